@@ -1,0 +1,322 @@
+//! Candidate generation: every lexicon word (or compound of lexicon words) that the channel can turn into
+//! the observed word within a cost budget.
+//!
+//! The search walks the lexicon FST and the observed word together, depth first: at each position it
+//! follows the observed letter, every channel rule that matches there, and (within a budget) one edit no
+//! rule names. Paths that leave the lexicon's prefixes die at once, so the cost is proportional to the
+//! number of plausible spellings, not to the size of the lexicon. Compounds are found in the same walk: at
+//! a word end whose Hunspell bits allow it to begin (or continue) a compound, the walk restarts at the
+//! root for the next part.
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fst::raw::{Fst, Node, Output};
+
+use crate::channel::Channel;
+use crate::lexicon::{Entry, Lexicon};
+use crate::repair::EditKind;
+
+/// How far a search may go.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Highest total channel cost of a candidate.
+    pub max_cost: f32,
+    /// How many edits no rule names (0 or 1 is sensible).
+    pub generic_edits: u8,
+    /// Most parts of a compound (1 = no compounds).
+    pub max_parts: u8,
+    /// Shortest compound part, in characters.
+    pub min_part_chars: usize,
+    /// Safety valve on the walk's size.
+    pub max_steps: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_cost: 3.5, generic_edits: 1, max_parts: 3, min_part_chars: 3, max_steps: 200_000 }
+    }
+}
+
+/// A word the observed one may have been.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The word, lowercase.
+    pub word: String,
+    /// Its lexicon entry (for a compound, the last part's, marked valid).
+    pub entry: Entry,
+    /// Channel cost of reading `word` as the observed word.
+    pub cost: f32,
+    /// The dearest kind of edit used.
+    pub kind: EditKind,
+    /// Zipf values of the parts (one for a plain word).
+    pub parts: Vec<f32>,
+    /// How many letters the channel restored that the OCR had dropped.
+    pub insertions: u8,
+}
+
+impl Candidate {
+    /// Is this a compound of several lexicon words?
+    pub fn is_compound(&self) -> bool {
+        self.parts.len() > 1
+    }
+}
+
+type RawFst = Fst<Cow<'static, [u8]>>;
+
+struct Walk<'a> {
+    fst: &'a RawFst,
+    input: &'a [char],
+    channel: &'a Channel,
+    limits: Limits,
+    buf: String,
+    parts: Vec<(usize, Entry)>,
+    steps: usize,
+    insertions: u8,
+    /// Rules used that restore something other than å, ä, ö, é (degraded-scan confusions).
+    scan_rules: u8,
+    found: &'a mut HashMap<String, Candidate>,
+}
+
+/// All candidates for the lowercased `observed` word, cheapest first (ties by word).
+pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limits) -> Vec<Candidate> {
+    let input: Vec<char> = observed.chars().collect();
+    let mut found: HashMap<String, Candidate> = HashMap::new();
+    for fst in lexicon.fsts() {
+        let mut w = Walk {
+            fst,
+            input: &input,
+            channel,
+            limits,
+            buf: String::with_capacity(observed.len() + 8),
+            parts: Vec::new(),
+            steps: 0,
+            insertions: 0,
+            scan_rules: 0,
+            found: &mut found,
+        };
+        w.step(fst.root(), Output::zero(), 0, 0.0, EditKind::Diacritic, limits.generic_edits, 0);
+    }
+    // A word that is in two maps (user words) is found twice; merge its entries.
+    let mut out: Vec<Candidate> = found.into_values().collect();
+    for c in &mut out {
+        if !c.is_compound() {
+            if let Some(e) = lexicon.lookup_key(&c.word) {
+                c.entry = e;
+                c.parts = vec![e.zipf()];
+            }
+        }
+    }
+    out.sort_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| a.word.cmp(&b.word)));
+    out
+}
+
+impl Walk<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn step(&mut self, node: Node<'_>, acc: Output, pos: usize, cost: f32, kind: EditKind, generic: u8, part_start: usize) {
+        self.steps += 1;
+        if self.steps > self.limits.max_steps || cost > self.limits.max_cost {
+            return;
+        }
+        let part_chars = self.buf[part_start..].chars().count();
+        if node.is_final() {
+            let entry = Entry::unpack(acc.cat(node.final_output()).value());
+            if pos == self.input.len() {
+                self.finish(entry, cost, kind, part_chars);
+            } else if self.can_continue_compound(entry, part_chars) {
+                self.parts.push((self.buf.len(), entry));
+                let root = self.fst.root();
+                let start = self.buf.len();
+                self.step(root, Output::zero(), pos, cost, kind, generic, start);
+                self.parts.pop();
+            }
+        }
+        if pos < self.input.len() {
+            let c = self.input[pos];
+            // The letter as observed.
+            let mut tmp = [0u8; 4];
+            if let Some((n, o)) = self.walk(node, acc, c.encode_utf8(&mut tmp)) {
+                let len = self.buf.len();
+                self.buf.push(c);
+                self.step(n, o, pos + 1, cost, kind, generic, part_start);
+                self.buf.truncate(len);
+            }
+            // Rules that match here.
+            for rule in self.channel.rules_from(c) {
+                let end = pos + rule.from.chars().count();
+                if end > self.input.len() || !rule.from.chars().zip(&self.input[pos..end]).all(|(a, b)| a == *b) {
+                    continue;
+                }
+                let scan = !rule.restores_vowel();
+                self.scan_rules += u8::from(scan);
+                self.follow(node, acc, rule.to, end, cost + rule.cost, kind.max(rule.kind), generic, part_start);
+                self.scan_rules -= u8::from(scan);
+            }
+        }
+        for rule in self.channel.insertions() {
+            // A dropped letter is not restored at the very start of a word: too many false words.
+            if pos > 0 {
+                self.insertions += 1;
+                self.follow(node, acc, rule.to, pos, cost + rule.cost, kind.max(rule.kind), generic, part_start);
+                self.insertions -= 1;
+            }
+        }
+        if generic > 0 && cost + self.channel.generic_cost <= self.limits.max_cost && pos > 0 {
+            let g = cost + self.channel.generic_cost;
+            let kind = kind.max(EditKind::Spelling);
+            // Deletion of an observed character.
+            if pos < self.input.len() {
+                self.step(node, acc, pos + 1, g, kind, generic - 1, part_start);
+            }
+            for (ch, n, o) in self.children(node, acc) {
+                let len = self.buf.len();
+                self.buf.push(ch);
+                // Substitution, then insertion.
+                if pos < self.input.len() && ch != self.input[pos] {
+                    self.step(self.fst.node(n), o, pos + 1, g, kind, generic - 1, part_start);
+                }
+                self.step(self.fst.node(n), o, pos, g, kind, generic - 1, part_start);
+                self.buf.truncate(len);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn follow(&mut self, node: Node<'_>, acc: Output, to: &str, pos: usize, cost: f32, kind: EditKind, generic: u8, part_start: usize) {
+        if cost > self.limits.max_cost {
+            return;
+        }
+        if let Some((n, o)) = self.walk(node, acc, to) {
+            let len = self.buf.len();
+            self.buf.push_str(to);
+            self.step(n, o, pos, cost, kind, generic, part_start);
+            self.buf.truncate(len);
+        }
+    }
+
+    fn can_continue_compound(&self, entry: Entry, part_chars: usize) -> bool {
+        if self.parts.len() + 1 >= usize::from(self.limits.max_parts) || part_chars < self.limits.min_part_chars {
+            return false;
+        }
+        let bit = if self.parts.is_empty() { Entry::BEGIN } else { Entry::MIDDLE };
+        entry.compound & bit != 0
+    }
+
+    fn finish(&mut self, entry: Entry, cost: f32, kind: EditKind, part_chars: usize) {
+        let cand = if self.parts.is_empty() {
+            if !entry.is_valid() {
+                return;
+            }
+            Candidate { word: self.buf.clone(), entry, cost, kind, parts: vec![entry.zipf()], insertions: self.insertions }
+        } else {
+            // A compound is only offered when its parts need no edit that the channel does not name: an
+            // unknown compound is far likelier a new word than a damaged one (hubb is no klubb). So its
+            // parts may only have å, ä, ö restored.
+            if entry.compound & Entry::END == 0
+                || part_chars < self.limits.min_part_chars
+                || kind == EditKind::Spelling
+                || self.insertions > 0
+                || self.scan_rules > 0
+            {
+                return;
+            }
+            let mut parts: Vec<f32> = self.parts.iter().map(|(_, e)| e.zipf()).collect();
+            parts.push(entry.zipf());
+            let e = Entry { flags: Entry::VALID, ..entry };
+            Candidate { word: self.buf.clone(), entry: e, cost, kind, parts, insertions: self.insertions }
+        };
+        match self.found.get_mut(&cand.word) {
+            Some(old) => {
+                // Prefer the cheaper reading; between equal costs, the plain word over a compound.
+                if cand.cost < old.cost || (cand.cost == old.cost && cand.parts.len() < old.parts.len()) {
+                    *old = cand;
+                }
+            }
+            None => {
+                self.found.insert(cand.word.clone(), cand);
+            }
+        }
+    }
+
+    fn walk<'f>(&self, mut node: Node<'f>, mut acc: Output, s: &str) -> Option<(Node<'f>, Output)>
+    where
+        Self: 'f,
+    {
+        for b in s.bytes() {
+            let i = node.find_input(b)?;
+            let t = node.transition(i);
+            acc = acc.cat(t.out);
+            node = self.fst.node(t.addr);
+        }
+        Some((node, acc))
+    }
+
+    /// The letters that can follow `node`, with the address and output after each.
+    fn children(&self, node: Node<'_>, acc: Output) -> Vec<(char, fst::raw::CompiledAddr, Output)> {
+        let mut out = Vec::new();
+        for t in node.transitions() {
+            if t.inp < 0x80 {
+                if (t.inp as char).is_ascii_alphabetic() {
+                    out.push((t.inp as char, t.addr, acc.cat(t.out)));
+                }
+            } else if (0xC2..=0xDF).contains(&t.inp) {
+                // Two-byte UTF-8 letters (å, ä, ö, é, ü, …).
+                let n = self.fst.node(t.addr);
+                for t2 in n.transitions() {
+                    if let Some(ch) = std::str::from_utf8(&[t.inp, t2.inp]).ok().and_then(|s| s.chars().next()) {
+                        if ch.is_alphabetic() {
+                            out.push((ch, t2.addr, acc.cat(t.out).cat(t2.out)));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(observed: &str, limits: Limits) -> Vec<String> {
+        search(Lexicon::embedded(), &Channel::default(), observed, limits).into_iter().map(|c| c.word).collect()
+    }
+
+    #[test]
+    fn plain_strips_and_confusions() {
+        let l = Limits { generic_edits: 0, max_parts: 1, ..Limits::default() };
+        assert!(words("goteborgs", l).contains(&"göteborgs".to_string()));
+        assert!(words("ndmnden", l).contains(&"nämnden".to_string()));
+        assert!(words("beddmning", l).contains(&"bedömning".to_string()));
+        assert!(words("&r", l).contains(&"är".to_string()));
+        assert!(words("anvianda", l).contains(&"använda".to_string()));
+        assert!(words("forméagor", l).contains(&"förmågor".to_string()));
+        let with_compounds = Limits { generic_edits: 0, ..Limits::default() };
+        assert!(words("4rendenummer", with_compounds).contains(&"ärendenummer".to_string()));
+    }
+
+    #[test]
+    fn the_observed_word_itself_is_a_candidate_at_no_cost() {
+        let c = search(Lexicon::embedded(), &Channel::default(), "för", Limits::default());
+        assert_eq!(c[0].word, "för");
+        assert_eq!(c[0].cost, 0.0);
+    }
+
+    #[test]
+    fn compounds_are_split_and_repaired() {
+        let l = Limits { generic_edits: 0, ..Limits::default() };
+        let c = search(Lexicon::embedded(), &Channel::default(), "uppfoljningsrapporter", l);
+        let hit = c.iter().find(|c| c.word == "uppföljningsrapporter").expect("found");
+        assert!(hit.is_compound());
+        // "idag" may not end a compound, so strateg+idag is not offered as a split.
+        let c = search(Lexicon::embedded(), &Channel::default(), "strategidag", l);
+        assert!(c.iter().all(|c| c.word == "strategidag"));
+        assert!(c.iter().all(|c| c.parts.len() == 2));
+    }
+
+    #[test]
+    fn one_generic_edit() {
+        let c = words("tll", Limits::default());
+        assert!(c.contains(&"till".to_string()), "{c:?}");
+    }
+}

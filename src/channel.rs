@@ -1,0 +1,181 @@
+//! The OCR channel: what an OCR engine writes for each Swedish letter or letter group, and at what cost.
+//!
+//! A rule says "the OCR wrote `from` where the text had `to`" with a cost in log10 units, the same scale as
+//! Zipf word frequencies: a cost of 1.0 means the misreading is ten times less likely than reading right
+//! relative to the prior. Repair scores a candidate word as `zipf(word) - cost(observed | word)`.
+//!
+//! The costs were set from the confusion counts that `scripts/confusions.py` prints for
+//! `../shared/eval/dev` (Tesseract eng and swe on Göteborg texts): plain strips (ä → a: 1,394, å → a: 933,
+//! ö → o: 873 of 4,480 wrong words) are cheapest; ö → é (480), ö → d (62), ö → 6 (37), ä → d (32),
+//! ä → 4 (15) and the two-letter readings (ä → ia, aé; å → éa) follow; degraded-scan confusions (f → t: 91,
+//! ri → n: 40, i → 1: 42, dropped i/l/t) are dearer, and any other single edit dearest.
+use crate::repair::EditKind;
+
+/// One confusion: the OCR wrote `from` where the text had `to`.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// What the OCR wrote (lowercase). Empty for a letter the OCR dropped.
+    pub from: &'static str,
+    /// What the text had (lowercase).
+    pub to: &'static str,
+    /// Cost in log10 units.
+    pub cost: f32,
+    /// How the edit is reported.
+    pub kind: EditKind,
+}
+
+const fn r(from: &'static str, to: &'static str, cost: f32, kind: EditKind) -> Rule {
+    Rule { from, to, cost, kind }
+}
+
+use EditKind::{Diacritic as D, OcrConfusion as C};
+
+/// The built-in rules.
+pub const RULES: &[Rule] = &[
+    // Plain strips: the engine had no å, ä, ö.
+    r("a", "ä", 0.3, D),
+    r("a", "å", 0.3, D),
+    r("o", "ö", 0.3, D),
+    r("e", "é", 1.0, D),
+    r("u", "ü", 1.5, D),
+    // Accented or wrong vowels for å ä ö.
+    r("é", "ö", 0.5, C),
+    r("é", "ä", 0.7, C),
+    r("é", "å", 0.7, C),
+    r("è", "ä", 0.8, C),
+    r("á", "å", 0.6, C),
+    r("à", "å", 0.7, C),
+    r("ó", "ö", 0.6, C),
+    r("ò", "ö", 0.7, C),
+    r("ô", "ö", 0.7, C),
+    r("ä", "å", 1.2, C),
+    r("å", "ä", 1.2, C),
+    r("ö", "ä", 1.4, C),
+    r("ä", "ö", 1.4, C),
+    // Letters and symbols read for å ä ö by an engine without Swedish.
+    r("d", "ö", 0.8, C),
+    r("d", "ä", 0.8, C),
+    r("d", "å", 0.9, C),
+    r("6", "ö", 0.5, C),
+    r("4", "ä", 0.6, C),
+    r("4", "å", 0.6, C),
+    r("&", "ä", 0.5, C),
+    r("&", "å", 0.9, C),
+    r("i", "ä", 1.0, C),
+    r("i", "å", 1.3, C),
+    r("g", "ö", 1.5, C),
+    // One letter read as two.
+    r("ia", "ä", 0.8, C),
+    r("id", "ä", 0.9, C),
+    r("éd", "ä", 0.9, C),
+    r("aé", "ä", 0.8, C),
+    r("ai", "ä", 1.1, C),
+    r("éa", "å", 0.8, C),
+    r("aa", "å", 1.0, C),
+    // Degraded scans.
+    r("t", "f", 1.0, C),
+    r("l", "i", 1.1, C),
+    r("i", "l", 1.2, C),
+    r("1", "i", 0.9, C),
+    r("1", "l", 0.9, C),
+    r("n", "ri", 1.2, C),
+    r("m", "rn", 1.1, C),
+    r("rn", "m", 1.1, C),
+    r("m", "ni", 1.2, C),
+    r("m", "in", 1.3, C),
+    r("h", "li", 1.2, C),
+    r("u", "ti", 1.3, C),
+    r("h", "k", 1.3, C),
+    r("y", "v", 1.2, C),
+    r("y", "tj", 1.1, C),
+    r("v", "y", 1.2, C),
+    r("q", "g", 1.3, C),
+    r("b", "h", 1.4, C),
+    r("c", "e", 1.3, C),
+    r("e", "c", 1.4, C),
+    r("0", "o", 1.0, C),
+    // Letters the OCR dropped.
+    r("", "i", 1.2, C),
+    r("", "l", 1.3, C),
+    r("", "t", 1.4, C),
+    r("", "ö", 1.3, C),
+    r("", "ä", 1.3, C),
+    r("", "å", 1.4, C),
+];
+
+/// A channel model: rules indexed by their first observed character, plus the cost of an edit no rule
+/// names.
+pub struct Channel {
+    by_first: Vec<(char, Vec<Rule>)>,
+    insertions: Vec<Rule>,
+    /// Cost of one substitution, insertion or deletion that no rule covers.
+    pub generic_cost: f32,
+}
+
+impl Default for Channel {
+    fn default() -> Self {
+        Channel::new(RULES, 2.0)
+    }
+}
+
+impl Rule {
+    /// Does the rule restore a Swedish vowel (å ä ö) or é, rather than undo a degraded-scan confusion?
+    pub fn restores_vowel(&self) -> bool {
+        matches!(self.to, "å" | "ä" | "ö" | "é" | "ü")
+    }
+}
+
+impl Channel {
+    /// A channel from rules and the cost of an unnamed edit.
+    pub fn new(rules: &[Rule], generic_cost: f32) -> Channel {
+        let mut by_first: Vec<(char, Vec<Rule>)> = Vec::new();
+        let mut insertions = Vec::new();
+        for rule in rules {
+            match rule.from.chars().next() {
+                None => insertions.push(*rule),
+                Some(c) => match by_first.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, v)) => v.push(*rule),
+                    None => by_first.push((c, vec![*rule])),
+                },
+            }
+        }
+        Channel { by_first, insertions, generic_cost }
+    }
+
+    /// Rules whose observed side starts with `c`.
+    pub fn rules_from(&self, c: char) -> &[Rule] {
+        self.by_first.iter().find(|(k, _)| *k == c).map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// Rules for letters the OCR dropped.
+    pub fn insertions(&self) -> &[Rule] {
+        &self.insertions
+    }
+
+    /// Can `c` stand in a word the channel may repair though it is no letter (`&r`, `4rendet`, `6ka`)?
+    pub fn is_confusable_symbol(&self, c: char) -> bool {
+        !c.is_alphabetic() && self.by_first.iter().any(|(k, _)| *k == c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_rules() {
+        let ch = Channel::default();
+        assert!(ch.rules_from('a').iter().any(|r| r.to == "ä"));
+        assert!(ch.rules_from('i').iter().any(|r| r.from == "ia"));
+        assert!(ch.rules_from('x').is_empty());
+        assert!(ch.insertions().iter().all(|r| r.from.is_empty()));
+        assert!(ch.is_confusable_symbol('&') && ch.is_confusable_symbol('4') && !ch.is_confusable_symbol('a'));
+    }
+
+    #[test]
+    fn strips_are_cheapest() {
+        let strip = RULES.iter().filter(|r| r.kind == D && r.to != "é" && r.to != "ü").map(|r| r.cost);
+        let other = RULES.iter().filter(|r| r.kind == C).map(|r| r.cost).fold(f32::MAX, f32::min);
+        assert!(strip.into_iter().all(|c| c < other));
+    }
+}

@@ -1,0 +1,134 @@
+//! Small text helpers shared by the stages: normalisation, diacritic folding and letter case.
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// NFC form of `s`, borrowed when it already is NFC (the common case).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Lowercased NFC form of `s`.
+pub fn lower_nfc(s: &str) -> String {
+    nfc(s).to_lowercase()
+}
+
+/// Fold the Swedish diacritics and common accents away, lowercase: `Göteborgs` → `goteborgs`,
+/// `Beddmning` → `beddmning`. Used to compare headings and to key documents, never to rewrite text.
+pub fn fold(s: &str) -> String {
+    nfc(s)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            'í' | 'ì' => 'i',
+            c => c,
+        })
+        .collect()
+}
+
+/// The letter case of a word as written, to carry over to its replacement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// `bedomning`, or no cased letters at all.
+    Lower,
+    /// `Goteborg`: first letter upper, the rest lower.
+    Title,
+    /// `GOTEBORG`: every cased letter upper, at least two of them.
+    Upper,
+    /// Anything else (`GöteBorg`, `Al` is Title).
+    Mixed,
+}
+
+impl Case {
+    /// Classify `word`. Digits and symbols (`4rendet`, `&r`) do not count.
+    pub fn of(word: &str) -> Case {
+        let mut cased = word.chars().filter(|c| c.is_lowercase() || c.is_uppercase());
+        let Some(first) = cased.next() else { return Case::Lower };
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for c in cased {
+            if c.is_uppercase() {
+                upper += 1
+            } else {
+                lower += 1
+            }
+        }
+        match (first.is_uppercase(), upper, lower) {
+            (false, 0, _) => Case::Lower,
+            (true, 0, _) => Case::Title,
+            (true, _, 0) => Case::Upper,
+            _ => Case::Mixed,
+        }
+    }
+
+    /// Write the lowercase `word` in this case. `Mixed` follows the first letter: OCR writes capitals for
+    /// small å ä ö (`sAdan` for `sådan`), so a mixed word starting small is written small, one starting
+    /// with a capital is written with a capital first.
+    pub fn apply(self, word: &str, original: &str) -> String {
+        match self {
+            Case::Lower => word.to_string(),
+            Case::Upper => word.to_uppercase(),
+            Case::Title => title(word),
+            Case::Mixed => {
+                if original.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+                    title(word)
+                } else {
+                    word.to_string()
+                }
+            }
+        }
+    }
+}
+
+/// `göteborg` → `Göteborg`.
+pub fn title(word: &str) -> String {
+    let mut cs = word.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Göteborgs BEDÖMNING"), "goteborgs bedomning");
+        assert_eq!(fold("Ärendet"), "arendet");
+        assert_eq!(fold("framét"), "framet");
+        assert_eq!(fold("o\u{308}ver"), "over");
+    }
+
+    #[test]
+    fn nfc_borrows_when_normal() {
+        assert!(matches!(nfc("göteborg"), Cow::Borrowed(_)));
+        assert_eq!(nfc("go\u{308}teborg"), "göteborg");
+    }
+
+    #[test]
+    fn case_roundtrip() {
+        let cases = [
+            ("goteborg", "göteborg", "göteborg"),
+            ("Goteborg", "göteborg", "Göteborg"),
+            ("GOTEBORG", "göteborg", "GÖTEBORG"),
+            ("Arendet", "ärendet", "Ärendet"),
+            ("4rendenummer", "ärendenummer", "ärendenummer"),
+            ("GoteBorg", "göteborg", "Göteborg"),
+            ("sAdan", "sådan", "sådan"),
+        ];
+        for (orig, lower, want) in cases {
+            assert_eq!(Case::of(orig).apply(lower, orig), want, "{orig}");
+        }
+        assert_eq!(Case::of("Al"), Case::Title);
+        assert_eq!(Case::of("&r"), Case::Lower);
+    }
+}
