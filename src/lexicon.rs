@@ -94,11 +94,22 @@ pub struct Lexicon {
     maps: Vec<Map<Cow<'static, [u8]>>>,
 }
 
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary, loaded once and shared.
     pub fn embedded() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon { maps: vec![embedded_map()] })
+        LEX.get_or_init(Lexicon::new)
+    }
+
+    /// An owned handle on the lexicon compiled into the binary (no copy: the FST is read in place).
+    pub fn new() -> Lexicon {
+        Lexicon { maps: vec![embedded_map()] }
     }
 
     /// The embedded lexicon plus user words. `words` yields `(word, zipf)`; a word without a frequency gets

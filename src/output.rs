@@ -1,1 +1,149 @@
-//! TODO
+//! The JSON wire format, schema `diakrit/1`.
+//!
+//! One [`Document`] per input:
+//!
+//! ```json
+//! {
+//!   "schema": "diakrit/1",
+//!   "id": "5f0c6c1d2a9b7e33",
+//!   "source": "fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt",
+//!   "encoding": "utf-8",
+//!   "doc_type": "tjansteutlatande",
+//!   "metadata": {"case_ids": ["SLK-2023-01038", "0186/24"], "dates": ["2024-05-29"],
+//!                "decision_body": "nämnden för Intraservice"},
+//!   "sections": [
+//!     {"id": "5f0c6c1d2a9b7e33-01", "index": 1, "label": "proposed_decision",
+//!      "heading": "Förslag till beslut", "level": 1,
+//!      "span": [133, 560], "heading_span": [133, 152], "body_span": [153, 560],
+//!      "text": "I nämnden för Intraservice: …"}
+//!   ],
+//!   "edits": [{"span": [118, 124], "from": "utfors", "to": "utförs", "kind": "diacritic", "confidence": 0.96}],
+//!   "text": "…the whole repaired text…",
+//!   "stats": {"bytes": 9545, "words": 1192, "edits": 262, "sections": 11}
+//! }
+//! ```
+//!
+//! - `id`: 16 hex digits of a 64-bit FNV-1a hash of the input bytes: the same input always gets the same
+//!   id, wherever and however often it is processed. A section's id is the document id and the section's
+//!   index.
+//! - Every span is `[start, end)` in bytes of the input text (the file itself when it is UTF-8 without a
+//!   byte-order mark; otherwise its UTF-8 decoding, see `encoding`). `heading` and `text` (the section
+//!   body, trimmed) are after repair; the input as written is at `heading_span` and `body_span`.
+//! - `edits[].kind` is `diacritic`, `ocr-confusion` or `spelling`; `confidence` is in `[0.5, 1]`.
+//! - `paragraph` (protocol § number) and `metadata.decision_body` / `metadata.paragraphs` appear only when
+//!   found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
+use serde::Serialize;
+
+use crate::repair::{Edit, Repaired};
+use crate::segment::{Metadata, Segmented};
+use crate::source::{Encoding, Source};
+
+/// The schema id written in every document.
+pub const SCHEMA: &str = "diakrit/1";
+
+/// A processed input.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    pub schema: &'static str,
+    pub id: String,
+    pub source: String,
+    pub encoding: Encoding,
+    pub doc_type: String,
+    pub metadata: Metadata,
+    pub sections: Vec<SectionOut>,
+    pub edits: Vec<Edit>,
+    pub text: String,
+    pub stats: Stats,
+}
+
+/// A section as emitted.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionOut {
+    pub id: String,
+    pub index: usize,
+    pub label: String,
+    pub heading: Option<String>,
+    pub level: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    pub span: (usize, usize),
+    pub heading_span: (usize, usize),
+    pub body_span: (usize, usize),
+    pub text: String,
+}
+
+/// Counts for a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Stats {
+    pub bytes: usize,
+    pub words: usize,
+    pub edits: usize,
+    pub sections: usize,
+}
+
+/// 64-bit FNV-1a: small, stable across platforms and releases, good enough to key documents.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Assemble the document of `source`, its repair, and the segmentation of the repaired text.
+pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: usize) -> Document {
+    let id = format!("{:016x}", fnv1a64(source.text.as_bytes()));
+    let back = |(s, e): (usize, usize)| (repaired.to_input_offset(s), repaired.to_input_offset(e));
+    let sections: Vec<SectionOut> = seg
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let heading_span = back(s.heading_span);
+            SectionOut {
+                id: format!("{id}-{i:02}"),
+                index: i,
+                label: s.label.clone(),
+                heading: s.heading.clone(),
+                level: s.level,
+                paragraph: s.paragraph,
+                span: back(s.span),
+                heading_span,
+                body_span: back(s.body_span),
+                text: repaired.text[s.body_span.0..s.body_span.1].trim().to_string(),
+            }
+        })
+        .collect();
+    Document {
+        schema: SCHEMA,
+        id,
+        source: source.name.clone(),
+        encoding: source.encoding,
+        doc_type: seg.doc_type.clone(),
+        metadata: seg.metadata.clone(),
+        stats: Stats { bytes: source.text.len(), words, edits: repaired.edits.len(), sections: sections.len() },
+        sections,
+        edits: repaired.edits.clone(),
+        text: repaired.text.clone(),
+    }
+}
+
+/// One line of the `--edits` audit trail.
+#[derive(Serialize)]
+pub struct EditRecord<'a> {
+    pub file: &'a str,
+    #[serde(flatten)]
+    pub edit: &'a Edit,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_known_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
+    }
+}

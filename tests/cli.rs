@@ -1,0 +1,228 @@
+//! Runs the `diakrit` binary as a user would and parses what it writes.
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const OCR: &str = "fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt";
+const GOLD: &str = "fixtures/goteborg-intraservice-ai-slutredovisning.gold.txt";
+
+fn diakrit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(p: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
+}
+
+#[test]
+fn repair_meets_the_accuracy_floor_on_the_mission_document() {
+    let o = diakrit(&["repair", OCR]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let c = diakrit::eval::score(&fixture(OCR), &out, &fixture(GOLD));
+    let f = c.figures();
+    assert!(f.reduction.unwrap() >= 0.90, "errors removed {:?}", f);
+    assert_eq!(c.broken, 0, "right words broken: {:?}", f);
+}
+
+#[test]
+fn repair_keeps_lines_and_every_non_word_byte() {
+    let input = fixture(OCR);
+    let out = stdout(&diakrit(&["repair", OCR]));
+    assert_eq!(out.lines().count(), input.lines().count());
+    // Remove the letters and digits of both: what is left (spaces, punctuation, line breaks) is identical.
+    let skeleton = |s: &str| s.chars().filter(|c| !c.is_alphanumeric()).collect::<String>();
+    assert_eq!(skeleton(&out), skeleton(&input).replace('&', ""));
+    // URLs survive byte for byte.
+    for line in input.lines().filter(|l| l.contains("https://")) {
+        let url = line.split_whitespace().find(|w| w.starts_with("https://")).unwrap();
+        assert!(out.contains(url), "{url}");
+    }
+}
+
+#[test]
+fn repair_barely_touches_clean_text() {
+    let gold = fixture(GOLD);
+    let out = stdout(&diakrit(&["repair", GOLD]));
+    let c = diakrit::eval::score(&gold, &out, &gold);
+    assert!(c.figures().changed <= 0.001, "{:?}", c.figures());
+}
+
+#[test]
+fn process_labels_the_mission_document() {
+    let o = diakrit(&["process", OCR]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(doc["schema"], "diakrit/1");
+    assert_eq!(doc["doc_type"], "tjansteutlatande");
+    let labels: Vec<&str> = doc["sections"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    let want = [
+        "proposed_decision",
+        "summary",
+        "assessment_economic",
+        "assessment_ecological",
+        "assessment_social",
+        "union_consultation",
+        "attachments",
+        "matter",
+        "case_description",
+        "office_assessment",
+    ];
+    let mut it = labels.iter();
+    for w in want {
+        assert!(it.any(|l| *l == w), "{w} missing or out of order in {labels:?}");
+    }
+    let input = fixture(OCR);
+    for s in doc["sections"].as_array().unwrap() {
+        let (a, b) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+        assert!(a <= b && b <= input.len() && input.is_char_boundary(a) && input.is_char_boundary(b));
+        if s["label"] == "matter" {
+            assert_eq!(input[s["heading_span"][0].as_u64().unwrap() as usize..s["heading_span"][1].as_u64().unwrap() as usize].trim(), "Arendet");
+            assert_eq!(s["heading"], "Ärendet");
+        }
+    }
+    let md = &doc["metadata"];
+    assert!(md["case_ids"].as_array().unwrap().iter().any(|c| c == "SLK-2023-01038"));
+    assert!(md["case_ids"].as_array().unwrap().iter().any(|c| c == "0186/24"));
+    assert_eq!(md["decision_body"], "nämnden för Intraservice");
+    for e in doc["edits"].as_array().unwrap() {
+        let (a, b) = (e["span"][0].as_u64().unwrap() as usize, e["span"][1].as_u64().unwrap() as usize);
+        assert_eq!(&input[a..b], e["from"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn jsonl_and_out_dir_and_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(inputs.join("sub")).unwrap();
+    std::fs::write(inputs.join("a.txt"), "Forslag till beslut\n\nDetta &r gjort i Goteborg.\n").unwrap();
+    std::fs::write(inputs.join("sub/b.txt"), "Sammanfattning\n\nNamnden har beslutat.\n").unwrap();
+    let in_s = inputs.to_str().unwrap();
+
+    let o = diakrit(&["process", "--format", "jsonl", in_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0]["source"].as_str().unwrap().ends_with("a.txt"));
+    assert_eq!(docs[0]["sections"][0]["label"], "proposed_decision");
+    assert_eq!(docs[1]["sections"][0]["text"], "Nämnden har beslutat.");
+
+    let out = dir.path().join("out");
+    let edits = dir.path().join("edits.jsonl");
+    let o = diakrit(&["process", "--out-dir", out.to_str().unwrap(), "--edits", edits.to_str().unwrap(), in_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let a: Value = serde_json::from_str(&std::fs::read_to_string(out.join("a.json")).unwrap()).unwrap();
+    assert_eq!(a["schema"], "diakrit/1");
+    assert!(out.join("sub/b.json").exists());
+    let lines: Vec<Value> = std::fs::read_to_string(&edits).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.iter().any(|e| e["from"] == "&r" && e["to"] == "är" && e["kind"] == "ocr-confusion"));
+    for e in &lines {
+        assert!(e["file"].is_string() && e["span"].is_array() && e["confidence"].as_f64().unwrap() >= 0.5);
+    }
+
+    let rep = dir.path().join("rep");
+    let o = diakrit(&["repair", "--out-dir", rep.to_str().unwrap(), inputs.join("a.txt").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(rep.join("a.txt")).unwrap(), "Förslag till beslut\n\nDetta är gjort i Göteborg.\n");
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Goteborgs Stad\n").unwrap();
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let o = diakrit(&["repair", missing.to_str().unwrap(), empty.to_str().unwrap(), binary.to_str().unwrap(), good.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "Göteborgs Stad\n");
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("diakrit: ") && lines[0].contains("missing.txt") && lines[0].ends_with("no such file or directory"));
+    assert!(lines[1].contains("empty") && lines[1].ends_with("directory has no .txt files"));
+    assert!(lines[2].contains("scan.txt") && lines[2].contains("binary"));
+}
+
+#[test]
+fn windows_1252_input_is_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("latin.txt");
+    // "Bedömning: nämnden för Göteborg" in Windows-1252, with one stripped word to repair.
+    std::fs::write(&f, b"Bed\xF6mning: n\xE4mnden f\xF6r Goteborg\n").unwrap();
+    let o = diakrit(&["process", "--format", "jsonl", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(doc["encoding"], "windows-1252");
+    assert_eq!(doc["text"], "Bedömning: nämnden för Göteborg\n");
+}
+
+#[test]
+fn stdin_and_usage_errors() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .args(["repair"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all("pagaende arbete fran Goteborg".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), "pågående arbete från Göteborg");
+
+    assert_eq!(diakrit(&["repair", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(diakrit(&["frobnicate"]).status.code(), Some(2));
+    let o = diakrit(&["repair", "--lexicon", "/no/such/words.txt", OCR]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/words.txt"));
+}
+
+#[test]
+fn user_lexicon_protects_local_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = dir.path().join("words.txt");
+    std::fs::write(&words, "# local names\nTanghag\t4.0\n").unwrap();
+    let f = dir.path().join("t.txt");
+    std::fs::write(&f, "Tanghag och Tånghag\n").unwrap();
+    let o = diakrit(&["repair", "--lexicon", words.to_str().unwrap(), f.to_str().unwrap()]);
+    assert_eq!(stdout(&o), "Tanghag och Tånghag\n");
+}
+
+#[test]
+fn threads_do_not_change_output() {
+    let a = diakrit(&["process", "--format", "jsonl", "-j1", OCR, GOLD]);
+    let b = diakrit(&["process", "--format", "jsonl", "-j2", OCR, GOLD]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let ids: Vec<String> = stdout(&a).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+}
+
+#[test]
+fn explain_shows_the_choice() {
+    let o = diakrit(&["explain", "ndmnden"]);
+    assert!(o.status.success());
+    let s = stdout(&o);
+    assert!(s.contains("nämnden") && s.contains("repair: ndmnden -> nämnden"), "{s}");
+}
+
