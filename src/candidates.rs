@@ -23,6 +23,8 @@ pub struct Limits {
     pub max_cost: f32,
     /// How many edits no rule names (0 or 1 is sensible).
     pub generic_edits: u8,
+    /// May the channel restore letters the OCR dropped?
+    pub insertions: bool,
     /// Most parts of a compound (1 = no compounds).
     pub max_parts: u8,
     /// Shortest compound part, in characters.
@@ -33,7 +35,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_cost: 3.5, generic_edits: 1, max_parts: 3, min_part_chars: 3, max_steps: 200_000 }
+        Limits { max_cost: 3.5, generic_edits: 1, insertions: true, max_parts: 3, min_part_chars: 3, max_steps: 200_000 }
     }
 }
 
@@ -52,6 +54,8 @@ pub struct Candidate {
     pub parts: Vec<f32>,
     /// How many letters the channel restored that the OCR had dropped.
     pub insertions: u8,
+    /// How many degraded-scan confusions (not å/ä/ö/é restorations) it took.
+    pub scan_rules: u8,
 }
 
 impl Candidate {
@@ -152,7 +156,8 @@ impl Walk<'_> {
                 self.scan_rules -= u8::from(scan);
             }
         }
-        for rule in self.channel.insertions() {
+        let insertions = if self.limits.insertions { self.channel.insertions() } else { &[] };
+        for rule in insertions {
             // A dropped letter is not restored at the very start of a word: too many false words.
             if pos > 0 {
                 self.insertions += 1;
@@ -206,7 +211,7 @@ impl Walk<'_> {
             if !entry.is_valid() {
                 return;
             }
-            Candidate { word: self.buf.clone(), entry, cost, kind, parts: vec![entry.zipf()], insertions: self.insertions }
+            Candidate { word: self.buf.clone(), entry, cost, kind, parts: vec![entry.zipf()], insertions: self.insertions, scan_rules: self.scan_rules }
         } else {
             // A compound is only offered when its parts need no edit that the channel does not name: an
             // unknown compound is far likelier a new word than a damaged one (hubb is no klubb). So its
@@ -222,7 +227,7 @@ impl Walk<'_> {
             let mut parts: Vec<f32> = self.parts.iter().map(|(_, e)| e.zipf()).collect();
             parts.push(entry.zipf());
             let e = Entry { flags: Entry::VALID, ..entry };
-            Candidate { word: self.buf.clone(), entry: e, cost, kind, parts, insertions: self.insertions }
+            Candidate { word: self.buf.clone(), entry: e, cost, kind, parts, insertions: self.insertions, scan_rules: self.scan_rules }
         };
         match self.found.get_mut(&cand.word) {
             Some(old) => {

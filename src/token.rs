@@ -58,6 +58,8 @@ fn patterns() -> &'static [(Kind, Regex)] {
             // Anything else with an @ is an address the OCR broke (`bhidevik@`, `name@ stadshuset`).
             p(Kind::Email, r"^\S*@\S*$"),
             // Host names and file names: goteborg.se, digg.se, Förstudie_2024.pdf, a.b(Pstadshuset.goteborg.se
+            // A dot between letters: a host or an identifier the OCR broke (stadshuset.goteborg se), t.ex
+            p(Kind::Url, r"^\S*\p{L}\.\p{L}\S*$"),
             p(Kind::Url, r"(?i)^\S*[\w)]\.(?:se|nu|com|org|net|eu|int|gov|edu|info|io|fi|no|dk|de|uk|pdf|docx?|xlsx?|pptx?|html?|txt|csv|zip)$"),
             p(Kind::Date, r"^\d{4}-\d{2}-\d{2}$"),
             // SLK-2023-01038, KS-2018-124, and one cut at a line end: SLK-2023-
