@@ -398,7 +398,7 @@ impl<'l> Repairer<'l> {
         }
         let rival = scored.get(1).map_or(base, |s| s.0.max(base));
         let margin = best_score - rival;
-        let confidence = 1.0 / (1.0 + 10f32.powf(-margin));
+        let confidence = round3(1.0 / (1.0 + 10f32.powf(-margin)));
         let upper = best.entry.flags & Entry::ACRONYM != 0 && case != Case::Lower;
         Some(Decision { to: best.word.clone(), kind: best.kind, confidence, upper, scan: best.scan_rules > 0 || best.insertions > 0 })
     }
@@ -435,11 +435,16 @@ impl<'l> Repairer<'l> {
         (margin > 0.0).then(|| Decision {
             to: reading.to_lowercase(),
             kind: EditKind::OcrConfusion,
-            confidence: (1.0 / (1.0 + 10f32.powf(-margin))).max(0.5),
+            confidence: round3((1.0 / (1.0 + 10f32.powf(-margin))).max(0.5)),
             upper: true,
             scan: true,
         })
     }
+}
+
+/// Three decimals are all a confidence means; they also keep the JSON short.
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
 }
 
 /// A word to decide: one token, or the two halves of a word cut by a hyphen at a line end.
@@ -579,6 +584,9 @@ mod tests {
             "Se https://www.digg.se/download/fran/pa.pdf och mejla info@goteborg.se.",
             "Ärendenummer SLK-2023-01038, diarienummer 0186/24, den 2024-05-29, 10,5 mnkr.",
             "Carina Helgesson Björk och Peter Söderström",
+            "Go\u{308}teborgs bedo\u{308}mning (NFD)",
+            "",
+            "   \n\n\u{c}\n",
         ];
         for k in keep {
             let r = Repairer::new().repair(k);

@@ -24,6 +24,7 @@ struct Variant {
     doc_type: String,
     label: String,
     folded: String,
+    chars: usize,
 }
 
 /// A catalogue of headings.
@@ -74,7 +75,9 @@ impl Catalogue {
                 {
                     continue;
                 }
-                variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), folded: normalize(v) });
+                let folded = normalize(v);
+                let chars = folded.chars().count();
+                variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), folded, chars });
             }
         }
         if variants.is_empty() {
@@ -86,8 +89,8 @@ impl Catalogue {
     /// The label and doc type of a heading line, preferring `doc_type`'s label when a variant has several.
     fn classify(&self, line: &str, doc_type: Option<&str>) -> Option<(&str, &str)> {
         let t = line.trim();
-        // A line that ends a sentence or a clause is body text, whatever its words.
-        if t.ends_with(['.', ',', ';']) && !t.ends_with("...") {
+        // A line that ends a sentence or a clause is body text, whatever its words; so is a long line.
+        if t.len() > 120 || (t.ends_with(['.', ',', ';']) && !t.ends_with("...")) {
             return None;
         }
         let n = normalize(line);
@@ -102,6 +105,9 @@ impl Catalogue {
         };
         let mut best: Option<(usize, bool, &Variant)> = None;
         for v in &self.variants {
+            if v.chars.abs_diff(len) > allowed {
+                continue;
+            }
             let d = if v.folded == n { 0 } else if allowed == 0 { continue } else { strsim::levenshtein(&v.folded, &n) };
             if d > allowed {
                 continue;
@@ -188,11 +194,14 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     // First pass: which doc type do the headings speak for?
     let mut votes: Vec<(String, usize)> = Vec::new();
     let mut paragraphs = 0;
+    let mut candidates = Vec::new();
     for &(s, e) in &lines {
         let line = &text[s..e];
         if para.is_match(line) {
             paragraphs += 1;
+            candidates.push((s, e));
         } else if let Some((_, t)) = catalogue.classify(line, None) {
+            candidates.push((s, e));
             match votes.iter_mut().find(|(k, _)| k == t) {
                 Some((_, n)) => *n += 1,
                 None => votes.push((t.to_string(), 1)),
@@ -213,9 +222,9 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         t => Some(t),
     };
 
-    // Second pass: headings in order.
+    // Second pass over the heading lines: labels, preferring the doc type's.
     let mut heads: Vec<(usize, usize, String, Option<u32>)> = Vec::new();
-    for &(s, e) in &lines {
+    for &(s, e) in &candidates {
         let line = &text[s..e];
         if let Some(c) = para.captures(line) {
             heads.push((s, e, "paragraph".into(), c[1].parse().ok()));

@@ -129,6 +129,8 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
             for (k, ch) in text[i..end].char_indices() {
                 if ch.is_alphabetic() {
                     letters += 1;
+                } else if k > 0 && unicode_normalization::char::is_combining_mark(ch) {
+                    // A decomposed diacritic (o + U+0308) belongs to its letter.
                 } else if ch.is_numeric() {
                     digits += 1;
                     if symbol_in_word(ch) {
@@ -203,6 +205,13 @@ mod tests {
         assert!(t.contains(&(Kind::Word, "AI")));
         assert!(t.contains(&(Kind::Word, "tjänster")));
         assert!(t.contains(&(Kind::Punct, "&")) || !t.iter().any(|x| x.1 == "&"));
+    }
+
+    #[test]
+    fn decomposed_letters_stay_in_their_word() {
+        let t = toks("Go\u{308}teborg bedo\u{308}mning");
+        assert_eq!(t[0], (Kind::Word, "Go\u{308}teborg"));
+        assert_eq!(t[2], (Kind::Word, "bedo\u{308}mning"));
     }
 
     #[test]
