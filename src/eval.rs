@@ -90,35 +90,8 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Levenshtein distance of two word lists and the aligned (substituted or equal) index pairs.
 fn lev_pairs(a: &[String], b: &[String]) -> (usize, Vec<(usize, usize)>) {
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
-        }
-    }
-    let (mut i, mut j, mut pairs) = (n, m, Vec::new());
-    while i > 0 && j > 0 {
-        if d[i][j] == d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]) {
-            pairs.push((i - 1, j - 1));
-            i -= 1;
-            j -= 1;
-        } else if d[i][j] == d[i - 1][j] + 1 {
-            i -= 1;
-        } else {
-            j -= 1;
-        }
-    }
-    pairs.reverse();
-    (d[n][m], pairs)
+    crate::text::align(a, b)
 }
 
 fn fold_alnum(line: &str) -> Vec<char> {

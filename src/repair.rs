@@ -506,36 +506,13 @@ fn word_units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     units
 }
 
-/// Cut `new` where `old` is cut after `left_chars` characters, following a character alignment of the two.
+/// Cut `new` where `old` is cut after `left_chars` characters, following a character alignment of the two:
+/// the cut falls after the last character of `new` aligned to the left part of `old`.
 fn split_like(old: &str, left_chars: usize, new: &str) -> (String, String) {
     let a: Vec<char> = old.chars().collect();
     let b: Vec<char> = new.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let sub = d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = sub.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
-        }
-    }
-    // Walk back to the row where old's left part ends.
-    let (mut i, mut j) = (n, m);
-    while i > left_chars {
-        if j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]) {
-            i -= 1;
-            j -= 1;
-        } else if d[i][j] == d[i - 1][j] + 1 {
-            i -= 1;
-        } else {
-            j -= 1;
-        }
-    }
+    let (_, pairs) = crate::text::align(&a, &b);
+    let j = pairs.iter().filter(|(i, _)| *i < left_chars).map(|(_, j)| j + 1).max().unwrap_or(0);
     (b[..j].iter().collect(), b[j..].iter().collect())
 }
 
