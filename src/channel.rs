@@ -63,7 +63,6 @@ pub const RULES: &[Rule] = &[
     r("&", "å", 0.9, C),
     r("i", "ä", 1.0, C),
     r("i", "å", 1.3, C),
-    r("g", "ö", 1.5, C),
     // One letter read as two.
     r("ia", "ä", 0.8, C),
     r("id", "ä", 0.9, C),

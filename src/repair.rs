@@ -192,7 +192,7 @@ impl<'l> Repairer<'l> {
         let mut decided = decide_all(&keys, self.config.keep_margin);
         // A document whose OCR stripped å, ä, ö: weigh valid ASCII words against their diacritic twins again
         // with a smaller keep bonus.
-        let stripped = self.strip_ratio(text, &units, &decided);
+        let (stripped, intact) = self.strip_evidence(text, &units, &decided);
         if stripped > 0.5 && self.config.strip_adaptation > 0.0 {
             let margin = self.config.keep_margin * (1.0 - self.config.strip_adaptation * stripped);
             let again: Vec<&Unit> = keys
@@ -215,6 +215,9 @@ impl<'l> Repairer<'l> {
                     continue;
                 }
                 let from = tok.text(text);
+                if intact && self.doubtful_in_intact_text(from, d) {
+                    continue;
+                }
                 let to = if d.upper { d.to.to_uppercase() } else { Case::of(from).apply(&d.to, from) };
                 if to != from {
                     edits.push(Edit { span: (tok.start, tok.end), from: from.to_string(), to, kind: d.kind, confidence: d.confidence });
@@ -228,7 +231,10 @@ impl<'l> Repairer<'l> {
     /// Of the words that carry or lack å, ä, ö, the share the OCR evidently stripped: words repaired by
     /// restoring diacritics only, against words written with å, ä, ö that are right as they stand. Near 1
     /// for an engine without Swedish, near 0 for a Swedish engine or clean text. 0 with too little evidence.
-    fn strip_ratio(&self, text: &str, units: &[Unit], decided: &HashMap<(&str, &str), Vec<Option<Decision>>>) -> f32 {
+    /// Also says whether the document evidently kept its diacritics (many words written with å, ä, ö, few
+    /// stripped ones): there an unknown capitalised word is a name as written (Arby, Sanda), not a
+    /// stripped Årby or Sända, and a valid word yields only to a near-certain reading.
+    fn strip_evidence(&self, text: &str, units: &[Unit], decided: &HashMap<(&str, &str), Vec<Option<Decision>>>) -> (f32, bool) {
         let (mut stripped, mut kept) = (0usize, 0usize);
         for u in units {
             for (tok, d) in u.tokens().into_iter().zip(&decided[&u.key(text)]) {
@@ -239,10 +245,17 @@ impl<'l> Repairer<'l> {
                 }
             }
         }
+        let intact = kept >= 20 && stripped * 5 < kept;
         if stripped < 5 {
-            return 0.0;
+            return (0.0, intact);
         }
-        stripped as f32 / (stripped + kept) as f32
+        (stripped as f32 / (stripped + kept) as f32, intact)
+    }
+
+    /// In a document that kept its diacritics: is this edit of a name or of a valid word too doubtful?
+    fn doubtful_in_intact_text(&self, from: &str, d: &Decision) -> bool {
+        let valid = self.lexicon.contains(from);
+        (Case::of(from) == Case::Title && !valid && !d.scan) || (valid && d.confidence < 0.99)
     }
 
     /// The candidates for one word, best first, with their scores: what `explain` shows.
@@ -569,6 +582,14 @@ mod tests {
             let r = Repairer::new().repair(k);
             assert_eq!(r.text, k, "{:?}", r.edits);
         }
+    }
+
+    #[test]
+    fn names_stay_in_text_that_kept_its_diacritics() {
+        let text = format!("{}Möte i Sanda och Arby.\n", "Nämnden för Göteborgs Stad är här och där. ".repeat(8));
+        assert_eq!(fix(&text), text);
+        // The same names in text that lost its diacritics are read as stripped.
+        assert_eq!(fix("Namnden for Goteborgs Stad ar har. Mote i Skovde."), "Nämnden för Göteborgs Stad är har. Möte i Skövde.");
     }
 
     #[test]
