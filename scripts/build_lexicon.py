@@ -8,7 +8,9 @@ Sources (see data/LEXICON.md for versions and licences):
 
 Usage:
   pip install wordfreq==3.1.1 hunspell-sv==2026.10.25 spylls==0.1.7
-  python3 scripts/build_lexicon.py > /tmp/lexicon.tsv
+  python3 scripts/build_corpus_stats.py ../shared/corpus --exclude ../shared/eval/dev/clean \
+      --words /tmp/corpus-words.tsv --context /tmp/context.tsv
+  python3 scripts/build_lexicon.py --corpus-words /tmp/corpus-words.tsv > /tmp/lexicon.tsv
   cargo run --release --example build_lexicon -- /tmp/lexicon.tsv data/lexicon.fst
 
 Output lines: `key<TAB>zipf100<TAB>hunspell_bits<TAB>flags`, key lowercased (NFC), sorted by UTF-8 bytes.
@@ -17,17 +19,22 @@ Output lines: `key<TAB>zipf100<TAB>hunspell_bits<TAB>flags`, key lowercased (NFC
   flags          1 valid word, 2 Hunspell writes it capitalised only (a name), 4 all capitals (acronym)
 
 Which words are valid:
+  - a word of the clean corpus (../shared/corpus, counts by build_corpus_stats.py) seen at least
+    CORPUS_MIN times that neither source has and that is no stripped spelling (local names: Gårda,
+    Renströmska, Fogelklou; new compounds); its Zipf is estimated from its corpus count, and it is a name
+    when it is capitalised in at least 90% of its uses;
   - every standalone Hunspell form;
   - a wordfreq word that Hunspell lacks, if it is made of letters, has Zipf >= WORDFREQ_MIN and is not
     the diacritic-stripped spelling of another word of the lexicon (wordfreq's web text lists
     `goteborg`, `fran`, `pa`: these must not count as words, or repair would keep them).
 """
-import os, subprocess, sys, sysconfig, unicodedata
+import math, os, subprocess, sys, sysconfig, unicodedata
 from collections import defaultdict
 
 import wordfreq
 
 WORDFREQ_MIN = 2.0
+CORPUS_MIN = 5
 FOLD = str.maketrans({'å': 'a', 'ä': 'a', 'ö': 'o', 'é': 'e', 'è': 'e', 'à': 'a', 'ü': 'u'})
 
 
@@ -39,7 +46,26 @@ def hunspell_base():
     sys.exit('build_lexicon: sv_SE.dic not found; pip install hunspell-sv')
 
 
+def corpus_words(path):
+    """word -> (count, capitalised) from build_corpus_stats.py's --words file, and the total count."""
+    out, total = {}, 0
+    if not path:
+        return out, 0
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#'):
+                continue
+            w, n, c = line.rstrip('\n').split('\t')
+            out[w] = (int(n), int(c))
+            total += int(n)
+    return out, total
+
+
 def main():
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--corpus-words')
+    args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     forms = subprocess.run([sys.executable, os.path.join(here, 'expand_hunspell.py'), hunspell_base()],
                            check=True, capture_output=True, text=True).stdout
@@ -66,11 +92,27 @@ def main():
 
     keys = set(hbits) | {w for w in zipf if w.isalpha()}
     # fold key -> keys with diacritics that fold to it
+    extra_flags = {}
     accented = defaultdict(set)
     for k in keys:
         f = k.translate(FOLD)
         if f != k:
             accented[f].add(k)
+
+    corpus, corpus_total = corpus_words(args.corpus_words)
+    added = 0
+    for w, (n, c) in corpus.items():
+        known = hbits.get(w, 0) & 1 or zipf.get(w, 0) >= WORDFREQ_MIN * 100
+        if n < CORPUS_MIN or not w.isalpha() or len(w) < 3 or known:
+            continue
+        if not accented.get(w):
+            keys.add(w)
+            # Zipf from the corpus count, a little below what wordfreq would say for a word this common
+            # in board texts, which are not the general web text wordfreq counts.
+            zipf[w] = max(100, min(500, round(100 * (9 + math.log10(n / corpus_total)) - 50)))
+            extra_flags[w] = 1 | (2 if c >= 0.9 * n else 0)
+            added += 1
+    print(f"build_lexicon: {added} words added from the corpus", file=sys.stderr)
 
     rows = []
     for k in keys:
@@ -84,6 +126,7 @@ def main():
         c = cases.get(k, set())
         if c and 'lower' not in c:
             flags |= 4 if c == {'upper'} else 2
+        flags |= extra_flags.get(k, 0)
         if flags == 0 and hb == 0:
             continue  # a wordfreq entry that is no word of its own: stripped spelling or noise
         rows.append((k.encode('utf-8'), z, hb, flags))
