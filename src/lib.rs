@@ -23,6 +23,7 @@
 //! parallel).
 pub mod candidates;
 pub mod channel;
+pub mod context;
 pub mod eval;
 pub mod lexicon;
 pub mod output;

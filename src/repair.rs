@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::candidates::{self, Candidate, Limits};
 use crate::channel::Channel;
+use crate::context::Context;
 use crate::lexicon::{Entry, Lexicon};
 use crate::text::{lower_nfc, Case};
 use crate::token::{self, Kind, Token};
@@ -90,6 +91,8 @@ pub struct Config {
     /// How far the keep bonus shrinks for diacritic-only readings in a document whose OCR evidently had
     /// no å, ä, ö (0 = never, 1 = to nothing): there `innebar` is far likelier `innebär` than in clean text.
     pub strip_adaptation: f32,
+    /// How much better (log10) a reading must fit its neighbours than the current choice to replace it.
+    pub context_margin: f32,
     /// Score of an unknown observed word: a candidate must score above it to replace it.
     pub unknown_score: f32,
     /// Penalty per extra part of a compound, log10 units.
@@ -109,6 +112,7 @@ impl Default for Config {
         Config {
             keep_margin: 1.0,
             strip_adaptation: 0.7,
+            context_margin: 0.5,
             unknown_score: -1.0,
             compound_penalty: 1.0,
             min_confidence: 0.5,
@@ -122,6 +126,7 @@ impl Default for Config {
 /// A repairer: lexicon, channel and thresholds. Build once, share across threads.
 pub struct Repairer<'l> {
     lexicon: &'l Lexicon,
+    context: Option<&'static Context>,
     channel: Channel,
     config: Config,
 }
@@ -136,6 +141,8 @@ struct Decision {
     upper: bool,
     /// Did it take a degraded-scan confusion (not only å/ä/ö restored)?
     scan: bool,
+    /// Write `to` exactly as it is, whatever the case of the observed word.
+    verbatim: bool,
 }
 
 impl Repairer<'static> {
@@ -154,7 +161,13 @@ impl Default for Repairer<'static> {
 impl<'l> Repairer<'l> {
     /// A repairer over `lexicon` with the default channel and thresholds.
     pub fn with_lexicon(lexicon: &'l Lexicon) -> Repairer<'l> {
-        Repairer { lexicon, channel: Channel::default(), config: Config::default() }
+        Repairer { lexicon, context: Some(Context::embedded()), channel: Channel::default(), config: Config::default() }
+    }
+
+    /// Without the word-context model: every word is decided on its own.
+    pub fn without_context(mut self) -> Self {
+        self.context = None;
+        self
     }
 
     /// Replace the thresholds.
@@ -206,26 +219,133 @@ impl<'l> Repairer<'l> {
                 .collect();
             decided.extend(decide_all(&again, margin));
         }
-        let mut edits = Vec::new();
+        // Per occurrence, the decisions that survive the document-level checks.
+        let mut chosen: HashMap<usize, Decision> = HashMap::new();
         for u in &units {
-            let ds = &decided[&u.key(text)];
-            for (tok, d) in u.tokens().into_iter().zip(ds) {
+            for (tok, d) in u.tokens().into_iter().zip(&decided[&u.key(text)]) {
                 let Some(d) = d else { continue };
-                if d.confidence < self.config.min_confidence {
-                    continue;
-                }
-                let from = tok.text(text);
-                if intact && self.doubtful_in_intact_text(from, d) {
-                    continue;
-                }
-                let to = if d.upper { d.to.to_uppercase() } else { Case::of(from).apply(&d.to, from) };
-                if to != from {
-                    edits.push(Edit { span: (tok.start, tok.end), from: from.to_string(), to, kind: d.kind, confidence: d.confidence });
+                if !(intact && self.doubtful_in_intact_text(tok.text(text), d)) {
+                    chosen.insert(tok.start, d.clone());
                 }
             }
         }
-        edits.sort_by_key(|e| e.span.0);
+        if let Some(ctx) = self.context {
+            self.apply_context(ctx, text, &tokens, &mut chosen, stripped, intact);
+        }
+        let mut edits = Vec::new();
+        for tok in &tokens {
+            let Some(d) = chosen.get(&tok.start) else { continue };
+            if d.confidence < self.config.min_confidence {
+                continue;
+            }
+            let from = tok.text(text);
+            let to = if d.verbatim {
+                d.to.clone()
+            } else if d.upper {
+                d.to.to_uppercase()
+            } else {
+                Case::of(from).apply(&d.to, from)
+            };
+            if to != from {
+                edits.push(Edit { span: (tok.start, tok.end), from: from.to_string(), to, kind: d.kind, confidence: d.confidence });
+            }
+        }
         Repaired { text: splice(text, &edits), edits }
+    }
+
+    /// Decide the ambiguous families by their neighbours: for each word whose folded form the context
+    /// model knows several words for (`ar`: ar, är, år), and each `1` or `|` standing alone between words
+    /// (`i`), score every reading by its left and right neighbour (as repaired) minus the cost of reading
+    /// it so, and take the best when it beats the current choice clearly. Left to right, so a repaired
+    /// word is the context of the next.
+    fn apply_context(&self, ctx: &Context, text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>, stripped: f32, intact: bool) {
+        // Cost of restoring one diacritic, by what the document says of its OCR.
+        let strip = if intact { 2.0 } else if stripped > 0.5 { 0.3 } else { 1.0 };
+        let digit = if intact { 2.0 } else { 0.6 };
+        // Slots: words, and `1` / `|` tokens, with their line number; other numbers are skipped, as the
+        // corpus counts skip them.
+        let mut slots: Vec<(usize, Token)> = Vec::new();
+        let mut line = 0;
+        for t in tokens {
+            match t.kind {
+                Kind::Newline | Kind::PageBreak => line += 1,
+                Kind::Word => slots.push((line, *t)),
+                Kind::Number if t.text(text) == "1" => slots.push((line, *t)),
+                Kind::Punct if t.text(text) == "|" => slots.push((line, *t)),
+                _ => {}
+            }
+        }
+        let current = |chosen: &HashMap<usize, Decision>, t: &Token| -> String {
+            chosen.get(&t.start).map_or_else(|| lower_nfc(t.text(text)), |d| d.to.clone())
+        };
+        for k in 0..slots.len() {
+            let (ln, tok) = slots[k];
+            let orig = lower_nfc(tok.text(text));
+            let cur = current(chosen, &tok);
+            let mut cands: Vec<(String, f64)> = Vec::new();
+            if tok.text(text) == "I" {
+                // A capital I inside a sentence, after a small word, is the preposition i.
+                let left_small = k.checked_sub(1).map(|j| slots[j]).filter(|(l, _)| *l == ln).is_some_and(|(_, t)| {
+                    let w = t.text(text);
+                    w.chars().count() > 1 && w.chars().all(char::is_lowercase)
+                });
+                if left_small && !capital_i(text, tok.start, "") {
+                    chosen.insert(tok.start, Decision { to: "i".into(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: false, verbatim: true });
+                }
+                continue;
+            }
+            if tok.kind != Kind::Word {
+                cands.push((orig.clone(), 0.0));
+                cands.push(("i".to_string(), digit));
+            } else {
+                for w in ctx.group(&orig) {
+                    let valid = *w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
+                    if valid {
+                        let changed = w.chars().zip(orig.chars()).filter(|(a, b)| a != b).count();
+                        cands.push((w.clone(), strip * changed as f64));
+                    }
+                }
+                if cands.len() < 2 || !cands.iter().any(|c| c.0 == cur) {
+                    continue;
+                }
+            }
+            let left = match k.checked_sub(1).map(|j| slots[j]) {
+                Some((l, t)) if l == ln => current(chosen, &t),
+                _ => "^".to_string(),
+            };
+            let right = slots.get(k + 1).filter(|(l, _)| *l == ln).map(|(_, t)| current(chosen, t));
+            // A lone `1` or `|` is only read as `i` between words, with a space before it (`andra.1` is a
+            // footnote mark).
+            let spaced = text[..tok.start].chars().next_back().is_none_or(char::is_whitespace);
+            if tok.kind != Kind::Word && (right.is_none() || !spaced || left == "^" && tok.kind == Kind::Number) {
+                continue;
+            }
+            let score = |c: &str, cost: f64| ctx.score(&left, c, right.as_deref()) - cost;
+            let mut best: Option<(f64, &str)> = None;
+            let mut cur_score = f64::MIN;
+            for (c, cost) in &cands {
+                let sc = score(c, *cost);
+                if *c == cur {
+                    cur_score = sc;
+                }
+                if best.is_none_or(|(b, _)| sc > b) {
+                    best = Some((sc, c));
+                }
+            }
+            let Some((best_score, best)) = best else { continue };
+            let margin = best_score - cur_score;
+            if best == cur || margin < self.config.context_margin as f64 {
+                continue;
+            }
+            if best == orig {
+                chosen.remove(&tok.start);
+                continue;
+            }
+            let kind = if tok.kind == Kind::Word { EditKind::Diacritic } else { EditKind::OcrConfusion };
+            let upper = tok.kind != Kind::Word && capital_i(text, tok.start, &left);
+            let confidence = round3(1.0 / (1.0 + 10f32.powf(-(margin as f32))));
+            chosen.insert(tok.start, Decision { to: best.to_string(), kind, confidence, upper, scan: false, verbatim: false });
+        }
     }
 
     /// Of the words that carry or lack å, ä, ö, the share the OCR evidently stripped: words repaired by
@@ -413,7 +533,7 @@ impl<'l> Repairer<'l> {
         let margin = best_score - rival;
         let confidence = round3(1.0 / (1.0 + 10f32.powf(-margin)));
         let upper = best.entry.flags & Entry::ACRONYM != 0 && case != Case::Lower;
-        Some(Decision { to: best.word.clone(), kind: best.kind, confidence, upper, scan: best.scan_rules > 0 || best.insertions > 0 })
+        Some(Decision { to: best.word.clone(), kind: best.kind, confidence, upper, scan: best.scan_rules > 0 || best.insertions > 0, verbatim: false })
     }
 
     /// Swedish forms the word lists do not enumerate but grammar makes of any word: the genitive or
@@ -451,8 +571,44 @@ impl<'l> Repairer<'l> {
             confidence: round3((1.0 / (1.0 + 10f32.powf(-margin))).max(0.5)),
             upper: true,
             scan: true,
+            verbatim: false,
         })
     }
+}
+
+/// Is an `i` at `pos` the capital `I`: at a sentence start, at a line start (`left` is `^`), or right
+/// after a heading on the same line (`Förslag till beslut | kommunstyrelsen` is the heading and
+/// `I kommunstyrelsen:`)?
+fn capital_i(text: &str, pos: usize, left: &str) -> bool {
+    if left == "^" || sentence_start(text, pos) {
+        return true;
+    }
+    // A heading that runs into its text: `Förslag till beslut I kommunstyrelsen`, `Sammanfattning I budget`;
+    // the heading may have started on the line before.
+    let catalogue = crate::segment::Catalogue::embedded();
+    let line_start = text[..pos].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+    let prev_start = text[..line_start.saturating_sub(1)].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+    let words: Vec<&str> = text[prev_start..pos].split_whitespace().collect();
+    (1..=words.len().min(6)).any(|n| catalogue.is_heading(&words[words.len() - n..].join(" ")))
+}
+
+/// Does a sentence start at `pos`: at the start of the text, after `.` `!` `?` `:`, or after a blank line?
+fn sentence_start(text: &str, pos: usize) -> bool {
+    let mut newlines = 0;
+    for c in text[..pos].chars().rev() {
+        match c {
+            '\n' | '\u{c}' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() => {}
+            '.' | '!' | '?' | ':' => return true,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Three decimals are all a confidence means; they also keep the JSON short.
@@ -589,7 +745,20 @@ mod tests {
         let text = format!("{}Möte i Sanda och Arby.\n", "Nämnden för Göteborgs Stad är här och där. ".repeat(8));
         assert_eq!(fix(&text), text);
         // The same names in text that lost its diacritics are read as stripped.
-        assert_eq!(fix("Namnden for Goteborgs Stad ar har. Mote i Skovde."), "Nämnden för Göteborgs Stad är har. Möte i Skövde.");
+        assert_eq!(fix("Namnden for Goteborgs Stad ar ansvarig. Mote i Skovde."), "Nämnden för Göteborgs Stad är ansvarig. Möte i Skövde.");
+    }
+
+    #[test]
+    fn context_decides_ambiguous_words() {
+        let cases = [
+            ("Det ar viktigt att i ar besluta om budget for 2025.", "Det är viktigt att i år besluta om budget för 2025."),
+            ("Beslutet fattas 1 enlighet med bilaga 1 till protokollet.", "Beslutet fattas i enlighet med bilaga 1 till protokollet."),
+            ("Kommunstyrelsen tar I uppdrag att vid behov revidera.", "Kommunstyrelsen tar i uppdrag att vid behov revidera."),
+            ("Förslag till beslut I kommunstyrelsen:", "Förslag till beslut I kommunstyrelsen:"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fix(input), want, "{input}");
+        }
     }
 
     #[test]

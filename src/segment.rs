@@ -86,6 +86,11 @@ impl Catalogue {
         Ok(Catalogue { variants })
     }
 
+    /// Is `line` (as a whole) a heading of the catalogue?
+    pub fn is_heading(&self, line: &str) -> bool {
+        self.classify(line, None).is_some()
+    }
+
     /// The label and doc type of a heading line, preferring `doc_type`'s label when a variant has several.
     fn classify(&self, line: &str, doc_type: Option<&str>) -> Option<(&str, &str)> {
         let t = line.trim();
