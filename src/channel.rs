@@ -73,6 +73,7 @@ pub const RULES: &[Rule] = &[
     r("aa", "å", 1.0, C),
     // Degraded scans.
     r("t", "f", 1.0, C),
+    r("f", "t", 1.2, C),
     r("l", "i", 1.1, C),
     r("i", "l", 1.2, C),
     r("1", "i", 0.9, C),

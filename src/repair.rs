@@ -403,7 +403,9 @@ impl<'l> Repairer<'l> {
         if valid || !full || chars < self.config.generic_min_chars {
             limits.generic_edits = 0;
         }
-        if valid || !full {
+        // A short word is the one place a dropped letter is common and cheap to weigh (fr for för, til for
+        // till): a valid one of at most three letters is weighed against its readings with one restored.
+        if (valid && chars > 3) || (!full && !(valid && chars <= 3)) {
             limits.insertions = false;
         }
         if valid {
@@ -525,7 +527,9 @@ impl<'l> Repairer<'l> {
         // An unknown capitalised word may be a name: only restore diacritics or cheap OCR confusions,
         // never a dropped letter, a degraded-scan confusion or an unnamed edit (Akbas is no Aktbas, Hulter no
         // Kulter). Capitals: diacritics only.
-        let bold = best.kind == EditKind::Spelling || best.insertions > 0 || best.scan_rules > 0;
+        // A scan confusion is allowed when it yields a common word that is no name (Stittelsen: Stiftelsen).
+        let common = best.entry.flags & Entry::NAME == 0 && best.entry.zipf() >= 3.5 && best.scan_rules <= 1;
+        let bold = best.kind == EditKind::Spelling || best.insertions > 0 || (best.scan_rules > 0 && !common);
         if !valid && ((case == Case::Title && (bold || best.cost > 1.5)) || (case == Case::Upper && best.kind != EditKind::Diacritic)) {
             return None;
         }
