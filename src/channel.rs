@@ -8,7 +8,9 @@
 //! `../shared/eval/dev` (Tesseract eng and swe on Göteborg texts): plain strips (ä → a: 1,394, å → a: 933,
 //! ö → o: 873 of 4,480 wrong words) are cheapest; ö → é (480), ö → d (62), ö → 6 (37), ä → d (32),
 //! ä → 4 (15) and the two-letter readings (ä → ia, aé; å → éa) follow; degraded-scan confusions (f → t: 91,
-//! ri → n: 40, i → 1: 42, dropped i/l/t) are dearer, and any other single edit dearest.
+//! ri → n: 40, i → 1: 42, dropped i/l/t; then l → t: 19, r → t: 15, n → m: 13, a → u: 12, r → n: 11,
+//! o → e: 10, j → y: 10, i → u: 9, i → t: 8, i → r: 7, l → h: 7) are dearer, and any other single edit
+//! dearest.
 use crate::repair::EditKind;
 
 /// One confusion: the OCR wrote `from` where the text had `to`.
@@ -94,6 +96,17 @@ pub const RULES: &[Rule] = &[
     r("c", "e", 1.3, C),
     r("e", "c", 1.4, C),
     r("0", "o", 1.0, C),
+    r("n", "r", 1.2, C),
+    r("t", "l", 1.2, C),
+    r("t", "i", 1.2, C),
+    r("t", "r", 1.3, C),
+    r("m", "n", 1.3, C),
+    r("e", "o", 1.3, C),
+    r("u", "a", 1.3, C),
+    r("u", "i", 1.4, C),
+    r("r", "i", 1.4, C),
+    r("y", "j", 1.3, C),
+    r("h", "l", 1.4, C),
     // Letters the OCR dropped.
     r("", "i", 1.2, C),
     r("", "l", 1.3, C),

@@ -71,6 +71,10 @@ enum Command {
     Explain {
         /// The word as the OCR wrote it.
         word: String,
+        /// The line it stands in (it must contain WORD): shows how its neighbours weigh the ambiguous
+        /// readings (ar: är | år) and what repair makes of it there.
+        #[arg(long, value_name = "TEXT")]
+        context: Option<String>,
         /// Extra words, as for repair.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
@@ -163,9 +167,14 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             let processor = processor(&lexicon, &common, None)?;
             evaluate(&processor, &ocr, &gold, json)
         }
-        Command::Explain { word, lexicon } => {
+        Command::Explain { word, context, lexicon } => {
             let lexicon = load_lexicon(lexicon.as_deref())?;
-            explain(&word, &lexicon);
+            if let Some(c) = &context {
+                if !c.split(|ch: char| !ch.is_alphanumeric() && ch != '&' && ch != '|').any(|w| w == word) {
+                    return Err(Fatal(format!("--context does not contain {word:?}")));
+                }
+            }
+            explain(&word, context.as_deref(), &lexicon);
             Ok(true)
         }
     }
@@ -276,9 +285,8 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
     }
 }
 
-fn explain(word: &str, lexicon: &Lexicon) {
+fn explain(word: &str, context: Option<&str>, lexicon: &Lexicon) {
     let r = Repairer::with_lexicon(lexicon);
-    let fixed = r.repair(word);
     match lexicon.lookup(word) {
         Some(e) if e.is_valid() => println!("{word}: a word of the lexicon (Zipf {:.2})", e.zipf()),
         _ => println!("{word}: not a word of the lexicon"),
@@ -288,7 +296,17 @@ fn explain(word: &str, lexicon: &Lexicon) {
         let parts = if c.is_compound() { format!(" ({} parts)", c.parts.len()) } else { String::new() };
         println!("{:<28} {:>6.2} {:>6.2} {:>6.2}  {}{parts}", c.word, score + c.cost, c.cost, score, c.kind.as_str());
     }
-    match fixed.edits.first() {
+    let text = context.unwrap_or(word);
+    let fixed = r.repair(text);
+    if let Some(c) = context {
+        let repaired = &fixed.text;
+        println!("in context: {c}\n        ->  {repaired}");
+        for (reading, left, right, score) in r.context_scores(text, word) {
+            println!("  context {left} [{reading}] {}: {score:.2}", right.as_deref().unwrap_or("$"));
+        }
+    }
+    // The edit of the word itself (the first one whose original is the word).
+    match fixed.edits.iter().find(|e| e.from == word) {
         Some(e) => println!("repair: {} -> {} ({}, confidence {:.2})", e.from, e.to, e.kind.as_str(), e.confidence),
         None => println!("repair: kept {word}"),
     }

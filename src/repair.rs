@@ -378,6 +378,37 @@ impl<'l> Repairer<'l> {
         (Case::of(from) == Case::Title && !valid && !d.scan) || (valid && d.confidence < 0.99)
     }
 
+    /// For `explain`: the context score of each reading of the first occurrence of `word` in `text`, with
+    /// the (repaired) neighbours it was scored between: `(reading, left, right, score)`.
+    pub fn context_scores(&self, text: &str, word: &str) -> Vec<(String, String, Option<String>, f64)> {
+        let Some(ctx) = self.context else { return Vec::new() };
+        let repaired = self.repair(text);
+        let tokens = self.tokenize(&repaired.text);
+        let orig_tokens = self.tokenize(text);
+        let Some(pos) = orig_tokens.iter().position(|t| t.text(text) == word) else { return Vec::new() };
+        // Neighbours in the repaired text: the same token positions, since repair keeps the token count.
+        let words: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word || (t.kind == Kind::Number && t.text(&repaired.text) == "1"))
+            .map(|t| lower_nfc(t.text(&repaired.text)))
+            .collect();
+        let k = orig_tokens[..pos].iter().filter(|t| t.kind == Kind::Word || (t.kind == Kind::Number && t.text(text) == "1")).count();
+        let left = if k == 0 { "^".to_string() } else { words[k - 1].clone() };
+        let right = words.get(k + 1).cloned();
+        let key = lower_nfc(word);
+        let mut readings: Vec<String> = ctx.group(&key).to_vec();
+        if key == "1" || key == "|" {
+            readings = vec![key.clone(), "i".into()];
+        }
+        readings
+            .into_iter()
+            .map(|c| {
+                let s = ctx.score(&left, &c, right.as_deref());
+                (c, left.clone(), right.clone(), s)
+            })
+            .collect()
+    }
+
     /// The candidates for one word, best first, with their scores: what `explain` shows.
     pub fn candidates(&self, word: &str) -> Vec<(Candidate, f32)> {
         let key = lower_nfc(word);
