@@ -375,7 +375,7 @@ impl<'l> Repairer<'l> {
     /// In a document that kept its diacritics: is this edit of a name or of a valid word too doubtful?
     fn doubtful_in_intact_text(&self, from: &str, d: &Decision) -> bool {
         let valid = self.lexicon.contains(from);
-        (Case::of(from) == Case::Title && !valid && !d.scan) || (valid && d.confidence < 0.99)
+        (Case::of(from) == Case::Title && !valid && !d.scan) || (valid && d.confidence < 0.9)
     }
 
     /// For `explain`: the context score of each reading of the first occurrence of `word` in `text`, with
@@ -560,7 +560,11 @@ impl<'l> Repairer<'l> {
         // Kulter). Capitals: diacritics only.
         // A scan confusion is allowed when it yields a common word that is no name (Stittelsen: Stiftelsen).
         let common = best.entry.flags & Entry::NAME == 0 && best.entry.zipf() >= 3.5 && best.scan_rules <= 1;
-        let bold = best.kind == EditKind::Spelling || best.insertions > 0 || (best.scan_rules > 0 && !common);
+        // A long capitalised word may even take one unnamed edit into a common word (Besknivning).
+        let long = key.chars().count() >= 8;
+        let bold = (best.kind == EditKind::Spelling && !(common && long))
+            || (best.insertions > 0 && !(common && long))
+            || (best.scan_rules > 0 && !common);
         if !valid && ((case == Case::Title && (bold || best.cost > 1.5)) || (case == Case::Upper && best.kind != EditKind::Diacritic)) {
             return None;
         }
