@@ -12,7 +12,6 @@
 //!
 //! the first term being P(c | l) up to a factor shared by all candidates, smoothed toward the unigram
 //! p(c), the second P(r | c) with add-one smoothing over V words.
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Map, Streamer};
@@ -30,29 +29,16 @@ const V: f64 = 10_000.0;
 pub struct Context {
     map: Map<&'static [u8]>,
     total: f64,
-    /// Diacritic-folded form → the ambiguous words that fold to it.
-    groups: HashMap<String, Vec<String>>,
 }
 
 impl Context {
-    /// The counts compiled into the binary, loaded once.
+    /// The counts compiled into the binary (read in place: nothing is parsed at start-up).
     pub fn embedded() -> &'static Context {
         static C: OnceLock<Context> = OnceLock::new();
         C.get_or_init(|| {
             let map = Map::new(EMBEDDED).expect("data/context.fst is a valid FST map");
-            let mut total = 0.0;
-            let mut groups: HashMap<String, Vec<String>> = HashMap::new();
-            let mut s = map.range().ge([0x1fu8]).lt([0x20u8]).into_stream();
-            while let Some((k, v)) = s.next() {
-                let Ok(k) = std::str::from_utf8(k) else { continue };
-                let mut f = k.split('\x1f');
-                let (_, w, r) = (f.next(), f.next().unwrap_or(""), f.next().unwrap_or(""));
-                if r.is_empty() && !w.is_empty() {
-                    total += v as f64;
-                    groups.entry(fold(w)).or_default().push(w.to_string());
-                }
-            }
-            Context { map, total: total.max(1.0), groups }
+            let total = map.get([0x1bu8]).unwrap_or(1).max(1) as f64;
+            Context { map, total }
         })
     }
 
@@ -67,8 +53,18 @@ impl Context {
     }
 
     /// The ambiguous words that fold to the same form as `w` (`ar` → `ar`, `är`, `år`), or none.
-    pub fn group(&self, w: &str) -> &[String] {
-        self.groups.get(&fold(w)).map_or(&[], Vec::as_slice)
+    pub fn group(&self, w: &str) -> Vec<String> {
+        let prefix = format!("\x1c{}\x1f", fold(w));
+        let mut end = prefix.clone().into_bytes();
+        *end.last_mut().expect("non-empty") = 0x20;
+        let mut out = Vec::new();
+        let mut s = self.map.range().ge(prefix.as_bytes()).lt(&end).into_stream();
+        while let Some((k, _)) = s.next() {
+            if let Ok(k) = std::str::from_utf8(&k[prefix.len()..]) {
+                out.push(k.to_string());
+            }
+        }
+        out
     }
 
     /// Log10 context score of `c` between `left` (`^` at a line start) and `right` (`None` at a line end);

@@ -298,7 +298,7 @@ impl<'l> Repairer<'l> {
                 cands.push((orig.clone(), 0.0));
                 cands.push(("i".to_string(), digit));
             } else {
-                for w in ctx.group(&orig) {
+                for w in &ctx.group(&orig) {
                     let valid = *w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
                     if valid {
                         let changed = w.chars().zip(orig.chars()).filter(|(a, b)| a != b).count();
@@ -396,7 +396,7 @@ impl<'l> Repairer<'l> {
         let left = if k == 0 { "^".to_string() } else { words[k - 1].clone() };
         let right = words.get(k + 1).cloned();
         let key = lower_nfc(word);
-        let mut readings: Vec<String> = ctx.group(&key).to_vec();
+        let mut readings: Vec<String> = ctx.group(&key);
         if key == "1" || key == "|" {
             readings = vec![key.clone(), "i".into()];
         }
