@@ -436,7 +436,8 @@ impl<'l> Repairer<'l> {
         }
         // A short word is the one place a dropped letter is common and cheap to weigh (fr for för, til for
         // till): a valid one of at most three letters is weighed against its readings with one restored.
-        if (valid && chars > 3) || (!full && !(valid && chars <= 3)) {
+        let short_valid = valid && chars <= 3;
+        if !short_valid && (valid || !full) {
             limits.insertions = false;
         }
         if valid {
@@ -562,9 +563,8 @@ impl<'l> Repairer<'l> {
         let common = best.entry.flags & Entry::NAME == 0 && best.entry.zipf() >= 3.5 && best.scan_rules <= 1;
         // A long capitalised word may even take one unnamed edit into a common word (Besknivning).
         let long = key.chars().count() >= 8;
-        let bold = (best.kind == EditKind::Spelling && !(common && long))
-            || (best.insertions > 0 && !(common && long))
-            || (best.scan_rules > 0 && !common);
+        let unnamed = best.kind == EditKind::Spelling || best.insertions > 0;
+        let bold = (unnamed && !(common && long)) || (best.scan_rules > 0 && !common);
         if !valid && ((case == Case::Title && (bold || best.cost > 1.5)) || (case == Case::Upper && best.kind != EditKind::Diacritic)) {
             return None;
         }
