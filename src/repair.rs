@@ -18,7 +18,7 @@ use crate::candidates::{self, Candidate, Limits};
 use crate::channel::Channel;
 use crate::context::Context;
 use crate::lexicon::{Entry, Lexicon};
-use crate::text::{lower_nfc, Case};
+use crate::text::{fold, lower_nfc, Case};
 use crate::token::{self, Kind, Token};
 
 /// How an edit was made, from the mildest to the boldest.
@@ -229,6 +229,7 @@ impl<'l> Repairer<'l> {
                 }
             }
         }
+        self.apply_document_cache(text, &tokens, &mut chosen);
         if let Some(ctx) = self.context {
             self.apply_context(ctx, text, &tokens, &mut chosen, stripped, intact);
         }
@@ -251,6 +252,36 @@ impl<'l> Repairer<'l> {
             }
         }
         Repaired { text: splice(text, &edits), edits }
+    }
+
+    /// The document as its own dictionary: a word it writes with å, ä, ö somewhere (Gårda, Söderström)
+    /// restores the stripped spelling of the same word elsewhere in it (Garda, Soderstrom), even where the
+    /// lexicon does not know the word or a name guard held the repair back. Only unknown stripped words
+    /// are touched, and only when one spelling with diacritics folds to them.
+    fn apply_document_cache(&self, text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+        let mut seen: HashMap<String, Option<String>> = HashMap::new();
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start)) {
+            let w = lower_nfc(t.text(text));
+            if w.chars().count() >= 3 && w.contains(['å', 'ä', 'ö']) {
+                let slot = seen.entry(fold(&w)).or_insert_with(|| Some(w.clone()));
+                if slot.as_ref().is_some_and(|s| *s != w) {
+                    *slot = None;
+                }
+            }
+        }
+        if seen.is_empty() {
+            return;
+        }
+        let undecided: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start)).collect();
+        for t in undecided {
+            let w = lower_nfc(t.text(text));
+            if w.contains(['å', 'ä', 'ö']) || self.lexicon.lookup_key(&w).is_some_and(Entry::is_valid) {
+                continue;
+            }
+            if let Some(Some(to)) = seen.get(&w) {
+                chosen.insert(t.start, Decision { to: to.clone(), kind: EditKind::Diacritic, confidence: 0.9, upper: false, scan: false, verbatim: false });
+            }
+        }
     }
 
     /// Decide the ambiguous families by their neighbours: for each word whose folded form the context
@@ -785,6 +816,13 @@ mod tests {
         assert_eq!(fix(&text), text);
         // The same names in text that lost its diacritics are read as stripped.
         assert_eq!(fix("Namnden for Goteborgs Stad ar ansvarig. Mote i Skovde."), "Nämnden för Göteborgs Stad är ansvarig. Möte i Skövde.");
+    }
+
+    #[test]
+    fn the_document_spells_its_own_names() {
+        assert_eq!(fix("Mötet hölls i Zörkvik. Sedan åkte de från Zorkvik."), "Mötet hölls i Zörkvik. Sedan åkte de från Zörkvik.");
+        // Two spellings fold alike: no guess.
+        assert_eq!(fix("Zårkvik och Zärkvik, sedan Zarkvik."), "Zårkvik och Zärkvik, sedan Zarkvik.");
     }
 
     #[test]
