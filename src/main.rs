@@ -100,6 +100,10 @@ struct Common {
     /// `#` starts a comment. They are kept when seen and offered as repairs.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
+    /// Rejoin words cut by a hyphen at a line end (kommu-/nen -> kommunen) when the joined form is a
+    /// word; the hyphen stays where it belongs (AI-/tjänster). Changes the line structure.
+    #[arg(long)]
+    join_hyphens: bool,
     /// Apply only edits with at least this confidence (0.5-1.0).
     #[arg(long, value_name = "X", default_value_t = 0.5)]
     min_confidence: f32,
@@ -107,6 +111,16 @@ struct Common {
 
 /// A fatal error before any input is looked at: exit 2.
 struct Fatal(String);
+
+/// `println!` that ends the program quietly when stdout is closed (`diakrit explain x | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let mut o = io::stdout().lock();
+        if writeln!(o, $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -217,7 +231,7 @@ fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Fatal> {
 }
 
 fn processor<'l>(lexicon: &'l Lexicon, common: &Common, headings: Option<&Path>) -> Result<Processor<'l>, Fatal> {
-    let config = Config { min_confidence: common.min_confidence, ..Config::default() };
+    let config = Config { min_confidence: common.min_confidence, join_hyphens: common.join_hyphens, ..Config::default() };
     let catalogue = match headings {
         None => Catalogue::embedded().clone(),
         Some(p) => {
@@ -269,7 +283,7 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
     if json {
         let mut v = serde_json::to_value(f).expect("figures serialize");
         v["file"] = name.into();
-        println!("{v}");
+        out!("{v}");
     } else {
         // Round as wordmetrics.py does (to 5 places, then print 4) so the lines compare equal.
         let r5 = |x: f64| (x * 1e5).round() / 1e5;
@@ -277,38 +291,38 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
             let r = r5(r);
             if r.fract() == 0.0 { format!("{r:.1}") } else { format!("{r}") }
         });
-        print!("{name}: words {} wer_ocr {:.4} wer_out {:.4} reduction {red} broken {:.4}", f.words, r5(f.wer_ocr), r5(f.wer_out), r5(f.broken));
+        let mut line = format!("{name}: words {} wer_ocr {:.4} wer_out {:.4} reduction {red} broken {:.4}", f.words, r5(f.wer_ocr), r5(f.wer_out), r5(f.broken));
         if all {
-            print!(" changed {:.4}", r5(f.changed));
+            line += &format!(" changed {:.4}", r5(f.changed));
         }
-        println!();
+        out!("{line}");
     }
 }
 
 fn explain(word: &str, context: Option<&str>, lexicon: &Lexicon) {
     let r = Repairer::with_lexicon(lexicon);
     match lexicon.lookup(word) {
-        Some(e) if e.is_valid() => println!("{word}: a word of the lexicon (Zipf {:.2})", e.zipf()),
-        _ => println!("{word}: not a word of the lexicon"),
+        Some(e) if e.is_valid() => out!("{word}: a word of the lexicon (Zipf {:.2})", e.zipf()),
+        _ => out!("{word}: not a word of the lexicon"),
     }
-    println!("{:<28} {:>6} {:>6} {:>6}  kind", "candidate", "prior", "cost", "score");
+    out!("{:<28} {:>6} {:>6} {:>6}  kind", "candidate", "prior", "cost", "score");
     for (c, score) in r.candidates(word).into_iter().take(15) {
         let parts = if c.is_compound() { format!(" ({} parts)", c.parts.len()) } else { String::new() };
-        println!("{:<28} {:>6.2} {:>6.2} {:>6.2}  {}{parts}", c.word, score + c.cost, c.cost, score, c.kind.as_str());
+        out!("{:<28} {:>6.2} {:>6.2} {:>6.2}  {}{parts}", c.word, score + c.cost, c.cost, score, c.kind.as_str());
     }
     let text = context.unwrap_or(word);
     let fixed = r.repair(text);
     if let Some(c) = context {
         let repaired = &fixed.text;
-        println!("in context: {c}\n        ->  {repaired}");
+        out!("in context: {c}\n        ->  {repaired}");
         for (reading, left, right, score) in r.context_scores(text, word) {
-            println!("  context {left} [{reading}] {}: {score:.2}", right.as_deref().unwrap_or("$"));
+            out!("  context {left} [{reading}] {}: {score:.2}", right.as_deref().unwrap_or("$"));
         }
     }
     // The edit of the word itself (the first one whose original is the word).
     match fixed.edits.iter().find(|e| e.from == word) {
-        Some(e) => println!("repair: {} -> {} ({}, confidence {:.2})", e.from, e.to, e.kind.as_str(), e.confidence),
-        None => println!("repair: kept {word}"),
+        Some(e) => out!("repair: {} -> {} ({}, confidence {:.2})", e.from, e.to, e.kind.as_str(), e.confidence),
+        None => out!("repair: kept {word}"),
     }
 }
 

@@ -25,6 +25,8 @@ use crate::token::{self, Kind, Token};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EditKind {
+    /// A word cut by a hyphen at a line end rejoined (`--join-hyphens`), nothing else changed.
+    Hyphenation,
     /// Only stripped diacritics restored (`Goteborg` → `Göteborg`).
     Diacritic,
     /// OCR confusions (`ndmnden` → `nämnden`, `&r` → `är`, `Al` → `AI`).
@@ -37,6 +39,7 @@ impl EditKind {
     /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
+            EditKind::Hyphenation => "hyphenation",
             EditKind::Diacritic => "diacritic",
             EditKind::OcrConfusion => "ocr-confusion",
             EditKind::Spelling => "spelling",
@@ -99,6 +102,8 @@ pub struct Config {
     pub compound_penalty: f32,
     /// Edits below this confidence are not applied.
     pub min_confidence: f32,
+    /// Rejoin words cut by a hyphen at a line end (changes the line structure).
+    pub join_hyphens: bool,
     /// Words shorter than this (in characters) are not touched.
     pub min_chars: usize,
     /// Unknown words at least this long may get one edit no confusion rule names.
@@ -116,6 +121,7 @@ impl Default for Config {
             unknown_score: -1.0,
             compound_penalty: 1.0,
             min_confidence: 0.5,
+            join_hyphens: false,
             min_chars: 2,
             generic_min_chars: 5,
             limits: Limits::default(),
@@ -251,7 +257,43 @@ impl<'l> Repairer<'l> {
                 edits.push(Edit { span: (tok.start, tok.end), from: from.to_string(), to, kind: d.kind, confidence: d.confidence });
             }
         }
+        if self.config.join_hyphens {
+            edits = self.join_hyphens(text, &units, edits);
+        }
         Repaired { text: splice(text, &edits), edits }
+    }
+
+    /// Rejoin words cut by a hyphen at a line end (`kommu-⏎nen` → `kommunen`) when the joined word, as
+    /// repaired, is a word or a compound of words; keep the hyphen where it belongs (`AI-⏎tjänster`: a
+    /// word in capitals before it; `SLK-2023-⏎01038` is no word at all). Each join is one edit over the
+    /// whole span, taking in the repairs of both halves.
+    fn join_hyphens(&self, text: &str, units: &[Unit], edits: Vec<Edit>) -> Vec<Edit> {
+        let by_start: HashMap<usize, &Edit> = edits.iter().map(|e| (e.span.0, e)).collect();
+        let repaired = |t: &Token| by_start.get(&t.start).map_or_else(|| t.text(text).to_string(), |e| e.to.clone());
+        let mut joins: Vec<Edit> = Vec::new();
+        for u in units {
+            let Unit::Hyphenated(l, r) = *u else { continue };
+            let (lw, rw) = (repaired(&l), repaired(&r));
+            if Case::of(&lw) == Case::Upper || lw.chars().count() < 2 {
+                continue;
+            }
+            let joined = format!("{lw}{rw}");
+            if !self.known(&joined) {
+                continue;
+            }
+            let parts: Vec<&Edit> = [l.start, r.start].iter().filter_map(|s| by_start.get(s).copied()).collect();
+            let kind = parts.iter().map(|e| e.kind).max().unwrap_or(EditKind::Hyphenation).max(EditKind::Hyphenation);
+            let confidence = parts.iter().map(|e| e.confidence).fold(1.0f32, f32::min);
+            joins.push(Edit { span: (l.start, r.end), from: text[l.start..r.end].to_string(), to: joined, kind, confidence });
+        }
+        if joins.is_empty() {
+            return edits;
+        }
+        let covered = |e: &Edit| joins.iter().any(|j| e.span.0 >= j.span.0 && e.span.1 <= j.span.1);
+        let mut out: Vec<Edit> = edits.into_iter().filter(|e| !covered(e)).collect();
+        out.extend(joins);
+        out.sort_by_key(|e| e.span.0);
+        out
     }
 
     /// The document as its own dictionary: a word it writes with å, ä, ö somewhere (Gårda, Söderström)
@@ -498,22 +540,21 @@ impl<'l> Repairer<'l> {
             Unit::Hyphenated(l, r) => {
                 let (lt, rt) = (l.text(text), r.text(text));
                 let lkey = lower_nfc(lt);
-                let lvalid = self.lexicon.lookup_key(&lkey).is_some_and(Entry::is_valid);
                 let joined = format!("{lt}{rt}");
-                if !lvalid {
-                    // A word cut at a line end: decide the whole word, then cut the replacement again.
-                    if let Some(d) = self.decide(&joined, margin) {
-                        let (a, b) = split_like(&lower_nfc(&joined), lkey.chars().count(), &d.to);
-                        let mk = |to: String| Decision { to, ..d.clone() };
-                        return vec![Some(mk(a)), Some(mk(b))];
-                    }
-                    if self.known(&joined) {
-                        return vec![None, None];
-                    }
-                    // Neither half is to be trusted alone: leave the left fragment, repair the right.
-                    return vec![None, self.decide(rt, margin)];
+                // A word cut at a line end is decided whole, then the replacement is cut again: its halves
+                // are no words of their own (kommu-/nen is neither komma nor ner).
+                if let Some(d) = self.decide(&joined, margin) {
+                    let (a, b) = split_like(&lower_nfc(&joined), lkey.chars().count(), &d.to);
+                    let mk = |to: String| Decision { to, ..d.clone() };
+                    return vec![Some(mk(a)), Some(mk(b))];
                 }
-                vec![self.decide(lt, margin), self.decide(rt, margin)]
+                if self.known(&joined) {
+                    return vec![None, None];
+                }
+                // No word when joined: the hyphen belongs (AI-/tjdnster); the halves are words of their own,
+                // but a left half that is no word is left alone.
+                let lvalid = self.lexicon.lookup_key(&lkey).is_some_and(Entry::is_valid);
+                vec![if lvalid { self.decide(lt, margin) } else { None }, self.decide(rt, margin)]
             }
         }
     }
@@ -854,6 +895,19 @@ mod tests {
         assert_eq!(fix("kommunfull-\nmaktige"), "kommunfull-\nmäktige");
         assert_eq!(fix("tillhandahalla de AI-\ntjdnster"), "tillhandahålla de AI-\ntjänster");
         assert_eq!(fix("SLK-2023-\n01038"), "SLK-2023-\n01038");
+    }
+
+    #[test]
+    fn joins_hyphens_on_request() {
+        let r = Repairer::new().config(Config { join_hyphens: true, ..Config::default() });
+        let out = r.repair("i kommu-\nnen och de AI-\ntjanster som ett SLK-2023-\n01038 och uppfoljnings-\nrapporter\n");
+        assert_eq!(out.text, "i kommunen och de AI-\ntjänster som ett SLK-2023-\n01038 och uppföljningsrapporter\n");
+        let e = out.edits.iter().find(|e| e.from == "kommu-\nnen").expect("join reported");
+        assert_eq!((e.to.as_str(), e.kind), ("kommunen", EditKind::Hyphenation));
+        let e = out.edits.iter().find(|e| e.from == "uppfoljnings-\nrapporter").expect("join with repair");
+        assert_eq!(e.kind, EditKind::Diacritic);
+        // Without the flag the lines stay.
+        assert_eq!(fix("i kommu-\nnen"), "i kommu-\nnen");
     }
 
     #[test]
