@@ -4,7 +4,12 @@
 //! Zipf word frequencies: a cost of 1.0 means the misreading is ten times less likely than reading right
 //! relative to the prior. Repair scores a candidate word as `zipf(word) - cost(observed | word)`.
 //!
-//! The costs were set from the confusion counts that `scripts/confusions.py` prints for
+//! The costs in use are estimated from data: `scripts/estimate_channel.py` counts, in Tesseract output of
+//! 40 Göteborg handlingar made with `scripts/make_ocr_pairs.sh` (eng and swe, four fonts; none of the dev
+//! documents), how often each text span was read as each other span, and writes `data/channel.tsv`
+//! (counts and -log10 P(ocr | text), no text); [`Channel::default`] applies those costs, scaled by
+//! [`LEARNED_SCALE`], to the rules below and adds the confusions they lack. The rules' own costs, used where
+//! the data is silent, were set from the confusion counts that `scripts/confusions.py` prints for
 //! `../shared/eval/dev` (Tesseract eng and swe on Göteborg texts): plain strips (ä → a: 1,394, å → a: 933,
 //! ö → o: 873 of 4,480 wrong words) are cheapest; ö → é (480), ö → d (62), ö → 6 (37), ä → d (32),
 //! ä → 4 (15) and the two-letter readings (ä → ia, aé; å → éa) follow; degraded-scan confusions (f → t: 91,
@@ -125,10 +130,48 @@ pub struct Channel {
     pub generic_cost: f32,
 }
 
+/// The learned costs are -log10 P(ocr | text) over all the text, right words included; repair weighs a
+/// confusion only where a word is wrong or doubtful, where confusions are far likelier. This factor, set on
+/// `../shared/eval/dev` (0.35: 84.6%, 0.4: 85.3%, 0.5: 84.7% of errors removed), maps one onto the other.
+pub const LEARNED_SCALE: f32 = 0.4;
+
 impl Default for Channel {
+    /// The learned channel (`data/channel.tsv`) over the built-in rules.
     fn default() -> Self {
-        Channel::new(RULES, 2.0)
+        Channel::learned(LEARNED, LEARNED_SCALE)
     }
+}
+
+static LEARNED: &str = include_str!("../data/channel.tsv");
+
+impl Channel {
+    /// The built-in rules with the costs estimated from data (`data/channel.tsv`, made by
+    /// `scripts/estimate_channel.py`) where the data has them, times `scale`; rules the data lacks keep
+    /// their set cost, and confusions the data has that no rule names are added.
+    pub fn learned(tsv: &str, scale: f32) -> Channel {
+        let mut rules: Vec<Rule> = RULES.to_vec();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (Some(&o), Some(&g), Some(cost)) = (f.first(), f.get(1), f.get(4).and_then(|c| c.parse::<f32>().ok())) else { continue };
+            if o == g || g.is_empty() || o.chars().any(|c| c.is_uppercase()) {
+                continue;
+            }
+            let cost = cost * scale;
+            match rules.iter_mut().find(|r| r.from == o && r.to == g) {
+                Some(r) => r.cost = cost,
+                None => {
+                    let kind = if matches!((o, g), ("a", "ä") | ("a", "å") | ("o", "ö")) { D } else { C };
+                    rules.push(Rule { from: leak(o), to: leak(g), cost, kind });
+                }
+            }
+        }
+        Channel::new(&rules, 2.0)
+    }
+}
+
+/// Rule strings live as long as the program: channels are built once.
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
 }
 
 impl Rule {

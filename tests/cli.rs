@@ -226,3 +226,34 @@ fn explain_shows_the_choice() {
     assert!(s.contains("nämnden") && s.contains("repair: ndmnden -> nämnden"), "{s}");
 }
 
+
+#[test]
+fn join_hyphens_flag_rejoins_cut_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("h.txt");
+    std::fs::write(&f, "i kommu-\nnen och AI-\ntjanster\n").unwrap();
+    let plain = diakrit(&["repair", f.to_str().unwrap()]);
+    assert_eq!(stdout(&plain), "i kommu-\nnen och AI-\ntjänster\n");
+    let joined = diakrit(&["repair", "--join-hyphens", f.to_str().unwrap()]);
+    assert_eq!(stdout(&joined), "i kommunen och AI-\ntjänster\n");
+}
+
+#[test]
+fn every_document_validates_against_the_schema() {
+    let schema: Value = serde_json::from_str(&fixture("schema/diakrit-1.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.txt"), "Protokoll\n\n§ 12 Ärendenummer SLK-2024-00001\nVal av justerare\n\nBeslut\nKommunstyrelsen beslutar.\n").unwrap();
+    std::fs::write(dir.path().join("e.txt"), "").unwrap();
+    std::fs::write(dir.path().join("h.txt"), "i kommu-\nnen\n").unwrap();
+    let o = diakrit(&["process", "--format", "jsonl", "--join-hyphens", OCR, GOLD, dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut n = 0;
+    for line in stdout(&o).lines() {
+        let doc: Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", doc["source"]);
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
