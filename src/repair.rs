@@ -333,7 +333,15 @@ impl<'l> Repairer<'l> {
     /// word is the context of the next.
     fn apply_context(&self, ctx: &Context, text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>, stripped: f32, intact: bool) {
         // Cost of restoring one diacritic, by what the document says of its OCR.
-        let strip = if intact { 2.0 } else if stripped > 0.5 { 0.3 } else { 1.0 };
+        // In a stripped document P(a | ä) is about the share of stripped words, so the cost of the reading
+        // is -log10 of that share; in one that kept its diacritics it is dear, otherwise moderate.
+        let strip = if intact {
+            2.0
+        } else if stripped > 0.5 {
+            (-f64::from(stripped).log10()).max(0.05)
+        } else {
+            1.0
+        };
         let digit = if intact { 2.0 } else { 0.6 };
         // Slots: words, and `1` / `|` tokens, with their line number; other numbers are skipped, as the
         // corpus counts skip them.
