@@ -35,7 +35,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_cost: 3.5, generic_edits: 1, insertions: true, max_parts: 3, min_part_chars: 3, max_steps: 200_000 }
+        Limits { max_cost: 3.0, generic_edits: 1, insertions: true, max_parts: 3, min_part_chars: 3, max_steps: 200_000 }
     }
 }
 
@@ -121,8 +121,8 @@ impl Walk<'_> {
         if self.steps > self.limits.max_steps || cost > self.limits.max_cost {
             return;
         }
-        let part_chars = self.buf[part_start..].chars().count();
         if node.is_final() {
+            let part_chars = self.buf[part_start..].chars().count();
             let entry = Entry::unpack(acc.cat(node.final_output()).value());
             if pos == self.input.len() {
                 self.finish(entry, cost, kind, part_chars);

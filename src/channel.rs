@@ -125,6 +125,8 @@ pub const RULES: &[Rule] = &[
 /// names.
 pub struct Channel {
     by_first: Vec<(char, Vec<Rule>)>,
+    /// For characters below U+0100: index into `by_first` + 1 (0: no rules). The search asks once per step.
+    latin1: [u8; 256],
     insertions: Vec<Rule>,
     /// Cost of one substitution, insertion or deletion that no rule covers.
     pub generic_cost: f32,
@@ -195,11 +197,23 @@ impl Channel {
                 },
             }
         }
-        Channel { by_first, insertions, generic_cost }
+        let mut latin1 = [0u8; 256];
+        for (i, (c, _)) in by_first.iter().enumerate() {
+            if (*c as u32) < 256 && i < 255 {
+                latin1[*c as usize] = (i + 1) as u8;
+            }
+        }
+        Channel { by_first, latin1, insertions, generic_cost }
     }
 
     /// Rules whose observed side starts with `c`.
     pub fn rules_from(&self, c: char) -> &[Rule] {
+        if (c as u32) < 256 && self.by_first.len() < 255 {
+            return match self.latin1[c as usize] {
+                0 => &[],
+                i => &self.by_first[usize::from(i) - 1].1,
+            };
+        }
         self.by_first.iter().find(|(k, _)| *k == c).map_or(&[], |(_, v)| v.as_slice())
     }
 
