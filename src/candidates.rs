@@ -156,9 +156,10 @@ impl Walk<'_> {
                 self.scan_rules -= u8::from(scan);
             }
         }
-        let insertions = if self.limits.insertions { self.channel.insertions() } else { &[] };
+        // At most one dropped letter per word, and not at its very start: more make too many false words
+        // and most of the walk.
+        let insertions = if self.limits.insertions && self.insertions == 0 { self.channel.insertions() } else { &[] };
         for rule in insertions {
-            // A dropped letter is not restored at the very start of a word: too many false words.
             if pos > 0 {
                 self.insertions += 1;
                 self.follow(node, acc, rule.to, pos, cost + rule.cost, kind.max(rule.kind), generic, part_start);

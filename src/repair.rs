@@ -594,7 +594,11 @@ impl<'l> Repairer<'l> {
         // Two stages: the readings the channel names first; dropped letters and unnamed edits only when
         // they found nothing better than the word as written. Most damage is found by the first, cheaply.
         let mut decision = None;
-        for full in [false, true] {
+        // A capitalised word may not take a dropped letter or an unnamed edit unless it is long (see
+        // `choose`), nor a word in capitals anything but diacritics: the full search cannot help them.
+        let chars = key.chars().count();
+        let stages: &[bool] = if (case == Case::Title && chars < 8) || case == Case::Upper { &[false] } else { &[false, true] };
+        for &full in stages {
             let limits = self.limits_for(&key, full);
             let cands = candidates::search(self.lexicon, &self.channel, &key, limits);
             decision = self.choose(&key, word, entry, valid, &cands, margin);
