@@ -78,6 +78,8 @@ struct Walk<'a> {
     insertions: u8,
     /// Rules used that restore something other than å, ä, ö, é (degraded-scan confusions).
     scan_rules: u8,
+    /// Unnamed edits used on the path.
+    generic_used: u8,
     found: &'a mut HashMap<String, Candidate>,
 }
 
@@ -96,6 +98,7 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
             steps: 0,
             insertions: 0,
             scan_rules: 0,
+            generic_used: 0,
             found: &mut found,
         };
         w.step(fst.root(), Output::zero(), 0, 0.0, EditKind::Diacritic, limits.generic_edits, 0);
@@ -151,6 +154,9 @@ impl Walk<'_> {
                     continue;
                 }
                 let scan = !rule.restores_vowel();
+                if scan && !self.parts.is_empty() {
+                    continue;
+                }
                 self.scan_rules += u8::from(scan);
                 self.follow(node, acc, rule.to, end, cost + rule.cost, kind.max(rule.kind), generic, part_start);
                 self.scan_rules -= u8::from(scan);
@@ -158,7 +164,11 @@ impl Walk<'_> {
         }
         // At most one dropped letter per word, and not at its very start: more make too many false words
         // and most of the walk.
-        let insertions = if self.limits.insertions && self.insertions == 0 { self.channel.insertions() } else { &[] };
+        let insertions = if self.limits.insertions && self.insertions == 0 && self.parts.is_empty() {
+            self.channel.insertions()
+        } else {
+            &[]
+        };
         for rule in insertions {
             if pos > 0 {
                 self.insertions += 1;
@@ -166,7 +176,8 @@ impl Walk<'_> {
                 self.insertions -= 1;
             }
         }
-        if generic > 0 && cost + self.channel.generic_cost <= self.limits.max_cost && pos > 0 {
+        if generic > 0 && cost + self.channel.generic_cost <= self.limits.max_cost && pos > 0 && self.parts.is_empty() {
+            self.generic_used += 1;
             let g = cost + self.channel.generic_cost;
             let kind = kind.max(EditKind::Spelling);
             // Deletion of an observed character.
@@ -183,6 +194,7 @@ impl Walk<'_> {
                 self.step(self.fst.node(n), o, pos, g, kind, generic - 1, part_start);
                 self.buf.truncate(len);
             }
+            self.generic_used -= 1;
         }
     }
 
@@ -203,8 +215,17 @@ impl Walk<'_> {
         if self.parts.len() + 1 >= usize::from(self.limits.max_parts) || part_chars < self.limits.min_part_chars {
             return false;
         }
+        // `finish` refuses a compound that took more than vowel restorations: do not walk one.
+        if !self.plain() {
+            return false;
+        }
         let bit = if self.parts.is_empty() { Entry::BEGIN } else { Entry::MIDDLE };
         entry.compound & bit != 0
+    }
+
+    /// Has the path so far only restored vowels (so it may still become a compound)?
+    fn plain(&self) -> bool {
+        self.insertions == 0 && self.scan_rules == 0 && self.generic_used == 0
     }
 
     fn finish(&mut self, entry: Entry, cost: f32, kind: EditKind, part_chars: usize) {
