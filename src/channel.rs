@@ -123,6 +123,7 @@ pub const RULES: &[Rule] = &[
 
 /// A channel model: rules indexed by their first observed character, plus the cost of an edit no rule
 /// names.
+#[derive(Clone)]
 pub struct Channel {
     by_first: Vec<(char, Vec<Rule>)>,
     /// For characters below U+0100: index into `by_first` + 1 (0: no rules). The search asks once per step.
@@ -138,9 +139,10 @@ pub struct Channel {
 pub const LEARNED_SCALE: f32 = 0.4;
 
 impl Default for Channel {
-    /// The learned channel (`data/channel.tsv`) over the built-in rules.
+    /// The learned channel (`data/channel.tsv`) over the built-in rules, built once.
     fn default() -> Self {
-        Channel::learned(LEARNED, LEARNED_SCALE)
+        static DEFAULT: std::sync::OnceLock<Channel> = std::sync::OnceLock::new();
+        DEFAULT.get_or_init(|| Channel::learned(LEARNED, LEARNED_SCALE)).clone()
     }
 }
 

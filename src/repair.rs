@@ -10,6 +10,13 @@
 //! Decisions depend only on the word as written (and its neighbour across a line-end hyphen), so each
 //! distinct word of a document is decided once, in parallel for large documents.
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Candidate lists by (word, full search).
+type SearchCache = HashMap<(String, bool), Arc<Vec<Candidate>>>;
+
+/// Most candidate lists kept between words (about 100 MB at worst).
+const CACHE_MAX: usize = 100_000;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -133,6 +140,10 @@ impl Default for Config {
 /// A repairer: lexicon, channel and thresholds. Build once, share across threads.
 pub struct Repairer<'l> {
     lexicon: &'l Lexicon,
+    /// Candidates already found, by (word, full search): a word is decided again with another keep bonus
+    /// in stripped documents, and words repeat across the documents of a batch. Pure, so sharing it
+    /// changes no output; cleared when it grows past `CACHE_MAX` entries.
+    cache: Mutex<SearchCache>,
     context: Option<&'static Context>,
     channel: Channel,
     config: Config,
@@ -168,7 +179,13 @@ impl Default for Repairer<'static> {
 impl<'l> Repairer<'l> {
     /// A repairer over `lexicon` with the default channel and thresholds.
     pub fn with_lexicon(lexicon: &'l Lexicon) -> Repairer<'l> {
-        Repairer { lexicon, context: Some(Context::embedded()), channel: Channel::default(), config: Config::default() }
+        Repairer {
+            lexicon,
+            cache: Mutex::new(HashMap::new()),
+            context: Some(Context::embedded()),
+            channel: Channel::default(),
+            config: Config::default(),
+        }
     }
 
     /// Without the word-context model: every word is decided on its own.
@@ -495,17 +512,28 @@ impl<'l> Repairer<'l> {
     /// The candidates for one word, best first, with their scores: what `explain` shows.
     pub fn candidates(&self, word: &str) -> Vec<(Candidate, f32)> {
         let key = lower_nfc(word);
-        let mut c: Vec<(Candidate, f32)> = self.search(&key).into_iter().map(|c| {
-            let s = self.score(&c);
-            (c, s)
-        }).collect();
+        let mut c: Vec<(Candidate, f32)> = self.search(&key).iter().map(|c| (c.clone(), self.score(c))).collect();
         c.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.word.cmp(&b.0.word)));
         c
     }
 
     /// All candidates within the full limits (what `explain` shows).
-    fn search(&self, key: &str) -> Vec<Candidate> {
-        candidates::search(self.lexicon, &self.channel, key, self.limits_for(key, true))
+    fn search(&self, key: &str) -> Arc<Vec<Candidate>> {
+        self.cached_search(key, true, self.limits_for(key, true))
+    }
+
+    fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {
+        let k = (key.to_string(), full);
+        if let Some(c) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
+            return Arc::clone(c);
+        }
+        let found = Arc::new(candidates::search(self.lexicon, &self.channel, key, limits));
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(k, Arc::clone(&found));
+        found
     }
 
     /// Search limits for `key`: a valid word is only weighed against readings the channel names (no
@@ -600,7 +628,7 @@ impl<'l> Repairer<'l> {
         let stages: &[bool] = if (case == Case::Title && chars < 8) || case == Case::Upper { &[false] } else { &[false, true] };
         for &full in stages {
             let limits = self.limits_for(&key, full);
-            let cands = candidates::search(self.lexicon, &self.channel, &key, limits);
+            let cands = self.cached_search(&key, full, limits);
             decision = self.choose(&key, word, entry, valid, &cands, margin);
             let known = valid || cands.iter().any(|c| c.word == key && c.cost == 0.0);
             // A first-stage reading that only restores å, ä, ö is taken; one that needed a degraded-scan
