@@ -51,6 +51,11 @@ enum Command {
         /// Heading catalogue (TSV: doc_type, label, variants separated by |) instead of the built-in one.
         #[arg(long, value_name = "FILE")]
         headings: Option<PathBuf>,
+        /// `document`: one JSON document per input; `section`: one JSON line per section with its
+        /// document id, label, heading, text and metadata (the shape bulk loaders of Elasticsearch,
+        /// OpenSearch and Meilisearch take); always JSON Lines, NAME.jsonl under --out-dir.
+        #[arg(long, value_enum, default_value_t = Granularity::Document)]
+        granularity: Granularity,
         #[command(flatten)]
         common: Common,
     },
@@ -79,6 +84,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Granularity {
+    Document,
+    Section,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,22 +164,32 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             ok &= report(flush(&mut stdout)) & report(edits.finish());
             Ok(ok)
         }
-        Command::Process { paths, out_dir, format, headings, common } => {
+        Command::Process { paths, out_dir, format, headings, granularity, common } => {
             let lexicon = setup(&common)?;
             let processor = processor(&lexicon, &common, headings.as_deref())?;
-            let out = Output::new(out_dir, "json")?;
+            let by_section = granularity == Granularity::Section;
+            let out = Output::new(out_dir, if by_section { "jsonl" } else { "json" })?;
             let mut edits = EditsFile::open(common.edits.as_deref())?;
             let mut ok = true;
             let mut stdout = BufWriter::new(io::stdout().lock());
             processor.run(collect_inputs(&paths), |src| processor.process(src), |input, r| {
                 let result = r.and_then(|doc| {
                     edits.write(&doc.source, &doc.edits)?;
-                    let mut bytes = match (format, &out.dir) {
-                        (Format::Jsonl, None) => serde_json::to_vec(&doc),
-                        _ => serde_json::to_vec_pretty(&doc),
+                    let json_error = |e: serde_json::Error| InputError { path: input.display().into(), reason: format!("cannot write JSON: {e}") };
+                    let mut bytes = Vec::new();
+                    if by_section {
+                        for record in doc.section_records() {
+                            bytes.extend(serde_json::to_vec(&record).map_err(json_error)?);
+                            bytes.push(b'\n');
+                        }
+                    } else {
+                        bytes = match (format, &out.dir) {
+                            (Format::Jsonl, None) => serde_json::to_vec(&doc),
+                            _ => serde_json::to_vec_pretty(&doc),
+                        }
+                        .map_err(json_error)?;
+                        bytes.push(b'\n');
                     }
-                    .map_err(|e| InputError { path: input.display().into(), reason: format!("cannot write JSON: {e}") })?;
-                    bytes.push(b'\n');
                     out.write(input, &bytes, &mut stdout)
                 });
                 ok &= report(result);

@@ -129,6 +129,40 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
     }
 }
 
+/// One section as a record of its own, for `--granularity section`: the shape search-engine bulk loaders
+/// take (one JSON line per indexed unit), with the document's id, source, type and metadata repeated.
+/// Schema `schema/diakrit-1-section.schema.json`.
+#[derive(Serialize)]
+pub struct SectionRecord<'a> {
+    pub schema: &'static str,
+    pub document_id: &'a str,
+    pub source: &'a str,
+    pub doc_type: &'a str,
+    pub metadata: &'a Metadata,
+    #[serde(flatten)]
+    pub section: &'a SectionOut,
+}
+
+/// The schema id of a section record.
+pub const SECTION_SCHEMA: &str = "diakrit/1#section";
+
+impl Document {
+    /// The document's sections as records of their own.
+    pub fn section_records(&self) -> Vec<SectionRecord<'_>> {
+        self.sections
+            .iter()
+            .map(|section| SectionRecord {
+                schema: SECTION_SCHEMA,
+                document_id: &self.id,
+                source: &self.source,
+                doc_type: &self.doc_type,
+                metadata: &self.metadata,
+                section,
+            })
+            .collect()
+    }
+}
+
 /// One line of the `--edits` audit trail.
 #[derive(Serialize)]
 pub struct EditRecord<'a> {

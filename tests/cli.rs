@@ -257,3 +257,28 @@ fn every_document_validates_against_the_schema() {
     }
     assert_eq!(n, 5);
 }
+
+#[test]
+fn section_records_for_bulk_loaders() {
+    let schema: Value = serde_json::from_str(&fixture("schema/diakrit-1-section.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let o = diakrit(&["process", "--granularity", "section", OCR]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let records: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 11);
+    for r in &records {
+        let errors: Vec<String> = validator.iter_errors(r).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(r["document_id"], records[0]["document_id"]);
+    }
+    let summary = records.iter().find(|r| r["label"] == "summary").unwrap();
+    assert_eq!(summary["heading"], "Sammanfattning");
+    assert!(summary["text"].as_str().unwrap().starts_with("I kommunfullmäktiges budget 2024"));
+    assert_eq!(summary["metadata"]["decision_body"], "nämnden för Intraservice");
+
+    let dir = tempfile::tempdir().unwrap();
+    let o = diakrit(&["process", "--granularity", "section", "--out-dir", dir.path().to_str().unwrap(), OCR]);
+    assert!(o.status.success());
+    let written = std::fs::read_to_string(dir.path().join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 11);
+}
