@@ -199,14 +199,26 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     // First pass: which doc type do the headings speak for?
     let mut votes: Vec<(String, usize)> = Vec::new();
     let mut paragraphs = 0;
-    let mut candidates = Vec::new();
-    for &(s, e) in &lines {
+    // (line start, heading end, body start)
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for (li, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
-        if para.is_match(line) {
+        let heading = if para.is_match(line) {
             paragraphs += 1;
-            candidates.push((s, e));
+            candidates.push((s, e, e + 1));
+            None
         } else if let Some((_, t)) = catalogue.classify(line, None) {
-            candidates.push((s, e));
+            candidates.push((s, e, e + 1));
+            Some(t)
+        } else if block_start(text, &lines, li, &candidates) {
+            run_in(catalogue, line).map(|(he, bs, t)| {
+                candidates.push((s, s + he, s + bs));
+                t
+            })
+        } else {
+            None
+        };
+        if let Some(t) = heading {
             match votes.iter_mut().find(|(k, _)| k == t) {
                 Some((_, n)) => *n += 1,
                 None => votes.push((t.to_string(), 1)),
@@ -228,13 +240,13 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     };
 
     // Second pass over the heading lines: labels, preferring the doc type's.
-    let mut heads: Vec<(usize, usize, String, Option<u32>)> = Vec::new();
-    for &(s, e) in &candidates {
+    let mut heads: Vec<(usize, usize, usize, String, Option<u32>)> = Vec::new();
+    for &(s, e, b) in &candidates {
         let line = &text[s..e];
         if let Some(c) = para.captures(line) {
-            heads.push((s, e, "paragraph".into(), c[1].parse().ok()));
+            heads.push((s, e, b, "paragraph".into(), c[1].parse().ok()));
         } else if let Some((label, _)) = catalogue.classify(line, prefer) {
-            heads.push((s, e, label.to_string(), None));
+            heads.push((s, e, b, label.to_string(), None));
         }
     }
 
@@ -251,11 +263,11 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
             paragraph: None,
         });
     }
-    for (i, (s, e, label, num)) in heads.iter().enumerate() {
+    for (i, (s, e, b, label, num)) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(text.len(), |h| h.0);
         let trimmed_start = s + (text[*s..*e].len() - text[*s..*e].trim_start().len());
         let trimmed_end = trimmed_start + text[trimmed_start..*e].trim_end().len();
-        let body_start = (*e + 1).min(end).max(*e);
+        let body_start = (*b).min(end).max(*e);
         sections.push(Section {
             label: label.clone(),
             heading: Some(text[trimmed_start..trimmed_end].to_string()),
@@ -268,6 +280,48 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     }
     let metadata = metadata(text, &sections);
     Segmented { doc_type, sections, metadata }
+}
+
+/// Does a new block start at line `li`: at the start of the text, after a blank line, a page break, a
+/// line ending a sentence or a clause (`.`, `:`), or right after a heading?
+fn block_start(text: &str, lines: &[(usize, usize)], li: usize, heads: &[(usize, usize, usize)]) -> bool {
+    let Some(&(ps, pe)) = li.checked_sub(1).map(|j| &lines[j]) else { return true };
+    let prev = text[ps..pe].trim_end();
+    prev.trim().is_empty()
+        || prev.ends_with(['.', ':', '!', '?'])
+        || text[pe..lines[li].0].contains('\u{c}')
+        || heads.last().is_some_and(|h| h.0 == ps)
+}
+
+/// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
+/// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
+/// and is followed by a word starting with a capital letter (the text's first sentence). Returns the
+/// heading's end and the body's start as offsets into the line, and the heading's doc type.
+fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c str)> {
+    let lead = line.len() - line.trim_start().len();
+    let mut ends = Vec::new();
+    let mut in_word = false;
+    for (i, c) in line.char_indices().skip_while(|(i, _)| *i < lead) {
+        if c.is_whitespace() {
+            if in_word {
+                ends.push(i);
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    for &he in ends.iter().take(6).rev() {
+        let rest = &line[he..];
+        let body = he + (rest.len() - rest.trim_start().len());
+        if !line[body..].chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if let Some((_, t)) = catalogue.classify(&line[..he], None) {
+            return Some((he, body, t));
+        }
+    }
+    None
 }
 
 fn best_vote_count(votes: &[(String, usize)]) -> usize {
@@ -388,6 +442,25 @@ mod tests {
         let labels: Vec<&str> = s.sections.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(labels, ["front_matter", "paragraph", "decision", "paragraph", "documents"]);
         assert_eq!(s.metadata.paragraphs, [12, 13]);
+    }
+
+    #[test]
+    fn headings_running_into_their_text() {
+        let text = "Tjänsteutlåtande\n\nFörslag till beslut I kommunstyrelsen:\nRapporten antecknas.\n\nSammanfattning I budget för 2022 fick\nkommunstyrelsen ett uppdrag.\nSamverkan har skett i FSG.\n\nSamverkan Samverkan har skett i FSG.\n";
+        let s = segment(text);
+        let got: Vec<(&str, Option<&str>)> = s.sections.iter().map(|s| (s.label.as_str(), s.heading.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("doc_header", Some("Tjänsteutlåtande")),
+                ("proposed_decision", Some("Förslag till beslut")),
+                ("summary", Some("Sammanfattning")),
+                ("union_consultation", Some("Samverkan")),
+            ]
+        );
+        let summary = &s.sections[2];
+        assert!(text[summary.body_span.0..].starts_with("I budget för 2022"));
+        assert_eq!(s.metadata.decision_body.as_deref(), Some("kommunstyrelsen"));
     }
 
     #[test]
