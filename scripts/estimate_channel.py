@@ -14,18 +14,18 @@ first, for confusions seen at least MIN_COUNT times.
 import collections, difflib, math, os, sys
 
 sys.path.insert(0, os.environ.get('WORDMETRICS', os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'eval')))
-import wordmetrics as wm  # noqa: E402
+import wordmetrics as wm  # noqa: E402,F401  (loaded for confusions.pairs)
 
-MIN_COUNT = 3
+sys.path.insert(0, os.path.dirname(__file__))
+from confusions import pairs as cased_pairs  # noqa: E402
 
 
 def pairs(ocr, gold):
-    ol, gl = ocr.replace('\f', '\n').split('\n'), gold.replace('\f', '\n').split('\n')
-    for i, j in wm.pair_lines(ol, gl).items():
-        o, g = wm.words(ol[i]), wm.words(gl[j])
-        _, al = wm._lev_pairs(o, g)
-        for oi, gi in al:
-            yield o[oi].lower(), g[gi].lower()
+    """Aligned (ocr word, gold word) pairs, lowercased."""
+    for o, g in cased_pairs(ocr, gold):
+        yield o.lower(), g.lower()
+
+MIN_COUNT = 3
 
 
 def main(args):
