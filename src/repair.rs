@@ -127,7 +127,7 @@ impl Default for Config {
             strip_adaptation: 0.7,
             context_margin: 0.5,
             unknown_score: -1.0,
-            compound_penalty: 1.0,
+            compound_penalty: 1.5,
             min_confidence: 0.5,
             join_hyphens: false,
             min_chars: 2,
@@ -679,7 +679,7 @@ impl<'l> Repairer<'l> {
         let long = key.chars().count() >= 8;
         let unnamed = best.kind == EditKind::Spelling || best.insertions > 0;
         let bold = (unnamed && !(common && long)) || (best.scan_rules > 0 && !common);
-        if !valid && ((case == Case::Title && (bold || best.cost > 1.5)) || (case == Case::Upper && best.kind != EditKind::Diacritic)) {
+        if !valid && ((case == Case::Title && (bold || best.cost > 2.0)) || (case == Case::Upper && best.kind != EditKind::Diacritic)) {
             return None;
         }
         let rival = scored.get(1).map_or(base, |s| s.0.max(base));
