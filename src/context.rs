@@ -47,6 +47,11 @@ impl Context {
         self.map.get(key.as_bytes()).unwrap_or(0) as f64
     }
 
+    /// How often `w` was followed by `r` (0 when unseen or `w` is not an ambiguous word).
+    pub fn count_pair(&self, w: &str, r: &str) -> f64 {
+        self.count("", w, r)
+    }
+
     /// How often `w` was seen (0 when it is not an ambiguous word).
     pub fn unigram(&self, w: &str) -> f64 {
         self.count("", w, "")
