@@ -5,21 +5,21 @@
 //! ```json
 //! {
 //!   "schema": "diakrit/1",
-//!   "id": "5f0c6c1d2a9b7e33",
+//!   "id": "7e01eef7f15441e9",
 //!   "source": "fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt",
 //!   "encoding": "utf-8",
 //!   "doc_type": "tjansteutlatande",
-//!   "metadata": {"case_ids": ["SLK-2023-01038", "0186/24"], "dates": ["2024-05-29"],
+//!   "metadata": {"case_ids": ["SLK-2023-01038", "0186/24"], "dates": ["2024-05-29", "2024-05-30", "2024-11-21"],
 //!                "decision_body": "nämnden för Intraservice"},
 //!   "sections": [
-//!     {"id": "5f0c6c1d2a9b7e33-01", "index": 1, "label": "proposed_decision",
+//!     {"id": "7e01eef7f15441e9-01", "index": 1, "label": "proposed_decision",
 //!      "heading": "Förslag till beslut", "level": 1,
-//!      "span": [133, 560], "heading_span": [133, 152], "body_span": [153, 560],
+//!      "span": [136, 466], "heading_span": [136, 155], "body_span": [156, 466],
 //!      "text": "I nämnden för Intraservice: …"}
 //!   ],
-//!   "edits": [{"span": [118, 124], "from": "utfors", "to": "utförs", "kind": "diacritic", "confidence": 0.96}],
+//!   "edits": [{"span": [111, 117], "from": "utfors", "to": "utförs", "kind": "diacritic", "confidence": 0.977}],
 //!   "text": "…the whole repaired text…",
-//!   "stats": {"bytes": 9545, "words": 1192, "edits": 262, "sections": 11}
+//!   "stats": {"bytes": 9545, "words": 1162, "edits": 290, "sections": 11}
 //! }
 //! ```
 //!
@@ -29,7 +29,10 @@
 //! - Every span is `[start, end)` in bytes of the input text (the file itself when it is UTF-8 without a
 //!   byte-order mark; otherwise its UTF-8 decoding, see `encoding`). `heading` and `text` (the section
 //!   body, trimmed) are after repair; the input as written is at `heading_span` and `body_span`.
-//! - `edits[].kind` is `diacritic`, `ocr-confusion` or `spelling`; `confidence` is in `[0.5, 1]`.
+//! - `edits[].kind` is `hyphenation`, `diacritic`, `ocr-confusion` or `spelling`; `confidence` (in
+//!   `[0.5, 1]`) is the share of edits of that confidence that were right on the dev set.
+//! - The JSON Schema is `schema/diakrit-1.schema.json`; `--granularity section` writes records of
+//!   `schema/diakrit-1-section.schema.json`.
 //! - `paragraph` (protocol § number) and `metadata.decision_body` / `metadata.paragraphs` appear only when
 //!   found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
 use serde::Serialize;
