@@ -103,9 +103,11 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
         };
         w.step(fst.root(), Output::zero(), 0, 0.0, EditKind::Diacritic, limits.generic_edits, 0);
     }
-    // A word that is in two maps (user words) is found twice; merge its entries.
+    // A word that is in two maps (user words) is found twice; merge its entries. With the embedded map
+    // alone the walk's entry is already the lexicon's.
     let mut out: Vec<Candidate> = found.into_values().collect();
-    for c in &mut out {
+    let several_maps = lexicon.fsts().nth(1).is_some();
+    for c in out.iter_mut().filter(|_| several_maps) {
         if !c.is_compound() {
             if let Some(e) = lexicon.lookup_key(&c.word) {
                 c.entry = e;
