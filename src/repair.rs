@@ -149,6 +149,60 @@ pub struct Repairer<'l> {
     config: Config,
 }
 
+/// The Swedish month names.
+const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+/// `den 28 august 2024`, `15 may 2024`, `3 ma 2024`: an engine with an English dictionary writes a
+/// Swedish month as the English one, or loses a letter. A word between a day number and a year that is
+/// an English month name, or one edit from a Swedish one, is that month.
+fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+    const ENGLISH: [(&str, &str); 6] = [("may", "maj"), ("june", "juni"), ("july", "juli"), ("august", "augusti"), ("march", "mars"), ("october", "oktober")];
+    let number = |t: Option<&Token>, ok: &dyn Fn(&str) -> bool| t.is_some_and(|t| t.kind == Kind::Number && ok(t.text(text)));
+    let day = |s: &str| s.len() <= 2 && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    let year = |s: &str| (4..=5).contains(&s.len()) && (s.starts_with("19") || s.starts_with("20"));
+    for i in 2..tokens.len().saturating_sub(2) {
+        let t = &tokens[i];
+        if t.kind != Kind::Word || tokens[i - 1].kind != Kind::Space || tokens[i + 1].kind != Kind::Space {
+            continue;
+        }
+        if !(number(tokens.get(i - 2), &day) && number(tokens.get(i + 2), &year)) {
+            continue;
+        }
+        let w = lower_nfc(t.text(text));
+        if MONTHS.contains(&w.as_str()) {
+            continue;
+        }
+        let to = ENGLISH.iter().find(|(e, _)| *e == w).map(|(_, s)| *s).or_else(|| {
+            let near: Vec<&str> = MONTHS.iter().copied().filter(|m| strsim::levenshtein(m, &fold(&w)) == 1).collect();
+            (near.len() == 1).then(|| near[0])
+        });
+        if let Some(to) = to {
+            chosen.insert(t.start, Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.95, upper: false, scan: true, verbatim: false });
+        }
+    }
+}
+
+/// The party abbreviations of Swedish councils, as protocols list them (`M, L och KD`).
+const PARTIES: [&str; 9] = ["S", "M", "L", "C", "V", "D", "KD", "MP", "SD"];
+
+/// `M, D, Loch KD`: the OCR lost the space between a party and `och` in a list of parties. A word made
+/// of a party abbreviation and `och`, next to another party or after a comma, is split again.
+fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+    let party = |t: Option<&Token>| t.is_some_and(|t| t.kind == Kind::Word && PARTIES.contains(&t.text(text)));
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        let Some(p) = w.strip_suffix("och") else { continue };
+        if t.kind != Kind::Word || !PARTIES.contains(&p) {
+            continue;
+        }
+        let after = tokens.get(i + 1).is_some_and(|s| s.kind == Kind::Space) && party(tokens.get(i + 2));
+        let comma = i >= 2 && tokens[i - 1].kind == Kind::Space && tokens[i - 2].text(text) == ",";
+        if after || comma {
+            chosen.insert(t.start, Decision { to: format!("{p} och"), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true });
+        }
+    }
+}
+
 /// What to do with one word (lowercase, before case is applied).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Decision {
@@ -255,12 +309,14 @@ impl<'l> Repairer<'l> {
             }
         }
         self.apply_document_cache(text, &tokens, &mut chosen);
+        apply_month_names(text, &tokens, &mut chosen);
+        split_party_lists(text, &tokens, &mut chosen);
         if let Some(ctx) = self.context {
             let margin = f64::from(self.config.context_margin);
             crate::context::apply(ctx, self.lexicon, margin, text, &tokens, &mut chosen, stripped, intact);
         }
         let mut edits = Vec::new();
-        for tok in &tokens {
+        for (i, tok) in tokens.iter().enumerate() {
             let Some(d) = chosen.get(&tok.start) else { continue };
             let confidence = calibrate(d.confidence);
             if confidence < self.config.min_confidence {
@@ -271,6 +327,8 @@ impl<'l> Repairer<'l> {
                 d.to.clone()
             } else if d.upper {
                 d.to.to_uppercase()
+            } else if self.capital_misread(text, &tokens, i, d) {
+                d.to.clone()
             } else {
                 Case::of(from).apply(&d.to, from)
             };
@@ -371,6 +429,29 @@ impl<'l> Repairer<'l> {
         (stripped as f32 / (stripped + kept) as f32, intact)
     }
 
+    /// `motas Over generationer`, `se Gver`: an engine without Swedish reads a small ö, å, ä as a capital
+    /// O, G or A. A restored word whose capital is such a misread, between two lowercase words of one
+    /// sentence, is written in lowercase when it is a common word and not a name.
+    fn capital_misread(&self, text: &str, tokens: &[Token], i: usize, d: &Decision) -> bool {
+        let from = tokens[i].text(text);
+        let (Some(f), Some(t)) = (from.chars().next(), d.to.chars().next()) else { return false };
+        if Case::of(from) != Case::Title || !f.is_ascii() || !matches!(t, 'å' | 'ä' | 'ö') {
+            return false;
+        }
+        if !self.lexicon.lookup_key(&d.to).is_some_and(|e| e.is_valid() && e.flags & Entry::NAME == 0) {
+            return false;
+        }
+        let lower_word = |t: Option<&Token>| t.is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().all(char::is_lowercase));
+        let single_space = |t: Option<&Token>| t.is_some_and(|t| t.text(text) == " ");
+        let before = i >= 2 && single_space(tokens.get(i - 1)) && lower_word(tokens.get(i - 2));
+        let after = match tokens.get(i + 1) {
+            None => true,
+            Some(t) if t.kind == Kind::Space => single_space(Some(t)) && lower_word(tokens.get(i + 2)),
+            Some(t) => matches!(t.kind, Kind::Punct | Kind::Newline | Kind::PageBreak),
+        };
+        before && after
+    }
+
     /// `skol- och fritidsförvaltningen`: a word before a suspended hyphen is the first part of a compound.
     /// It is kept when it can begin a compound as written, and only repaired into a form that can.
     fn breaks_suspended_prefix(&self, text: &str, tok: &Token, d: &Decision) -> bool {
@@ -385,7 +466,10 @@ impl<'l> Repairer<'l> {
     /// In a document that kept its diacritics: is this edit of a name or of a valid word too doubtful?
     fn doubtful_in_intact_text(&self, from: &str, d: &Decision) -> bool {
         let valid = self.lexicon.contains(from);
-        (Case::of(from) == Case::Title && !valid && !d.scan) || (valid && d.confidence < 0.9)
+        // A long unknown word that only lacks its diacritics is stripped (`Sammantradesdatum`); a short one
+        // may be a name as written (`Arby`).
+        let long_strip = d.kind == EditKind::Diacritic && d.to.chars().count() >= 9;
+        (Case::of(from) == Case::Title && !valid && !d.scan && !long_strip) || (valid && d.confidence < 0.9)
     }
 
     /// For `explain`: the context score of each reading of the first occurrence of `word` in `text`, with
@@ -802,6 +886,9 @@ mod tests {
     fn names_stay_in_text_that_kept_its_diacritics() {
         let text = format!("{}Möte i Sanda och Arby.\n", "Nämnden för Göteborgs Stad är här och där. ".repeat(8));
         assert_eq!(fix(&text), text);
+        // A long stripped word there is no name.
+        let heading = format!("{}Sammantradesdatum 2024-05-29\n", "Nämnden för Göteborgs Stad är här och där. ".repeat(8));
+        assert!(fix(&heading).ends_with("Sammanträdesdatum 2024-05-29\n"), "{}", fix(&heading));
         // The same names in text that lost its diacritics are read as stripped.
         assert_eq!(fix("Namnden for Goteborgs Stad ar ansvarig. Mote i Skovde."), "Nämnden för Göteborgs Stad är ansvarig. Möte i Skövde.");
     }
@@ -837,6 +924,19 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(fix(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn misread_capitals_dates_and_party_lists() {
+        // A small ö read as a capital O or G inside a sentence; a name or a sentence start keeps its capital.
+        assert_eq!(fix("som gick Over gransen och se Gver tabellen"), "som gick över gränsen och se över tabellen");
+        assert_eq!(fix("Over gransen gick de."), "Över gränsen gick de.");
+        // English month names and a lost letter between a day and a year; a month elsewhere stays.
+        assert_eq!(fix("den 28 august 2024 och 15 may 2024 samt 3 ma 2024"), "den 28 augusti 2024 och 15 maj 2024 samt 3 maj 2024");
+        assert_eq!(fix("in may we"), "in may we");
+        // A party glued to `och` in a list of parties.
+        assert_eq!(fix("Yrkande fran M, D, Loch KD den 17 maj"), "Yrkande från M, D, L och KD den 17 maj");
+        assert_eq!(fix("Loch Ness"), "Loch Ness");
     }
 
     #[test]
