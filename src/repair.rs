@@ -804,7 +804,9 @@ fn word_units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 while is(j, Kind::Space) || is(j, Kind::PageBreak) || is(j, Kind::Newline) {
                     j += 1;
                 }
-                if is(j, Kind::Word) {
+                // `plan-⏎och bygglagen`: a suspended first part before a conjunction is no cut word.
+                let conjunction = is(j, Kind::Word) && matches!(tokens[j].text(text), "och" | "eller" | "samt" | "resp" | "respektive" | "liksom" | "till");
+                if is(j, Kind::Word) && !conjunction {
                     units.push(Unit::Hyphenated(t, tokens[j]));
                     i = j + 1;
                     continue;
@@ -953,6 +955,7 @@ mod tests {
     #[test]
     fn hyphenated_line_ends() {
         assert_eq!(fix("kommunfull-\nmaktige"), "kommunfull-\nmäktige");
+        assert_eq!(fix("museilagen, plan-\noch bygglagen"), "museilagen, plan-\noch bygglagen");
         assert_eq!(fix("tillhandahalla de AI-\ntjdnster"), "tillhandahålla de AI-\ntjänster");
         assert_eq!(fix("SLK-2023-\n01038"), "SLK-2023-\n01038");
     }
