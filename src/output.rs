@@ -54,6 +54,8 @@ pub struct Document {
     pub doc_type: String,
     pub metadata: Metadata,
     pub sections: Vec<SectionOut>,
+    /// Spans of page furniture (headers, footers, page numbers), left out of every section's text.
+    pub furniture: Vec<(usize, usize)>,
     pub edits: Vec<Edit>,
     pub text: String,
     pub stats: Stats,
@@ -67,8 +69,15 @@ pub struct SectionOut {
     pub label: String,
     pub heading: Option<String>,
     pub level: u8,
+    /// The id of the enclosing section (the § of a `Beslut`), for level-2 sections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub span: (usize, usize),
     pub heading_span: (usize, usize),
     pub body_span: (usize, usize),
@@ -110,21 +119,32 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
                 label: s.label.clone(),
                 heading: s.heading.clone(),
                 level: s.level,
+                parent: s.parent.map(|p| format!("{id}-{p:02}")),
                 paragraph: s.paragraph,
+                case_id: s.case_id.clone(),
+                title: s.title.clone(),
                 span: back(s.span),
                 heading_span,
                 body_span: back(s.body_span),
-                text: repaired.text[s.body_span.0..s.body_span.1].trim().to_string(),
+                text: s.text.clone(),
             }
         })
         .collect();
+    let mut metadata = seg.metadata.clone();
+    for f in &mut metadata.footnotes {
+        f.span = back(f.span);
+    }
+    for u in &mut metadata.urls {
+        u.span = back(u.span);
+    }
     Document {
+        furniture: seg.furniture.iter().map(|&s| back(s)).collect(),
         schema: SCHEMA,
         id,
         source: source.name.clone(),
         encoding: source.encoding,
         doc_type: seg.doc_type.clone(),
-        metadata: seg.metadata.clone(),
+        metadata,
         stats: Stats { bytes: source.text.len(), words, edits: repaired.edits.len(), sections: sections.len() },
         sections,
         edits: repaired.edits.clone(),

@@ -1,0 +1,498 @@
+//! Page layout: the lines of a page that are no part of the running text, and the text reflowed.
+//!
+//! - **Furniture**: page numbers (`3 (74)`, `Sida 1 av 2`, `- 4 -`), running headers and footers
+//!   (`Göteborgs Stad Kommunfullmäktige, protokoll`, `Protokoll nr 8`, `Sammanträdesdatum: 2024-05-08`, the
+//!   board's name above them), lines repeated from page to page next to those, and footer noise
+//!   (`Justerandes sign`).
+//! - **Footnotes**: a line at the foot of a page that starts with a mark (`¹`, `2`, or `!` and `™`, which
+//!   are how OCR reads a superscript one) and is followed by another footnote, a URL, furniture, a new page
+//!   or the end.
+//! - **URLs** standing on lines of their own.
+//! - **Signatories**: the name / title pair at the end of a document (`Carina Helgesson Björk Peter
+//!   Söderström` over `Avdelningschef Kund- och servicecenter Förvaltningsdirektör`), split into people at
+//!   first names (`data/first_names.tsv`, counted from the corpus) and into titles at capitalised title
+//!   words.
+//!
+//! Section text leaves all of these out; [`reflow`] joins the rest into paragraphs.
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::text::fold;
+
+static FIRST_NAMES: &str = include_str!("../../data/first_names.tsv");
+
+/// What a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Text,
+    Blank,
+    Furniture,
+    Footnote,
+    Url,
+    Signature,
+}
+
+/// A footnote: its mark as written, its number in the order of the document, its text and span.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Footnote {
+    pub mark: String,
+    pub number: u32,
+    pub text: String,
+    pub span: (usize, usize),
+}
+
+/// A URL standing on a line of its own.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Url {
+    pub url: String,
+    pub span: (usize, usize),
+}
+
+/// A person who signed the document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Signatory {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// The layout of a text: a kind for every line, and what was collected from the lines that are no text.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// Byte spans of the lines, without line breaks.
+    pub lines: Vec<(usize, usize)>,
+    pub kinds: Vec<LineKind>,
+    pub footnotes: Vec<Footnote>,
+    pub urls: Vec<Url>,
+    pub signatories: Vec<Signatory>,
+    /// `Protokoll nr 14`, `Protokoll (nr 1)`.
+    pub protocol_number: Option<u32>,
+    /// `Sammanträdesdatum: 2024-05-08`.
+    pub meeting_date: Option<String>,
+}
+
+fn re(pat: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("static regex"))
+}
+
+/// Byte spans of the lines of `text`, without their line breaks; form feeds split lines too.
+pub fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\u{c}' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            out.push((start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The form a line is compared in when looking for repeats: folded, lowercase, digits as `#`.
+fn shape(line: &str) -> String {
+    let f: String = fold(line.trim()).chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect();
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Does a page start at line `li`: after a form feed, or (the page-start pattern of PDF text extraction)
+/// on a line that begins with one space after a line that ends without one?
+fn page_start(text: &str, lines: &[(usize, usize)], li: usize) -> bool {
+    let (s, _) = lines[li];
+    if s > 0 && text[..s].ends_with('\u{c}') {
+        return true;
+    }
+    li > 0 && text[s..].starts_with(' ') && !text[s..].starts_with("  ")
+}
+
+/// Analyse the layout of `text`. `is_heading` says whether a line is a catalogue heading (never furniture).
+pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
+    static PAGE: OnceLock<Regex> = OnceLock::new();
+    static PROTO: OnceLock<Regex> = OnceLock::new();
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    static URL: OnceLock<Regex> = OnceLock::new();
+    static ORGAN: OnceLock<Regex> = OnceLock::new();
+    let page = re(r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$", &PAGE);
+    let proto = re(r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$", &PROTO);
+    let date = re(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$", &DATE);
+    let header = re(r"(?i)^goteborgs stad\b.{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$", &HEADER);
+    let url = re(r"^(?:https?://|www\.)\S+$", &URL);
+    let organ = re(r"(?i)^\S*(?:styrelsen|fullmaktige|namnden|namnd|utskottet|beredningen)(?:\s+\S+){0,2}$", &ORGAN);
+
+    let lines = line_spans(text);
+    let mut kinds: Vec<LineKind> = lines.iter().map(|&(s, e)| if text[s..e].trim().is_empty() { LineKind::Blank } else { LineKind::Text }).collect();
+    let mut layout = Layout::default();
+
+    // Seeds: lines that are furniture by their form.
+    let mut shapes: HashMap<String, usize> = HashMap::new();
+    for &(s, e) in &lines {
+        let sh = shape(&text[s..e]);
+        if sh.chars().count() >= 6 {
+            *shapes.entry(sh).or_default() += 1;
+        }
+    }
+    for (li, &(s, e)) in lines.iter().enumerate() {
+        let t = text[s..e].trim();
+        if t.is_empty() {
+            continue;
+        }
+        let folded = fold(t);
+        if page.is_match(t) || header.is_match(&folded) {
+            kinds[li] = LineKind::Furniture;
+        } else if let Some(c) = proto.captures(t) {
+            kinds[li] = LineKind::Furniture;
+            if layout.protocol_number.is_none() {
+                layout.protocol_number = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok());
+            }
+        } else if let Some(c) = date.captures(&folded) {
+            kinds[li] = LineKind::Furniture;
+            layout.meeting_date.get_or_insert_with(|| c[1].to_string());
+        } else if url.is_match(t) {
+            kinds[li] = LineKind::Url;
+            let lead = text[s..e].len() - text[s..e].trim_start().len();
+            layout.urls.push(Url { url: t.to_string(), span: (s + lead, s + lead + t.len()) });
+        }
+    }
+    // Grow: repeated lines, and the board's name, next to furniture.
+    let repeats = if text.contains('\u{c}') { 2 } else { 3 };
+    loop {
+        let mut changed = false;
+        for li in 0..lines.len() {
+            if kinds[li] != LineKind::Text {
+                continue;
+            }
+            let t = text[lines[li].0..lines[li].1].trim();
+            if is_heading(t) || t.ends_with(['.', ',', ';']) {
+                continue;
+            }
+            let repeated = shapes.get(&shape(t)).is_some_and(|&n| n >= repeats);
+            let board = organ.is_match(&fold(t));
+            if !(repeated || board) {
+                continue;
+            }
+            // A repeated line must touch furniture (blank lines between at most); the board's name may
+            // stand one line of text away (`Kommunstyrelsen` / `Protokollsanteckning` / `Protokoll nr 14`).
+            let reach = if board { 2 } else { 1 };
+            let near = |dir: isize| {
+                let mut j = li as isize;
+                let mut seen = 0;
+                loop {
+                    j += dir;
+                    if j < 0 || j as usize >= lines.len() || seen >= reach {
+                        return false;
+                    }
+                    match kinds[j as usize] {
+                        LineKind::Blank => {}
+                        LineKind::Furniture => return true,
+                        _ => seen += 1,
+                    }
+                }
+            };
+            if near(-1) || near(1) {
+                kinds[li] = LineKind::Furniture;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    footnotes(text, &lines, &mut kinds, &mut layout);
+    signatories(text, &lines, &mut kinds, &mut layout);
+    layout.lines = lines;
+    layout.kinds = kinds;
+    layout
+}
+
+/// A footnote's first line: a mark, a space, and text that begins with a capital, a digit or a quote.
+fn footnote_start(t: &str) -> Option<(&str, &str)> {
+    static START: OnceLock<Regex> = OnceLock::new();
+    let start = re(r#"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|[!™*†])\s+([\p{Lu}\d"”“'].*)$"#, &START);
+    let c = start.captures(t)?;
+    let (m, rest) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    // `2 000 kronor`, `3 kap.`: numbers and references, not marks.
+    if m.chars().all(|c| c.is_ascii_digit()) && (rest.starts_with(|c: char| c.is_ascii_digit()) || m.parse::<u32>().map_or(true, |n| n == 0 || n > 30)) {
+        return None;
+    }
+    Some((m, rest))
+}
+
+fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
+    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
+    let mut li = 0;
+    let mut number = 0;
+    while li < lines.len() {
+        if kinds[li] != LineKind::Text {
+            li += 1;
+            continue;
+        }
+        let Some((mark, first)) = footnote_start(line(li)) else {
+            li += 1;
+            continue;
+        };
+        // The footnote's lines: the first, the text lines straight after it, and a short parenthesised
+        // line after a blank one (`(digg.se)`).
+        let mut end = li;
+        let mut parts = vec![first.to_string()];
+        let mut j = li + 1;
+        while j < lines.len() {
+            match kinds[j] {
+                LineKind::Text if footnote_start(line(j)).is_none() && !page_start(text, lines, j) => {
+                    parts.push(line(j).to_string());
+                    end = j;
+                    j += 1;
+                }
+                LineKind::Blank if j + 1 < lines.len() && kinds[j + 1] == LineKind::Text && line(j + 1).starts_with('(') && line(j + 1).len() < 40 => {
+                    parts.push(line(j + 1).to_string());
+                    end = j + 1;
+                    j += 2;
+                }
+                _ => break,
+            }
+        }
+        // What follows must be the foot of a page: another footnote, a URL, furniture, a new page, the end.
+        let mut k = end + 1;
+        while k < lines.len() && kinds[k] == LineKind::Blank {
+            k += 1;
+        }
+        let foot = k >= lines.len()
+            || matches!(kinds[k], LineKind::Url | LineKind::Furniture)
+            || footnote_start(line(k)).is_some()
+            || page_start(text, lines, k);
+        // The first footnote of a run needs its mark in the text above (`intelligens™!.`, `staden²`); the
+        // next ones follow it in order.
+        let follows = number > 0 && mark.parse::<u32>().is_ok_and(|n| n == number + 1);
+        if !foot || parts.len() > 4 || !(follows || referenced(&text[..lines[li].0], mark)) {
+            li += 1;
+            continue;
+        }
+        number += 1;
+        let (s, e) = (lines[li].0 + (text[lines[li].0..lines[li].1].len() - text[lines[li].0..lines[li].1].trim_start().len()), lines[end].1);
+        layout.footnotes.push(Footnote { mark: mark.to_string(), number, text: parts.join(" "), span: (s, text[..e].trim_end().len().max(s)) });
+        for kind in kinds.iter_mut().take(end + 1).skip(li) {
+            if *kind == LineKind::Text {
+                *kind = LineKind::Footnote;
+            }
+        }
+        li = end + 1;
+    }
+}
+
+/// Does `before` refer to a footnote marked `mark`: the mark (or, for `!`, `™` and `*`, any of the marks OCR
+/// makes of a superscript one) right after a letter or a closing quote, and not followed by a digit?
+fn referenced(before: &str, mark: &str) -> bool {
+    let symbols: &[char] = &['!', '™', '*', '†', '¹'];
+    let chars: Vec<char> = before.chars().collect();
+    let m: Vec<char> = mark.chars().collect();
+    let symbol = m.len() == 1 && symbols.contains(&m[0]);
+    for i in 1..chars.len() {
+        let prev = chars[i - 1];
+        if !(prev.is_alphabetic() || matches!(prev, '"' | '”' | ')' | '.')) {
+            continue;
+        }
+        if symbol {
+            // A `!` after a letter is an exclamation; the other marks are references.
+            if symbols.contains(&chars[i]) && chars[i] != '!' {
+                return true;
+            }
+        } else if chars[i..].starts_with(&m) && !chars.get(i + m.len()).is_some_and(char::is_ascii_digit) && prev != '.' {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first names known to the segmenter.
+fn first_names() -> &'static std::collections::HashSet<&'static str> {
+    static N: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    N.get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect())
+}
+
+/// A word of a name: a capital and lowercase letters, with hyphens (`Helgesson`, `Sundén-Andersson`).
+fn name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && w.len() > 1 && cs.all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Split a line of names into people: a new person starts at a first name after at least two words.
+fn split_names(words: &[&str]) -> Vec<String> {
+    let names = first_names();
+    let mut people: Vec<Vec<&str>> = Vec::new();
+    for &w in words {
+        match people.last_mut() {
+            Some(p) if !(p.len() >= 2 && names.contains(w)) => p.push(w),
+            _ => people.push(vec![w]),
+        }
+    }
+    people.into_iter().map(|p| p.join(" ")).collect()
+}
+
+/// Split a line of titles into `n`: a title starts at a capitalised word that does not end in a hyphen
+/// (`Kund-` continues `Avdelningschef Kund- och servicecenter`); runs are merged from the left when there
+/// are more than `n`.
+fn split_titles(line: &str, n: usize) -> Vec<String> {
+    let mut titles: Vec<Vec<&str>> = Vec::new();
+    for w in line.split_whitespace() {
+        let starts = w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('-');
+        match titles.last_mut() {
+            Some(t) if !starts => t.push(w),
+            _ => titles.push(vec![w]),
+        }
+    }
+    while titles.len() > n && titles.len() > 1 {
+        // Merge the run whose first word is likeliest a continuation: the shortest one after the first.
+        let i = (1..titles.len()).min_by_key(|&i| titles[i].iter().map(|w| w.len()).sum::<usize>()).unwrap_or(1);
+        let t = titles.remove(i);
+        titles[i - 1].extend(t);
+    }
+    titles.into_iter().map(|t| t.join(" ")).collect()
+}
+
+fn signatories(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == LineKind::Text).collect();
+    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
+    // The names line and the titles line among the last lines of text.
+    for w in content.windows(2).rev().take(4) {
+        let (n, t) = (w[0], w[1]);
+        if t != n + 1 {
+            continue;
+        }
+        let words: Vec<&str> = line(n).split_whitespace().collect();
+        if !(2..=8).contains(&words.len()) || !words.iter().all(|w| name_word(w)) || !first_names().contains(words[0]) {
+            continue;
+        }
+        let titles_line = line(t);
+        if titles_line.ends_with(['.', ':', ',']) || titles_line.split_whitespace().count() > 12 || !titles_line.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let people = split_names(&words);
+        let titles = split_titles(titles_line, people.len());
+        let same = titles.len() == people.len();
+        for (i, name) in people.into_iter().enumerate() {
+            let title = if same { titles.get(i).cloned() } else { None };
+            layout.signatories.push(Signatory { name, title });
+        }
+        kinds[n] = LineKind::Signature;
+        kinds[t] = LineKind::Signature;
+        return;
+    }
+}
+
+/// Append line `t` to the paragraph `cur`: after a space, or straight on after a word cut at the line end
+/// (`kommu-⏎nen` → `kommunen`; `AI-⏎tjänster` and `2023-⏎01038` keep the hyphen, `skol-⏎och` a space).
+fn append(cur: &mut String, t: &str) {
+    if cur.is_empty() {
+        cur.push_str(t);
+    } else if let Some(stem) = cur.strip_suffix('-') {
+        let conjunction = matches!(t.split_whitespace().next(), Some("och" | "eller" | "samt" | "resp" | "respektive" | "till"));
+        if conjunction {
+            cur.push(' ');
+        } else if stem.chars().next_back().is_some_and(char::is_lowercase) && t.starts_with(char::is_lowercase) {
+            cur.truncate(stem.len());
+        }
+        cur.push_str(t);
+    } else {
+        cur.push(' ');
+        cur.push_str(t);
+    }
+}
+
+/// Lines joined into one, as [`reflow`] joins the lines of a paragraph.
+pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        append(&mut out, l.as_ref().trim());
+    }
+    out
+}
+
+/// The text of the lines between `start` and `end` (byte offsets) that are running text, reflowed: lines
+/// of a paragraph joined with spaces, a word cut at a line end (`kommu-⏎nen`) joined, paragraphs separated
+/// by a blank line. A paragraph goes on across furniture and page breaks unless the line before them ended a
+/// sentence.
+pub fn reflow(text: &str, layout: &Layout, start: usize, end: usize) -> String {
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut gap = false;
+    let mut skipped = false;
+    for (li, &(s, e)) in layout.lines.iter().enumerate() {
+        if e < start || s >= end || (e == start && s < start) {
+            continue;
+        }
+        let (s, e) = (s.max(start), e.min(end));
+        match layout.kinds[li] {
+            LineKind::Blank => gap = true,
+            LineKind::Text => {
+                let t = text[s..e].trim();
+                if t.is_empty() {
+                    gap = true;
+                    continue;
+                }
+                let list = t.starts_with(['-', '•', '–', '*']) || t.split_once(". ").is_some_and(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+                let ended = cur.trim_end().ends_with(['.', ':', '!', '?', ';']);
+                let new_para = if skipped { ended } else { gap && (ended || t.starts_with(char::is_uppercase) && !cur.ends_with('-')) };
+                if !cur.is_empty() && (list || new_para) {
+                    paras.push(std::mem::take(&mut cur));
+                }
+                gap = false;
+                skipped = false;
+                append(&mut cur, t);
+            }
+            // Furniture, footnotes, URLs and signatures are left out; a paragraph goes on across them unless
+            // the line before ended a sentence.
+            _ => skipped = true,
+        }
+    }
+    if !cur.is_empty() {
+        paras.push(cur);
+    }
+    paras.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_of_protocol_pages() {
+        let text = "§3\nTitel\nBeslut\n\nRapporten antecknas.\n\nGöteborgs Stad Kommunfullmäktige, protokoll\n\n3 (74)\n\nKommunfullmäktige\n\nProtokoll (nr 1)\nSammanträdesdatum: 2023-01-26\n\u{c}§4\nAnnan titel\n";
+        let l = analyse(text, &|t| t == "Beslut");
+        let furniture: Vec<&str> = l.lines.iter().zip(&l.kinds).filter(|(_, k)| **k == LineKind::Furniture).map(|(&(s, e), _)| &text[s..e]).collect();
+        assert_eq!(furniture, ["Göteborgs Stad Kommunfullmäktige, protokoll", "3 (74)", "Kommunfullmäktige", "Protokoll (nr 1)", "Sammanträdesdatum: 2023-01-26"]);
+        assert_eq!(l.protocol_number, Some(1));
+        assert_eq!(l.meeting_date.as_deref(), Some("2023-01-26"));
+    }
+
+    #[test]
+    fn footnotes_urls_and_signatures() {
+        let text = "Text om AI™ och mer.\n\n! Slutrapport: Uppdrag om AI\n\n(digg.se)\n2 AI och kompetens 2024.pdf\n https://www.digg.se/x.pdf\n\nMer text.\n\nCarina Helgesson Björk Peter Söderström\nAvdelningschef Kund- och servicecenter Förvaltningsdirektör\n";
+        let l = analyse(text, &|_| false);
+        let notes: Vec<(&str, u32, &str)> = l.footnotes.iter().map(|f| (f.mark.as_str(), f.number, f.text.as_str())).collect();
+        assert_eq!(notes, [("!", 1, "Slutrapport: Uppdrag om AI (digg.se)"), ("2", 2, "AI och kompetens 2024.pdf")]);
+        assert_eq!(l.urls.len(), 1);
+        assert_eq!(&text[l.urls[0].span.0..l.urls[0].span.1], "https://www.digg.se/x.pdf");
+        let people: Vec<(&str, Option<&str>)> = l.signatories.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect();
+        assert_eq!(people, [("Carina Helgesson Björk", Some("Avdelningschef Kund- och servicecenter")), ("Peter Söderström", Some("Förvaltningsdirektör"))]);
+        assert_eq!(reflow(text, &l, 0, text.len()), "Text om AI™ och mer.\n\nMer text.");
+    }
+
+    #[test]
+    fn numbers_in_text_are_no_footnotes() {
+        let l = analyse("Kostnaden blir\n2 000 kronor per år.\n3 Kap. 4 gäller\n", &|_| false);
+        assert!(l.footnotes.is_empty());
+    }
+
+    #[test]
+    fn reflow_joins_lines_and_cut_words() {
+        let text = "Kommu-\nnen och AI-\ntjänster i skol-\noch fritidsförvaltningen\n\nNy del.\n- punkt ett\n- punkt två\n";
+        let l = analyse(text, &|_| false);
+        assert_eq!(reflow(text, &l, 0, text.len()), "Kommunen och AI-tjänster i skol- och fritidsförvaltningen\n\nNy del.\n\n- punkt ett\n\n- punkt två");
+    }
+}
