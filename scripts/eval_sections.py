@@ -5,7 +5,7 @@ Usage:
   python3 scripts/eval_sections.py [--bin target/release/diakrit] OCR_DIR CLEAN_DIR
 
 For each pair of files with the same name:
-- protocols (a clean line starting with `§ N`): the gold paragraphs are the numbers of those lines, and
+- protocols (diakrit's doc type of the clean text, and a clean line starting with `§ N`): the gold paragraphs are the numbers of those lines, and
   each title is diakrit's title of that paragraph on the clean text. Reported: paragraphs found on the OCR
   with the right number, and with the right title (exactly, after folding case and spaces; and with at
   most 10% of the characters wrong);
@@ -46,8 +46,9 @@ def main():
         clean_text = open(os.path.join(a.clean, name), encoding='utf-8').read()
         gold = process(a.bin, os.path.join(a.clean, name))
         got = process(a.bin, os.path.join(a.ocr, name))
-        gold_nums = [int(m) for m in re.findall(r'(?m)^\s*§\s*(\d+)', clean_text)]
-        if gold_nums:
+        # A § at a line start, not one that goes on from the line before (`§ 242 och den 10 april`).
+        gold_nums = [int(m) for m in re.findall(r'(?m)^\s*§\s*(\d+)\b(?!\s*[a-zåäö,.])', clean_text)]
+        if gold_nums and gold['doc_type'].startswith('protokoll'):
             titles = {s['paragraph']: s.get('title') for s in gold['sections'] if s.get('paragraph') is not None}
             found = {s['paragraph']: s.get('title') for s in got['sections'] if s.get('paragraph') is not None}
             n = sum(1 for x in gold_nums if x in found)
