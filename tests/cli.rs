@@ -99,6 +99,23 @@ fn process_labels_the_mission_document() {
     assert!(md["case_ids"].as_array().unwrap().iter().any(|c| c == "SLK-2023-01038"));
     assert!(md["case_ids"].as_array().unwrap().iter().any(|c| c == "0186/24"));
     assert_eq!(md["decision_body"], "nämnden för Intraservice");
+    for d in ["2024-05-29", "2024-05-30", "2024-11-21"] {
+        assert!(md["dates"].as_array().unwrap().iter().any(|x| x == d), "{d}");
+    }
+    // Both footnotes, the URLs and the two signatories; none of them inside a section's text, and no
+    // page-start space either.
+    let notes = md["footnotes"].as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert!(notes[0]["text"].as_str().unwrap().starts_with("Slutrapport: Uppdrag att främja offentlig förvaltnings"));
+    assert!(notes[1]["text"].as_str().unwrap().starts_with("AI och kompetensförsörjning inom välfärden"));
+    assert_eq!(md["urls"].as_array().unwrap().len(), 3);
+    let people: Vec<(&str, &str)> = md["signatories"].as_array().unwrap().iter().map(|p| (p["name"].as_str().unwrap(), p["title"].as_str().unwrap())).collect();
+    assert_eq!(people, [("Carina Helgesson Björk", "Avdelningschef Kund- och servicecenter"), ("Peter Söderström", "Förvaltningsdirektör")]);
+    for s in doc["sections"].as_array().unwrap() {
+        let text = s["text"].as_str().unwrap();
+        assert!(!text.contains("http") && !text.contains("(digg.se)") && !text.contains("Förstudie 2024.pdf") && !text.contains("Peter Söderström"), "{text}");
+        assert!(!text.contains("\n ") && !text.starts_with(' '), "page-start space in {}", s["label"]);
+    }
     for e in doc["edits"].as_array().unwrap() {
         let (a, b) = (e["span"][0].as_u64().unwrap() as usize, e["span"][1].as_u64().unwrap() as usize);
         assert_eq!(&input[a..b], e["from"].as_str().unwrap());
@@ -246,7 +263,7 @@ fn every_document_validates_against_the_schema() {
     std::fs::write(dir.path().join("p.txt"), "Protokoll\n\n§ 12 Ärendenummer SLK-2024-00001\nVal av justerare\n\nBeslut\nKommunstyrelsen beslutar.\n").unwrap();
     std::fs::write(dir.path().join("e.txt"), "").unwrap();
     std::fs::write(dir.path().join("h.txt"), "i kommu-\nnen\n").unwrap();
-    let o = diakrit(&["process", "--format", "jsonl", "--join-hyphens", OCR, GOLD, dir.path().to_str().unwrap()]);
+    let o = diakrit(&["process", "--format", "jsonl", "--join-hyphens", OCR, GOLD, "fixtures/sections", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let mut n = 0;
     for line in stdout(&o).lines() {
@@ -255,7 +272,7 @@ fn every_document_validates_against_the_schema() {
         assert!(errors.is_empty(), "{}: {errors:?}", doc["source"]);
         n += 1;
     }
-    assert_eq!(n, 5);
+    assert_eq!(n, 12);
 }
 
 #[test]

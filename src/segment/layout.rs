@@ -1,7 +1,7 @@
 //! Page layout: the lines of a page that are no part of the running text, and the text reflowed.
 //!
 //! - **Furniture**: page numbers (`3 (74)`, `Sida 1 av 2`, `- 4 -`), running headers and footers
-//!   (`Göteborgs Stad Kommunfullmäktige, protokoll`, `Protokoll nr 8`, `Sammanträdesdatum: 2024-05-08`, the
+//!   (`Göteborgs Stad Kommunfullmäktige, protokoll` or any `… Stad …, protokoll`, `Protokoll nr 8`, `Sammanträdesdatum: 2024-05-08`, the
 //!   board's name above them), lines repeated from page to page next to those, and footer noise
 //!   (`Justerandes sign`).
 //! - **Footnotes**: a line at the foot of a page that starts with a mark (`¹`, `2`, or `!` and `™`, which
@@ -122,7 +122,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     let page = re(r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$", &PAGE);
     let proto = re(r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$", &PROTO);
     let date = re(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$", &DATE);
-    let header = re(r"(?i)^goteborgs stad\b.{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$", &HEADER);
+    let header = re(r"(?i)^\S+(?: \S+)? stad\b.{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$", &HEADER);
     let url = re(r"^(?:https?://|www\.)\S+$", &URL);
     let organ = re(r"(?i)^\S*(?:styrelsen|fullmaktige|namnden|namnd|utskottet|beredningen)(?:\s+\S+){0,2}$", &ORGAN);
 
@@ -291,18 +291,18 @@ fn referenced(before: &str, mark: &str) -> bool {
     let symbols: &[char] = &['!', '™', '*', '†', '¹'];
     let chars: Vec<char> = before.chars().collect();
     let m: Vec<char> = mark.chars().collect();
-    let symbol = m.len() == 1 && symbols.contains(&m[0]);
+    // OCR reads a superscript one as `!`, `™`, `*` or `1`: any of them refers to a first footnote.
+    let symbol = m.len() == 1 && (symbols.contains(&m[0]) || m[0] == '1');
     for i in 1..chars.len() {
         let prev = chars[i - 1];
         if !(prev.is_alphabetic() || matches!(prev, '"' | '”' | ')' | '.')) {
             continue;
         }
-        if symbol {
+        if symbol && symbols.contains(&chars[i]) && chars[i] != '!' {
             // A `!` after a letter is an exclamation; the other marks are references.
-            if symbols.contains(&chars[i]) && chars[i] != '!' {
-                return true;
-            }
-        } else if chars[i..].starts_with(&m) && !chars.get(i + m.len()).is_some_and(char::is_ascii_digit) && prev != '.' {
+            return true;
+        }
+        if !m.iter().any(|c| symbols.contains(c)) && chars[i..].starts_with(&m) && !chars.get(i + m.len()).is_some_and(char::is_ascii_digit) && prev != '.' {
             return true;
         }
     }

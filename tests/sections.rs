@@ -1,0 +1,203 @@
+//! Segmentation of short documents of each type (fixtures/sections, written for these tests; the `.ocr.txt`
+//! files are their Tesseract output from `../shared/eval/ocr-sim.py --lang eng`): labels, order, levels,
+//! metadata and spans, through the binary as a user runs it.
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn process(path: &str) -> (Value, Vec<u8>) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let o = Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .args(["process", path])
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let input = std::fs::read(std::path::Path::new(root).join(path)).unwrap();
+    (serde_json::from_slice(&o.stdout).expect("valid JSON"), input)
+}
+
+fn labels(doc: &Value) -> Vec<(String, u64)> {
+    doc["sections"].as_array().unwrap().iter().map(|s| (s["label"].as_str().unwrap().to_string(), s["level"].as_u64().unwrap())).collect()
+}
+
+/// Every section's heading span holds its heading as written, spans nest and follow each other.
+fn spans_hold(doc: &Value, input: &[u8]) {
+    let mut last = 0;
+    for s in doc["sections"].as_array().unwrap() {
+        let span = |k: &str| (s[k][0].as_u64().unwrap() as usize, s[k][1].as_u64().unwrap() as usize);
+        let (a, b) = span("span");
+        let (ha, hb) = span("heading_span");
+        let (ba, bb) = span("body_span");
+        assert!(a >= last && a <= b && b <= input.len(), "{s}");
+        assert!(ha >= a && hb <= ba && bb == b, "{s}");
+        last = b;
+        if !s["heading"].is_null() {
+            let written = String::from_utf8_lossy(&input[ha..hb]).to_string();
+            assert!(!written.trim().is_empty() && !written.contains('\n'), "{written:?}");
+        }
+    }
+    assert_eq!(last, input.len());
+}
+
+fn protocol_checks(path: &str) {
+    let (doc, input) = process(path);
+    assert_eq!(doc["doc_type"], "protokoll");
+    let want = [
+        ("front_matter", 1),
+        ("paragraph", 1),
+        ("decision", 2),
+        ("paragraph", 1),
+        ("decision", 2),
+        ("documents", 2),
+        ("proposals_in_meeting", 2),
+        ("decision_procedure", 2),
+        ("dissent", 2),
+        ("distribution", 2),
+        ("paragraph", 1),
+        ("decision", 2),
+        ("previous_handling", 2),
+        ("documents", 2),
+        ("protocol_note", 2),
+    ];
+    let got = labels(&doc);
+    assert_eq!(got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(), want);
+    let secs = doc["sections"].as_array().unwrap();
+    let paras: Vec<&Value> = secs.iter().filter(|s| s["label"] == "paragraph").collect();
+    let numbers: Vec<u64> = paras.iter().map(|s| s["paragraph"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [201, 202, 203]);
+    let ids: Vec<&str> = paras.iter().map(|s| s["case_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["SLK-2025-00412", "SLK-2024-01187", "SLK-2025-00090"]);
+    assert_eq!(paras[0]["title"], "Val av justerare");
+    assert_eq!(paras[1]["title"], "Motion av Karin Holm (V) om att införa en kommunal strategi för trädplantering i ytterstadsdelarna");
+    // Sub-headings point at their paragraph; the distribution list after the page break is still § 202's.
+    for s in secs.iter().filter(|s| s["level"] == 2) {
+        let parent = s["parent"].as_str().unwrap();
+        let p = secs.iter().find(|p| p["id"] == parent).unwrap();
+        assert_eq!(p["label"], "paragraph");
+    }
+    let dist = secs.iter().find(|s| s["label"] == "distribution").unwrap();
+    assert_eq!(dist["parent"], paras[1]["id"]);
+    // Page furniture is out of the text, and the reservation's text ends before it.
+    let reservation = secs.iter().find(|s| s["label"] == "dissent").unwrap();
+    assert_eq!(reservation["text"], "Karin Holm (V) reserverar sig mot beslutet.");
+    assert!(doc["furniture"].as_array().unwrap().len() >= 5);
+    for s in secs {
+        let t = s["text"].as_str().unwrap();
+        assert!(!t.contains("Sammanträdesdatum") && !t.contains("4 (11)") && !t.contains("Protokoll nr"), "{t}");
+    }
+    let md = &doc["metadata"];
+    assert_eq!(md["protocol_number"], 9);
+    assert_eq!(md["meeting_date"], "2025-03-12");
+    assert_eq!(md["paragraphs"], serde_json::json!([201, 202, 203]));
+    spans_hold(&doc, &input);
+}
+
+#[test]
+fn protocol() {
+    protocol_checks("fixtures/sections/protokoll.txt");
+}
+
+#[test]
+fn protocol_after_ocr() {
+    protocol_checks("fixtures/sections/protokoll.ocr.txt");
+}
+
+fn tjansteutlatande_checks(path: &str, clean: bool) {
+    let footnote = clean;
+    let (doc, input) = process(path);
+    assert_eq!(doc["doc_type"], "tjansteutlatande");
+    let want = [
+        "doc_header",
+        "proposed_decision",
+        "summary",
+        "assessment_economic",
+        "assessment_ecological",
+        "assessment_social",
+        "union_consultation",
+        "attachments",
+        "matter",
+        "case_description",
+        "office_assessment",
+    ];
+    let got: Vec<String> = labels(&doc).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(got, want);
+    let md = &doc["metadata"];
+    assert_eq!(md["case_ids"], serde_json::json!(["0421/25"]));
+    assert_eq!(md["dates"][0], "2025-02-20");
+    assert!(md["dates"].as_array().unwrap().iter().any(|d| d == "2024-03-14"), "den 14 mars 2024 as a date");
+    assert_eq!(md["decision_body"], "stadsmiljönämnden");
+    let people: Vec<&str> = md["signatories"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(people, ["Maria Ek", "Johan Lund"]);
+    assert_eq!(md["urls"][0]["url"], "https://goteborg.se/tradplan");
+    if footnote {
+        assert_eq!(md["footnotes"][0]["text"], "Trädplan för Göteborgs Stad 2024–2030");
+    } else {
+        assert_eq!(md["footnotes"].as_array().map(Vec::len), Some(1));
+    }
+    // One paragraph, its lines joined, without the footnote, URL and signatures after it.
+    let last = doc["sections"].as_array().unwrap().last().unwrap()["text"].as_str().unwrap();
+    if footnote {
+        assert_eq!(last, "Förvaltningen bedömer att målet för 2024 är nått och föreslår att arbetet fortsätter i samma takt under 2025.");
+    } else {
+        assert!(last.starts_with("Förvaltningen bedömer att") && last.ends_with("under 2025.") && !last.contains('\n'), "{last}");
+    }
+    spans_hold(&doc, &input);
+}
+
+#[test]
+fn tjansteutlatande() {
+    tjansteutlatande_checks("fixtures/sections/tjansteutlatande.txt", true);
+}
+
+#[test]
+fn tjansteutlatande_after_ocr() {
+    tjansteutlatande_checks("fixtures/sections/tjansteutlatande.ocr.txt", false);
+}
+
+#[test]
+fn kf_handling_nests_its_tjansteutlatande() {
+    let (doc, input) = process("fixtures/sections/kf_handling.txt");
+    assert_eq!(doc["doc_type"], "kf_handling");
+    assert_eq!(doc["metadata"]["handling_number"], "2025 nr 47");
+    let got = labels(&doc);
+    let want = [
+        ("front_matter", 1),
+        ("doc_header", 1),
+        ("board_proposal", 1),
+        ("proposals_in_meeting", 1),
+        ("doc_header", 1),
+        ("summary", 2),
+        ("assessment_economic", 2),
+        ("office_assessment", 2),
+    ];
+    assert_eq!(got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(), want);
+    let secs = doc["sections"].as_array().unwrap();
+    assert_eq!(secs[5]["parent"], secs[4]["id"]);
+    assert!(secs[1]["title"].as_str().unwrap().starts_with("Yttrande över motion av Karin Holm (V)"));
+    spans_hold(&doc, &input);
+}
+
+#[test]
+fn motion_and_interpellation() {
+    let (doc, input) = process("fixtures/sections/motion.txt");
+    assert_eq!(doc["doc_type"], "motion");
+    assert_eq!(labels(&doc).into_iter().map(|(l, _)| l).collect::<Vec<_>>(), ["doc_header", "proposed_decision"]);
+    assert_eq!(doc["sections"][0]["title"], "Motion av Karin Holm (V) om att införa en kommunal strategi för trädplantering");
+    spans_hold(&doc, &input);
+    let (doc, input) = process("fixtures/sections/interpellation.txt");
+    assert_eq!(doc["doc_type"], "interpellation");
+    assert!(doc["sections"][0]["text"].as_str().unwrap().starts_with("Under hösten har flera föräldrar"));
+    spans_hold(&doc, &input);
+}
+
+#[test]
+fn ordinary_text_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("brev.txt");
+    std::fs::write(&p, "Hej!\n\nVi ses på mötet i morgon. Sammanfattning av läget följer senare.\n").unwrap();
+    let (doc, _) = process(p.to_str().unwrap());
+    assert_eq!(doc["doc_type"], "unknown");
+    assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
+}
