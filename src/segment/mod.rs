@@ -431,7 +431,7 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
                 continue;
             }
         }
-        if let Some((label, dt)) = catalogue.classify(l, None, None) {
+        if let Some((label, dt)) = catalogue.classify(l, None, None).filter(|_| !in_vote_table(&content, li, &line)) {
             heads.push(Head { start: s, end: e, body: e + 1, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: None, doubtful: None });
         } else if block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start)) {
             if let Some((he, bs, label, dt)) = run_in(catalogue, l) {
@@ -476,6 +476,9 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         if opening.contains("utdrag") { "protokollsutdrag".to_string() } else { "protokoll".to_string() }
     } else if let Some((_, _, dt)) = &prefix_head {
         dt.clone()
+    } else if (layout.protocol_number.is_some() || layout.meeting_date.is_some()) && other_votes < 2 {
+        // A protocol page without a § on it (a roll-call table): its running header says what it is.
+        "protokoll".to_string()
     } else {
         match best_vote {
             Some((t, n)) if n >= 2 => t,
@@ -562,6 +565,15 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     metadata.urls = layout.urls;
     metadata.signatories = layout.signatories;
     Segmented { doc_type, sections, metadata, furniture }
+}
+
+/// Is line `li` a cell of a roll-call table (`Elisabet Lann` / `KD` / `Ledamot` / `Ja`), where `Ersättare`
+/// is a role and no heading? Two or more of its six neighbours on either side are votes or roles.
+fn in_vote_table<'t>(content: &[usize], li: usize, line: &dyn Fn(usize) -> &'t str) -> bool {
+    let Ok(k) = content.binary_search(&li) else { return false };
+    let cell = |j: usize| matches!(fold(line(j).trim()).as_str(), "ja" | "nej" | "avstar" | "ledamot" | "ersattare" | "franvarande");
+    let around = content[k.saturating_sub(6)..k].iter().chain(content.iter().skip(k + 1).take(6));
+    around.filter(|&&j| cell(j)).count() >= 2
 }
 
 /// Does a new block start at line `li`: at the start of the text, after a blank line, a page break or
