@@ -122,7 +122,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     let page = re(r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$", &PAGE);
     let proto = re(r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$", &PROTO);
     let date = re(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$", &DATE);
-    let header = re(r"(?i)^\S+(?: \S+)? stad\b.{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$", &HEADER);
+    let header = re(r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$", &HEADER);
     let url = re(r"^(?:https?://|www\.)\S+$", &URL);
     let organ = re(r"(?i)^\S*(?:styrelsen|fullmaktige|namnden|namnd|utskottet|beredningen)(?:\s+\S+){0,2}$", &ORGAN);
 
@@ -131,11 +131,11 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     let mut layout = Layout::default();
 
     // Seeds: lines that are furniture by their form.
-    let mut shapes: HashMap<String, usize> = HashMap::new();
-    for &(s, e) in &lines {
-        let sh = shape(&text[s..e]);
+    let line_shapes: Vec<String> = lines.iter().map(|&(s, e)| shape(&text[s..e])).collect();
+    let mut shapes: HashMap<&str, usize> = HashMap::new();
+    for sh in &line_shapes {
         if sh.chars().count() >= 6 {
-            *shapes.entry(sh).or_default() += 1;
+            *shapes.entry(sh.as_str()).or_default() += 1;
         }
     }
     for (li, &(s, e)) in lines.iter().enumerate() {
@@ -169,12 +169,12 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
                 continue;
             }
             let t = text[lines[li].0..lines[li].1].trim();
-            if is_heading(t) || t.ends_with(['.', ',', ';']) {
+            if t.ends_with(['.', ',', ';']) {
                 continue;
             }
-            let repeated = shapes.get(&shape(t)).is_some_and(|&n| n >= repeats);
-            let board = organ.is_match(&fold(t));
-            if !(repeated || board) {
+            let repeated = shapes.get(line_shapes[li].as_str()).is_some_and(|&n| n >= repeats);
+            let board = !repeated && organ.is_match(&line_shapes[li]);
+            if !(repeated || board) || is_heading(t) {
                 continue;
             }
             // A repeated line must touch furniture (blank lines between at most); the board's name may

@@ -38,6 +38,29 @@ struct Variant {
     chars: usize,
     /// A variant that ends in a placeholder matches lines that begin with it.
     prefix: bool,
+    /// Letter counts, for a cheap bound on the edit distance.
+    hist: Hist,
+}
+
+/// Character counts in 32 buckets: half the L1 distance of two of them is at most the edit distance of
+/// their strings (an edit moves at most two counts by one), so most variants are ruled out unaligned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Hist([u8; 32]);
+
+impl Hist {
+    fn of(s: &str) -> Hist {
+        let mut h = [0u8; 32];
+        for c in s.chars() {
+            let b = &mut h[(c as u32 % 32) as usize];
+            *b = b.saturating_add(1);
+        }
+        Hist(h)
+    }
+
+    fn bound(&self, other: &Hist) -> usize {
+        let l1: usize = self.0.iter().zip(&other.0).map(|(a, b)| usize::from(a.abs_diff(*b))).sum();
+        l1.div_ceil(2)
+    }
 }
 
 /// A catalogue of headings.
@@ -86,7 +109,7 @@ impl Catalogue {
                     if p.split_whitespace().count() >= 2 && !p.contains(['/', '(']) && !p.contains("YYYY") {
                         let folded = normalize(p);
                         let chars = folded.chars().count();
-                        variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), folded, chars, prefix: true });
+                        variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), hist: Hist::of(&folded), folded, chars, prefix: true });
                     }
                     continue;
                 }
@@ -101,7 +124,7 @@ impl Catalogue {
                 }
                 let folded = normalize(v);
                 let chars = folded.chars().count();
-                variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), folded, chars, prefix: false });
+                variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), hist: Hist::of(&folded), folded, chars, prefix: false });
             }
         }
         if variants.is_empty() {
@@ -145,12 +168,19 @@ impl Catalogue {
             6..=14 => 1,
             _ => 2,
         };
+        let hist = Hist::of(&n);
         let mut best: Option<(usize, bool, &Variant)> = None;
         for v in self.variants.iter().filter(|v| !v.prefix && only.is_none_or(|t| t == v.doc_type)) {
             if v.chars.abs_diff(len) > allowed {
                 continue;
             }
-            let d = if v.folded == n { 0 } else if allowed == 0 { continue } else { strsim::levenshtein(&v.folded, &n) };
+            let d = if v.folded == n {
+                0
+            } else if allowed == 0 || v.hist.bound(&hist) > allowed {
+                continue;
+            } else {
+                strsim::levenshtein(&v.folded, &n)
+            };
             if d > allowed {
                 continue;
             }
@@ -269,8 +299,8 @@ fn paragraph_line(line: &str, expected: Option<u32>) -> Option<(u32, Option<Stri
     static STRICT: OnceLock<Regex> = OnceLock::new();
     static LOOSE: OnceLock<Regex> = OnceLock::new();
     static GLUED: OnceLock<Regex> = OnceLock::new();
-    let strict = re(r"^\s*§\s*(\d{1,4})\b[.:]?\s*", &STRICT);
-    let loose = re(r"^\s*[\$8S5&g]\s*(\d{1,4})\b[.:]?\s*", &LOOSE);
+    let strict = re(r"^\s*§\s*(\d{1,4})(?-u:\b)[.:]?\s*", &STRICT);
+    let loose = re(r"^\s*[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*", &LOOSE);
     let glued = re(r"^\s*(\d{2,5})\s+", &GLUED);
     let rest_of = |m: regex::Match| &line[m.end()..];
     // After the number: an optional ärendenummer word with its id, then the title.
@@ -348,7 +378,7 @@ struct Head {
 /// Segment `text` with `catalogue`.
 pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     static HANDLING: OnceLock<Regex> = OnceLock::new();
-    let handling = re(r"(?i)^handling\s+(\d{4})\s+nr\.?\s*(\d{1,4})\b", &HANDLING);
+    let handling = re(r"(?i)^handling\s+(\d{4})\s+nr\.?\s*(\d{1,4})(?-u:\b)", &HANDLING);
     let layout = layout::analyse(text, &|t| catalogue.is_heading(t) || paragraph_line(t, None).is_some());
     let lines = &layout.lines;
     let content: Vec<usize> = (0..lines.len()).filter(|&i| layout.kinds[i] == LineKind::Text).collect();
@@ -628,9 +658,9 @@ fn metadata(text: &str, sections: &[Section]) -> Metadata {
     static LONG_DATE: OnceLock<Regex> = OnceLock::new();
     static BODY: OnceLock<Regex> = OnceLock::new();
     // SLK-2023-01038 (possibly cut at a line end: SLK-2023-\n01038), 0186/24, Dnr KS 2018/124.
-    let case = re(r"\b(\p{Lu}{2,6}(?:-\p{Lu}{1,6})?-\d{4}-(?:\s*\n\s*)?\d{2,6})\b|(?i:ärendenummer|diarienummer|dnr\.?)[:\s]+((?:\p{Lu}{1,6}\s+)?\d{1,6}/\d{2,4})\b", &CASE);
-    let date = re(r"\b(\d{4})-(\d{2})-(\d{2})\b", &DATE);
-    let long_date = re(r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b", &LONG_DATE);
+    let case = re(r"(?-u:\b)(\p{Lu}{2,6}(?:-\p{Lu}{1,6})?-\d{4}-(?:\s*\n\s*)?\d{2,6})(?-u:\b)|(?i:ärendenummer|diarienummer|dnr\.?)[:\s]+((?:\p{Lu}{1,6}\s+)?\d{1,6}/\d{2,4})(?-u:\b)", &CASE);
+    let date = re(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)", &DATE);
+    let long_date = re(r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})(?-u:\b)", &LONG_DATE);
     let body = re(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$", &BODY);
     let mut m = Metadata::default();
     for c in case.captures_iter(text) {
