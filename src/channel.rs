@@ -55,6 +55,10 @@ pub const RULES: &[Rule] = &[
     r("ó", "ö", 0.6, C),
     r("ò", "ö", 0.7, C),
     r("ô", "ö", 0.7, C),
+    // Spurious diacritics of a Swedish-trained engine (`förmer` for former, `söm` for som).
+    r("ö", "o", 1.4, C),
+    r("ä", "a", 1.4, C),
+    r("å", "a", 1.4, C),
     r("ä", "å", 1.2, C),
     r("å", "ä", 1.2, C),
     r("ö", "ä", 1.4, C),
