@@ -626,7 +626,7 @@ impl<'l> Repairer<'l> {
         // A capitalised word may not take a dropped letter or an unnamed edit unless it is long (see
         // `choose`), nor a word in capitals anything but diacritics: the full search cannot help them.
         let chars = key.chars().count();
-        let stages: &[bool] = if (case == Case::Title && chars < 8) || case == Case::Upper { &[false] } else { &[false, true] };
+        let stages: &[bool] = if (case == Case::Title && chars < 6) || case == Case::Upper { &[false] } else { &[false, true] };
         for &full in stages {
             let limits = self.limits_for(&key, full);
             let cands = self.cached_search(&key, full, limits);
@@ -685,7 +685,8 @@ impl<'l> Repairer<'l> {
         // A scan confusion is allowed when it yields a common word that is no name (Stittelsen: Stiftelsen).
         let common = best.entry.flags & Entry::NAME == 0 && best.entry.zipf() >= 3.5 && best.scan_rules <= 1;
         // A long capitalised word may even take one unnamed edit into a common word (Besknivning).
-        let long = key.chars().count() >= 8;
+        // One of six or seven a dropped letter into a very common word (Motonen: Motionen, Handing: Handling).
+        let long = key.chars().count() >= 8 || (key.chars().count() >= 6 && best.kind != EditKind::Spelling && best.entry.zipf() >= 4.5);
         let unnamed = best.kind == EditKind::Spelling || best.insertions > 0;
         let bold = (unnamed && !(common && long)) || (best.scan_rules > 0 && !common);
         if !valid && ((case == Case::Title && (bold || best.cost > 2.0)) || (case == Case::Upper && best.kind != EditKind::Diacritic)) {
