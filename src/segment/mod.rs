@@ -639,7 +639,16 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c
     for &he in ends.iter().take(6).rev() {
         let rest = &line[he..];
         let body = he + (rest.len() - rest.trim_start().len());
-        if !line[body..].chars().next().is_some_and(char::is_uppercase) {
+        // The body's first word: a capital, or a capital I as OCR writes it (`Ärendet ! budget för 2022`).
+        let rest = &line[body..];
+        // Or a numbered list (`Bilagor 1. Bakgrund Göteborgs Kulturkalas`).
+        let misread_i = ["! ", "| ", "1 ", "[ ", "] ", "l "].iter().any(|p| rest.starts_with(p));
+        let numbered = {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let after = rest[digits..].trim_start_matches('.');
+            (1..=2).contains(&digits) && after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)
+        };
+        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered) {
             continue;
         }
         if let Some((label, t)) = catalogue.classify(&line[..he], None, None) {
