@@ -410,7 +410,13 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         }
         let (s, e) = lines[li];
         let l = line(li);
-        if let Some((n, case_id, inline, certain)) = paragraph_line(l, last_para.map(|p| p + 1)) {
+        let found = paragraph_line(l, last_para.map(|p| p + 1)).filter(|(n, case_id, inline, _)| {
+            // `§ 242 och den 10 april 2024, § 310.` goes on from the line before: a reference, no paragraph;
+            // so is a bare number below the last paragraph's.
+            let goes_on = inline.is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
+            !goes_on && (case_id.is_some() || last_para.is_none_or(|p| *n > p))
+        });
+        if let Some((n, case_id, inline, certain)) = found {
             last_para = Some(n);
             // The title: the rest of the § line, or the next lines of text up to the first sub-heading
             // (`Beslut`) when one follows within four lines, else up to a blank line.
@@ -798,6 +804,26 @@ mod tests {
         let summary = &s.sections[2];
         assert!(text[summary.body_span.0..].starts_with("I budget för 2022"));
         assert_eq!(s.metadata.decision_body.as_deref(), Some("kommunstyrelsen"));
+    }
+
+    #[test]
+    fn references_to_paragraphs_are_no_paragraphs() {
+        let text = "§ 364 Ärendenummer SLK-2023-00785\nTitel\nBeslut\n\nBordlagt den 7 februari 2024, § 101, den 20 mars 2024,\n§ 242 och den 10 april 2024, § 310.\n\nHandlingar\nText.\n";
+        let s = segment(text);
+        let labels: Vec<&str> = s.sections.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["paragraph", "decision", "documents"]);
+        assert_eq!(s.sections[0].title.as_deref(), Some("Titel"));
+        assert_eq!(s.sections[0].case_id.as_deref(), Some("SLK-2023-00785"));
+    }
+
+    #[test]
+    fn paragraph_signs_as_ocr_writes_them() {
+        let text = "43900 Avendenummer SEK-2024-00343\n\nRemiss från Trafikverket\nBeslut\nText.\n\n& 391 Arvrendenummer SE R-2024-00274\nDelårsrapport\nBeslut\nText.\n\n8 392 Ärendenummer SLK-2024-00335\nHemställan\nBeslut\nText.\n";
+        let s = segment(text);
+        assert_eq!(s.metadata.paragraphs, [390, 391, 392]);
+        let ids: Vec<&str> = s.sections.iter().filter_map(|s| s.case_id.as_deref()).collect();
+        assert_eq!(ids, ["SEK-2024-00343", "SER-2024-00274", "SLK-2024-00335"]);
+        assert_eq!(s.doc_type, "protokoll");
     }
 
     #[test]
