@@ -10,13 +10,18 @@
 //!   "encoding": "utf-8",
 //!   "doc_type": "tjansteutlatande",
 //!   "metadata": {"case_ids": ["SLK-2023-01038", "0186/24"], "dates": ["2024-05-29", "2024-05-30", "2024-11-21"],
-//!                "decision_body": "nämnden för Intraservice"},
+//!                "decision_body": "nämnden för Intraservice",
+//!                "footnotes": [{"mark": "!", "number": 1, "text": "Slutrapport: …", "span": [4819, 4931]}, …],
+//!                "urls": [{"url": "https://www.digg.se/…", "span": [5019, 5226]}, …],
+//!                "signatories": [{"name": "Carina Helgesson Björk", "title": "Avdelningschef Kund- och servicecenter"},
+//!                                {"name": "Peter Söderström", "title": "Förvaltningsdirektör"}]},
 //!   "sections": [
 //!     {"id": "7e01eef7f15441e9-01", "index": 1, "label": "proposed_decision",
 //!      "heading": "Förslag till beslut", "level": 1,
 //!      "span": [136, 466], "heading_span": [136, 155], "body_span": [156, 466],
-//!      "text": "I nämnden för Intraservice: …"}
+//!      "text": "I nämnden för Intraservice:\n\nSlutredovisning av uppdrag …"}
 //!   ],
+//!   "furniture": [],
 //!   "edits": [{"span": [111, 117], "from": "utfors", "to": "utförs", "kind": "diacritic", "confidence": 0.977}],
 //!   "text": "…the whole repaired text…",
 //!   "stats": {"bytes": 9545, "words": 1162, "edits": 290, "sections": 11}
@@ -33,8 +38,13 @@
 //!   `[0.5, 1]`) is the share of edits of that confidence that were right on the dev set.
 //! - The JSON Schema is `schema/diakrit-1.schema.json`; `--granularity section` writes records of
 //!   `schema/diakrit-1-section.schema.json`.
-//! - `paragraph` (protocol § number) and `metadata.decision_body` / `metadata.paragraphs` appear only when
-//!   found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
+//! - A section's `text` is its body reflowed (lines and cut words joined, paragraphs separated by a blank
+//!   line) without page furniture, footnotes, URL lines and signatures; `furniture` lists the spans of
+//!   running headers, footers and page numbers.
+//! - Level-2 sections (the `Beslut`, `Yrkanden`, … of a protocol §, the headings of a tjänsteutlåtande
+//!   inside a KF handling) name their enclosing section in `parent`.
+//! - `paragraph`, `case_id` and `title` (protocol §), `parent`, and the metadata fields other than
+//!   `case_ids` and `dates` appear only when found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
 use serde::Serialize;
 
 use crate::repair::{Edit, Repaired};
