@@ -13,7 +13,7 @@
 //! the first term being P(c | l) up to a factor shared by all candidates, smoothed toward the unigram
 //! p(c), the second P(r | c) with add-one smoothing over V words.
 //!
-//! [`apply`] is the pass of [`crate::repair`] that uses these scores, and the rules for `i` read as `1`,
+//! `apply` is the pass of [`crate::repair`] that uses these scores, and the rules for `i` read as `1`,
 //! `|` or `I`.
 use std::sync::OnceLock;
 
