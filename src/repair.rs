@@ -203,6 +203,95 @@ fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, D
     }
 }
 
+/// The party a mangled party mark stands for: `0` → D, `1` → L, `5` / `8` → S (digits for letters), `sD`
+/// → SD, `Ss` → S, `SI` / `SY` / `DJ` → S / D (a closing parenthesis read as a letter), `SO` / `ST` → SD.
+fn party_reading(tok: &str) -> Option<&'static str> {
+    let upper = tok.to_uppercase();
+    if let Some(p) = PARTIES.iter().find(|p| **p == upper) {
+        return (tok != *p).then_some(*p);
+    }
+    let map = match upper.as_str() {
+        "0" => "D",
+        "1" => "L",
+        "5" | "8" => "S",
+        "SO" | "ST" => "SD",
+        "KO" => "KD",
+        "NP" => "MP",
+        _ => {
+            let mut cs = upper.chars();
+            let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) else { return None };
+            // A doubled letter (`Ss`, `Vv`) or a parenthesis read as I, Y, J, L or 1.
+            if a == b || matches!(b, 'I' | 'Y' | 'J' | '1' | '|') {
+                let single = a.to_string();
+                return PARTIES.iter().find(|p| **p == single).copied();
+            }
+            return None;
+        }
+    };
+    Some(map)
+}
+
+/// Party marks as OCR mangles them: in parentheses after a name (`Johannes Hulter (SI)`, `Martin Wannholt
+/// (0}`) and in the cells of a roll-call table (a line of its own among `Ja`, `Nej`, `Avstår`, `Ledamot`).
+fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+    let mark = |to: &str| Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true };
+    // Lines as token ranges, and which of them are vote or role cells.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if matches!(t.kind, Kind::Newline | Kind::PageBreak) {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, tokens.len()));
+    let content = |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
+    let cells: Vec<Vec<&Token>> = lines.iter().map(content).collect();
+    let vote = |c: &Vec<&Token>| {
+        let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
+        let w: Vec<&str> = words.iter().map(String::as_str).collect();
+        matches!(w.as_slice(), ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"])
+    };
+    let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
+    for (k, &li) in nonblank.iter().enumerate() {
+        let c = &cells[li];
+        if c.len() != 1 || c[0].text(text).chars().count() > 2 || !matches!(c[0].kind, Kind::Word | Kind::Number) {
+            continue;
+        }
+        let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())].iter().filter(|&&j| j != li && vote(&cells[j])).count();
+        if near < 2 {
+            continue;
+        }
+        // Digits in a table are seat numbers, not parties.
+        let w = c[0].text(text);
+        let to = match w {
+            "ja" => Some("Ja"),
+            _ if c[0].kind == Kind::Number => None,
+            _ => party_reading(w),
+        };
+        if let Some(to) = to {
+            chosen.insert(c[0].start, mark(to));
+        }
+    }
+    // `First Last (X)`: two capitalised words (a name: `röstar Nej (5)` is a count), a space, an opening
+    // parenthesis, the mark, then a closing sign.
+    let capital = |t: &Token| t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase) && t.text(text).chars().count() > 1;
+    for i in 5..tokens.len() {
+        let t = &tokens[i];
+        if !matches!(t.kind, Kind::Word | Kind::Number) || t.text(text).chars().count() > 2 {
+            continue;
+        }
+        let open = tokens[i - 1].text(text) == "(" && tokens[i - 2].kind == Kind::Space;
+        let name = capital(&tokens[i - 3]) && tokens[i - 3].text(text).chars().count() > 2 && tokens[i - 4].kind == Kind::Space && capital(&tokens[i - 5]);
+        let close = tokens.get(i + 1).is_some_and(|n| matches!(n.text(text), ")" | "}" | "]" | ","));
+        if open && name && close {
+            if let Some(to) = party_reading(t.text(text)) {
+                chosen.insert(t.start, mark(to));
+            }
+        }
+    }
+}
+
 /// What to do with one word (lowercase, before case is applied).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Decision {
@@ -311,6 +400,7 @@ impl<'l> Repairer<'l> {
         self.apply_document_cache(text, &tokens, &mut chosen);
         apply_month_names(text, &tokens, &mut chosen);
         split_party_lists(text, &tokens, &mut chosen);
+        apply_party_marks(text, &tokens, &mut chosen);
         if let Some(ctx) = self.context {
             let margin = f64::from(self.config.context_margin);
             crate::context::apply(ctx, self.lexicon, margin, text, &tokens, &mut chosen, stripped, intact);
@@ -940,6 +1030,18 @@ mod tests {
         // A party glued to `och` in a list of parties.
         assert_eq!(fix("Yrkande fran M, D, Loch KD den 17 maj"), "Yrkande från M, D, L och KD den 17 maj");
         assert_eq!(fix("Loch Ness"), "Loch Ness");
+    }
+
+    #[test]
+    fn party_marks() {
+        assert_eq!(fix("Martin Wannholt (0}, Johannes Hulter (SI) och Jonas Attenius (8) yrkar"), "Martin Wannholt (D}, Johannes Hulter (S) och Jonas Attenius (S) yrkar");
+        // Counts and standards stay.
+        for keep in ["Jörgen Fogelklou (SD) röstar Nej (1).", "Svensk Standard (SS 91 42 21:2006)", "Göteborgs Marieberg (O) B:1"] {
+            assert_eq!(fix(keep), keep);
+        }
+        // A roll-call table: party cells, not the seat numbers.
+        let table = "Ja\n\nParisa Rezaeivar\nSs\n\n39\n\nLedamot\n\nNej\n\nTony Liljendahl\nsD\n\n1\n\nLedamot\n";
+        assert_eq!(fix(table), table.replace("Ss", "S").replace("sD", "SD"));
     }
 
     #[test]
