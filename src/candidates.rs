@@ -248,7 +248,17 @@ impl Walk<'_> {
             {
                 return;
             }
-            let mut parts: Vec<f32> = self.parts.iter().map(|(_, e)| e.zipf()).collect();
+            // A first part with a linking s weighs as its word (förmåns-: förmån, 4.1; not förmåns, 1.2), so
+            // the likelier word wins between twins (förmånsportalen, not förmansportalen).
+            let mut start = 0;
+            let mut parts: Vec<f32> = Vec::with_capacity(self.parts.len() + 1);
+            for &(end, e) in &self.parts {
+                let part = &self.buf[start..end];
+                let linked = part.strip_suffix('s').filter(|stem| stem.chars().count() >= 3).and_then(|stem| self.fst.get(stem.as_bytes()));
+                let stem_zipf = linked.map_or(0.0, |o| Entry::unpack(o.value()).zipf());
+                parts.push(e.zipf().max(stem_zipf));
+                start = end;
+            }
             parts.push(entry.zipf());
             let e = Entry { flags: Entry::VALID, ..entry };
             Candidate { word: self.buf.clone(), entry: e, cost, kind, parts, insertions: self.insertions, scan_rules: self.scan_rules }
