@@ -164,15 +164,17 @@ impl Walk<'_> {
                 self.scan_rules -= u8::from(scan);
             }
         }
-        // At most one dropped letter per word, and not at its very start: more make too many false words
-        // and most of the walk.
+        // At most one dropped letter per word, and not at its very start unless it is an å, ä, ö (ver:
+        // över): more make too many false words and most of the walk.
         let insertions = if self.limits.insertions && self.insertions == 0 && self.parts.is_empty() {
             self.channel.insertions()
         } else {
             &[]
         };
         for rule in insertions {
-            if pos > 0 {
+            if pos > 0 || rule.restores_vowel() {
+                // A vowel put back at the start takes no unnamed edit after it.
+                let generic = if pos == 0 { 0 } else { generic };
                 self.insertions += 1;
                 self.follow(node, acc, rule.to, pos, cost + rule.cost, kind.max(rule.kind), generic, part_start);
                 self.insertions -= 1;

@@ -1033,6 +1033,12 @@ mod tests {
     }
 
     #[test]
+    fn a_dropped_initial_vowel() {
+        assert_eq!(fix("se ver tabellen"), "se över tabellen");
+        assert_eq!(fix("vedlevande insekter"), "vedlevande insekter");
+    }
+
+    #[test]
     fn party_marks() {
         assert_eq!(fix("Martin Wannholt (0}, Johannes Hulter (SI) och Jonas Attenius (8) yrkar"), "Martin Wannholt (D}, Johannes Hulter (S) och Jonas Attenius (S) yrkar");
         // Counts and standards stay.
