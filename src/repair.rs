@@ -203,6 +203,34 @@ fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, D
     }
 }
 
+/// `SBU-rapport or 279`, `Dar: 6958/17`: `nr` and `dnr` as OCR writes them, before the number they
+/// introduce (`or` is no Swedish word; `där` is one, so `dar` only becomes `dnr` before a case number).
+fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|n| n.text(text) == ":") {
+            j += 1;
+        }
+        if !tokens.get(j).is_some_and(|n| n.kind == Kind::Space && n.text(text) == " ") {
+            continue;
+        }
+        let Some(next) = tokens.get(j + 1) else { continue };
+        let number = matches!(next.kind, Kind::Number | Kind::CaseId) && next.text(text).starts_with(|c: char| c.is_ascii_digit());
+        let case_number = number && next.text(text).contains('/');
+        let to = match w {
+            "or" if number && j == i + 1 => "nr",
+            "dar" | "dor" | "dur" if case_number => "dnr",
+            "Dar" | "Dor" | "Dur" if case_number => "Dnr",
+            _ => continue,
+        };
+        chosen.insert(t.start, Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true });
+    }
+}
+
 /// The party a mangled party mark stands for: `0` → D, `1` → L, `5` / `8` → S (digits for letters), `sD`
 /// → SD, `Ss` → S, `SI` / `SY` / `DJ` → S / D (a closing parenthesis read as a letter), `SO` / `ST` → SD.
 fn party_reading(tok: &str) -> Option<&'static str> {
@@ -401,6 +429,7 @@ impl<'l> Repairer<'l> {
         apply_month_names(text, &tokens, &mut chosen);
         split_party_lists(text, &tokens, &mut chosen);
         apply_party_marks(text, &tokens, &mut chosen);
+        apply_number_abbreviations(text, &tokens, &mut chosen);
         if let Some(ctx) = self.context {
             let margin = f64::from(self.config.context_margin);
             crate::context::apply(ctx, self.lexicon, margin, text, &tokens, &mut chosen, stripped, intact);
@@ -1030,6 +1059,12 @@ mod tests {
         // A party glued to `och` in a list of parties.
         assert_eq!(fix("Yrkande fran M, D, Loch KD den 17 maj"), "Yrkande från M, D, L och KD den 17 maj");
         assert_eq!(fix("Loch Ness"), "Loch Ness");
+    }
+
+    #[test]
+    fn number_abbreviations() {
+        assert_eq!(fix("SBU-rapport or 279. Dar: 6958/17 och dar 0186/24"), "SBU-rapport nr 279. Dnr: 6958/17 och dnr 0186/24");
+        assert_eq!(fix("staden dar 2024 var bra, eller or so"), "staden där 2024 var bra, eller or so");
     }
 
     #[test]
