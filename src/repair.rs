@@ -149,6 +149,16 @@ pub struct Repairer<'l> {
     config: Config,
 }
 
+/// Is token `i` a word of two or three capitals (`PA`, `AR`) followed on its line by a lowercase word?
+fn short_caps_before_lowercase(text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].text(text);
+    let n = w.chars().count();
+    Case::of(w) == Case::Upper
+        && (2..=3).contains(&n)
+        && tokens.get(i + 1).is_some_and(|t| t.text(text) == " ")
+        && tokens.get(i + 2).is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().all(char::is_lowercase))
+}
+
 /// The Swedish month names.
 const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
@@ -448,6 +458,9 @@ impl<'l> Repairer<'l> {
                 d.to.to_uppercase()
             } else if self.capital_misread(text, &tokens, i, d) {
                 d.to.clone()
+            } else if short_caps_before_lowercase(text, &tokens, i) {
+                // `PA forslag av`: a short word in capitals only because OCR read å as A; `På förslag av`.
+                Case::Title.apply(&d.to, "Xx")
             } else {
                 Case::of(from).apply(&d.to, from)
             };
@@ -549,12 +562,15 @@ impl<'l> Repairer<'l> {
     }
 
     /// `motas Over generationer`, `se Gver`: an engine without Swedish reads a small ö, å, ä as a capital
-    /// O, G or A. A restored word whose capital is such a misread, between two lowercase words of one
+    /// O, G or A (and sometimes another small letter as a capital: `Ollaggsyrkandet`). A restored word whose capital is such a misread, between two lowercase words of one
     /// sentence, is written in lowercase when it is a common word and not a name.
     fn capital_misread(&self, text: &str, tokens: &[Token], i: usize, d: &Decision) -> bool {
         let from = tokens[i].text(text);
         let (Some(f), Some(t)) = (from.chars().next(), d.to.chars().next()) else { return false };
-        if Case::of(from) != Case::Title || !f.is_ascii() || !matches!(t, 'å' | 'ä' | 'ö') {
+        // The capital itself was misread: a small å, ä, ö read as O, G, A, or another letter altogether
+        // (`Ollaggsyrkandet` for tilläggsyrkandet).
+        let misread = f.to_lowercase().next() != Some(t);
+        if Case::of(from) != Case::Title || !f.is_ascii() || !misread {
             return false;
         }
         if !self.lexicon.lookup_key(&d.to).is_some_and(|e| e.is_valid() && e.flags & Entry::NAME == 0) {
@@ -562,7 +578,11 @@ impl<'l> Repairer<'l> {
         }
         let lower_word = |t: Option<&Token>| t.is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().all(char::is_lowercase));
         let single_space = |t: Option<&Token>| t.is_some_and(|t| t.text(text) == " ");
-        let before = i >= 2 && single_space(tokens.get(i - 1)) && lower_word(tokens.get(i - 2));
+        // The word before: on the same line, or ending the line before (`… same identifiera och nominera⏎
+        // Atgardsbehov till …`; a blank line or a page break between is a new paragraph).
+        let before = (i >= 2 && single_space(tokens.get(i - 1)) && lower_word(tokens.get(i - 2)))
+            || (i >= 2 && tokens[i - 1].kind == Kind::Newline && lower_word(tokens.get(i - 2)))
+            || (i >= 3 && tokens[i - 1].kind == Kind::Newline && tokens[i - 2].kind == Kind::Space && lower_word(tokens.get(i - 3)));
         let after = match tokens.get(i + 1) {
             None => true,
             Some(t) if t.kind == Kind::Space => single_space(Some(t)) && lower_word(tokens.get(i + 2)),
@@ -1053,6 +1073,8 @@ mod tests {
         // A small ö read as a capital O or G inside a sentence; a name or a sentence start keeps its capital.
         assert_eq!(fix("som gick Over gransen och se Gver tabellen"), "som gick över gränsen och se över tabellen");
         assert_eq!(fix("Over gransen gick de."), "Över gränsen gick de.");
+        assert_eq!(fix("identifiera och nominera\nAtgardsbehov till planen"), "identifiera och nominera\nåtgärdsbehov till planen");
+        assert_eq!(fix("Beslut\n\nPA forslag av ordforanden"), "Beslut\n\nPå förslag av ordföranden");
         // English month names and a lost letter between a day and a year; a month elsewhere stays.
         assert_eq!(fix("den 28 august 2024 och 15 may 2024 samt 3 ma 2024"), "den 28 augusti 2024 och 15 maj 2024 samt 3 maj 2024");
         assert_eq!(fix("in may we"), "in may we");
