@@ -430,7 +430,10 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
                     match layout.kinds[j] {
                         LineKind::Text => {
                             let t = line(j).trim();
-                            if catalogue.classify(t, Some("protokoll_paragraph"), Some("protokoll_paragraph")).is_some() {
+                            // A sub-heading ends the title; the first line is the title all the same unless it
+                            // is the decision (`§ 21` / `Ordningsfråga` / `Med anledning av …`).
+                            let sub = catalogue.classify(t, Some("protokoll_paragraph"), Some("protokoll_paragraph"));
+                            if sub.is_some_and(|(label, _)| !lines_seen.is_empty() || label == "decision") {
                                 reached = true;
                                 break;
                             }
@@ -445,9 +448,15 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
                     j += 1;
                 }
                 if !reached {
-                    // Up to the first gap.
+                    // Up to the first gap, and not into the text: a title line ends no sentence, and a title
+                    // that is a heading of its own (`Ordningsfråga`) is one line.
                     let first_gap = lines_seen.windows(2).position(|w| w[1] != w[0] + 1).map_or(lines_seen.len(), |p| p + 1);
                     lines_seen.truncate(first_gap);
+                    if let Some(&first) = lines_seen.first() {
+                        let sentence = lines_seen.iter().position(|&j| line(j).trim_end().ends_with(['.', '?', '!'])).unwrap_or(lines_seen.len());
+                        let own = catalogue.classify(line(first), Some("protokoll_paragraph"), None).is_some();
+                        lines_seen.truncate(if own { 1 } else { sentence.max(1) });
+                    }
                 }
                 for &j in &lines_seen {
                     parts.push(line(j).trim().to_string());
