@@ -168,13 +168,22 @@ fn kf_handling_nests_its_tjansteutlatande() {
         ("board_proposal", 1),
         ("proposals_in_meeting", 1),
         ("doc_header", 1),
+        ("proposed_decision", 2),
+        ("proposals_in_meeting", 2),
+        ("doc_header", 1),
         ("summary", 2),
         ("assessment_economic", 2),
         ("office_assessment", 2),
     ];
     assert_eq!(got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(), want);
     let secs = doc["sections"].as_array().unwrap();
+    // The yrkande: its header, its title line (two lines joined), its headings nested under it.
+    assert_eq!(secs[4]["title"], "Yrkande angående motion av Karin Holm (V) om trädplantering i ytterstadsdelarna");
     assert_eq!(secs[5]["parent"], secs[4]["id"]);
+    assert_eq!(secs[6]["parent"], secs[4]["id"]);
+    assert_eq!(secs[6]["text"], "Träd behövs mest där det finns minst av dem i dag.");
+    // The tjänsteutlåtande.
+    assert_eq!(secs[8]["parent"], secs[7]["id"]);
     assert!(secs[1]["title"].as_str().unwrap().starts_with("Yttrande över motion av Karin Holm (V)"));
     spans_hold(&doc, &input);
 }

@@ -141,6 +141,9 @@ impl Catalogue {
     /// The label and doc type of a title line that begins with a prefix variant (`Motion av Anna Ek (S)
     /// om …`).
     fn classify_prefix(&self, line: &str) -> Option<(&str, &str)> {
+        if !line.trim_start().starts_with(char::is_uppercase) {
+            return None;
+        }
         let n = normalize(line);
         self.variants
             .iter()
@@ -476,6 +479,38 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
                 continue;
             }
         }
+        // The parts of a KF bundle: `Yrkande    (Vänsterpartiet, Miljöpartiet)`, `Yttrande   Socialdemokraterna`,
+        // `Yrkande 2022-10-28`, or a title line `Yrkande angående …` at a block start; the title line after
+        // a bare part line is its title.
+        if handling_number.is_some() && block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start)) {
+            if let Some(dt) = bundle_part(l) {
+                // The title: a `Yrkande angående …` line among the next two lines of text (a date line may
+                // stand between), else the part line itself.
+                let next: Vec<usize> = ((li + 1)..lines.len()).filter(|&j| layout.kinds[j] == LineKind::Text).take(2).collect();
+                let titled = next.into_iter().find(|&j| catalogue.classify_prefix(line(j)).is_some());
+                let (title, body_end, skip) = match titled {
+                    Some(j) => {
+                        // With the lines it wraps onto, up to a blank line.
+                        let mut k = j;
+                        while k + 1 < lines.len() && k < j + 3 && layout.kinds[k + 1] == LineKind::Text && catalogue.classify(line(k + 1), None, None).is_none() {
+                            k += 1;
+                        }
+                        let parts: Vec<&str> = (j..=k).map(|x| line(x)).collect();
+                        (layout::join_lines(&parts), lines[k].1, k + 1)
+                    }
+                    None => (l.split_whitespace().collect::<Vec<_>>().join(" "), e, li + 1),
+                };
+                let title = Some(title);
+                heads.push(Head { start: s, end: e, body: body_end + 1, label: "doc_header".into(), doc_type: dt.into(), paragraph: None, case_id: None, title, doubtful: None });
+                li = skip;
+                continue;
+            }
+            if let Some((label, dt)) = catalogue.classify_prefix(l).filter(|(_, dt)| *dt != "motion" && *dt != "interpellation") {
+                heads.push(Head { start: s, end: e, body: e + 1, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: Some(l.trim().to_string()), doubtful: None });
+                li += 1;
+                continue;
+            }
+        }
         if let Some((label, dt)) = catalogue.classify(l, None, None).filter(|_| !in_vote_table(&content, li, &line)) {
             heads.push(Head { start: s, end: e, body: e + 1, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: None, doubtful: None });
         } else if block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start)) {
@@ -580,8 +615,11 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         let body_start = h.body.min(end).max(h.end);
         let index = sections.len();
         // A § or a nested document's header opens a group; its sub-headings are level 2.
-        let opens = h.paragraph.is_some() || (doc_type == "kf_handling" && h.label == "doc_header" && h.doc_type == "tjansteutlatande");
-        let nested = !opens && parent.is_some() && (h.doc_type == "protokoll_paragraph" || (doc_type == "kf_handling" && h.doc_type == "tjansteutlatande"));
+        // In a KF bundle, each part's header (a tjänsteutlåtande, a yrkande, a yttrande) opens a group and
+        // the bundle's own headings (Kommunstyrelsens förslag) close it.
+        let bundle = doc_type == "kf_handling";
+        let opens = h.paragraph.is_some() || (bundle && h.label == "doc_header" && h.doc_type != "kf_handling");
+        let nested = !opens && parent.is_some() && (h.doc_type == "protokoll_paragraph" || (bundle && h.doc_type != "kf_handling"));
         if opens {
             parent = Some(index);
         } else if !nested && h.doc_type != "protokoll_paragraph" {
@@ -610,6 +648,15 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     metadata.urls = layout.urls;
     metadata.signatories = layout.signatories;
     Segmented { doc_type, sections, metadata, furniture }
+}
+
+/// The doc type of a line that starts a part of a KF bundle on its own: `Yrkande` or `Yttrande` alone, or
+/// followed by a wide gap (a second column with the parties), a date or parentheses.
+fn bundle_part(line: &str) -> Option<&'static str> {
+    static PART: OnceLock<Regex> = OnceLock::new();
+    let part = re(r"^\s*((?:Tilläggs|Ändrings|Återremiss)yrkande|Yrkande|Reviderat\s+yrkande|Särskilt\s+yttrande|Yttrande)(?:\s*$|\s{3,}\S|\s+\d{4}-\d{2}-\d{2}|\s*\()", &PART);
+    let c = part.captures(line)?;
+    Some(if c[1].to_lowercase().contains("yrkande") { "political_proposal" } else { "political_statement" })
 }
 
 /// Is line `li` a cell of a roll-call table (`Elisabet Lann` / `KD` / `Ledamot` / `Ja`), where `Ersättare`
