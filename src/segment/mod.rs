@@ -495,7 +495,7 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
                         while k + 1 < lines.len() && k < j + 3 && layout.kinds[k + 1] == LineKind::Text && catalogue.classify(line(k + 1), None, None).is_none() {
                             k += 1;
                         }
-                        let parts: Vec<&str> = (j..=k).map(|x| line(x)).collect();
+                        let parts: Vec<&str> = (j..=k).map(&line).collect();
                         (layout::join_lines(&parts), lines[k].1, k + 1)
                     }
                     None => (l.split_whitespace().collect::<Vec<_>>().join(" "), e, li + 1),
