@@ -355,7 +355,77 @@ fn split_titles(line: &str, n: usize) -> Vec<String> {
     titles.into_iter().map(|t| t.join(" ")).collect()
 }
 
+/// The signature block of a protocol or an extract: `Vid protokollet Sekreterare Sirpa Bernhardsson` /
+/// `Ordförande      Justerande Mats Ahdrian` / `Thomas Larsson`. A role followed by a name on its line
+/// signs with it; a role without one (the left column) takes the next name standing alone below.
+fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
+    const ROLES: [&str; 5] = ["Sekreterare", "Ordförande", "Justerande", "Justeras", "Protokollförare"];
+    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
+    let mut li = 0;
+    while li < lines.len() {
+        if kinds[li] != LineKind::Text || !line(li).starts_with("Vid protokollet") {
+            li += 1;
+            continue;
+        }
+        let mut pending: Vec<&str> = Vec::new();
+        let mut found: Vec<Signatory> = Vec::new();
+        let mut used: Vec<usize> = Vec::new();
+        let mut j = li;
+        let mut seen_text = 0;
+        while j < lines.len() && seen_text < 5 {
+            if kinds[j] != LineKind::Text {
+                j += 1;
+                continue;
+            }
+            seen_text += 1;
+            let words: Vec<&str> = line(j).split_whitespace().filter(|w| !w.chars().all(|c| c == '_')).collect();
+            let mut k = usize::from(j == li) * 2; // skip `Vid protokollet`
+            let mut any = false;
+            while k < words.len() {
+                let w = words[k].trim_end_matches(':');
+                if ROLES.contains(&w) {
+                    // The name after the role, if any: capitalised words, a party in parentheses.
+                    let mut e = k + 1;
+                    while e < words.len() && !ROLES.contains(&words[e].trim_end_matches(':')) && (name_word(words[e]) || words[e].starts_with('(')) {
+                        e += 1;
+                    }
+                    if e > k + 2 || (e == k + 2 && !words[k + 1].starts_with('(')) {
+                        found.push(Signatory { name: words[k + 1..e].join(" "), title: Some(w.to_string()) });
+                    } else {
+                        pending.push(w);
+                    }
+                    any = true;
+                    k = e;
+                } else if words[k..].iter().all(|w| name_word(w) || w.starts_with('(') || w.chars().all(|c| c.is_ascii_digit() || c == '-')) && k == 0 && !pending.is_empty() {
+                    // A name standing alone (a date after it is the signing date).
+                    let name: Vec<&str> = words.iter().copied().take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit())).collect();
+                    if name.len() >= 2 {
+                        found.push(Signatory { name: name.join(" "), title: Some(pending.remove(0).to_string()) });
+                        any = true;
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            if !any && j != li {
+                break;
+            }
+            used.push(j);
+            j += 1;
+        }
+        if !found.is_empty() {
+            for u in used {
+                kinds[u] = LineKind::Signature;
+            }
+            layout.signatories.extend(found);
+        }
+        li = j.max(li + 1);
+    }
+}
+
 fn signatories(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
+    protocol_signatures(text, lines, kinds, layout);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == LineKind::Text).collect();
     let line = |li: usize| text[lines[li].0..lines[li].1].trim();
     // The names line and the titles line among the last lines of text.
@@ -481,6 +551,18 @@ mod tests {
         let people: Vec<(&str, Option<&str>)> = l.signatories.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect();
         assert_eq!(people, [("Carina Helgesson Björk", Some("Avdelningschef Kund- och servicecenter")), ("Peter Söderström", Some("Förvaltningsdirektör"))]);
         assert_eq!(reflow(text, &l, 0, text.len()), "Text om AI™ och mer.\n\nMer text.");
+    }
+
+    #[test]
+    fn protocol_signature_blocks() {
+        let text = "Beslut\n\nText.\n\nVid protokollet Sekreterare Sirpa Bernhardsson\n\nOrdförande                                 Justerande Mats Ahdrian (S)\nThomas Larsson\n";
+        let l = analyse(text, &|_| false);
+        let people: Vec<(&str, Option<&str>)> = l.signatories.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect();
+        assert_eq!(people, [("Sirpa Bernhardsson", Some("Sekreterare")), ("Mats Ahdrian (S)", Some("Justerande")), ("Thomas Larsson", Some("Ordförande"))]);
+        assert_eq!(reflow(text, &l, 0, text.len()), "Beslut\n\nText.");
+        // A roll-call cell `Ordförande` is no signature.
+        let l = analyse("Ordförande\n\nJa\n\nAnn-Christine Andersson\n\nS\n", &|_| false);
+        assert!(l.signatories.is_empty());
     }
 
     #[test]
