@@ -883,6 +883,20 @@ mod tests {
     }
 
     #[test]
+    fn metadata_forms_and_furniture() {
+        let text = "Kommunfullmäktige\nHandling 2025 nr 32\n\nTjänsteskrivelse\nDnr KS 2018/124\n\nSammanfattning\nBeslutet fattades den 3 mars 2025 och\n\nSida 1 av 2\n\ngäller från 2025-04-01.\n";
+        let s = segment(text);
+        assert_eq!(s.metadata.case_ids, ["KS 2018/124"]);
+        assert_eq!(s.metadata.handling_number.as_deref(), Some("2025 nr 32"));
+        assert_eq!(s.metadata.dates, ["2025-03-03", "2025-04-01"]);
+        assert_eq!(s.doc_type, "kf_handling");
+        let summary = s.sections.iter().find(|x| x.label == "summary").unwrap();
+        // The page number is furniture, and the sentence goes on across it.
+        assert_eq!(summary.text, "Beslutet fattades den 3 mars 2025 och gäller från 2025-04-01.");
+        assert_eq!(s.furniture.len(), 1);
+    }
+
+    #[test]
     fn user_catalogue() {
         let c = Catalogue::from_tsv("doc_type\tlabel\tvariants\nbrev\tgreeting\tHej|Hejsan\n").unwrap();
         let s = segment_with("Hej\nText\n", &c);
