@@ -328,6 +328,23 @@ fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, D
             }
         }
     }
+    // `(D}` and `{D)`: a brace read for a parenthesis around a party.
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (l, t, r) = (tokens[i - 1].text(text), tokens[i].text(text), tokens[i + 1].text(text));
+        let party = PARTIES.contains(&t) || chosen.get(&tokens[i].start).is_some_and(|d| PARTIES.contains(&d.to.as_str()));
+        if !party || tokens[i].kind != Kind::Word && tokens[i].kind != Kind::Number {
+            continue;
+        }
+        match (l, r) {
+            ("(", "}" | "]") => {
+                chosen.insert(tokens[i + 1].start, mark(")"));
+            }
+            ("{" | "[", ")") => {
+                chosen.insert(tokens[i - 1].start, mark("("));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// What to do with one word (lowercase, before case is applied).
@@ -1097,7 +1114,8 @@ mod tests {
 
     #[test]
     fn party_marks() {
-        assert_eq!(fix("Martin Wannholt (0}, Johannes Hulter (SI) och Jonas Attenius (8) yrkar"), "Martin Wannholt (D}, Johannes Hulter (S) och Jonas Attenius (S) yrkar");
+        assert_eq!(fix("Martin Wannholt (0}, Johannes Hulter (SI) och Jonas Attenius (8) yrkar"), "Martin Wannholt (D), Johannes Hulter (S) och Jonas Attenius (S) yrkar");
+        assert_eq!(fix("Lisbeth Sundén Andersson {D) och Patrik Höstmad (D}"), "Lisbeth Sundén Andersson (D) och Patrik Höstmad (D)");
         // Counts and standards stay.
         for keep in ["Jörgen Fogelklou (SD) röstar Nej (1).", "Svensk Standard (SS 91 42 21:2006)", "Göteborgs Marieberg (O) B:1"] {
             assert_eq!(fix(keep), keep);
