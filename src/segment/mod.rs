@@ -421,53 +421,13 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         });
         if let Some((n, case_id, inline, certain)) = found {
             last_para = Some(n);
-            // The title: the rest of the § line, or the next lines of text up to the first sub-heading
-            // (`Beslut`) when one follows within four lines, else up to a blank line.
-            let mut parts: Vec<String> = inline.map(|i| l[i..].trim().to_string()).into_iter().collect();
-            let mut body = e;
-            if parts.is_empty() {
-                let mut lines_seen: Vec<usize> = Vec::new();
-                let mut j = li + 1;
-                let mut reached = false;
-                while j < lines.len() && lines_seen.len() < 4 {
-                    match layout.kinds[j] {
-                        LineKind::Text => {
-                            let t = line(j).trim();
-                            // A sub-heading ends the title; the first line is the title all the same unless it
-                            // is the decision (`§ 21` / `Ordningsfråga` / `Med anledning av …`).
-                            let sub = catalogue.classify(t, Some("protokoll_paragraph"), Some("protokoll_paragraph"));
-                            if sub.is_some_and(|(label, _)| !lines_seen.is_empty() || label == "decision") {
-                                reached = true;
-                                break;
-                            }
-                            if paragraph_line(t, None).is_some() {
-                                break;
-                            }
-                            lines_seen.push(j);
-                        }
-                        LineKind::Blank | LineKind::Furniture => {}
-                        _ => break,
-                    }
-                    j += 1;
-                }
-                if !reached {
-                    // Up to the first gap, and not into the text: a title line ends no sentence, and a title
-                    // that is a heading of its own (`Ordningsfråga`) is one line.
-                    let first_gap = lines_seen.windows(2).position(|w| w[1] != w[0] + 1).map_or(lines_seen.len(), |p| p + 1);
-                    lines_seen.truncate(first_gap);
-                    if let Some(&first) = lines_seen.first() {
-                        let sentence = lines_seen.iter().position(|&j| line(j).trim_end().ends_with(['.', '?', '!'])).unwrap_or(lines_seen.len());
-                        let own = catalogue.classify(line(first), Some("protokoll_paragraph"), None).is_some();
-                        lines_seen.truncate(if own { 1 } else { sentence.max(1) });
-                    }
-                }
-                for &j in &lines_seen {
-                    parts.push(line(j).trim().to_string());
-                    body = lines[j].1;
-                }
-            }
+            let (parts, body) = match inline {
+                Some(i) => (vec![l[i..].trim().to_string()], e),
+                None => paragraph_title(text, &layout, catalogue, li),
+            };
             let title = (!parts.is_empty()).then(|| layout::join_lines(&parts));
-            let doubtful = (!certain).then(|| l.trim_start().chars().take_while(|c| !c.is_whitespace() || c.is_ascii_digit()).filter(char::is_ascii_digit).collect());
+            // The digits of the sign and the number as read (`8 863`: 8863; `43900`).
+            let doubtful = (!certain).then(|| l.split_whitespace().take(2).flat_map(str::chars).filter(char::is_ascii_digit).collect());
             heads.push(Head { start: s, end: e, body: body + 1, label: "paragraph".into(), doc_type: "protokoll".into(), paragraph: Some(n), case_id, title, doubtful });
             li = lines.iter().position(|&(ls, _)| ls > body).unwrap_or(lines.len()).max(li + 1);
             continue;
@@ -483,25 +443,8 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         // `Yrkande 2022-10-28`, or a title line `Yrkande angående …` at a block start; the title line after
         // a bare part line is its title.
         if handling_number.is_some() && block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start)) {
-            if let Some(dt) = bundle_part(l) {
-                // The title: a `Yrkande angående …` line among the next two lines of text (a date line may
-                // stand between), else the part line itself.
-                let next: Vec<usize> = ((li + 1)..lines.len()).filter(|&j| layout.kinds[j] == LineKind::Text).take(2).collect();
-                let titled = next.into_iter().find(|&j| catalogue.classify_prefix(line(j)).is_some());
-                let (title, body_end, skip) = match titled {
-                    Some(j) => {
-                        // With the lines it wraps onto, up to a blank line.
-                        let mut k = j;
-                        while k + 1 < lines.len() && k < j + 3 && layout.kinds[k + 1] == LineKind::Text && catalogue.classify(line(k + 1), None, None).is_none() {
-                            k += 1;
-                        }
-                        let parts: Vec<&str> = (j..=k).map(&line).collect();
-                        (layout::join_lines(&parts), lines[k].1, k + 1)
-                    }
-                    None => (l.split_whitespace().collect::<Vec<_>>().join(" "), e, li + 1),
-                };
-                let title = Some(title);
-                heads.push(Head { start: s, end: e, body: body_end + 1, label: "doc_header".into(), doc_type: dt.into(), paragraph: None, case_id: None, title, doubtful: None });
+            if let Some((head, skip)) = bundle_header(text, &layout, catalogue, li) {
+                heads.push(head);
                 li = skip;
                 continue;
             }
@@ -648,6 +591,75 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     metadata.urls = layout.urls;
     metadata.signatories = layout.signatories;
     Segmented { doc_type, sections, metadata, furniture }
+}
+
+/// The title of the protocol § on line `li` when the § line has none: the next lines of text up to the
+/// first sub-heading (`Beslut`) when one follows within four lines, else up to a blank line and before a
+/// sentence; a title that is a heading of its own (`Ordningsfråga`) is one line. Returns the title's lines
+/// and where they end (the § line's end when there are none).
+fn paragraph_title(text: &str, layout: &layout::Layout, catalogue: &Catalogue, li: usize) -> (Vec<String>, usize) {
+    let lines = &layout.lines;
+    let line = |j: usize| &text[lines[j].0..lines[j].1];
+    let mut seen: Vec<usize> = Vec::new();
+    let mut j = li + 1;
+    let mut reached = false;
+    while j < lines.len() && seen.len() < 4 {
+        match layout.kinds[j] {
+            LineKind::Text => {
+                let t = line(j).trim();
+                // A sub-heading ends the title; the first line is the title all the same unless it is the
+                // decision (`§ 21` / `Ordningsfråga` / `Med anledning av …`).
+                let sub = catalogue.classify(t, Some("protokoll_paragraph"), Some("protokoll_paragraph"));
+                if sub.is_some_and(|(label, _)| !seen.is_empty() || label == "decision") {
+                    reached = true;
+                    break;
+                }
+                if paragraph_line(t, None).is_some() {
+                    break;
+                }
+                seen.push(j);
+            }
+            LineKind::Blank | LineKind::Furniture => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    if !reached {
+        let first_gap = seen.windows(2).position(|w| w[1] != w[0] + 1).map_or(seen.len(), |p| p + 1);
+        seen.truncate(first_gap);
+        if let Some(&first) = seen.first() {
+            let sentence = seen.iter().position(|&j| line(j).trim_end().ends_with(['.', '?', '!'])).unwrap_or(seen.len());
+            let own = catalogue.classify(line(first), Some("protokoll_paragraph"), None).is_some();
+            seen.truncate(if own { 1 } else { sentence.max(1) });
+        }
+    }
+    let end = seen.last().map_or(lines[li].1, |&j| lines[j].1);
+    (seen.iter().map(|&j| line(j).trim().to_string()).collect(), end)
+}
+
+/// A part of a KF bundle starting on line `li` (see [`bundle_part`]), with its title: a `Yrkande angående …`
+/// line among the next two lines of text (a date line may stand between) with the lines it wraps onto,
+/// else the part line itself. Returns the header and the line to go on from.
+fn bundle_header(text: &str, layout: &layout::Layout, catalogue: &Catalogue, li: usize) -> Option<(Head, usize)> {
+    let lines = &layout.lines;
+    let line = |j: usize| &text[lines[j].0..lines[j].1];
+    let (s, e) = lines[li];
+    let dt = bundle_part(line(li))?;
+    let next: Vec<usize> = ((li + 1)..lines.len()).filter(|&j| layout.kinds[j] == LineKind::Text).take(2).collect();
+    let titled = next.into_iter().find(|&j| catalogue.classify_prefix(line(j)).is_some());
+    let (title, body_end, skip) = match titled {
+        Some(j) => {
+            let mut k = j;
+            while k + 1 < lines.len() && k < j + 3 && layout.kinds[k + 1] == LineKind::Text && catalogue.classify(line(k + 1), None, None).is_none() {
+                k += 1;
+            }
+            let parts: Vec<&str> = (j..=k).map(&line).collect();
+            (layout::join_lines(&parts), lines[k].1, k + 1)
+        }
+        None => (line(li).split_whitespace().collect::<Vec<_>>().join(" "), e, li + 1),
+    };
+    let head = Head { start: s, end: e, body: body_end + 1, label: "doc_header".into(), doc_type: dt.into(), paragraph: None, case_id: None, title: Some(title), doubtful: None };
+    Some((head, skip))
 }
 
 /// The doc type of a line that starts a part of a KF bundle on its own: `Yrkande` or `Yttrande` alone, or
