@@ -74,7 +74,8 @@ pub struct Layout {
     pub meeting_date: Option<String>,
 }
 
-fn re(pat: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
+/// A static regex, compiled on first use.
+pub(crate) fn re(pat: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("static regex"))
 }
 

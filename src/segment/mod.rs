@@ -25,7 +25,7 @@ use crate::text::fold;
 
 pub mod layout;
 pub use layout::{Footnote, Signatory, Url};
-use layout::LineKind;
+use layout::{re, LineKind};
 
 static EMBEDDED_HEADINGS: &str = include_str!("../../data/headings.tsv");
 
@@ -283,10 +283,6 @@ pub struct Segmented {
 /// Segment `text` with the embedded catalogue.
 pub fn segment(text: &str) -> Segmented {
     segment_with(text, Catalogue::embedded())
-}
-
-fn re(pat: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("static regex"))
 }
 
 /// Is `w` the word `Ärendenummer` (or `Diarienummer`, `Dnr`), OCR damage allowed?
