@@ -306,8 +306,9 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
         v["file"] = name.into();
         out!("{v}");
     } else {
-        // Round as wordmetrics.py does (to 5 places, then print 4) so the lines compare equal.
-        let r5 = |x: f64| (x * 1e5).round() / 1e5;
+        // Round as wordmetrics.py does (Python's round to 5 places, on the exact binary value, then print 4)
+        // so the lines compare equal: formatting rounds the exact value too, where x·1e5 would not.
+        let r5 = |x: f64| format!("{x:.5}").parse::<f64>().unwrap_or(x);
         let red = f.reduction.map_or("None".to_string(), |r| {
             let r = r5(r);
             if r.fract() == 0.0 { format!("{r:.1}") } else { format!("{r}") }
