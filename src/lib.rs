@@ -29,6 +29,7 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod repair;
+mod rules;
 pub mod segment;
 pub mod source;
 pub mod text;

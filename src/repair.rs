@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::candidates::{self, Candidate, Limits};
 use crate::channel::Channel;
 use crate::context::Context;
+use crate::rules;
 use crate::lexicon::{Entry, Lexicon};
 use crate::text::{fold, lower_nfc, Case};
 use crate::token::{self, Kind, Token};
@@ -159,194 +160,6 @@ fn short_caps_before_lowercase(text: &str, tokens: &[Token], i: usize) -> bool {
         && tokens.get(i + 2).is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().all(char::is_lowercase))
 }
 
-/// The Swedish month names.
-const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-
-/// `den 28 august 2024`, `15 may 2024`, `3 ma 2024`: an engine with an English dictionary writes a
-/// Swedish month as the English one, or loses a letter. A word between a day number and a year that is
-/// an English month name, or one edit from a Swedish one, is that month.
-fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    const ENGLISH: [(&str, &str); 6] = [("may", "maj"), ("june", "juni"), ("july", "juli"), ("august", "augusti"), ("march", "mars"), ("october", "oktober")];
-    let number = |t: Option<&Token>, ok: &dyn Fn(&str) -> bool| t.is_some_and(|t| t.kind == Kind::Number && ok(t.text(text)));
-    let day = |s: &str| s.len() <= 2 && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
-    let year = |s: &str| (4..=5).contains(&s.len()) && (s.starts_with("19") || s.starts_with("20"));
-    for i in 2..tokens.len().saturating_sub(2) {
-        let t = &tokens[i];
-        if t.kind != Kind::Word || tokens[i - 1].kind != Kind::Space || tokens[i + 1].kind != Kind::Space {
-            continue;
-        }
-        if !(number(tokens.get(i - 2), &day) && number(tokens.get(i + 2), &year)) {
-            continue;
-        }
-        let w = lower_nfc(t.text(text));
-        if MONTHS.contains(&w.as_str()) {
-            continue;
-        }
-        let to = ENGLISH.iter().find(|(e, _)| *e == w).map(|(_, s)| *s).or_else(|| {
-            let near: Vec<&str> = MONTHS.iter().copied().filter(|m| strsim::levenshtein(m, &fold(&w)) == 1).collect();
-            (near.len() == 1).then(|| near[0])
-        });
-        if let Some(to) = to {
-            chosen.insert(t.start, Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.95, upper: false, scan: true, verbatim: false });
-        }
-    }
-}
-
-/// The party abbreviations of Swedish councils, as protocols list them (`M, L och KD`).
-const PARTIES: [&str; 9] = ["S", "M", "L", "C", "V", "D", "KD", "MP", "SD"];
-
-/// `M, D, Loch KD`: the OCR lost the space between a party and `och` in a list of parties. A word made
-/// of a party abbreviation and `och`, next to another party or after a comma, is split again.
-fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    let party = |t: Option<&Token>| t.is_some_and(|t| t.kind == Kind::Word && PARTIES.contains(&t.text(text)));
-    for (i, t) in tokens.iter().enumerate() {
-        let w = t.text(text);
-        let Some(p) = w.strip_suffix("och") else { continue };
-        if t.kind != Kind::Word || !PARTIES.contains(&p) {
-            continue;
-        }
-        let after = tokens.get(i + 1).is_some_and(|s| s.kind == Kind::Space) && party(tokens.get(i + 2));
-        let comma = i >= 2 && tokens[i - 1].kind == Kind::Space && tokens[i - 2].text(text) == ",";
-        if after || comma {
-            chosen.insert(t.start, Decision { to: format!("{p} och"), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true });
-        }
-    }
-}
-
-/// `SBU-rapport or 279`, `Dar: 6958/17`: `nr` and `dnr` as OCR writes them, before the number they
-/// introduce (`or` is no Swedish word; `där` is one, so `dar` only becomes `dnr` before a case number).
-fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != Kind::Word {
-            continue;
-        }
-        let w = t.text(text);
-        let mut j = i + 1;
-        if tokens.get(j).is_some_and(|n| n.text(text) == ":") {
-            j += 1;
-        }
-        if !tokens.get(j).is_some_and(|n| n.kind == Kind::Space && n.text(text) == " ") {
-            continue;
-        }
-        let Some(next) = tokens.get(j + 1) else { continue };
-        let number = matches!(next.kind, Kind::Number | Kind::CaseId) && next.text(text).starts_with(|c: char| c.is_ascii_digit());
-        let case_number = number && next.text(text).contains('/');
-        let to = match w {
-            "or" if number && j == i + 1 => "nr",
-            "dar" | "dor" | "dur" if case_number => "dnr",
-            "Dar" | "Dor" | "Dur" if case_number => "Dnr",
-            _ => continue,
-        };
-        chosen.insert(t.start, Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true });
-    }
-}
-
-/// The party a mangled party mark stands for: `0` → D, `1` → L, `5` / `8` → S (digits for letters), `sD`
-/// → SD, `Ss` → S, `SI` / `SY` / `DJ` → S / D (a closing parenthesis read as a letter), `SO` / `ST` → SD.
-fn party_reading(tok: &str) -> Option<&'static str> {
-    let upper = tok.to_uppercase();
-    if let Some(p) = PARTIES.iter().find(|p| **p == upper) {
-        return (tok != *p).then_some(*p);
-    }
-    let map = match upper.as_str() {
-        "0" => "D",
-        "1" => "L",
-        "5" | "8" => "S",
-        "SO" | "ST" => "SD",
-        "KO" => "KD",
-        "NP" => "MP",
-        _ => {
-            let mut cs = upper.chars();
-            let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) else { return None };
-            // A doubled letter (`Ss`, `Vv`) or a parenthesis read as I, Y, J, L or 1.
-            if a == b || matches!(b, 'I' | 'Y' | 'J' | '1' | '|') {
-                let single = a.to_string();
-                return PARTIES.iter().find(|p| **p == single).copied();
-            }
-            return None;
-        }
-    };
-    Some(map)
-}
-
-/// Party marks as OCR mangles them: in parentheses after a name (`Johannes Hulter (SI)`, `Martin Wannholt
-/// (0}`) and in the cells of a roll-call table (a line of its own among `Ja`, `Nej`, `Avstår`, `Ledamot`).
-fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    let mark = |to: &str| Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true };
-    // Lines as token ranges, and which of them are vote or role cells.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if matches!(t.kind, Kind::Newline | Kind::PageBreak) {
-            lines.push((start, i));
-            start = i + 1;
-        }
-    }
-    lines.push((start, tokens.len()));
-    let content = |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
-    let cells: Vec<Vec<&Token>> = lines.iter().map(content).collect();
-    let vote = |c: &Vec<&Token>| {
-        let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
-        let w: Vec<&str> = words.iter().map(String::as_str).collect();
-        matches!(w.as_slice(), ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"])
-    };
-    let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
-    for (k, &li) in nonblank.iter().enumerate() {
-        let c = &cells[li];
-        if c.len() != 1 || c[0].text(text).chars().count() > 2 || !matches!(c[0].kind, Kind::Word | Kind::Number) {
-            continue;
-        }
-        let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())].iter().filter(|&&j| j != li && vote(&cells[j])).count();
-        if near < 2 {
-            continue;
-        }
-        // Digits in a table are seat numbers, not parties.
-        let w = c[0].text(text);
-        let to = match w {
-            "ja" => Some("Ja"),
-            _ if c[0].kind == Kind::Number => None,
-            _ => party_reading(w),
-        };
-        if let Some(to) = to {
-            chosen.insert(c[0].start, mark(to));
-        }
-    }
-    // `First Last (X)`: two capitalised words (a name: `röstar Nej (5)` is a count), a space, an opening
-    // parenthesis, the mark, then a closing sign.
-    let capital = |t: &Token| t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase) && t.text(text).chars().count() > 1;
-    for i in 5..tokens.len() {
-        let t = &tokens[i];
-        if !matches!(t.kind, Kind::Word | Kind::Number) || t.text(text).chars().count() > 2 {
-            continue;
-        }
-        let open = tokens[i - 1].text(text) == "(" && tokens[i - 2].kind == Kind::Space;
-        let name = capital(&tokens[i - 3]) && tokens[i - 3].text(text).chars().count() > 2 && tokens[i - 4].kind == Kind::Space && capital(&tokens[i - 5]);
-        let close = tokens.get(i + 1).is_some_and(|n| matches!(n.text(text), ")" | "}" | "]" | ","));
-        if open && name && close {
-            if let Some(to) = party_reading(t.text(text)) {
-                chosen.insert(t.start, mark(to));
-            }
-        }
-    }
-    // `(D}` and `{D)`: a brace read for a parenthesis around a party.
-    for i in 1..tokens.len().saturating_sub(1) {
-        let (l, t, r) = (tokens[i - 1].text(text), tokens[i].text(text), tokens[i + 1].text(text));
-        let party = PARTIES.contains(&t) || chosen.get(&tokens[i].start).is_some_and(|d| PARTIES.contains(&d.to.as_str()));
-        if !party || tokens[i].kind != Kind::Word && tokens[i].kind != Kind::Number {
-            continue;
-        }
-        match (l, r) {
-            ("(", "}" | "]") => {
-                chosen.insert(tokens[i + 1].start, mark(")"));
-            }
-            ("{" | "[", ")") => {
-                chosen.insert(tokens[i - 1].start, mark("("));
-            }
-            _ => {}
-        }
-    }
-}
-
 /// What to do with one word (lowercase, before case is applied).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Decision {
@@ -453,10 +266,10 @@ impl<'l> Repairer<'l> {
             }
         }
         self.apply_document_cache(text, &tokens, &mut chosen);
-        apply_month_names(text, &tokens, &mut chosen);
-        split_party_lists(text, &tokens, &mut chosen);
-        apply_party_marks(text, &tokens, &mut chosen);
-        apply_number_abbreviations(text, &tokens, &mut chosen);
+        rules::apply_month_names(text, &tokens, &mut chosen);
+        rules::split_party_lists(text, &tokens, &mut chosen);
+        rules::apply_party_marks(text, &tokens, &mut chosen);
+        rules::apply_number_abbreviations(text, &tokens, &mut chosen);
         if let Some(ctx) = self.context {
             let margin = f64::from(self.config.context_margin);
             crate::context::apply(ctx, self.lexicon, margin, text, &tokens, &mut chosen, stripped, intact);
