@@ -425,8 +425,44 @@ fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKi
     }
 }
 
+/// The signatures under a board's letter: `Göteborg den 9 november 2022 Göteborgs kommunstyrelse`, then
+/// the names on lines of their own (a first name and one to three more names each).
+fn dated_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
+    static DATED: OnceLock<Regex> = OnceLock::new();
+    let dated = re(r"^\p{Lu}\p{Ll}+ den \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}(?:\s+\S.*)?$", &DATED);
+    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
+    for li in 0..lines.len() {
+        if kinds[li] != LineKind::Text || !dated.is_match(line(li)) {
+            continue;
+        }
+        let mut names = Vec::new();
+        for j in (li + 1)..lines.len() {
+            match kinds[j] {
+                LineKind::Blank => continue,
+                LineKind::Text => {
+                    let words: Vec<&str> = line(j).split_whitespace().collect();
+                    if (2..=4).contains(&words.len()) && words.iter().all(|w| name_word(w)) && first_names().contains(words[0]) && names.len() < 4 {
+                        names.push(j);
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for &j in &names {
+            layout.signatories.push(Signatory { name: line(j).split_whitespace().collect::<Vec<_>>().join(" "), title: None });
+            kinds[j] = LineKind::Signature;
+        }
+        if !names.is_empty() {
+            kinds[li] = LineKind::Signature;
+        }
+    }
+}
+
 fn signatories(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
     protocol_signatures(text, lines, kinds, layout);
+    dated_signatures(text, lines, kinds, layout);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == LineKind::Text).collect();
     let line = |li: usize| text[lines[li].0..lines[li].1].trim();
     // The names line and the titles line among the last lines of text.
@@ -561,6 +597,12 @@ mod tests {
         let people: Vec<(&str, Option<&str>)> = l.signatories.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect();
         assert_eq!(people, [("Sirpa Bernhardsson", Some("Sekreterare")), ("Mats Ahdrian (S)", Some("Justerande")), ("Thomas Larsson", Some("Ordförande"))]);
         assert_eq!(reflow(text, &l, 0, text.len()), "Beslut\n\nText.");
+        // A board's letter, signed under place and date.
+        let text = "Kommunfullmäktige föreslås besluta.\n\nGöteborg den 9 november 2022 Göteborgs kommunstyrelse\n\nAxel Josefson\n\nMathias Sköld\n\nKommunstyrelsen\n";
+        let l = analyse(text, &|_| false);
+        let people: Vec<&str> = l.signatories.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(people, ["Axel Josefson", "Mathias Sköld"]);
+        assert_eq!(reflow(text, &l, 0, text.len()), "Kommunfullmäktige föreslås besluta.\n\nKommunstyrelsen");
         // A roll-call cell `Ordförande` is no signature.
         let l = analyse("Ordförande\n\nJa\n\nAnn-Christine Andersson\n\nS\n", &|_| false);
         assert!(l.signatories.is_empty());
