@@ -436,8 +436,8 @@ fn dated_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]
             continue;
         }
         let mut names = Vec::new();
-        for j in (li + 1)..lines.len() {
-            match kinds[j] {
+        for (j, kind) in kinds.iter().enumerate().skip(li + 1) {
+            match kind {
                 LineKind::Blank => continue,
                 LineKind::Text => {
                     let words: Vec<&str> = line(j).split_whitespace().collect();
