@@ -151,8 +151,14 @@ impl Walk<'_> {
             }
             // Rules that match here.
             for rule in self.channel.rules_from(c) {
-                let end = pos + rule.from.chars().count();
-                if end > self.input.len() || !rule.from.chars().zip(&self.input[pos..end]).all(|(a, b)| a == *b) {
+                // Does the rule's observed side stand here? (One pass: no count, no second walk.)
+                let mut end = pos;
+                let matches = rule.from.chars().all(|a| {
+                    let hit = self.input.get(end) == Some(&a);
+                    end += 1;
+                    hit
+                });
+                if !matches {
                     continue;
                 }
                 let scan = !rule.restores_vowel();
