@@ -5,11 +5,8 @@
 use std::collections::HashMap;
 
 use crate::repair::{Decision, EditKind};
-use crate::text::{fold, lower_nfc};
+use crate::text::{fold, lower_nfc, MONTHS};
 use crate::token::{Kind, Token};
-
-/// The Swedish month names.
-const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
 /// `den 28 august 2024`, `15 may 2024`, `3 ma 2024`: an engine with an English dictionary writes a
 /// Swedish month as the English one, or loses a letter. A word between a day number and a year that is
@@ -134,18 +131,22 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
     lines.push((start, tokens.len()));
     let content = |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
     let cells: Vec<Vec<&Token>> = lines.iter().map(content).collect();
-    let vote = |c: &Vec<&Token>| {
-        let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
-        let w: Vec<&str> = words.iter().map(String::as_str).collect();
-        matches!(w.as_slice(), ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"])
-    };
+    // Which lines are vote or role cells, decided once per line.
+    let votes: Vec<bool> = cells
+        .iter()
+        .map(|c| {
+            let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
+            let w: Vec<&str> = words.iter().map(String::as_str).collect();
+            matches!(w.as_slice(), ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"])
+        })
+        .collect();
     let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
     for (k, &li) in nonblank.iter().enumerate() {
         let c = &cells[li];
         if c.len() != 1 || c[0].text(text).chars().count() > 2 || !matches!(c[0].kind, Kind::Word | Kind::Number) {
             continue;
         }
-        let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())].iter().filter(|&&j| j != li && vote(&cells[j])).count();
+        let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())].iter().filter(|&&j| j != li && votes[j]).count();
         if near < 2 {
             continue;
         }

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::text::fold;
+use crate::text::{fold, MONTHS};
 
 pub mod layout;
 pub use layout::{Footnote, Signatory, Url};
@@ -438,7 +438,8 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         // The parts of a KF bundle: `Yrkande    (Vänsterpartiet, Miljöpartiet)`, `Yttrande   Socialdemokraterna`,
         // `Yrkande 2022-10-28`, or a title line `Yrkande angående …` at a block start; the title line after
         // a bare part line is its title.
-        if handling_number.is_some() && block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start)) {
+        let at_block = block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start));
+        if handling_number.is_some() && at_block {
             if let Some((head, skip)) = bundle_header(text, &layout, catalogue, li) {
                 heads.push(head);
                 li = skip;
@@ -452,7 +453,7 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         }
         if let Some((label, dt)) = catalogue.classify(l, None, None).filter(|_| !in_vote_table(&content, li, &line)) {
             heads.push(Head { start: s, end: e, body: e + 1, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: None, doubtful: None });
-        } else if block_start(text, lines, &layout.kinds, li, heads.last().map(|h| h.start)) {
+        } else if at_block {
             if let Some((he, bs, label, dt)) = run_in(catalogue, l) {
                 heads.push(Head { start: s, end: s + he, body: s + bs, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: None, doubtful: None });
             }
@@ -728,8 +729,6 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c
     None
 }
 
-/// The Swedish month names, for dates written out.
-const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
 fn metadata(text: &str, sections: &[Section]) -> Metadata {
     static CASE: OnceLock<Regex> = OnceLock::new();
