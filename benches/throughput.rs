@@ -49,7 +49,13 @@ fn bench(c: &mut Criterion) {
     for (name, text) in &inputs {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("baseline-lookup", name), text, |b, t| {
-            b.iter(|| repairer.tokenize(t).iter().filter(|k| k.kind == Kind::Word && lexicon.contains(k.text(t))).count())
+            b.iter(|| {
+                repairer
+                    .tokenize(t)
+                    .iter()
+                    .filter(|k| k.kind == Kind::Word && lexicon.contains(k.text(t)))
+                    .count()
+            })
         });
         bench_repair_process(&mut g, name, text);
     }
@@ -63,17 +69,31 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
-    c.bench_function("startup/lexicon-lookup", |b| b.iter(|| Lexicon::new().contains("göteborg")));
+    c.bench_function("startup/lexicon-lookup", |b| {
+        b.iter(|| Lexicon::new().contains("göteborg"))
+    });
 }
 
 /// Repair, and the whole process path, of `text` with a cold cache each time.
-fn bench_repair_process(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, name: &str, text: &str) {
+fn bench_repair_process(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    text: &str,
+) {
     g.bench_with_input(BenchmarkId::new("repair", name), text, |b, t| {
         b.iter_batched(Repairer::new, |r| r.repair(t), BatchSize::SmallInput)
     });
-    let src = Source { name: name.to_string(), text: text.to_string(), encoding: Encoding::Utf8 };
+    let src = Source {
+        name: name.to_string(),
+        text: text.to_string(),
+        encoding: Encoding::Utf8,
+    };
     g.bench_with_input(BenchmarkId::new("process", name), &src, |b, s| {
-        b.iter_batched(Processor::new, |p| serde_json::to_vec(&p.process(s)).expect("json"), BatchSize::SmallInput)
+        b.iter_batched(
+            Processor::new,
+            |p| serde_json::to_vec(&p.process(s)).expect("json"),
+            BatchSize::SmallInput,
+        )
     });
 }
 

@@ -35,7 +35,14 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_cost: 3.0, generic_edits: 1, insertions: true, max_parts: 3, min_part_chars: 3, max_steps: 200_000 }
+        Limits {
+            max_cost: 3.0,
+            generic_edits: 1,
+            insertions: true,
+            max_parts: 3,
+            min_part_chars: 3,
+            max_steps: 200_000,
+        }
     }
 }
 
@@ -101,7 +108,15 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
             generic_used: 0,
             found: &mut found,
         };
-        w.step(fst.root(), Output::zero(), 0, 0.0, EditKind::Diacritic, limits.generic_edits, 0);
+        w.step(
+            fst.root(),
+            Output::zero(),
+            0,
+            0.0,
+            EditKind::Diacritic,
+            limits.generic_edits,
+            0,
+        );
     }
     // A word that is in two maps (user words) is found twice; merge its entries. With the embedded map
     // alone the walk's entry is already the lexicon's.
@@ -121,7 +136,16 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
 
 impl Walk<'_> {
     #[allow(clippy::too_many_arguments)]
-    fn step(&mut self, node: Node<'_>, acc: Output, pos: usize, cost: f32, kind: EditKind, generic: u8, part_start: usize) {
+    fn step(
+        &mut self,
+        node: Node<'_>,
+        acc: Output,
+        pos: usize,
+        cost: f32,
+        kind: EditKind,
+        generic: u8,
+        part_start: usize,
+    ) {
         self.steps += 1;
         if self.steps > self.limits.max_steps || cost > self.limits.max_cost {
             return;
@@ -166,7 +190,16 @@ impl Walk<'_> {
                     continue;
                 }
                 self.scan_rules += u8::from(scan);
-                self.follow(node, acc, rule.to, end, cost + rule.cost, kind.max(rule.kind), generic, part_start);
+                self.follow(
+                    node,
+                    acc,
+                    rule.to,
+                    end,
+                    cost + rule.cost,
+                    kind.max(rule.kind),
+                    generic,
+                    part_start,
+                );
                 self.scan_rules -= u8::from(scan);
             }
         }
@@ -182,7 +215,16 @@ impl Walk<'_> {
                 // A vowel put back at the start takes no unnamed edit after it.
                 let generic = if pos == 0 { 0 } else { generic };
                 self.insertions += 1;
-                self.follow(node, acc, rule.to, pos, cost + rule.cost, kind.max(rule.kind), generic, part_start);
+                self.follow(
+                    node,
+                    acc,
+                    rule.to,
+                    pos,
+                    cost + rule.cost,
+                    kind.max(rule.kind),
+                    generic,
+                    part_start,
+                );
                 self.insertions -= 1;
             }
         }
@@ -209,7 +251,17 @@ impl Walk<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn follow(&mut self, node: Node<'_>, acc: Output, to: &str, pos: usize, cost: f32, kind: EditKind, generic: u8, part_start: usize) {
+    fn follow(
+        &mut self,
+        node: Node<'_>,
+        acc: Output,
+        to: &str,
+        pos: usize,
+        cost: f32,
+        kind: EditKind,
+        generic: u8,
+        part_start: usize,
+    ) {
         if cost > self.limits.max_cost {
             return;
         }
@@ -229,7 +281,11 @@ impl Walk<'_> {
         if !self.plain() {
             return false;
         }
-        let bit = if self.parts.is_empty() { Entry::BEGIN } else { Entry::MIDDLE };
+        let bit = if self.parts.is_empty() {
+            Entry::BEGIN
+        } else {
+            Entry::MIDDLE
+        };
         entry.compound & bit != 0
     }
 
@@ -243,7 +299,15 @@ impl Walk<'_> {
             if !entry.is_valid() {
                 return;
             }
-            Candidate { word: self.buf.clone(), entry, cost, kind, parts: vec![entry.zipf()], insertions: self.insertions, scan_rules: self.scan_rules }
+            Candidate {
+                word: self.buf.clone(),
+                entry,
+                cost,
+                kind,
+                parts: vec![entry.zipf()],
+                insertions: self.insertions,
+                scan_rules: self.scan_rules,
+            }
         } else {
             // A compound is only offered when its parts need no edit that the channel does not name: an
             // unknown compound is far likelier a new word than a damaged one (hubb is no klubb). So its
@@ -262,14 +326,28 @@ impl Walk<'_> {
             let mut parts: Vec<f32> = Vec::with_capacity(self.parts.len() + 1);
             for &(end, e) in &self.parts {
                 let part = &self.buf[start..end];
-                let linked = part.strip_suffix('s').filter(|stem| stem.chars().count() >= 3).and_then(|stem| self.fst.get(stem.as_bytes()));
+                let linked = part
+                    .strip_suffix('s')
+                    .filter(|stem| stem.chars().count() >= 3)
+                    .and_then(|stem| self.fst.get(stem.as_bytes()));
                 let stem_zipf = linked.map_or(0.0, |o| Entry::unpack(o.value()).zipf());
                 parts.push(e.zipf().max(stem_zipf));
                 start = end;
             }
             parts.push(entry.zipf());
-            let e = Entry { flags: Entry::VALID, ..entry };
-            Candidate { word: self.buf.clone(), entry: e, cost, kind, parts, insertions: self.insertions, scan_rules: self.scan_rules }
+            let e = Entry {
+                flags: Entry::VALID,
+                ..entry
+            };
+            Candidate {
+                word: self.buf.clone(),
+                entry: e,
+                cost,
+                kind,
+                parts,
+                insertions: self.insertions,
+                scan_rules: self.scan_rules,
+            }
         };
         match self.found.get_mut(&cand.word) {
             Some(old) => {
@@ -309,7 +387,10 @@ impl Walk<'_> {
                 // Two-byte UTF-8 letters (å, ä, ö, é, ü, …).
                 let n = self.fst.node(t.addr);
                 for t2 in n.transitions() {
-                    if let Some(ch) = std::str::from_utf8(&[t.inp, t2.inp]).ok().and_then(|s| s.chars().next()) {
+                    if let Some(ch) = std::str::from_utf8(&[t.inp, t2.inp])
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                    {
                         if ch.is_alphabetic() {
                             out.push((ch, t2.addr, acc.cat(t.out).cat(t2.out)));
                         }
@@ -326,19 +407,29 @@ mod tests {
     use super::*;
 
     fn words(observed: &str, limits: Limits) -> Vec<String> {
-        search(Lexicon::embedded(), &Channel::default(), observed, limits).into_iter().map(|c| c.word).collect()
+        search(Lexicon::embedded(), &Channel::default(), observed, limits)
+            .into_iter()
+            .map(|c| c.word)
+            .collect()
     }
 
     #[test]
     fn plain_strips_and_confusions() {
-        let l = Limits { generic_edits: 0, max_parts: 1, ..Limits::default() };
+        let l = Limits {
+            generic_edits: 0,
+            max_parts: 1,
+            ..Limits::default()
+        };
         assert!(words("goteborgs", l).contains(&"göteborgs".to_string()));
         assert!(words("ndmnden", l).contains(&"nämnden".to_string()));
         assert!(words("beddmning", l).contains(&"bedömning".to_string()));
         assert!(words("&r", l).contains(&"är".to_string()));
         assert!(words("anvianda", l).contains(&"använda".to_string()));
         assert!(words("forméagor", l).contains(&"förmågor".to_string()));
-        let with_compounds = Limits { generic_edits: 0, ..Limits::default() };
+        let with_compounds = Limits {
+            generic_edits: 0,
+            ..Limits::default()
+        };
         assert!(words("4rendenummer", with_compounds).contains(&"ärendenummer".to_string()));
     }
 
@@ -351,7 +442,10 @@ mod tests {
 
     #[test]
     fn compounds_are_split_and_repaired() {
-        let l = Limits { generic_edits: 0, ..Limits::default() };
+        let l = Limits {
+            generic_edits: 0,
+            ..Limits::default()
+        };
         let c = search(Lexicon::embedded(), &Channel::default(), "ekonomisammantradet", l);
         let hit = c.iter().find(|c| c.word == "ekonomisammanträdet").expect("found");
         assert!(hit.is_compound());

@@ -160,7 +160,10 @@ impl Channel {
         let mut rules: Vec<Rule> = RULES.to_vec();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
-            let (Some(&o), Some(&g), Some(cost)) = (f.first(), f.get(1), f.get(4).and_then(|c| c.parse::<f32>().ok())) else { continue };
+            let (Some(&o), Some(&g), Some(cost)) = (f.first(), f.get(1), f.get(4).and_then(|c| c.parse::<f32>().ok()))
+            else {
+                continue;
+            };
             if o == g || g.is_empty() || o.chars().any(|c| c.is_uppercase()) {
                 continue;
             }
@@ -168,8 +171,17 @@ impl Channel {
             match rules.iter_mut().find(|r| r.from == o && r.to == g) {
                 Some(r) => r.cost = cost,
                 None => {
-                    let kind = if matches!((o, g), ("a", "ä") | ("a", "å") | ("o", "ö")) { D } else { C };
-                    rules.push(Rule { from: leak(o), to: leak(g), cost, kind });
+                    let kind = if matches!((o, g), ("a", "ä") | ("a", "å") | ("o", "ö")) {
+                        D
+                    } else {
+                        C
+                    };
+                    rules.push(Rule {
+                        from: leak(o),
+                        to: leak(g),
+                        cost,
+                        kind,
+                    });
                 }
             }
         }
@@ -209,7 +221,12 @@ impl Channel {
                 latin1[*c as usize] = (i + 1) as u8;
             }
         }
-        Channel { by_first, latin1, insertions, generic_cost }
+        Channel {
+            by_first,
+            latin1,
+            insertions,
+            generic_cost,
+        }
     }
 
     /// Rules whose observed side starts with `c`.
@@ -220,7 +237,10 @@ impl Channel {
                 i => &self.by_first[usize::from(i) - 1].1,
             };
         }
-        self.by_first.iter().find(|(k, _)| *k == c).map_or(&[], |(_, v)| v.as_slice())
+        self.by_first
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map_or(&[], |(_, v)| v.as_slice())
     }
 
     /// Rules for letters the OCR dropped.
@@ -250,8 +270,15 @@ mod tests {
 
     #[test]
     fn strips_are_cheapest() {
-        let strip = RULES.iter().filter(|r| r.kind == D && r.to != "é" && r.to != "ü").map(|r| r.cost);
-        let other = RULES.iter().filter(|r| r.kind == C).map(|r| r.cost).fold(f32::MAX, f32::min);
+        let strip = RULES
+            .iter()
+            .filter(|r| r.kind == D && r.to != "é" && r.to != "ü")
+            .map(|r| r.cost);
+        let other = RULES
+            .iter()
+            .filter(|r| r.kind == C)
+            .map(|r| r.cost)
+            .fold(f32::MAX, f32::min);
         assert!(strip.into_iter().all(|c| c < other));
     }
 }

@@ -100,14 +100,14 @@ impl Context {
 /// word is the context of the next.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn apply(
-ctx: &Context,
-lexicon: &Lexicon,
-context_margin: f64,
-text: &str,
-tokens: &[Token],
-chosen: &mut HashMap<usize, Decision>,
-stripped: f32,
-intact: bool,
+    ctx: &Context,
+    lexicon: &Lexicon,
+    context_margin: f64,
+    text: &str,
+    tokens: &[Token],
+    chosen: &mut HashMap<usize, Decision>,
+    stripped: f32,
+    intact: bool,
 ) {
     // Cost of restoring one diacritic, by what the document says of its OCR.
     // In a stripped document P(a | ä) is about the share of stripped words, so the cost of the reading
@@ -134,7 +134,9 @@ intact: bool,
         }
     }
     let current = |chosen: &HashMap<usize, Decision>, t: &Token| -> String {
-        chosen.get(&t.start).map_or_else(|| lower_nfc(t.text(text)), |d| d.to.clone())
+        chosen
+            .get(&t.start)
+            .map_or_else(|| lower_nfc(t.text(text)), |d| d.to.clone())
     };
     for k in 0..slots.len() {
         let (ln, tok) = slots[k];
@@ -143,13 +145,34 @@ intact: bool,
         let mut cands: Vec<(String, f64)> = Vec::new();
         if tok.text(text) == "I" {
             // A capital I inside a sentence, after a small word, is the preposition i.
-            let left_small = k.checked_sub(1).map(|j| slots[j]).filter(|(l, _)| *l == ln).is_some_and(|(_, t)| {
-                let w = t.text(text);
-                w.chars().count() > 1 && w.chars().all(char::is_lowercase)
-            });
-            let right_small = slots.get(k + 1).filter(|(l, _)| *l == ln).is_some_and(|(_, t)| t.text(text).chars().all(char::is_lowercase));
-            if left_small && right_small && single_spaced(text, tok.start, tok.end) && !capital_i(text, tok.start, "", true) {
-                chosen.insert(tok.start, Decision { to: "i".into(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: false, verbatim: true });
+            let left_small = k
+                .checked_sub(1)
+                .map(|j| slots[j])
+                .filter(|(l, _)| *l == ln)
+                .is_some_and(|(_, t)| {
+                    let w = t.text(text);
+                    w.chars().count() > 1 && w.chars().all(char::is_lowercase)
+                });
+            let right_small = slots
+                .get(k + 1)
+                .filter(|(l, _)| *l == ln)
+                .is_some_and(|(_, t)| t.text(text).chars().all(char::is_lowercase));
+            if left_small
+                && right_small
+                && single_spaced(text, tok.start, tok.end)
+                && !capital_i(text, tok.start, "", true)
+            {
+                chosen.insert(
+                    tok.start,
+                    Decision {
+                        to: "i".into(),
+                        kind: EditKind::OcrConfusion,
+                        confidence: 0.9,
+                        upper: false,
+                        scan: false,
+                        verbatim: true,
+                    },
+                );
             }
             continue;
         }
@@ -176,7 +199,10 @@ intact: bool,
             Some((l, t)) if l == ln => current(chosen, &t),
             _ => "^".to_string(),
         };
-        let right = slots.get(k + 1).filter(|(l, _)| *l == ln).map(|(_, t)| current(chosen, t));
+        let right = slots
+            .get(k + 1)
+            .filter(|(l, _)| *l == ln)
+            .map(|(_, t)| current(chosen, t));
         // A lone `1` or `|` is only read as `i` between words, with a space before it (`andra.1` is a
         // footnote mark).
         let spaced = text[..tok.start].chars().next_back().is_none_or(char::is_whitespace);
@@ -187,7 +213,9 @@ intact: bool,
         // corpus has seen after `i` (a column rule `2023   |   Förvaltning` or `Göteborg | Telefon` is no `i`).
         if tok.kind == Kind::Punct {
             let r = right.as_deref().unwrap_or("");
-            let small = slots.get(k + 1).is_some_and(|(_, t)| t.text(text).chars().next().is_some_and(char::is_lowercase));
+            let small = slots
+                .get(k + 1)
+                .is_some_and(|(_, t)| t.text(text).chars().next().is_some_and(char::is_lowercase));
             if !small || ctx.count_pair("i", r) < 2.0 || (left != "^" && !single_spaced(text, tok.start, tok.end)) {
                 continue;
             }
@@ -213,13 +241,26 @@ intact: bool,
             chosen.remove(&tok.start);
             continue;
         }
-        let kind = if tok.kind == Kind::Word { EditKind::Diacritic } else { EditKind::OcrConfusion };
+        let kind = if tok.kind == Kind::Word {
+            EditKind::Diacritic
+        } else {
+            EditKind::OcrConfusion
+        };
         let upper = tok.kind != Kind::Word && capital_i(text, tok.start, &left, false);
         let confidence = round3(1.0 / (1.0 + 10f32.powf(-(margin as f32))));
-        chosen.insert(tok.start, Decision { to: best.to_string(), kind, confidence, upper, scan: false, verbatim: false });
+        chosen.insert(
+            tok.start,
+            Decision {
+                to: best.to_string(),
+                kind,
+                confidence,
+                upper,
+                scan: false,
+                verbatim: false,
+            },
+        );
     }
 }
-
 
 /// Is an `i` at `pos` the capital `I`: at a sentence start, at a line start (`left` is `^`), or right
 /// after a heading on the same line (`Förslag till beslut | kommunstyrelsen` is the heading and
@@ -234,7 +275,9 @@ fn capital_i(text: &str, pos: usize, left: &str, unknown_headings: bool) -> bool
     // the heading may have started on the line before.
     let catalogue = crate::segment::Catalogue::embedded();
     let line_start = text[..pos].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
-    let prev_start = text[..line_start.saturating_sub(1)].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+    let prev_start = text[..line_start.saturating_sub(1)]
+        .rfind(['\n', '\u{c}'])
+        .map_or(0, |i| i + 1);
     let words: Vec<&str> = text[prev_start..pos].split_whitespace().collect();
     if (1..=words.len().min(6)).any(|n| catalogue.is_heading(&words[words.len() - n..].join(" "))) {
         return true;
@@ -255,8 +298,14 @@ fn capital_i(text: &str, pos: usize, left: &str, unknown_headings: bool) -> bool
 fn single_spaced(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
     let after = &text[end..];
-    let word_before = before.strip_suffix(' ').and_then(|b| b.chars().next_back()).is_some_and(char::is_alphanumeric);
-    let word_after = after.strip_prefix(' ').and_then(|a| a.chars().next()).is_some_and(char::is_alphabetic);
+    let word_before = before
+        .strip_suffix(' ')
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphanumeric);
+    let word_after = after
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_alphabetic);
     word_before && word_after
 }
 

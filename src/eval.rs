@@ -97,13 +97,21 @@ fn lev_pairs(a: &[String], b: &[String]) -> (usize, Vec<(usize, usize)>) {
 fn fold_alnum(line: &str) -> Vec<char> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    line.to_lowercase().nfd().filter(|c| !is_combining_mark(*c)).filter(|c| c.is_alphanumeric()).collect()
+    line.to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 fn grams(line: &str) -> HashSet<String> {
     let t = fold_alnum(line);
     if t.len() < 3 {
-        return if t.is_empty() { HashSet::new() } else { std::iter::once(t.iter().collect()).collect() };
+        return if t.is_empty() {
+            HashSet::new()
+        } else {
+            std::iter::once(t.iter().collect()).collect()
+        };
     }
     t.windows(3).map(|w| w.iter().collect()).collect()
 }
@@ -138,7 +146,12 @@ fn pair_lines(ocr: &[&str], gold: &[&str]) -> HashMap<usize, usize> {
         }
     }
     // Python sorts the tuples in reverse: by similarity, then closeness, then index, all descending.
-    cand.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then(b.2.cmp(&a.2)).then(b.3.cmp(&a.3)));
+    cand.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(b.2.cmp(&a.2))
+            .then(b.3.cmp(&a.3))
+    });
     let (mut used_o, mut used_g, mut pairs) = (HashSet::new(), HashSet::new(), HashMap::new());
     for (_, _, i, j) in cand {
         if used_o.contains(&i) || used_g.contains(&j) {
@@ -162,12 +175,18 @@ pub fn score(ocr: &str, out: &str, gold: &str) -> Counts {
         return score_sequence(ocr, out, gold);
     }
     let pairs = pair_lines(&ol, &gl);
-    let mut t = Counts { words: words(gold).len(), ocr_words: words(ocr).len(), ..Counts::default() };
+    let mut t = Counts {
+        words: words(gold).len(),
+        ocr_words: words(ocr).len(),
+        ..Counts::default()
+    };
     for (i, line) in ol.iter().enumerate() {
         let (o, s) = (words(line), words(sl[i]));
         let (_, s2o) = lev_pairs(&s, &o);
         let o2s: HashMap<usize, usize> = s2o.iter().map(|&(p, q)| (q, p)).collect();
-        t.changed += (0..o.len()).filter(|k| o2s.get(k).is_none_or(|&p| s[p] != o[*k])).count();
+        t.changed += (0..o.len())
+            .filter(|k| o2s.get(k).is_none_or(|&p| s[p] != o[*k]))
+            .count();
         let Some(&gi) = pairs.get(&i) else {
             t.err_ocr += o.len();
             t.err_out += s.len();
@@ -204,7 +223,13 @@ fn score_sequence(ocr: &str, out: &str, gold: &str) -> Counts {
     let (e_out, _) = lev_pairs(&s, &g);
     let (_, s_o) = lev_pairs(&s, &o);
     let o2s: HashMap<usize, usize> = s_o.iter().map(|&(p, q)| (q, p)).collect();
-    let mut t = Counts { words: g.len(), err_ocr: e_ocr, err_out: e_out, ocr_words: o.len(), ..Counts::default() };
+    let mut t = Counts {
+        words: g.len(),
+        err_ocr: e_ocr,
+        err_out: e_out,
+        ocr_words: o.len(),
+        ..Counts::default()
+    };
     for (oi, gi) in o_g {
         if o[oi] == g[gi] {
             t.right_ocr += 1;
@@ -213,7 +238,9 @@ fn score_sequence(ocr: &str, out: &str, gold: &str) -> Counts {
             }
         }
     }
-    t.changed = (0..o.len()).filter(|k| o2s.get(k).is_none_or(|&p| s[p] != o[*k])).count();
+    t.changed = (0..o.len())
+        .filter(|k| o2s.get(k).is_none_or(|&p| s[p] != o[*k]))
+        .count();
     t
 }
 
@@ -246,6 +273,9 @@ mod tests {
 
     #[test]
     fn words_are_alnum_runs() {
-        assert_eq!(words("AI-tjänster, 2024-05-29!"), ["AI", "tjänster", "2024", "05", "29"]);
+        assert_eq!(
+            words("AI-tjänster, 2024-05-29!"),
+            ["AI", "tjänster", "2024", "05", "29"]
+        );
     }
 }

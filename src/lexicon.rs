@@ -51,7 +51,11 @@ impl Entry {
 
     /// The inverse of [`Entry::pack`].
     pub fn unpack(v: u64) -> Entry {
-        Entry { zipf100: (v & 0xffff) as u16, compound: (v >> 16 & 0xff) as u8, flags: (v >> 24 & 0xff) as u8 }
+        Entry {
+            zipf100: (v & 0xffff) as u16,
+            compound: (v >> 16 & 0xff) as u8,
+            flags: (v >> 24 & 0xff) as u8,
+        }
     }
 
     /// Is this a word of its own?
@@ -109,7 +113,9 @@ impl Lexicon {
 
     /// An owned handle on the lexicon compiled into the binary (no copy: the FST is read in place).
     pub fn new() -> Lexicon {
-        Lexicon { maps: vec![embedded_map()] }
+        Lexicon {
+            maps: vec![embedded_map()],
+        }
     }
 
     /// The embedded lexicon plus user words. `words` yields `(word, zipf)`; a word without a frequency gets
@@ -128,7 +134,9 @@ impl Lexicon {
             }
             let z = z.unwrap_or(3.0);
             if !(0.0..=9.0).contains(&z) {
-                return Err(LexiconError(format!("frequency {z} of {key:?} is not a Zipf value (0..9)")));
+                return Err(LexiconError(format!(
+                    "frequency {z} of {key:?} is not a Zipf value (0..9)"
+                )));
             }
             let w = w.as_ref().trim();
             let mut flags = Entry::VALID;
@@ -155,11 +163,14 @@ impl Lexicon {
         });
         let mut b = MapBuilder::memory();
         for (k, e) in &entries {
-            b.insert(k.as_bytes(), e.pack()).map_err(|e| LexiconError(e.to_string()))?;
+            b.insert(k.as_bytes(), e.pack())
+                .map_err(|e| LexiconError(e.to_string()))?;
         }
         let bytes = b.into_inner().map_err(|e| LexiconError(e.to_string()))?;
         let extra = Map::new(Cow::Owned(bytes)).map_err(|e| LexiconError(e.to_string()))?;
-        Ok(Lexicon { maps: vec![embedded_map(), extra] })
+        Ok(Lexicon {
+            maps: vec![embedded_map(), extra],
+        })
     }
 
     /// Look up a word in any case; the key is lowercased and NFC-normalised first.
@@ -210,7 +221,11 @@ mod tests {
 
     #[test]
     fn pack_roundtrip() {
-        let e = Entry { zipf100: 715, compound: 15, flags: 3 };
+        let e = Entry {
+            zipf100: 715,
+            compound: 15,
+            flags: 3,
+        };
         assert_eq!(Entry::unpack(e.pack()), e);
     }
 
@@ -218,7 +233,16 @@ mod tests {
     fn embedded_has_swedish_forms_and_frequencies() {
         let lex = Lexicon::embedded();
         assert!(lex.len() > 900_000, "{}", lex.len());
-        for w in ["för", "Göteborg", "bedömning", "nämnden", "är", "AI", "Söderström", "förvaltningens"] {
+        for w in [
+            "för",
+            "Göteborg",
+            "bedömning",
+            "nämnden",
+            "är",
+            "AI",
+            "Söderström",
+            "förvaltningens",
+        ] {
             assert!(lex.contains(w), "{w} should be valid");
         }
         assert!(lex.lookup("för").unwrap().zipf() > 7.0);

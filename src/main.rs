@@ -154,17 +154,28 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             let mut edits = EditsFile::open(common.edits.as_deref())?;
             let mut ok = true;
             let mut stdout = BufWriter::new(io::stdout().lock());
-            processor.run(collect_inputs(&files), |src| (src.name.clone(), processor.repair(src)), |input, r| {
-                let result = r.and_then(|(name, rep)| {
-                    edits.write(&name, &rep.edits)?;
-                    out.write(input, rep.text.as_bytes(), &mut stdout)
-                });
-                ok &= report(result);
-            });
+            processor.run(
+                collect_inputs(&files),
+                |src| (src.name.clone(), processor.repair(src)),
+                |input, r| {
+                    let result = r.and_then(|(name, rep)| {
+                        edits.write(&name, &rep.edits)?;
+                        out.write(input, rep.text.as_bytes(), &mut stdout)
+                    });
+                    ok &= report(result);
+                },
+            );
             ok &= report(flush(&mut stdout)) & report(edits.finish());
             Ok(ok)
         }
-        Command::Process { paths, out_dir, format, headings, granularity, common } => {
+        Command::Process {
+            paths,
+            out_dir,
+            format,
+            headings,
+            granularity,
+            common,
+        } => {
             let lexicon = setup(&common)?;
             let processor = processor(&lexicon, &common, headings.as_deref())?;
             let by_section = granularity == Granularity::Section;
@@ -172,32 +183,44 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             let mut edits = EditsFile::open(common.edits.as_deref())?;
             let mut ok = true;
             let mut stdout = BufWriter::new(io::stdout().lock());
-            processor.run(collect_inputs(&paths), |src| processor.process(src), |input, r| {
-                let result = r.and_then(|doc| {
-                    edits.write(&doc.source, &doc.edits)?;
-                    let json_error = |e: serde_json::Error| InputError { path: input.display().into(), reason: format!("cannot write JSON: {e}") };
-                    let mut bytes = Vec::new();
-                    if by_section {
-                        for record in doc.section_records() {
-                            bytes.extend(serde_json::to_vec(&record).map_err(json_error)?);
+            processor.run(
+                collect_inputs(&paths),
+                |src| processor.process(src),
+                |input, r| {
+                    let result = r.and_then(|doc| {
+                        edits.write(&doc.source, &doc.edits)?;
+                        let json_error = |e: serde_json::Error| InputError {
+                            path: input.display().into(),
+                            reason: format!("cannot write JSON: {e}"),
+                        };
+                        let mut bytes = Vec::new();
+                        if by_section {
+                            for record in doc.section_records() {
+                                bytes.extend(serde_json::to_vec(&record).map_err(json_error)?);
+                                bytes.push(b'\n');
+                            }
+                        } else {
+                            bytes = match (format, &out.dir) {
+                                (Format::Jsonl, None) => serde_json::to_vec(&doc),
+                                _ => serde_json::to_vec_pretty(&doc),
+                            }
+                            .map_err(json_error)?;
                             bytes.push(b'\n');
                         }
-                    } else {
-                        bytes = match (format, &out.dir) {
-                            (Format::Jsonl, None) => serde_json::to_vec(&doc),
-                            _ => serde_json::to_vec_pretty(&doc),
-                        }
-                        .map_err(json_error)?;
-                        bytes.push(b'\n');
-                    }
-                    out.write(input, &bytes, &mut stdout)
-                });
-                ok &= report(result);
-            });
+                        out.write(input, &bytes, &mut stdout)
+                    });
+                    ok &= report(result);
+                },
+            );
             ok &= report(flush(&mut stdout)) & report(edits.finish());
             Ok(ok)
         }
-        Command::Eval { ocr, gold, json, common } => {
+        Command::Eval {
+            ocr,
+            gold,
+            json,
+            common,
+        } => {
             let lexicon = setup(&common)?;
             let processor = processor(&lexicon, &common, None)?;
             evaluate(&processor, &ocr, &gold, json)
@@ -205,7 +228,10 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
         Command::Explain { word, context, lexicon } => {
             let lexicon = load_lexicon(lexicon.as_deref())?;
             if let Some(c) = &context {
-                if !c.split(|ch: char| !ch.is_alphanumeric() && ch != '&' && ch != '|').any(|w| w == word) {
+                if !c
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '&' && ch != '|')
+                    .any(|w| w == word)
+                {
                     return Err(Fatal(format!("--context does not contain {word:?}")));
                 }
             }
@@ -220,7 +246,10 @@ fn setup(common: &Common) -> Result<Lexicon, Fatal> {
         if n == 0 {
             return Err(Fatal("--threads must be at least 1".into()));
         }
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().map_err(|e| Fatal(e.to_string()))?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Fatal(e.to_string()))?;
     }
     if !(0.0..=1.0).contains(&common.min_confidence) {
         return Err(Fatal("--min-confidence must be between 0 and 1".into()));
@@ -242,9 +271,10 @@ fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Fatal> {
         let w = f.next().unwrap_or("").trim();
         let z = match f.next().map(str::trim) {
             None | Some("") => None,
-            Some(z) => Some(z.parse::<f32>().map_err(|_| {
-                Fatal(format!("{}:{}: frequency {z:?} is not a number", path.display(), n + 1))
-            })?),
+            Some(z) => Some(
+                z.parse::<f32>()
+                    .map_err(|_| Fatal(format!("{}:{}: frequency {z:?} is not a number", path.display(), n + 1)))?,
+            ),
         };
         words.push((w.to_string(), z));
     }
@@ -252,7 +282,11 @@ fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Fatal> {
 }
 
 fn processor<'l>(lexicon: &'l Lexicon, common: &Common, headings: Option<&Path>) -> Result<Processor<'l>, Fatal> {
-    let config = Config { min_confidence: common.min_confidence, join_hyphens: common.join_hyphens, ..Config::default() };
+    let config = Config {
+        min_confidence: common.min_confidence,
+        join_hyphens: common.join_hyphens,
+        ..Config::default()
+    };
     let catalogue = match headings {
         None => Catalogue::embedded().clone(),
         Some(p) => {
@@ -260,7 +294,10 @@ fn processor<'l>(lexicon: &'l Lexicon, common: &Common, headings: Option<&Path>)
             Catalogue::from_tsv(&text).map_err(|e| Fatal(format!("{}: {e}", p.display())))?
         }
     };
-    Ok(Processor { repairer: Repairer::with_lexicon(lexicon).config(config), catalogue })
+    Ok(Processor {
+        repairer: Repairer::with_lexicon(lexicon).config(config),
+        catalogue,
+    })
 }
 
 fn evaluate(processor: &Processor<'_>, ocr: &Path, gold: &Path, json: bool) -> Result<bool, Fatal> {
@@ -271,7 +308,10 @@ fn evaluate(processor: &Processor<'_>, ocr: &Path, gold: &Path, json: bool) -> R
             .filter(|n| n.ends_with(".txt"))
             .collect();
         names.sort();
-        names.into_iter().map(|n| (n.clone(), ocr.join(&n), gold.join(&n))).collect()
+        names
+            .into_iter()
+            .map(|n| (n.clone(), ocr.join(&n), gold.join(&n)))
+            .collect()
     } else {
         vec![(ocr.display().to_string(), ocr.to_path_buf(), gold.to_path_buf())]
     };
@@ -311,9 +351,19 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
         let r5 = |x: f64| format!("{x:.5}").parse::<f64>().unwrap_or(x);
         let red = f.reduction.map_or("None".to_string(), |r| {
             let r = r5(r);
-            if r.fract() == 0.0 { format!("{r:.1}") } else { format!("{r}") }
+            if r.fract() == 0.0 {
+                format!("{r:.1}")
+            } else {
+                format!("{r}")
+            }
         });
-        let mut line = format!("{name}: words {} wer_ocr {:.4} wer_out {:.4} reduction {red} broken {:.4}", f.words, r5(f.wer_ocr), r5(f.wer_out), r5(f.broken));
+        let mut line = format!(
+            "{name}: words {} wer_ocr {:.4} wer_out {:.4} reduction {red} broken {:.4}",
+            f.words,
+            r5(f.wer_ocr),
+            r5(f.wer_out),
+            r5(f.broken)
+        );
         if all {
             line += &format!(" changed {:.4}", r5(f.changed));
         }
@@ -329,8 +379,19 @@ fn explain(word: &str, context: Option<&str>, lexicon: &Lexicon) {
     }
     out!("{:<28} {:>6} {:>6} {:>6}  kind", "candidate", "prior", "cost", "score");
     for (c, score) in r.candidates(word).into_iter().take(15) {
-        let parts = if c.is_compound() { format!(" ({} parts)", c.parts.len()) } else { String::new() };
-        out!("{:<28} {:>6.2} {:>6.2} {:>6.2}  {}{parts}", c.word, score + c.cost, c.cost, score, c.kind.as_str());
+        let parts = if c.is_compound() {
+            format!(" ({} parts)", c.parts.len())
+        } else {
+            String::new()
+        };
+        out!(
+            "{:<28} {:>6.2} {:>6.2} {:>6.2}  {}{parts}",
+            c.word,
+            score + c.cost,
+            c.cost,
+            score,
+            c.kind.as_str()
+        );
     }
     let text = context.unwrap_or(word);
     let fixed = r.repair(text);
@@ -338,12 +399,21 @@ fn explain(word: &str, context: Option<&str>, lexicon: &Lexicon) {
         let repaired = &fixed.text;
         out!("in context: {c}\n        ->  {repaired}");
         for (reading, left, right, score) in r.context_scores(text, word) {
-            out!("  context {left} [{reading}] {}: {score:.2}", right.as_deref().unwrap_or("$"));
+            out!(
+                "  context {left} [{reading}] {}: {score:.2}",
+                right.as_deref().unwrap_or("$")
+            );
         }
     }
     // The edit of the word itself (the first one whose original is the word).
     match fixed.edits.iter().find(|e| e.from == word) {
-        Some(e) => out!("repair: {} -> {} ({}, confidence {:.2})", e.from, e.to, e.kind.as_str(), e.confidence),
+        Some(e) => out!(
+            "repair: {} -> {} ({}, confidence {:.2})",
+            e.from,
+            e.to,
+            e.kind.as_str(),
+            e.confidence
+        ),
         None => out!("repair: kept {word}"),
     }
 }
@@ -369,7 +439,10 @@ impl Output {
         let path = input.output_path(dir, self.ext);
         if let Input::File { path: src, .. } = input {
             if same_file(src, &path) {
-                return Err(InputError { path: src.clone(), reason: format!("output {} would overwrite the input", path.display()) });
+                return Err(InputError {
+                    path: src.clone(),
+                    reason: format!("output {} would overwrite the input", path.display()),
+                });
             }
         }
         if let Some(parent) = path.parent() {
@@ -387,7 +460,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn io_error(path: &Path, e: &io::Error) -> InputError {
-    InputError { path: path.to_path_buf(), reason: diakrit::source::io_reason(e) }
+    InputError {
+        path: path.to_path_buf(),
+        reason: diakrit::source::io_reason(e),
+    }
 }
 
 /// The `--edits` audit trail.
@@ -400,7 +476,8 @@ impl EditsFile {
         let w = match path {
             None => None,
             Some(p) => {
-                let f = fs::File::create(p).map_err(|e| Fatal(format!("{}: {}", p.display(), diakrit::source::io_reason(&e))))?;
+                let f = fs::File::create(p)
+                    .map_err(|e| Fatal(format!("{}: {}", p.display(), diakrit::source::io_reason(&e))))?;
                 Some((p.to_path_buf(), BufWriter::new(f)))
             }
         };

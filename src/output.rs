@@ -155,7 +155,12 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
         encoding: source.encoding,
         doc_type: seg.doc_type.clone(),
         metadata,
-        stats: Stats { bytes: source.text.len(), words, edits: repaired.edits.len(), sections: sections.len() },
+        stats: Stats {
+            bytes: source.text.len(),
+            words,
+            edits: repaired.edits.len(),
+            sections: sections.len(),
+        },
         sections,
         edits: repaired.edits.clone(),
         text: repaired.text.clone(),

@@ -29,7 +29,10 @@ impl std::error::Error for InputError {}
 
 impl From<source::SourceError> for InputError {
     fn from(e: source::SourceError) -> Self {
-        InputError { path: e.path, reason: e.reason }
+        InputError {
+            path: e.path,
+            reason: e.reason,
+        }
     }
 }
 
@@ -55,7 +58,10 @@ impl Input {
         match self {
             Input::Stdin => out_dir.join(format!("stdin.{ext}")),
             Input::File { path, root } => {
-                let rel = root.as_ref().and_then(|r| path.strip_prefix(r).ok()).map(Path::to_path_buf);
+                let rel = root
+                    .as_ref()
+                    .and_then(|r| path.strip_prefix(r).ok())
+                    .map(Path::to_path_buf);
                 let rel = rel.unwrap_or_else(|| PathBuf::from(path.file_name().unwrap_or_default()));
                 out_dir.join(rel).with_extension(ext)
             }
@@ -85,17 +91,29 @@ pub fn collect_inputs(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
         } else if a.is_dir() {
             let mut files = Vec::new();
             match walk_txt(a, &mut files) {
-                Err(e) => out.push(Err(InputError { path: a.clone(), reason: source::io_reason(&e) })),
-                Ok(()) if files.is_empty() => {
-                    out.push(Err(InputError { path: a.clone(), reason: "directory has no .txt files".into() }))
-                }
+                Err(e) => out.push(Err(InputError {
+                    path: a.clone(),
+                    reason: source::io_reason(&e),
+                })),
+                Ok(()) if files.is_empty() => out.push(Err(InputError {
+                    path: a.clone(),
+                    reason: "directory has no .txt files".into(),
+                })),
                 Ok(()) => {
                     files.sort();
-                    out.extend(files.into_iter().map(|path| Ok(Input::File { path, root: Some(a.clone()) })));
+                    out.extend(files.into_iter().map(|path| {
+                        Ok(Input::File {
+                            path,
+                            root: Some(a.clone()),
+                        })
+                    }));
                 }
             }
         } else {
-            out.push(Ok(Input::File { path: a.clone(), root: None }));
+            out.push(Ok(Input::File {
+                path: a.clone(),
+                root: None,
+            }));
         }
     }
     out
@@ -124,7 +142,10 @@ pub struct Processor<'l> {
 impl Processor<'static> {
     /// The embedded lexicon and catalogue with default settings.
     pub fn new() -> Processor<'static> {
-        Processor { repairer: Repairer::new(), catalogue: Catalogue::embedded().clone() }
+        Processor {
+            repairer: Repairer::new(),
+            catalogue: Catalogue::embedded().clone(),
+        }
     }
 }
 
@@ -144,7 +165,12 @@ impl Processor<'_> {
     pub fn process(&self, src: &Source) -> Document {
         let repaired = self.repairer.repair(&src.text);
         let seg = segment::segment_with(&repaired.text, &self.catalogue);
-        let words = self.repairer.tokenize(&src.text).iter().filter(|t| t.kind == Kind::Word).count();
+        let words = self
+            .repairer
+            .tokenize(&src.text)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
         output::document(src, &repaired, &seg, words)
     }
 
@@ -198,9 +224,15 @@ mod tests {
         assert_eq!(got.len(), 3);
         let Ok(first) = &got[0] else { panic!() };
         assert!(first.display().ends_with("b.txt"));
-        assert_eq!(first.output_path(Path::new("/out"), "json"), PathBuf::from("/out/b.json"));
+        assert_eq!(
+            first.output_path(Path::new("/out"), "json"),
+            PathBuf::from("/out/b.json")
+        );
         let Ok(second) = &got[1] else { panic!() };
-        assert_eq!(second.output_path(Path::new("/out"), "json"), PathBuf::from("/out/sub/a.json"));
+        assert_eq!(
+            second.output_path(Path::new("/out"), "json"),
+            PathBuf::from("/out/sub/a.json")
+        );
         assert_eq!(got[2].as_ref().unwrap_err().reason, "directory has no .txt files");
     }
 
@@ -212,8 +244,16 @@ mod tests {
         let inputs = collect_inputs(&[dir.path().join("missing.txt"), good]);
         let p = Processor::new();
         let mut seen = Vec::new();
-        p.run(inputs, |s| p.repair(s).text, |i, r| seen.push((i.display(), r.map_err(|e| e.to_string()))));
-        assert!(seen[0].1.as_ref().unwrap_err().ends_with("missing.txt: no such file or directory"));
+        p.run(
+            inputs,
+            |s| p.repair(s).text,
+            |i, r| seen.push((i.display(), r.map_err(|e| e.to_string()))),
+        );
+        assert!(seen[0]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .ends_with("missing.txt: no such file or directory"));
         assert_eq!(seen[1].1.as_deref(), Ok("Göteborgs Stad"));
     }
 }

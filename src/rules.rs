@@ -12,8 +12,16 @@ use crate::token::{Kind, Token};
 /// Swedish month as the English one, or loses a letter. A word between a day number and a year that is
 /// an English month name, or one edit from a Swedish one, is that month.
 pub(crate) fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    const ENGLISH: [(&str, &str); 6] = [("may", "maj"), ("june", "juni"), ("july", "juli"), ("august", "augusti"), ("march", "mars"), ("october", "oktober")];
-    let number = |t: Option<&Token>, ok: &dyn Fn(&str) -> bool| t.is_some_and(|t| t.kind == Kind::Number && ok(t.text(text)));
+    const ENGLISH: [(&str, &str); 6] = [
+        ("may", "maj"),
+        ("june", "juni"),
+        ("july", "juli"),
+        ("august", "augusti"),
+        ("march", "mars"),
+        ("october", "oktober"),
+    ];
+    let number =
+        |t: Option<&Token>, ok: &dyn Fn(&str) -> bool| t.is_some_and(|t| t.kind == Kind::Number && ok(t.text(text)));
     let day = |s: &str| s.len() <= 2 && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
     let year = |s: &str| (4..=5).contains(&s.len()) && (s.starts_with("19") || s.starts_with("20"));
     for i in 2..tokens.len().saturating_sub(2) {
@@ -29,11 +37,25 @@ pub(crate) fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut HashM
             continue;
         }
         let to = ENGLISH.iter().find(|(e, _)| *e == w).map(|(_, s)| *s).or_else(|| {
-            let near: Vec<&str> = MONTHS.iter().copied().filter(|m| strsim::levenshtein(m, &fold(&w)) == 1).collect();
+            let near: Vec<&str> = MONTHS
+                .iter()
+                .copied()
+                .filter(|m| strsim::levenshtein(m, &fold(&w)) == 1)
+                .collect();
             (near.len() == 1).then(|| near[0])
         });
         if let Some(to) = to {
-            chosen.insert(t.start, Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.95, upper: false, scan: true, verbatim: false });
+            chosen.insert(
+                t.start,
+                Decision {
+                    to: to.to_string(),
+                    kind: EditKind::OcrConfusion,
+                    confidence: 0.95,
+                    upper: false,
+                    scan: true,
+                    verbatim: false,
+                },
+            );
         }
     }
 }
@@ -54,7 +76,17 @@ pub(crate) fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashM
         let after = tokens.get(i + 1).is_some_and(|s| s.kind == Kind::Space) && party(tokens.get(i + 2));
         let comma = i >= 2 && tokens[i - 1].kind == Kind::Space && tokens[i - 2].text(text) == ",";
         if after || comma {
-            chosen.insert(t.start, Decision { to: format!("{p} och"), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true });
+            chosen.insert(
+                t.start,
+                Decision {
+                    to: format!("{p} och"),
+                    kind: EditKind::OcrConfusion,
+                    confidence: 0.9,
+                    upper: false,
+                    scan: true,
+                    verbatim: true,
+                },
+            );
         }
     }
 }
@@ -71,11 +103,15 @@ pub(crate) fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &
         if tokens.get(j).is_some_and(|n| n.text(text) == ":") {
             j += 1;
         }
-        if !tokens.get(j).is_some_and(|n| n.kind == Kind::Space && n.text(text) == " ") {
+        if !tokens
+            .get(j)
+            .is_some_and(|n| n.kind == Kind::Space && n.text(text) == " ")
+        {
             continue;
         }
         let Some(next) = tokens.get(j + 1) else { continue };
-        let number = matches!(next.kind, Kind::Number | Kind::CaseId) && next.text(text).starts_with(|c: char| c.is_ascii_digit());
+        let number = matches!(next.kind, Kind::Number | Kind::CaseId)
+            && next.text(text).starts_with(|c: char| c.is_ascii_digit());
         let case_number = number && next.text(text).contains('/');
         let to = match w {
             "or" if number && j == i + 1 => "nr",
@@ -83,7 +119,17 @@ pub(crate) fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &
             "Dar" | "Dor" | "Dur" if case_number => "Dnr",
             _ => continue,
         };
-        chosen.insert(t.start, Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true });
+        chosen.insert(
+            t.start,
+            Decision {
+                to: to.to_string(),
+                kind: EditKind::OcrConfusion,
+                confidence: 0.9,
+                upper: false,
+                scan: true,
+                verbatim: true,
+            },
+        );
     }
 }
 
@@ -103,7 +149,9 @@ fn party_reading(tok: &str) -> Option<&'static str> {
         "NP" => "MP",
         _ => {
             let mut cs = upper.chars();
-            let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) else { return None };
+            let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) else {
+                return None;
+            };
             // A doubled letter (`Ss`, `Vv`) or a parenthesis read as I, Y, J, L or 1.
             if a == b || matches!(b, 'I' | 'Y' | 'J' | '1' | '|') {
                 let single = a.to_string();
@@ -118,7 +166,14 @@ fn party_reading(tok: &str) -> Option<&'static str> {
 /// Party marks as OCR mangles them: in parentheses after a name (`Johannes Hulter (SI)`, `Martin Wannholt
 /// (0}`) and in the cells of a roll-call table (a line of its own among `Ja`, `Nej`, `Avstår`, `Ledamot`).
 pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    let mark = |to: &str| Decision { to: to.to_string(), kind: EditKind::OcrConfusion, confidence: 0.9, upper: false, scan: true, verbatim: true };
+    let mark = |to: &str| Decision {
+        to: to.to_string(),
+        kind: EditKind::OcrConfusion,
+        confidence: 0.9,
+        upper: false,
+        scan: true,
+        verbatim: true,
+    };
     // Lines as token ranges, and which of them are vote or role cells.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -129,7 +184,8 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
         }
     }
     lines.push((start, tokens.len()));
-    let content = |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
+    let content =
+        |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
     let cells: Vec<Vec<&Token>> = lines.iter().map(content).collect();
     // Which lines are vote or role cells, decided once per line.
     let votes: Vec<bool> = cells
@@ -137,7 +193,10 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
         .map(|c| {
             let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
             let w: Vec<&str> = words.iter().map(String::as_str).collect();
-            matches!(w.as_slice(), ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"])
+            matches!(
+                w.as_slice(),
+                ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"]
+            )
         })
         .collect();
     let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
@@ -146,7 +205,10 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
         if c.len() != 1 || c[0].text(text).chars().count() > 2 || !matches!(c[0].kind, Kind::Word | Kind::Number) {
             continue;
         }
-        let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())].iter().filter(|&&j| j != li && votes[j]).count();
+        let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())]
+            .iter()
+            .filter(|&&j| j != li && votes[j])
+            .count();
         if near < 2 {
             continue;
         }
@@ -163,15 +225,22 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
     }
     // `First Last (X)`: two capitalised words (a name: `röstar Nej (5)` is a count), a space, an opening
     // parenthesis, the mark, then a closing sign.
-    let capital = |t: &Token| t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase) && t.text(text).chars().count() > 1;
+    let capital = |t: &Token| {
+        t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase) && t.text(text).chars().count() > 1
+    };
     for i in 5..tokens.len() {
         let t = &tokens[i];
         if !matches!(t.kind, Kind::Word | Kind::Number) || t.text(text).chars().count() > 2 {
             continue;
         }
         let open = tokens[i - 1].text(text) == "(" && tokens[i - 2].kind == Kind::Space;
-        let name = capital(&tokens[i - 3]) && tokens[i - 3].text(text).chars().count() > 2 && tokens[i - 4].kind == Kind::Space && capital(&tokens[i - 5]);
-        let close = tokens.get(i + 1).is_some_and(|n| matches!(n.text(text), ")" | "}" | "]" | ","));
+        let name = capital(&tokens[i - 3])
+            && tokens[i - 3].text(text).chars().count() > 2
+            && tokens[i - 4].kind == Kind::Space
+            && capital(&tokens[i - 5]);
+        let close = tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text(text), ")" | "}" | "]" | ","));
         if open && name && close {
             if let Some(to) = party_reading(t.text(text)) {
                 chosen.insert(t.start, mark(to));
@@ -181,7 +250,10 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
     // `(D}` and `{D)`: a brace read for a parenthesis around a party.
     for i in 1..tokens.len().saturating_sub(1) {
         let (l, t, r) = (tokens[i - 1].text(text), tokens[i].text(text), tokens[i + 1].text(text));
-        let party = PARTIES.contains(&t) || chosen.get(&tokens[i].start).is_some_and(|d| PARTIES.contains(&d.to.as_str()));
+        let party = PARTIES.contains(&t)
+            || chosen
+                .get(&tokens[i].start)
+                .is_some_and(|d| PARTIES.contains(&d.to.as_str()));
         if !party || tokens[i].kind != Kind::Word && tokens[i].kind != Kind::Number {
             continue;
         }

@@ -65,11 +65,19 @@ impl std::error::Error for SourceError {}
 
 /// Decode `bytes`; `name` is only used in the error.
 pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
-    let err = |reason: &str| SourceError { path: name.to_path_buf(), reason: reason.to_string() };
+    let err = |reason: &str| SourceError {
+        path: name.to_path_buf(),
+        reason: reason.to_string(),
+    };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|s| (s.to_string(), Encoding::Utf8Bom))
-            .map_err(|e| err(&format!("invalid UTF-8 after a UTF-8 byte-order mark at byte {}", e.valid_up_to() + 3)));
+            .map_err(|e| {
+                err(&format!(
+                    "invalid UTF-8 after a UTF-8 byte-order mark at byte {}",
+                    e.valid_up_to() + 3
+                ))
+            });
     }
     for (bom, enc, ours) in [
         (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, Encoding::Utf16Le),
@@ -91,7 +99,10 @@ pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Encoding), SourceErr
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             // C0 control characters other than tab, line breaks and form feed mean this is no text.
-            if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') && (c as u32) < 0x20) {
+            if text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') && (c as u32) < 0x20)
+            {
                 return Err(err("not text in UTF-8 or Windows-1252 (control characters)"));
             }
             Ok((text.into_owned(), Encoding::Windows1252))
@@ -101,20 +112,32 @@ pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Encoding), SourceErr
 
 /// Read and decode a file.
 pub fn read(path: &Path) -> Result<Source, SourceError> {
-    let bytes = std::fs::read(path).map_err(|e| SourceError { path: path.to_path_buf(), reason: io_reason(&e) })?;
+    let bytes = std::fs::read(path).map_err(|e| SourceError {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    })?;
     let (text, encoding) = decode(path, &bytes)?;
-    Ok(Source { name: path.display().to_string(), text, encoding })
+    Ok(Source {
+        name: path.display().to_string(),
+        text,
+        encoding,
+    })
 }
 
 /// Read and decode standard input.
 pub fn read_stdin() -> Result<Source, SourceError> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| SourceError { path: PathBuf::from("-"), reason: io_reason(&e) })?;
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| SourceError {
+        path: PathBuf::from("-"),
+        reason: io_reason(&e),
+    })?;
     let (text, encoding) = decode(Path::new("-"), &bytes)?;
-    Ok(Source { name: "-".to_string(), text, encoding })
+    Ok(Source {
+        name: "-".to_string(),
+        text,
+        encoding,
+    })
 }
 
 /// A short, lowercase reason for an I/O error, without the OS error number.

@@ -77,7 +77,11 @@ impl Case {
             Case::Upper => word.to_uppercase(),
             Case::Title => title(word),
             Case::Mixed => {
-                if original.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+                if original
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+                {
                     title(word)
                 } else {
                     word.to_string()
@@ -109,7 +113,9 @@ pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {
     }
     for i in 1..=n {
         for j in 1..=m {
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
         }
     }
     let (mut i, mut j, mut pairs) = (n, m, Vec::new());
@@ -129,7 +135,20 @@ pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {
 }
 
 /// The Swedish month names, January first.
-pub const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 #[cfg(test)]
 mod tests {

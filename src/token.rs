@@ -72,7 +72,30 @@ fn patterns() -> &'static [(Kind, Regex)] {
 
 /// Characters that open or close a chunk without being part of it: `(2024-05-29,` is a date in brackets.
 fn is_edge_punct(c: char) -> bool {
-    matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '“' | '’' | '‘' | '»' | '«' | '<' | '>')
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\''
+            | '”'
+            | '“'
+            | '’'
+            | '‘'
+            | '»'
+            | '«'
+            | '<'
+            | '>'
+    )
 }
 
 /// Split `text` into tokens. `symbol_in_word` says which non-letters may stand for a letter inside a word
@@ -84,15 +107,33 @@ pub fn tokenize(text: &str, symbol_in_word: impl Fn(char) -> bool) -> Vec<Token>
     while i < text.len() {
         let c = text[i..].chars().next().expect("in bounds");
         if c == '\n' || c == '\r' {
-            let end = if c == '\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-            out.push(Token { kind: Kind::Newline, start: i, end });
+            let end = if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            out.push(Token {
+                kind: Kind::Newline,
+                start: i,
+                end,
+            });
             i = end;
         } else if c == '\u{c}' {
-            out.push(Token { kind: Kind::PageBreak, start: i, end: i + 1 });
+            out.push(Token {
+                kind: Kind::PageBreak,
+                start: i,
+                end: i + 1,
+            });
             i += 1;
         } else if c.is_whitespace() {
-            let end = i + text[i..].find(|c: char| !c.is_whitespace() || matches!(c, '\n' | '\r' | '\u{c}')).unwrap_or(text.len() - i);
-            out.push(Token { kind: Kind::Space, start: i, end });
+            let end = i + text[i..]
+                .find(|c: char| !c.is_whitespace() || matches!(c, '\n' | '\r' | '\u{c}'))
+                .unwrap_or(text.len() - i);
+            out.push(Token {
+                kind: Kind::Space,
+                start: i,
+                end,
+            });
             i = end;
         } else {
             let end = i + text[i..].find(char::is_whitespace).unwrap_or(text.len() - i);
@@ -114,7 +155,11 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
         // A URL keeps its inner punctuation; its trailing dot or bracket is punctuation.
         if let Some(kind) = patterns().iter().find(|(_, re)| re.is_match(core)).map(|(k, _)| *k) {
             puncts(text, start, core_start, out);
-            out.push(Token { kind, start: core_start, end: core_end });
+            out.push(Token {
+                kind,
+                start: core_start,
+                end: core_end,
+            });
             puncts(text, core_end, end, out);
             return;
         }
@@ -144,19 +189,31 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
                 j = i + k + ch.len_utf8();
             }
             let kind = if letters == 0 {
-                if digits > 0 { Kind::Number } else { Kind::Punct }
+                if digits > 0 {
+                    Kind::Number
+                } else {
+                    Kind::Punct
+                }
             } else if digits == 0 || (digits == confusable_digits && letters >= 1 && digits <= letters) {
                 Kind::Word
             } else {
                 Kind::Number
             };
             // A lone symbol (`&`) is punctuation, not a word.
-            let kind = if kind == Kind::Word && letters == 0 && symbols > 0 { Kind::Punct } else { kind };
+            let kind = if kind == Kind::Word && letters == 0 && symbols > 0 {
+                Kind::Punct
+            } else {
+                kind
+            };
             out.push(Token { kind, start: i, end: j });
             i = j;
         } else {
             let j = i + c.len_utf8();
-            out.push(Token { kind: Kind::Punct, start: i, end: j });
+            out.push(Token {
+                kind: Kind::Punct,
+                start: i,
+                end: j,
+            });
             i = j;
         }
     }
@@ -164,7 +221,11 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
 
 fn puncts(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     for (k, c) in text[start..end].char_indices() {
-        out.push(Token { kind: Kind::Punct, start: start + k, end: start + k + c.len_utf8() });
+        out.push(Token {
+            kind: Kind::Punct,
+            start: start + k,
+            end: start + k + c.len_utf8(),
+        });
     }
 }
 
@@ -173,7 +234,10 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<(Kind, &str)> {
-        tokenize(text, |c| matches!(c, '&' | '4' | '6')).iter().map(|t| (t.kind, t.text(text))).collect()
+        tokenize(text, |c| matches!(c, '&' | '4' | '6'))
+            .iter()
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
     }
 
     #[test]
@@ -216,8 +280,13 @@ mod tests {
 
     #[test]
     fn urls_and_emails_are_whole() {
-        let t = toks("(se https://www.digg.se/download/18.5b/Slutrapport%20att%20fr%C3%A4mja.pdf) eller kontakt@goteborg.se.");
-        assert!(t.contains(&(Kind::Url, "https://www.digg.se/download/18.5b/Slutrapport%20att%20fr%C3%A4mja.pdf")));
+        let t = toks(
+            "(se https://www.digg.se/download/18.5b/Slutrapport%20att%20fr%C3%A4mja.pdf) eller kontakt@goteborg.se.",
+        );
+        assert!(t.contains(&(
+            Kind::Url,
+            "https://www.digg.se/download/18.5b/Slutrapport%20att%20fr%C3%A4mja.pdf"
+        )));
         assert!(t.contains(&(Kind::Email, "kontakt@goteborg.se")));
         assert_eq!(toks("& och")[0], (Kind::Punct, "&"));
     }

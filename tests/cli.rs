@@ -69,7 +69,12 @@ fn process_labels_the_mission_document() {
     let doc: Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
     assert_eq!(doc["schema"], "diakrit/1");
     assert_eq!(doc["doc_type"], "tjansteutlatande");
-    let labels: Vec<&str> = doc["sections"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
     let want = [
         "proposed_decision",
         "summary",
@@ -88,10 +93,17 @@ fn process_labels_the_mission_document() {
     }
     let input = fixture(OCR);
     for s in doc["sections"].as_array().unwrap() {
-        let (a, b) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+        let (a, b) = (
+            s["span"][0].as_u64().unwrap() as usize,
+            s["span"][1].as_u64().unwrap() as usize,
+        );
         assert!(a <= b && b <= input.len() && input.is_char_boundary(a) && input.is_char_boundary(b));
         if s["label"] == "matter" {
-            assert_eq!(input[s["heading_span"][0].as_u64().unwrap() as usize..s["heading_span"][1].as_u64().unwrap() as usize].trim(), "Arendet");
+            assert_eq!(
+                input[s["heading_span"][0].as_u64().unwrap() as usize..s["heading_span"][1].as_u64().unwrap() as usize]
+                    .trim(),
+                "Arendet"
+            );
             assert_eq!(s["heading"], "Ärendet");
         }
     }
@@ -106,18 +118,48 @@ fn process_labels_the_mission_document() {
     // page-start space either.
     let notes = md["footnotes"].as_array().unwrap();
     assert_eq!(notes.len(), 2);
-    assert!(notes[0]["text"].as_str().unwrap().starts_with("Slutrapport: Uppdrag att främja offentlig förvaltnings"));
-    assert!(notes[1]["text"].as_str().unwrap().starts_with("AI och kompetensförsörjning inom välfärden"));
+    assert!(notes[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Slutrapport: Uppdrag att främja offentlig förvaltnings"));
+    assert!(notes[1]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("AI och kompetensförsörjning inom välfärden"));
     assert_eq!(md["urls"].as_array().unwrap().len(), 3);
-    let people: Vec<(&str, &str)> = md["signatories"].as_array().unwrap().iter().map(|p| (p["name"].as_str().unwrap(), p["title"].as_str().unwrap())).collect();
-    assert_eq!(people, [("Carina Helgesson Björk", "Avdelningschef Kund- och servicecenter"), ("Peter Söderström", "Förvaltningsdirektör")]);
+    let people: Vec<(&str, &str)> = md["signatories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Carina Helgesson Björk", "Avdelningschef Kund- och servicecenter"),
+            ("Peter Söderström", "Förvaltningsdirektör")
+        ]
+    );
     for s in doc["sections"].as_array().unwrap() {
         let text = s["text"].as_str().unwrap();
-        assert!(!text.contains("http") && !text.contains("(digg.se)") && !text.contains("Förstudie 2024.pdf") && !text.contains("Peter Söderström"), "{text}");
-        assert!(!text.contains("\n ") && !text.starts_with(' '), "page-start space in {}", s["label"]);
+        assert!(
+            !text.contains("http")
+                && !text.contains("(digg.se)")
+                && !text.contains("Förstudie 2024.pdf")
+                && !text.contains("Peter Söderström"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("\n ") && !text.starts_with(' '),
+            "page-start space in {}",
+            s["label"]
+        );
     }
     for e in doc["edits"].as_array().unwrap() {
-        let (a, b) = (e["span"][0].as_u64().unwrap() as usize, e["span"][1].as_u64().unwrap() as usize);
+        let (a, b) = (
+            e["span"][0].as_u64().unwrap() as usize,
+            e["span"][1].as_u64().unwrap() as usize,
+        );
         assert_eq!(&input[a..b], e["from"].as_str().unwrap());
     }
 }
@@ -127,7 +169,11 @@ fn jsonl_and_out_dir_and_edits() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir_all(inputs.join("sub")).unwrap();
-    std::fs::write(inputs.join("a.txt"), "Forslag till beslut\n\nDetta &r gjort i Goteborg.\n").unwrap();
+    std::fs::write(
+        inputs.join("a.txt"),
+        "Forslag till beslut\n\nDetta &r gjort i Goteborg.\n",
+    )
+    .unwrap();
     std::fs::write(inputs.join("sub/b.txt"), "Sammanfattning\n\nNamnden har beslutat.\n").unwrap();
     let in_s = inputs.to_str().unwrap();
 
@@ -141,22 +187,43 @@ fn jsonl_and_out_dir_and_edits() {
 
     let out = dir.path().join("out");
     let edits = dir.path().join("edits.jsonl");
-    let o = diakrit(&["process", "--out-dir", out.to_str().unwrap(), "--edits", edits.to_str().unwrap(), in_s]);
+    let o = diakrit(&[
+        "process",
+        "--out-dir",
+        out.to_str().unwrap(),
+        "--edits",
+        edits.to_str().unwrap(),
+        in_s,
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
     let a: Value = serde_json::from_str(&std::fs::read_to_string(out.join("a.json")).unwrap()).unwrap();
     assert_eq!(a["schema"], "diakrit/1");
     assert!(out.join("sub/b.json").exists());
-    let lines: Vec<Value> = std::fs::read_to_string(&edits).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert!(lines.iter().any(|e| e["from"] == "&r" && e["to"] == "är" && e["kind"] == "ocr-confusion"));
+    let lines: Vec<Value> = std::fs::read_to_string(&edits)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines
+        .iter()
+        .any(|e| e["from"] == "&r" && e["to"] == "är" && e["kind"] == "ocr-confusion"));
     for e in &lines {
         assert!(e["file"].is_string() && e["span"].is_array() && e["confidence"].as_f64().unwrap() >= 0.5);
     }
 
     let rep = dir.path().join("rep");
-    let o = diakrit(&["repair", "--out-dir", rep.to_str().unwrap(), inputs.join("a.txt").to_str().unwrap()]);
+    let o = diakrit(&[
+        "repair",
+        "--out-dir",
+        rep.to_str().unwrap(),
+        inputs.join("a.txt").to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(rep.join("a.txt")).unwrap(), "Förslag till beslut\n\nDetta är gjort i Göteborg.\n");
+    assert_eq!(
+        std::fs::read_to_string(rep.join("a.txt")).unwrap(),
+        "Förslag till beslut\n\nDetta är gjort i Göteborg.\n"
+    );
 }
 
 #[test]
@@ -169,13 +236,23 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
     let binary = dir.path().join("scan.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let missing = dir.path().join("missing.txt");
-    let o = diakrit(&["repair", missing.to_str().unwrap(), empty.to_str().unwrap(), binary.to_str().unwrap(), good.to_str().unwrap()]);
+    let o = diakrit(&[
+        "repair",
+        missing.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "Göteborgs Stad\n");
     let err = stderr(&o);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines[0].starts_with("diakrit: ") && lines[0].contains("missing.txt") && lines[0].ends_with("no such file or directory"));
+    assert!(
+        lines[0].starts_with("diakrit: ")
+            && lines[0].contains("missing.txt")
+            && lines[0].ends_with("no such file or directory")
+    );
     assert!(lines[1].contains("empty") && lines[1].ends_with("directory has no .txt files"));
     assert!(lines[2].contains("scan.txt") && lines[2].contains("binary"));
 }
@@ -202,7 +279,12 @@ fn stdin_and_usage_errors() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("pagaende arbete fran Goteborg".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("pagaende arbete fran Goteborg".as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8(o.stdout).unwrap(), "pågående arbete från Göteborg");
 
@@ -230,7 +312,15 @@ fn threads_do_not_change_output() {
     let b = diakrit(&["process", "--format", "jsonl", "-j2", OCR, GOLD]);
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
-    let ids: Vec<String> = stdout(&a).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = stdout(&a)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
     assert_eq!(ids.len(), 2);
     assert_ne!(ids[0], ids[1]);
 }
@@ -242,7 +332,6 @@ fn explain_shows_the_choice() {
     let s = stdout(&o);
     assert!(s.contains("nämnden") && s.contains("repair: ndmnden -> nämnden"), "{s}");
 }
-
 
 #[test]
 fn join_hyphens_flag_rejoins_cut_words() {
@@ -260,15 +349,31 @@ fn every_document_validates_against_the_schema() {
     let schema: Value = serde_json::from_str(&fixture("schema/diakrit-1.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("p.txt"), "Protokoll\n\n§ 12 Ärendenummer SLK-2024-00001\nVal av justerare\n\nBeslut\nKommunstyrelsen beslutar.\n").unwrap();
+    std::fs::write(
+        dir.path().join("p.txt"),
+        "Protokoll\n\n§ 12 Ärendenummer SLK-2024-00001\nVal av justerare\n\nBeslut\nKommunstyrelsen beslutar.\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("e.txt"), "").unwrap();
     std::fs::write(dir.path().join("h.txt"), "i kommu-\nnen\n").unwrap();
-    let o = diakrit(&["process", "--format", "jsonl", "--join-hyphens", OCR, GOLD, "fixtures/sections", dir.path().to_str().unwrap()]);
+    let o = diakrit(&[
+        "process",
+        "--format",
+        "jsonl",
+        "--join-hyphens",
+        OCR,
+        GOLD,
+        "fixtures/sections",
+        dir.path().to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let mut n = 0;
     for line in stdout(&o).lines() {
         let doc: Value = serde_json::from_str(line).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", doc["source"]);
         n += 1;
     }
@@ -284,18 +389,32 @@ fn section_records_for_bulk_loaders() {
     let records: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(records.len(), 11);
     for r in &records {
-        let errors: Vec<String> = validator.iter_errors(r).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(r)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(r["document_id"], records[0]["document_id"]);
     }
     let summary = records.iter().find(|r| r["label"] == "summary").unwrap();
     assert_eq!(summary["heading"], "Sammanfattning");
-    assert!(summary["text"].as_str().unwrap().starts_with("I kommunfullmäktiges budget 2024"));
+    assert!(summary["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("I kommunfullmäktiges budget 2024"));
     assert_eq!(summary["metadata"]["decision_body"], "nämnden för Intraservice");
 
     let dir = tempfile::tempdir().unwrap();
-    let o = diakrit(&["process", "--granularity", "section", "--out-dir", dir.path().to_str().unwrap(), OCR]);
+    let o = diakrit(&[
+        "process",
+        "--granularity",
+        "section",
+        "--out-dir",
+        dir.path().to_str().unwrap(),
+        OCR,
+    ]);
     assert!(o.status.success());
-    let written = std::fs::read_to_string(dir.path().join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
+    let written =
+        std::fs::read_to_string(dir.path().join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 11);
 }

@@ -19,7 +19,12 @@ fn process(path: &str) -> (Value, Vec<u8>) {
 }
 
 fn labels(doc: &Value) -> Vec<(String, u64)> {
-    doc["sections"].as_array().unwrap().iter().map(|s| (s["label"].as_str().unwrap().to_string(), s["level"].as_u64().unwrap())).collect()
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["label"].as_str().unwrap().to_string(), s["level"].as_u64().unwrap()))
+        .collect()
 }
 
 /// Every section's heading span holds its heading as written, spans nest and follow each other.
@@ -70,7 +75,10 @@ fn protocol_checks(path: &str) {
     let ids: Vec<&str> = paras.iter().map(|s| s["case_id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["SLK-2025-00412", "SLK-2024-01187", "SLK-2025-00090"]);
     assert_eq!(paras[0]["title"], "Val av justerare");
-    assert_eq!(paras[1]["title"], "Motion av Karin Holm (V) om att införa en kommunal strategi för trädplantering i ytterstadsdelarna");
+    assert_eq!(
+        paras[1]["title"],
+        "Motion av Karin Holm (V) om att införa en kommunal strategi för trädplantering i ytterstadsdelarna"
+    );
     // Sub-headings point at their paragraph; the distribution list after the page break is still § 202's.
     for s in secs.iter().filter(|s| s["level"] == 2) {
         let parent = s["parent"].as_str().unwrap();
@@ -85,7 +93,10 @@ fn protocol_checks(path: &str) {
     assert!(doc["furniture"].as_array().unwrap().len() >= 5);
     for s in secs {
         let t = s["text"].as_str().unwrap();
-        assert!(!t.contains("Sammanträdesdatum") && !t.contains("4 (11)") && !t.contains("Protokoll nr"), "{t}");
+        assert!(
+            !t.contains("Sammanträdesdatum") && !t.contains("4 (11)") && !t.contains("Protokoll nr"),
+            "{t}"
+        );
     }
     let md = &doc["metadata"];
     assert_eq!(md["protocol_number"], 9);
@@ -126,9 +137,17 @@ fn tjansteutlatande_checks(path: &str, clean: bool) {
     let md = &doc["metadata"];
     assert_eq!(md["case_ids"], serde_json::json!(["0421/25"]));
     assert_eq!(md["dates"][0], "2025-02-20");
-    assert!(md["dates"].as_array().unwrap().iter().any(|d| d == "2024-03-14"), "den 14 mars 2024 as a date");
+    assert!(
+        md["dates"].as_array().unwrap().iter().any(|d| d == "2024-03-14"),
+        "den 14 mars 2024 as a date"
+    );
     assert_eq!(md["decision_body"], "stadsmiljönämnden");
-    let people: Vec<&str> = md["signatories"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let people: Vec<&str> = md["signatories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert_eq!(people, ["Maria Ek", "Johan Lund"]);
     assert_eq!(md["urls"][0]["url"], "https://goteborg.se/tradplan");
     if footnote {
@@ -137,11 +156,16 @@ fn tjansteutlatande_checks(path: &str, clean: bool) {
         assert_eq!(md["footnotes"].as_array().map(Vec::len), Some(1));
     }
     // One paragraph, its lines joined, without the footnote, URL and signatures after it.
-    let last = doc["sections"].as_array().unwrap().last().unwrap()["text"].as_str().unwrap();
+    let last = doc["sections"].as_array().unwrap().last().unwrap()["text"]
+        .as_str()
+        .unwrap();
     if footnote {
         assert_eq!(last, "Förvaltningen bedömer att målet för 2024 är nått och föreslår att arbetet fortsätter i samma takt under 2025.");
     } else {
-        assert!(last.starts_with("Förvaltningen bedömer att") && last.ends_with("under 2025.") && !last.contains('\n'), "{last}");
+        assert!(
+            last.starts_with("Förvaltningen bedömer att") && last.ends_with("under 2025.") && !last.contains('\n'),
+            "{last}"
+        );
     }
     spans_hold(&doc, &input);
 }
@@ -178,13 +202,19 @@ fn kf_handling_nests_its_tjansteutlatande() {
     assert_eq!(got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(), want);
     let secs = doc["sections"].as_array().unwrap();
     // The yrkande: its header, its title line (two lines joined), its headings nested under it.
-    assert_eq!(secs[4]["title"], "Yrkande angående motion av Karin Holm (V) om trädplantering i ytterstadsdelarna");
+    assert_eq!(
+        secs[4]["title"],
+        "Yrkande angående motion av Karin Holm (V) om trädplantering i ytterstadsdelarna"
+    );
     assert_eq!(secs[5]["parent"], secs[4]["id"]);
     assert_eq!(secs[6]["parent"], secs[4]["id"]);
     assert_eq!(secs[6]["text"], "Träd behövs mest där det finns minst av dem i dag.");
     // The tjänsteutlåtande.
     assert_eq!(secs[8]["parent"], secs[7]["id"]);
-    assert!(secs[1]["title"].as_str().unwrap().starts_with("Yttrande över motion av Karin Holm (V)"));
+    assert!(secs[1]["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Yttrande över motion av Karin Holm (V)"));
     spans_hold(&doc, &input);
 }
 
@@ -192,12 +222,21 @@ fn kf_handling_nests_its_tjansteutlatande() {
 fn motion_and_interpellation() {
     let (doc, input) = process("fixtures/sections/motion.txt");
     assert_eq!(doc["doc_type"], "motion");
-    assert_eq!(labels(&doc).into_iter().map(|(l, _)| l).collect::<Vec<_>>(), ["doc_header", "proposed_decision"]);
-    assert_eq!(doc["sections"][0]["title"], "Motion av Karin Holm (V) om att införa en kommunal strategi för trädplantering");
+    assert_eq!(
+        labels(&doc).into_iter().map(|(l, _)| l).collect::<Vec<_>>(),
+        ["doc_header", "proposed_decision"]
+    );
+    assert_eq!(
+        doc["sections"][0]["title"],
+        "Motion av Karin Holm (V) om att införa en kommunal strategi för trädplantering"
+    );
     spans_hold(&doc, &input);
     let (doc, input) = process("fixtures/sections/interpellation.txt");
     assert_eq!(doc["doc_type"], "interpellation");
-    assert!(doc["sections"][0]["text"].as_str().unwrap().starts_with("Under hösten har flera föräldrar"));
+    assert!(doc["sections"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Under hösten har flera föräldrar"));
     spans_hold(&doc, &input);
 }
 
@@ -205,7 +244,11 @@ fn motion_and_interpellation() {
 fn ordinary_text_is_unknown() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("brev.txt");
-    std::fs::write(&p, "Hej!\n\nVi ses på mötet i morgon. Sammanfattning av läget följer senare.\n").unwrap();
+    std::fs::write(
+        &p,
+        "Hej!\n\nVi ses på mötet i morgon. Sammanfattning av läget följer senare.\n",
+    )
+    .unwrap();
     let (doc, _) = process(p.to_str().unwrap());
     assert_eq!(doc["doc_type"], "unknown");
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);

@@ -85,7 +85,11 @@ pub fn line_spans(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\u{c}' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             out.push((start, end));
             start = i + 1;
         }
@@ -98,7 +102,10 @@ pub fn line_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// The form a line is compared in when looking for repeats: folded, lowercase, digits as `#`.
 fn shape(line: &str) -> String {
-    let f: String = fold(line.trim()).chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect();
+    let f: String = fold(line.trim())
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect();
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -120,15 +127,36 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     static HEADER: OnceLock<Regex> = OnceLock::new();
     static URL: OnceLock<Regex> = OnceLock::new();
     static ORGAN: OnceLock<Regex> = OnceLock::new();
-    let page = re(r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$", &PAGE);
-    let proto = re(r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$", &PROTO);
+    let page = re(
+        r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$",
+        &PAGE,
+    );
+    let proto = re(
+        r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$",
+        &PROTO,
+    );
     let date = re(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$", &DATE);
-    let header = re(r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$", &HEADER);
+    let header = re(
+        r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$",
+        &HEADER,
+    );
     let url = re(r"^(?:https?://|www\.)\S+$", &URL);
-    let organ = re(r"(?i)^\S*(?:styrelsen|fullmaktige|namnden|namnd|utskottet|beredningen)(?:\s+\S+){0,2}$", &ORGAN);
+    let organ = re(
+        r"(?i)^\S*(?:styrelsen|fullmaktige|namnden|namnd|utskottet|beredningen)(?:\s+\S+){0,2}$",
+        &ORGAN,
+    );
 
     let lines = line_spans(text);
-    let mut kinds: Vec<LineKind> = lines.iter().map(|&(s, e)| if text[s..e].trim().is_empty() { LineKind::Blank } else { LineKind::Text }).collect();
+    let mut kinds: Vec<LineKind> = lines
+        .iter()
+        .map(|&(s, e)| {
+            if text[s..e].trim().is_empty() {
+                LineKind::Blank
+            } else {
+                LineKind::Text
+            }
+        })
+        .collect();
     let mut layout = Layout::default();
 
     // Seeds: lines that are furniture by their form.
@@ -158,7 +186,10 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
         } else if url.is_match(t) {
             kinds[li] = LineKind::Url;
             let lead = text[s..e].len() - text[s..e].trim_start().len();
-            layout.urls.push(Url { url: t.to_string(), span: (s + lead, s + lead + t.len()) });
+            layout.urls.push(Url {
+                url: t.to_string(),
+                span: (s + lead, s + lead + t.len()),
+            });
         }
     }
     // Grow: repeated lines, and the board's name, next to furniture.
@@ -219,7 +250,9 @@ fn footnote_start(t: &str) -> Option<(&str, &str)> {
     let c = start.captures(t)?;
     let (m, rest) = (c.get(1)?.as_str(), c.get(2)?.as_str());
     // `2 000 kronor`, `3 kap.`: numbers and references, not marks.
-    if m.chars().all(|c| c.is_ascii_digit()) && (rest.starts_with(|c: char| c.is_ascii_digit()) || m.parse::<u32>().map_or(true, |n| n == 0 || n > 30)) {
+    if m.chars().all(|c| c.is_ascii_digit())
+        && (rest.starts_with(|c: char| c.is_ascii_digit()) || m.parse::<u32>().map_or(true, |n| n == 0 || n > 30))
+    {
         return None;
     }
     Some((m, rest))
@@ -250,7 +283,12 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
                     end = j;
                     j += 1;
                 }
-                LineKind::Blank if j + 1 < lines.len() && kinds[j + 1] == LineKind::Text && line(j + 1).starts_with('(') && line(j + 1).len() < 40 => {
+                LineKind::Blank
+                    if j + 1 < lines.len()
+                        && kinds[j + 1] == LineKind::Text
+                        && line(j + 1).starts_with('(')
+                        && line(j + 1).len() < 40 =>
+                {
                     parts.push(line(j + 1).to_string());
                     end = j + 1;
                     j += 2;
@@ -275,8 +313,16 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
             continue;
         }
         number += 1;
-        let (s, e) = (lines[li].0 + (text[lines[li].0..lines[li].1].len() - text[lines[li].0..lines[li].1].trim_start().len()), lines[end].1);
-        layout.footnotes.push(Footnote { mark: mark.to_string(), number, text: parts.join(" "), span: (s, text[..e].trim_end().len().max(s)) });
+        let (s, e) = (
+            lines[li].0 + (text[lines[li].0..lines[li].1].len() - text[lines[li].0..lines[li].1].trim_start().len()),
+            lines[end].1,
+        );
+        layout.footnotes.push(Footnote {
+            mark: mark.to_string(),
+            number,
+            text: parts.join(" "),
+            span: (s, text[..e].trim_end().len().max(s)),
+        });
         for kind in kinds.iter_mut().take(end + 1).skip(li) {
             if *kind == LineKind::Text {
                 *kind = LineKind::Footnote;
@@ -303,7 +349,11 @@ fn referenced(before: &str, mark: &str) -> bool {
             // A `!` after a letter is an exclamation; the other marks are references.
             return true;
         }
-        if !m.iter().any(|c| symbols.contains(c)) && chars[i..].starts_with(&m) && !chars.get(i + m.len()).is_some_and(char::is_ascii_digit) && prev != '.' {
+        if !m.iter().any(|c| symbols.contains(c))
+            && chars[i..].starts_with(&m)
+            && !chars.get(i + m.len()).is_some_and(char::is_ascii_digit)
+            && prev != '.'
+        {
             return true;
         }
     }
@@ -313,7 +363,13 @@ fn referenced(before: &str, mark: &str) -> bool {
 /// The first names known to the segmenter.
 fn first_names() -> &'static std::collections::HashSet<&'static str> {
     static N: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect())
+    N.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect()
+    })
 }
 
 /// A word of a name: a capital and lowercase letters, with hyphens (`Helgesson`, `Sundén-Andersson`).
@@ -349,7 +405,9 @@ fn split_titles(line: &str, n: usize) -> Vec<String> {
     }
     while titles.len() > n && titles.len() > 1 {
         // Merge the run whose first word is likeliest a continuation: the shortest one after the first.
-        let i = (1..titles.len()).min_by_key(|&i| titles[i].iter().map(|w| w.len()).sum::<usize>()).unwrap_or(1);
+        let i = (1..titles.len())
+            .min_by_key(|&i| titles[i].iter().map(|w| w.len()).sum::<usize>())
+            .unwrap_or(1);
         let t = titles.remove(i);
         titles[i - 1].extend(t);
     }
@@ -379,7 +437,10 @@ fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKi
                 continue;
             }
             seen_text += 1;
-            let words: Vec<&str> = line(j).split_whitespace().filter(|w| !w.chars().all(|c| c == '_')).collect();
+            let words: Vec<&str> = line(j)
+                .split_whitespace()
+                .filter(|w| !w.chars().all(|c| c == '_'))
+                .collect();
             let mut k = usize::from(j == li) * 2; // skip `Vid protokollet`
             let mut any = false;
             while k < words.len() {
@@ -387,21 +448,39 @@ fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKi
                 if ROLES.contains(&w) {
                     // The name after the role, if any: capitalised words, a party in parentheses.
                     let mut e = k + 1;
-                    while e < words.len() && !ROLES.contains(&words[e].trim_end_matches(':')) && (name_word(words[e]) || words[e].starts_with('(')) {
+                    while e < words.len()
+                        && !ROLES.contains(&words[e].trim_end_matches(':'))
+                        && (name_word(words[e]) || words[e].starts_with('('))
+                    {
                         e += 1;
                     }
                     if e > k + 2 || (e == k + 2 && !words[k + 1].starts_with('(')) {
-                        found.push(Signatory { name: words[k + 1..e].join(" "), title: Some(w.to_string()) });
+                        found.push(Signatory {
+                            name: words[k + 1..e].join(" "),
+                            title: Some(w.to_string()),
+                        });
                     } else {
                         pending.push(w);
                     }
                     any = true;
                     k = e;
-                } else if words[k..].iter().all(|w| name_word(w) || w.starts_with('(') || w.chars().all(|c| c.is_ascii_digit() || c == '-')) && k == 0 && !pending.is_empty() {
+                } else if words[k..]
+                    .iter()
+                    .all(|w| name_word(w) || w.starts_with('(') || w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+                    && k == 0
+                    && !pending.is_empty()
+                {
                     // A name standing alone (a date after it is the signing date).
-                    let name: Vec<&str> = words.iter().copied().take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit())).collect();
+                    let name: Vec<&str> = words
+                        .iter()
+                        .copied()
+                        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                        .collect();
                     if name.len() >= 2 {
-                        found.push(Signatory { name: name.join(" "), title: Some(pending.remove(0).to_string()) });
+                        found.push(Signatory {
+                            name: name.join(" "),
+                            title: Some(pending.remove(0).to_string()),
+                        });
                         any = true;
                     }
                     break;
@@ -429,7 +508,10 @@ fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKi
 /// the names on lines of their own (a first name and one to three more names each).
 fn dated_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
     static DATED: OnceLock<Regex> = OnceLock::new();
-    let dated = re(r"^\p{Lu}\p{Ll}+ den \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}(?:\s+\S.*)?$", &DATED);
+    let dated = re(
+        r"^\p{Lu}\p{Ll}+ den \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}(?:\s+\S.*)?$",
+        &DATED,
+    );
     let line = |li: usize| text[lines[li].0..lines[li].1].trim();
     for li in 0..lines.len() {
         if kinds[li] != LineKind::Text || !dated.is_match(line(li)) {
@@ -441,7 +523,11 @@ fn dated_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]
                 LineKind::Blank => continue,
                 LineKind::Text => {
                     let words: Vec<&str> = line(j).split_whitespace().collect();
-                    if (2..=4).contains(&words.len()) && words.iter().all(|w| name_word(w)) && first_names().contains(words[0]) && names.len() < 4 {
+                    if (2..=4).contains(&words.len())
+                        && words.iter().all(|w| name_word(w))
+                        && first_names().contains(words[0])
+                        && names.len() < 4
+                    {
                         names.push(j);
                         continue;
                     }
@@ -451,7 +537,10 @@ fn dated_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]
             }
         }
         for &j in &names {
-            layout.signatories.push(Signatory { name: line(j).split_whitespace().collect::<Vec<_>>().join(" "), title: None });
+            layout.signatories.push(Signatory {
+                name: line(j).split_whitespace().collect::<Vec<_>>().join(" "),
+                title: None,
+            });
             kinds[j] = LineKind::Signature;
         }
         if !names.is_empty() {
@@ -476,7 +565,10 @@ fn signatories(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], lay
             continue;
         }
         let titles_line = line(t);
-        if titles_line.ends_with(['.', ':', ',']) || titles_line.split_whitespace().count() > 12 || !titles_line.starts_with(char::is_uppercase) {
+        if titles_line.ends_with(['.', ':', ','])
+            || titles_line.split_whitespace().count() > 12
+            || !titles_line.starts_with(char::is_uppercase)
+        {
             continue;
         }
         let people = split_names(&words);
@@ -498,7 +590,10 @@ fn append(cur: &mut String, t: &str) {
     if cur.is_empty() {
         cur.push_str(t);
     } else if let Some(stem) = cur.strip_suffix('-') {
-        let conjunction = matches!(t.split_whitespace().next(), Some("och" | "eller" | "samt" | "resp" | "respektive" | "till"));
+        let conjunction = matches!(
+            t.split_whitespace().next(),
+            Some("och" | "eller" | "samt" | "resp" | "respektive" | "till")
+        );
         if conjunction {
             cur.push(' ');
         } else if stem.chars().next_back().is_some_and(char::is_lowercase) && t.starts_with(char::is_lowercase) {
@@ -542,9 +637,15 @@ pub fn reflow(text: &str, layout: &Layout, start: usize, end: usize) -> String {
                     gap = true;
                     continue;
                 }
-                let list = t.starts_with(['-', '•', '–', '*']) || t.split_once(". ").is_some_and(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+                let list = t.starts_with(['-', '•', '–', '*'])
+                    || t.split_once(". ")
+                        .is_some_and(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
                 let ended = cur.trim_end().ends_with(['.', ':', '!', '?', ';']);
-                let new_para = if skipped { ended } else { gap && (ended || t.starts_with(char::is_uppercase) && !cur.ends_with('-')) };
+                let new_para = if skipped {
+                    ended
+                } else {
+                    gap && (ended || t.starts_with(char::is_uppercase) && !cur.ends_with('-'))
+                };
                 if !cur.is_empty() && (list || new_para) {
                     paras.push(std::mem::take(&mut cur));
                 }
@@ -571,8 +672,23 @@ mod tests {
     fn furniture_of_protocol_pages() {
         let text = "§3\nTitel\nBeslut\n\nRapporten antecknas.\n\nGöteborgs Stad Kommunfullmäktige, protokoll\n\n3 (74)\n\nKommunfullmäktige\n\nProtokoll (nr 1)\nSammanträdesdatum: 2023-01-26\n\u{c}§4\nAnnan titel\n";
         let l = analyse(text, &|t| t == "Beslut");
-        let furniture: Vec<&str> = l.lines.iter().zip(&l.kinds).filter(|(_, k)| **k == LineKind::Furniture).map(|(&(s, e), _)| &text[s..e]).collect();
-        assert_eq!(furniture, ["Göteborgs Stad Kommunfullmäktige, protokoll", "3 (74)", "Kommunfullmäktige", "Protokoll (nr 1)", "Sammanträdesdatum: 2023-01-26"]);
+        let furniture: Vec<&str> = l
+            .lines
+            .iter()
+            .zip(&l.kinds)
+            .filter(|(_, k)| **k == LineKind::Furniture)
+            .map(|(&(s, e), _)| &text[s..e])
+            .collect();
+        assert_eq!(
+            furniture,
+            [
+                "Göteborgs Stad Kommunfullmäktige, protokoll",
+                "3 (74)",
+                "Kommunfullmäktige",
+                "Protokoll (nr 1)",
+                "Sammanträdesdatum: 2023-01-26"
+            ]
+        );
         assert_eq!(l.protocol_number, Some(1));
         assert_eq!(l.meeting_date.as_deref(), Some("2023-01-26"));
     }
@@ -581,12 +697,32 @@ mod tests {
     fn footnotes_urls_and_signatures() {
         let text = "Text om AI™ och mer.\n\n! Slutrapport: Uppdrag om AI\n\n(digg.se)\n2 AI och kompetens 2024.pdf\n https://www.digg.se/x.pdf\n\nMer text.\n\nCarina Helgesson Björk Peter Söderström\nAvdelningschef Kund- och servicecenter Förvaltningsdirektör\n";
         let l = analyse(text, &|_| false);
-        let notes: Vec<(&str, u32, &str)> = l.footnotes.iter().map(|f| (f.mark.as_str(), f.number, f.text.as_str())).collect();
-        assert_eq!(notes, [("!", 1, "Slutrapport: Uppdrag om AI (digg.se)"), ("2", 2, "AI och kompetens 2024.pdf")]);
+        let notes: Vec<(&str, u32, &str)> = l
+            .footnotes
+            .iter()
+            .map(|f| (f.mark.as_str(), f.number, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("!", 1, "Slutrapport: Uppdrag om AI (digg.se)"),
+                ("2", 2, "AI och kompetens 2024.pdf")
+            ]
+        );
         assert_eq!(l.urls.len(), 1);
         assert_eq!(&text[l.urls[0].span.0..l.urls[0].span.1], "https://www.digg.se/x.pdf");
-        let people: Vec<(&str, Option<&str>)> = l.signatories.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect();
-        assert_eq!(people, [("Carina Helgesson Björk", Some("Avdelningschef Kund- och servicecenter")), ("Peter Söderström", Some("Förvaltningsdirektör"))]);
+        let people: Vec<(&str, Option<&str>)> = l
+            .signatories
+            .iter()
+            .map(|s| (s.name.as_str(), s.title.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Carina Helgesson Björk", Some("Avdelningschef Kund- och servicecenter")),
+                ("Peter Söderström", Some("Förvaltningsdirektör"))
+            ]
+        );
         assert_eq!(reflow(text, &l, 0, text.len()), "Text om AI™ och mer.\n\nMer text.");
     }
 
@@ -594,15 +730,29 @@ mod tests {
     fn protocol_signature_blocks() {
         let text = "Beslut\n\nText.\n\nVid protokollet Sekreterare Sirpa Bernhardsson\n\nOrdförande                                 Justerande Mats Ahdrian (S)\nThomas Larsson\n";
         let l = analyse(text, &|_| false);
-        let people: Vec<(&str, Option<&str>)> = l.signatories.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect();
-        assert_eq!(people, [("Sirpa Bernhardsson", Some("Sekreterare")), ("Mats Ahdrian (S)", Some("Justerande")), ("Thomas Larsson", Some("Ordförande"))]);
+        let people: Vec<(&str, Option<&str>)> = l
+            .signatories
+            .iter()
+            .map(|s| (s.name.as_str(), s.title.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Sirpa Bernhardsson", Some("Sekreterare")),
+                ("Mats Ahdrian (S)", Some("Justerande")),
+                ("Thomas Larsson", Some("Ordförande"))
+            ]
+        );
         assert_eq!(reflow(text, &l, 0, text.len()), "Beslut\n\nText.");
         // A board's letter, signed under place and date.
         let text = "Kommunfullmäktige föreslås besluta.\n\nGöteborg den 9 november 2022 Göteborgs kommunstyrelse\n\nAxel Josefson\n\nMathias Sköld\n\nKommunstyrelsen\n";
         let l = analyse(text, &|_| false);
         let people: Vec<&str> = l.signatories.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(people, ["Axel Josefson", "Mathias Sköld"]);
-        assert_eq!(reflow(text, &l, 0, text.len()), "Kommunfullmäktige föreslås besluta.\n\nKommunstyrelsen");
+        assert_eq!(
+            reflow(text, &l, 0, text.len()),
+            "Kommunfullmäktige föreslås besluta.\n\nKommunstyrelsen"
+        );
         // A roll-call cell `Ordförande` is no signature.
         let l = analyse("Ordförande\n\nJa\n\nAnn-Christine Andersson\n\nS\n", &|_| false);
         assert!(l.signatories.is_empty());
@@ -616,8 +766,12 @@ mod tests {
 
     #[test]
     fn reflow_joins_lines_and_cut_words() {
-        let text = "Kommu-\nnen och AI-\ntjänster i skol-\noch fritidsförvaltningen\n\nNy del.\n- punkt ett\n- punkt två\n";
+        let text =
+            "Kommu-\nnen och AI-\ntjänster i skol-\noch fritidsförvaltningen\n\nNy del.\n- punkt ett\n- punkt två\n";
         let l = analyse(text, &|_| false);
-        assert_eq!(reflow(text, &l, 0, text.len()), "Kommunen och AI-tjänster i skol- och fritidsförvaltningen\n\nNy del.\n\n- punkt ett\n\n- punkt två");
+        assert_eq!(
+            reflow(text, &l, 0, text.len()),
+            "Kommunen och AI-tjänster i skol- och fritidsförvaltningen\n\nNy del.\n\n- punkt ett\n\n- punkt två"
+        );
     }
 }

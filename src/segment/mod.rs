@@ -24,8 +24,8 @@ use serde::Serialize;
 use crate::text::{fold, MONTHS};
 
 pub mod layout;
-pub use layout::{Footnote, Signatory, Url};
 use layout::{re, LineKind};
+pub use layout::{Footnote, Signatory, Url};
 
 static EMBEDDED_HEADINGS: &str = include_str!("../../data/headings.tsv");
 
@@ -58,7 +58,12 @@ impl Hist {
     }
 
     fn bound(&self, other: &Hist) -> usize {
-        let l1: usize = self.0.iter().zip(&other.0).map(|(a, b)| usize::from(a.abs_diff(*b))).sum();
+        let l1: usize = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
         l1.div_ceil(2)
     }
 }
@@ -99,7 +104,10 @@ impl Catalogue {
             }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 3 {
-                return Err(CatalogueError(format!("line {}: expected doc_type, label and variants separated by tabs", n + 1)));
+                return Err(CatalogueError(format!(
+                    "line {}: expected doc_type, label and variants separated by tabs",
+                    n + 1
+                )));
             }
             for v in f[2].split('|') {
                 // `Motion av <namn> (<parti>) om ...`: the words before the first placeholder, when there
@@ -109,7 +117,14 @@ impl Catalogue {
                     if p.split_whitespace().count() >= 2 && !p.contains(['/', '(']) && !p.contains("YYYY") {
                         let folded = normalize(p);
                         let chars = folded.chars().count();
-                        variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), hist: Hist::of(&folded), folded, chars, prefix: true });
+                        variants.push(Variant {
+                            doc_type: f[0].to_string(),
+                            label: f[1].to_string(),
+                            hist: Hist::of(&folded),
+                            folded,
+                            chars,
+                            prefix: true,
+                        });
                     }
                     continue;
                 }
@@ -124,7 +139,14 @@ impl Catalogue {
                 }
                 let folded = normalize(v);
                 let chars = folded.chars().count();
-                variants.push(Variant { doc_type: f[0].to_string(), label: f[1].to_string(), hist: Hist::of(&folded), folded, chars, prefix: false });
+                variants.push(Variant {
+                    doc_type: f[0].to_string(),
+                    label: f[1].to_string(),
+                    hist: Hist::of(&folded),
+                    folded,
+                    chars,
+                    prefix: false,
+                });
             }
         }
         if variants.is_empty() {
@@ -173,7 +195,11 @@ impl Catalogue {
         };
         let hist = Hist::of(&n);
         let mut best: Option<(usize, bool, &Variant)> = None;
-        for v in self.variants.iter().filter(|v| !v.prefix && only.is_none_or(|t| t == v.doc_type)) {
+        for v in self
+            .variants
+            .iter()
+            .filter(|v| !v.prefix && only.is_none_or(|t| t == v.doc_type))
+        {
             if v.chars.abs_diff(len) > allowed {
                 continue;
             }
@@ -288,7 +314,9 @@ pub fn segment(text: &str) -> Segmented {
 /// Is `w` the word `Ärendenummer` (or `Diarienummer`, `Dnr`), OCR damage allowed?
 fn case_word(w: &str) -> bool {
     let f = fold(w.trim_end_matches(':'));
-    f == "dnr" || (9..=15).contains(&f.chars().count()) && (strsim::levenshtein(&f, "arendenummer") <= 3 || strsim::levenshtein(&f, "diarienummer") <= 2)
+    f == "dnr"
+        || (9..=15).contains(&f.chars().count())
+            && (strsim::levenshtein(&f, "arendenummer") <= 3 || strsim::levenshtein(&f, "diarienummer") <= 2)
 }
 
 /// A protocol § line: its number, its ärendenummer, where a title on the same line begins (a byte offset
@@ -322,7 +350,9 @@ fn paragraph_line(line: &str, expected: Option<u32>) -> Option<(u32, Option<Stri
                     }
                 }
                 let id = (!id.is_empty()).then_some(id);
-                let title = id_end.filter(|&e| !line[e..].trim().is_empty()).map(|e| e + (line[e..].len() - line[e..].trim_start().len()));
+                let title = id_end
+                    .filter(|&e| !line[e..].trim().is_empty())
+                    .map(|e| e + (line[e..].len() - line[e..].trim_start().len()));
                 (true, id, title)
             }
             Some(_) => (false, None, Some(after)),
@@ -380,7 +410,9 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     let handling = re(r"(?i)^handling\s+(\d{4})\s+nr\.?\s*(\d{1,4})(?-u:\b)", &HANDLING);
     let layout = layout::analyse(text, &|t| catalogue.is_heading(t) || paragraph_line(t, None).is_some());
     let lines = &layout.lines;
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| layout.kinds[i] == LineKind::Text).collect();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| layout.kinds[i] == LineKind::Text)
+        .collect();
     let line = |li: usize| &text[lines[li].0..lines[li].1];
 
     // The kind of document, from its first lines.
@@ -412,7 +444,8 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         let found = paragraph_line(l, last_para.map(|p| p + 1)).filter(|(n, case_id, inline, _)| {
             // `§ 242 och den 10 april 2024, § 310.` goes on from the line before: a reference, no paragraph;
             // so is a bare number below the last paragraph's.
-            let goes_on = inline.is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
+            let goes_on =
+                inline.is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
             !goes_on && (case_id.is_some() || last_para.is_none_or(|p| *n > p))
         });
         if let Some((n, case_id, inline, certain)) = found {
@@ -423,14 +456,44 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
             };
             let title = (!parts.is_empty()).then(|| layout::join_lines(&parts));
             // The digits of the sign and the number as read (`8 863`: 8863; `43900`).
-            let doubtful = (!certain).then(|| l.split_whitespace().take(2).flat_map(str::chars).filter(char::is_ascii_digit).collect());
-            heads.push(Head { start: s, end: e, body: body + 1, label: "paragraph".into(), doc_type: "protokoll".into(), paragraph: Some(n), case_id, title, doubtful });
-            li = lines.iter().position(|&(ls, _)| ls > body).unwrap_or(lines.len()).max(li + 1);
+            let doubtful = (!certain).then(|| {
+                l.split_whitespace()
+                    .take(2)
+                    .flat_map(str::chars)
+                    .filter(char::is_ascii_digit)
+                    .collect()
+            });
+            heads.push(Head {
+                start: s,
+                end: e,
+                body: body + 1,
+                label: "paragraph".into(),
+                doc_type: "protokoll".into(),
+                paragraph: Some(n),
+                case_id,
+                title,
+                doubtful,
+            });
+            li = lines
+                .iter()
+                .position(|&(ls, _)| ls > body)
+                .unwrap_or(lines.len())
+                .max(li + 1);
             continue;
         }
         if let Some((pli, label, dt)) = &prefix_head {
             if *pli == li {
-                heads.push(Head { start: s, end: e, body: e + 1, label: label.clone(), doc_type: dt.clone(), paragraph: None, case_id: None, title: Some(l.trim().to_string()), doubtful: None });
+                heads.push(Head {
+                    start: s,
+                    end: e,
+                    body: e + 1,
+                    label: label.clone(),
+                    doc_type: dt.clone(),
+                    paragraph: None,
+                    case_id: None,
+                    title: Some(l.trim().to_string()),
+                    doubtful: None,
+                });
                 li += 1;
                 continue;
             }
@@ -445,17 +508,53 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
                 li = skip;
                 continue;
             }
-            if let Some((label, dt)) = catalogue.classify_prefix(l).filter(|(_, dt)| *dt != "motion" && *dt != "interpellation") {
-                heads.push(Head { start: s, end: e, body: e + 1, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: Some(l.trim().to_string()), doubtful: None });
+            if let Some((label, dt)) = catalogue
+                .classify_prefix(l)
+                .filter(|(_, dt)| *dt != "motion" && *dt != "interpellation")
+            {
+                heads.push(Head {
+                    start: s,
+                    end: e,
+                    body: e + 1,
+                    label: label.into(),
+                    doc_type: dt.into(),
+                    paragraph: None,
+                    case_id: None,
+                    title: Some(l.trim().to_string()),
+                    doubtful: None,
+                });
                 li += 1;
                 continue;
             }
         }
-        if let Some((label, dt)) = catalogue.classify(l, None, None).filter(|_| !in_vote_table(&content, li, &line)) {
-            heads.push(Head { start: s, end: e, body: e + 1, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: None, doubtful: None });
+        if let Some((label, dt)) = catalogue
+            .classify(l, None, None)
+            .filter(|_| !in_vote_table(&content, li, &line))
+        {
+            heads.push(Head {
+                start: s,
+                end: e,
+                body: e + 1,
+                label: label.into(),
+                doc_type: dt.into(),
+                paragraph: None,
+                case_id: None,
+                title: None,
+                doubtful: None,
+            });
         } else if at_block {
             if let Some((he, bs, label, dt)) = run_in(catalogue, l) {
-                heads.push(Head { start: s, end: s + he, body: s + bs, label: label.into(), doc_type: dt.into(), paragraph: None, case_id: None, title: None, doubtful: None });
+                heads.push(Head {
+                    start: s,
+                    end: s + he,
+                    body: s + bs,
+                    label: label.into(),
+                    doc_type: dt.into(),
+                    paragraph: None,
+                    case_id: None,
+                    title: None,
+                    doubtful: None,
+                });
             }
         }
         li += 1;
@@ -463,10 +562,16 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
 
     // A § whose sign OCR misread may have a misread number too (`8 863` between nothing and § 865,
     // `43900` before § 391): the one before the next paragraph, when the digits allow it.
-    let numbers: Vec<(usize, u32)> = heads.iter().enumerate().filter_map(|(i, h)| h.paragraph.map(|n| (i, n))).collect();
+    let numbers: Vec<(usize, u32)> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.paragraph.map(|n| (i, n)))
+        .collect();
     for w in numbers.windows(2) {
         let ((i, a), (_, b)) = (w[0], w[1]);
-        let Some(raw) = heads[i].doubtful.as_deref() else { continue };
+        let Some(raw) = heads[i].doubtful.as_deref() else {
+            continue;
+        };
         let c = b.saturating_sub(1);
         if c != a && c > 0 && (a.abs_diff(c) <= 9 || raw.contains(&c.to_string())) {
             heads[i].paragraph = Some(c);
@@ -488,12 +593,26 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     }
     let best_vote = votes.iter().max_by_key(|(_, n)| *n).cloned();
     let protocol_votes = votes.iter().find(|v| v.0 == "protokoll").map_or(0, |v| v.1);
-    let other_votes = votes.iter().filter(|v| v.0 != "protokoll").map(|v| v.1).max().unwrap_or(0);
-    let opening: String = content.iter().take(8).map(|&li| fold(line(li))).collect::<Vec<_>>().join(" ");
+    let other_votes = votes
+        .iter()
+        .filter(|v| v.0 != "protokoll")
+        .map(|v| v.1)
+        .max()
+        .unwrap_or(0);
+    let opening: String = content
+        .iter()
+        .take(8)
+        .map(|&li| fold(line(li)))
+        .collect::<Vec<_>>()
+        .join(" ");
     let doc_type = if handling_number.is_some() {
         "kf_handling".to_string()
     } else if paragraphs >= 1 && paragraphs + protocol_votes > other_votes {
-        if opening.contains("utdrag") { "protokollsutdrag".to_string() } else { "protokoll".to_string() }
+        if opening.contains("utdrag") {
+            "protokollsutdrag".to_string()
+        } else {
+            "protokoll".to_string()
+        }
     } else if let Some((_, _, dt)) = &prefix_head {
         dt.clone()
     } else if (layout.protocol_number.is_some() || layout.meeting_date.is_some()) && other_votes < 2 {
@@ -508,7 +627,11 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     let protocol = doc_type.starts_with("protokoll");
 
     // Pass 2: labels in the doc type's terms, levels and parents.
-    let prefer = if protocol { Some("protokoll_paragraph") } else { Some(doc_type.as_str()) };
+    let prefer = if protocol {
+        Some("protokoll_paragraph")
+    } else {
+        Some(doc_type.as_str())
+    };
     let mut kept: Vec<Head> = Vec::new();
     let mut in_paragraph = false;
     for mut h in heads {
@@ -559,7 +682,9 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         // the bundle's own headings (Kommunstyrelsens förslag) close it.
         let bundle = doc_type == "kf_handling";
         let opens = h.paragraph.is_some() || (bundle && h.label == "doc_header" && h.doc_type != "kf_handling");
-        let nested = !opens && parent.is_some() && (h.doc_type == "protokoll_paragraph" || (bundle && h.doc_type != "kf_handling"));
+        let nested = !opens
+            && parent.is_some()
+            && (h.doc_type == "protokoll_paragraph" || (bundle && h.doc_type != "kf_handling"));
         if opens {
             parent = Some(index);
         } else if !nested && h.doc_type != "protokoll_paragraph" {
@@ -583,11 +708,21 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     metadata.protocol_number = layout.protocol_number;
     metadata.meeting_date = layout.meeting_date.clone();
     metadata.handling_number = handling_number;
-    let furniture = lines.iter().zip(&layout.kinds).filter(|(_, k)| **k == LineKind::Furniture).map(|(&sp, _)| sp).collect();
+    let furniture = lines
+        .iter()
+        .zip(&layout.kinds)
+        .filter(|(_, k)| **k == LineKind::Furniture)
+        .map(|(&sp, _)| sp)
+        .collect();
     metadata.footnotes = layout.footnotes;
     metadata.urls = layout.urls;
     metadata.signatories = layout.signatories;
-    Segmented { doc_type, sections, metadata, furniture }
+    Segmented {
+        doc_type,
+        sections,
+        metadata,
+        furniture,
+    }
 }
 
 /// The title of the protocol § on line `li` when the § line has none: the next lines of text up to the
@@ -622,11 +757,19 @@ fn paragraph_title(text: &str, layout: &layout::Layout, catalogue: &Catalogue, l
         j += 1;
     }
     if !reached {
-        let first_gap = seen.windows(2).position(|w| w[1] != w[0] + 1).map_or(seen.len(), |p| p + 1);
+        let first_gap = seen
+            .windows(2)
+            .position(|w| w[1] != w[0] + 1)
+            .map_or(seen.len(), |p| p + 1);
         seen.truncate(first_gap);
         if let Some(&first) = seen.first() {
-            let sentence = seen.iter().position(|&j| line(j).trim_end().ends_with(['.', '?', '!'])).unwrap_or(seen.len());
-            let own = catalogue.classify(line(first), Some("protokoll_paragraph"), None).is_some();
+            let sentence = seen
+                .iter()
+                .position(|&j| line(j).trim_end().ends_with(['.', '?', '!']))
+                .unwrap_or(seen.len());
+            let own = catalogue
+                .classify(line(first), Some("protokoll_paragraph"), None)
+                .is_some();
             seen.truncate(if own { 1 } else { sentence.max(1) });
         }
     }
@@ -642,12 +785,19 @@ fn bundle_header(text: &str, layout: &layout::Layout, catalogue: &Catalogue, li:
     let line = |j: usize| &text[lines[j].0..lines[j].1];
     let (s, e) = lines[li];
     let dt = bundle_part(line(li))?;
-    let next: Vec<usize> = ((li + 1)..lines.len()).filter(|&j| layout.kinds[j] == LineKind::Text).take(2).collect();
+    let next: Vec<usize> = ((li + 1)..lines.len())
+        .filter(|&j| layout.kinds[j] == LineKind::Text)
+        .take(2)
+        .collect();
     let titled = next.into_iter().find(|&j| catalogue.classify_prefix(line(j)).is_some());
     let (title, body_end, skip) = match titled {
         Some(j) => {
             let mut k = j;
-            while k + 1 < lines.len() && k < j + 3 && layout.kinds[k + 1] == LineKind::Text && catalogue.classify(line(k + 1), None, None).is_none() {
+            while k + 1 < lines.len()
+                && k < j + 3
+                && layout.kinds[k + 1] == LineKind::Text
+                && catalogue.classify(line(k + 1), None, None).is_none()
+            {
                 k += 1;
             }
             let parts: Vec<&str> = (j..=k).map(&line).collect();
@@ -655,7 +805,17 @@ fn bundle_header(text: &str, layout: &layout::Layout, catalogue: &Catalogue, li:
         }
         None => (line(li).split_whitespace().collect::<Vec<_>>().join(" "), e, li + 1),
     };
-    let head = Head { start: s, end: e, body: body_end + 1, label: "doc_header".into(), doc_type: dt.into(), paragraph: None, case_id: None, title: Some(title), doubtful: None };
+    let head = Head {
+        start: s,
+        end: e,
+        body: body_end + 1,
+        label: "doc_header".into(),
+        doc_type: dt.into(),
+        paragraph: None,
+        case_id: None,
+        title: Some(title),
+        doubtful: None,
+    };
     Some((head, skip))
 }
 
@@ -663,30 +823,51 @@ fn bundle_header(text: &str, layout: &layout::Layout, catalogue: &Catalogue, li:
 /// followed by a wide gap (a second column with the parties), a date or parentheses.
 fn bundle_part(line: &str) -> Option<&'static str> {
     static PART: OnceLock<Regex> = OnceLock::new();
-    let part = re(r"^\s*((?:Tilläggs|Ändrings|Återremiss)yrkande|Yrkande|Reviderat\s+yrkande|Särskilt\s+yttrande|Yttrande)(?:\s*$|\s{3,}\S|\s+\d{4}-\d{2}-\d{2}|\s*\()", &PART);
+    let part = re(
+        r"^\s*((?:Tilläggs|Ändrings|Återremiss)yrkande|Yrkande|Reviderat\s+yrkande|Särskilt\s+yttrande|Yttrande)(?:\s*$|\s{3,}\S|\s+\d{4}-\d{2}-\d{2}|\s*\()",
+        &PART,
+    );
     let c = part.captures(line)?;
-    Some(if c[1].to_lowercase().contains("yrkande") { "political_proposal" } else { "political_statement" })
+    Some(if c[1].to_lowercase().contains("yrkande") {
+        "political_proposal"
+    } else {
+        "political_statement"
+    })
 }
 
 /// Is line `li` a cell of a roll-call table (`Elisabet Lann` / `KD` / `Ledamot` / `Ja`), where `Ersättare`
 /// is a role and no heading? Two or more of its six neighbours on either side are votes or roles.
 fn in_vote_table<'t>(content: &[usize], li: usize, line: &dyn Fn(usize) -> &'t str) -> bool {
-    let Ok(k) = content.binary_search(&li) else { return false };
-    let cell = |j: usize| matches!(fold(line(j).trim()).as_str(), "ja" | "nej" | "avstar" | "ledamot" | "ersattare" | "franvarande");
-    let around = content[k.saturating_sub(6)..k].iter().chain(content.iter().skip(k + 1).take(6));
+    let Ok(k) = content.binary_search(&li) else {
+        return false;
+    };
+    let cell = |j: usize| {
+        matches!(
+            fold(line(j).trim()).as_str(),
+            "ja" | "nej" | "avstar" | "ledamot" | "ersattare" | "franvarande"
+        )
+    };
+    let around = content[k.saturating_sub(6)..k]
+        .iter()
+        .chain(content.iter().skip(k + 1).take(6));
     around.filter(|&&j| cell(j)).count() >= 2
 }
 
 /// Does a new block start at line `li`: at the start of the text, after a blank line, a page break or
 /// furniture, a line ending a sentence or a clause (`.`, `:`), or right after a heading?
 fn block_start(text: &str, lines: &[(usize, usize)], kinds: &[LineKind], li: usize, last_head: Option<usize>) -> bool {
-    let Some(prev) = (0..li).rev().find(|&j| kinds[j] != LineKind::Furniture) else { return true };
+    let Some(prev) = (0..li).rev().find(|&j| kinds[j] != LineKind::Furniture) else {
+        return true;
+    };
     if prev + 1 != li {
         return true;
     }
     let (ps, pe) = lines[prev];
     let p = text[ps..pe].trim_end();
-    p.trim().is_empty() || p.ends_with(['.', ':', '!', '?']) || text[pe..lines[li].0].contains('\u{c}') || last_head == Some(ps)
+    p.trim().is_empty()
+        || p.ends_with(['.', ':', '!', '?'])
+        || text[pe..lines[li].0].contains('\u{c}')
+        || last_head == Some(ps)
 }
 
 /// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
@@ -729,16 +910,21 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c
     None
 }
 
-
 fn metadata(text: &str, sections: &[Section]) -> Metadata {
     static CASE: OnceLock<Regex> = OnceLock::new();
     static DATE: OnceLock<Regex> = OnceLock::new();
     static LONG_DATE: OnceLock<Regex> = OnceLock::new();
     static BODY: OnceLock<Regex> = OnceLock::new();
     // SLK-2023-01038 (possibly cut at a line end: SLK-2023-\n01038), 0186/24, Dnr KS 2018/124.
-    let case = re(r"(?-u:\b)(\p{Lu}{2,6}(?:-\p{Lu}{1,6})?-\d{4}-(?:\s*\n\s*)?\d{2,6})(?-u:\b)|(?i:ärendenummer|diarienummer|dnr\.?)[:\s]+((?:\p{Lu}{1,6}\s+)?\d{1,6}/\d{2,4})(?-u:\b)", &CASE);
+    let case = re(
+        r"(?-u:\b)(\p{Lu}{2,6}(?:-\p{Lu}{1,6})?-\d{4}-(?:\s*\n\s*)?\d{2,6})(?-u:\b)|(?i:ärendenummer|diarienummer|dnr\.?)[:\s]+((?:\p{Lu}{1,6}\s+)?\d{1,6}/\d{2,4})(?-u:\b)",
+        &CASE,
+    );
     let date = re(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)", &DATE);
-    let long_date = re(r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})(?-u:\b)", &LONG_DATE);
+    let long_date = re(
+        r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})(?-u:\b)",
+        &LONG_DATE,
+    );
     let body = re(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$", &BODY);
     let mut m = Metadata::default();
     for c in case.captures_iter(text) {
@@ -761,7 +947,10 @@ fn metadata(text: &str, sections: &[Section]) -> Metadata {
     }
     for c in long_date.captures_iter(text) {
         let d: u32 = c[1].parse().unwrap_or(0);
-        let mo = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&c[2])).map_or(0, |i| i + 1);
+        let mo = MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(&c[2]))
+            .map_or(0, |i| i + 1);
         if (1..=31).contains(&d) {
             found.push((c.get(0).map_or(0, |g| g.start()), format!("{}-{mo:02}-{d:02}", &c[3])));
         }
@@ -809,7 +998,10 @@ mod tests {
             ]
         );
         assert_eq!(s.doc_type, "tjansteutlatande");
-        assert_eq!(s.sections[3].heading.as_deref(), Some("Beddmning ur ekonomisk dimension"));
+        assert_eq!(
+            s.sections[3].heading.as_deref(),
+            Some("Beddmning ur ekonomisk dimension")
+        );
     }
 
     #[test]
@@ -846,7 +1038,10 @@ mod tests {
         let s = segment("Protokoll\n\n§ 12 Ärendenummer SLK-2024-00001\nVal av justerare\n\nBeslut\nKommunstyrelsen beslutar.\n\n§ 13\nAnmälan\n\nHandlingar\nTjänsteutlåtande.\n");
         assert_eq!(s.doc_type, "protokoll");
         let labels: Vec<&str> = s.sections.iter().map(|s| s.label.as_str()).collect();
-        assert_eq!(labels, ["front_matter", "paragraph", "decision", "paragraph", "documents"]);
+        assert_eq!(
+            labels,
+            ["front_matter", "paragraph", "decision", "paragraph", "documents"]
+        );
         assert_eq!(s.metadata.paragraphs, [12, 13]);
     }
 
@@ -854,7 +1049,11 @@ mod tests {
     fn headings_running_into_their_text() {
         let text = "Tjänsteutlåtande\n\nFörslag till beslut I kommunstyrelsen:\nRapporten antecknas.\n\nSammanfattning I budget för 2022 fick\nkommunstyrelsen ett uppdrag.\nSamverkan har skett i FSG.\n\nSamverkan Samverkan har skett i FSG.\n";
         let s = segment(text);
-        let got: Vec<(&str, Option<&str>)> = s.sections.iter().map(|s| (s.label.as_str(), s.heading.as_deref())).collect();
+        let got: Vec<(&str, Option<&str>)> = s
+            .sections
+            .iter()
+            .map(|s| (s.label.as_str(), s.heading.as_deref()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -899,7 +1098,10 @@ mod tests {
         assert_eq!(s.doc_type, "kf_handling");
         let summary = s.sections.iter().find(|x| x.label == "summary").unwrap();
         // The page number is furniture, and the sentence goes on across it.
-        assert_eq!(summary.text, "Beslutet fattades den 3 mars 2025 och gäller från 2025-04-01.");
+        assert_eq!(
+            summary.text,
+            "Beslutet fattades den 3 mars 2025 och gäller från 2025-04-01."
+        );
         assert_eq!(s.furniture.len(), 1);
     }
 
