@@ -8,7 +8,6 @@
 //! document costs on its own. In a batch, words repeat across documents and the cache makes runs faster.
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
-use diakrit::pipeline::Processor;
 use diakrit::source::{Encoding, Source};
 use diakrit::token::Kind;
 use diakrit::{Lexicon, Repairer};
@@ -90,8 +89,8 @@ fn bench_repair_process(
     };
     g.bench_with_input(BenchmarkId::new("process", name), &src, |b, s| {
         b.iter_batched(
-            Processor::new,
-            |p| serde_json::to_vec(&p.process(s)).expect("json"),
+            Repairer::new,
+            |r| serde_json::to_vec(&r.process_source(s)).expect("json"),
             BatchSize::SmallInput,
         )
     });

@@ -8,6 +8,7 @@
 //! the three texts are compared as single word sequences (plain Levenshtein; wordmetrics.py uses difflib
 //! blocks there, so figures may differ slightly in that case only).
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::text::nfc;
 
@@ -33,8 +34,11 @@ pub struct Counts {
 /// Rates derived from [`Counts`].
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Figures {
+    /// Words of the gold text.
     pub words: usize,
+    /// Word error rate of the OCR text.
     pub wer_ocr: f64,
+    /// Word error rate of the repaired text.
     pub wer_out: f64,
     /// Share of the OCR's word errors the repair removed (`None` when the OCR had none).
     pub reduction: Option<f64>,
@@ -70,6 +74,61 @@ impl Counts {
             changed: self.changed as f64 / self.ocr_words.max(1) as f64,
         }
     }
+}
+
+impl Figures {
+    /// The figures as `wordmetrics.py` prints them: `NAME: words N wer_ocr X wer_out X reduction X broken X`,
+    /// and `changed X` on the total line. Rounded as Python rounds (to 5 places, on the exact binary
+    /// value, then printed with 4), so the lines compare equal.
+    ///
+    /// ```
+    /// let c = diakrit::eval::score("pa fran", "på från", "på från");
+    /// assert_eq!(c.figures().line("ALL", true), "ALL: words 2 wer_ocr 1.0000 wer_out 0.0000 reduction 1.0 broken 0.0000 changed 1.0000");
+    /// ```
+    pub fn line(&self, name: &str, total: bool) -> String {
+        let r5 = |x: f64| format!("{x:.5}").parse::<f64>().unwrap_or(x);
+        let red = self.reduction.map_or("None".to_string(), |r| {
+            let r = r5(r);
+            if r.fract() == 0.0 {
+                format!("{r:.1}")
+            } else {
+                format!("{r}")
+            }
+        });
+        let mut line = format!(
+            "{name}: words {} wer_ocr {:.4} wer_out {:.4} reduction {red} broken {:.4}",
+            self.words,
+            r5(self.wer_ocr),
+            r5(self.wer_out),
+            r5(self.broken)
+        );
+        if total {
+            line += &format!(" changed {:.4}", r5(self.changed));
+        }
+        line
+    }
+}
+
+/// The OCR/gold pairs to score: for two folders, every `*.txt` of `gold` (sorted) with the OCR file of
+/// the same name; for two files, that pair under the OCR file's name.
+pub fn pairs(ocr: &Path, gold: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String> {
+    if !ocr.is_dir() {
+        return Ok(vec![(ocr.display().to_string(), ocr.to_path_buf(), gold.to_path_buf())]);
+    }
+    let entries =
+        std::fs::read_dir(gold).map_err(|e| format!("{}: {}", gold.display(), crate::source::io_reason(&e)))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(format!("{}: no .txt files", gold.display()));
+    }
+    Ok(names
+        .into_iter()
+        .map(|n| (n.clone(), ocr.join(&n), gold.join(&n)))
+        .collect())
 }
 
 /// The words of `text`.

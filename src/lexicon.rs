@@ -98,6 +98,15 @@ pub struct Lexicon {
     maps: Vec<Map<Cow<'static, [u8]>>>,
 }
 
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("maps", &self.maps.len())
+            .field("keys", &self.len())
+            .finish()
+    }
+}
+
 impl Default for Lexicon {
     fn default() -> Self {
         Lexicon::new()
@@ -109,6 +118,41 @@ impl Lexicon {
     pub fn embedded() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(Lexicon::new)
+    }
+
+    /// The embedded lexicon, shared (what a [`crate::Repairer`] holds by default).
+    pub(crate) fn embedded_arc() -> std::sync::Arc<Lexicon> {
+        static LEX: OnceLock<std::sync::Arc<Lexicon>> = OnceLock::new();
+        std::sync::Arc::clone(LEX.get_or_init(|| std::sync::Arc::new(Lexicon::new())))
+    }
+
+    /// The embedded lexicon plus the words of a word list: one word a line, optionally followed by a tab
+    /// and a Zipf frequency (0–9, default 3); `#` starts a comment. Errors name the line.
+    ///
+    /// ```
+    /// let lex = diakrit::Lexicon::from_word_list("# local names\nTånghag\t4.0\nSörred\n").unwrap();
+    /// assert!(lex.contains("tånghag") && lex.contains("Sörred"));
+    /// assert_eq!(diakrit::Lexicon::from_word_list("x\ty").unwrap_err().to_string(), "line 1: frequency \"y\" is not a number");
+    /// ```
+    pub fn from_word_list(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut words = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let w = f.next().unwrap_or("").trim();
+            let z = match f.next().map(str::trim) {
+                None | Some("") => None,
+                Some(z) => Some(
+                    z.parse::<f32>()
+                        .map_err(|_| LexiconError(format!("line {}: frequency {z:?} is not a number", n + 1)))?,
+                ),
+            };
+            words.push((w.to_string(), z));
+        }
+        Lexicon::with_extra_words(words)
     }
 
     /// An owned handle on the lexicon compiled into the binary (no copy: the FST is read in place).

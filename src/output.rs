@@ -45,8 +45,11 @@
 //!   inside a KF handling) name their enclosing section in `parent`.
 //! - `paragraph`, `case_id` and `title` (protocol §), `parent`, and the metadata fields other than
 //!   `case_ids` and `dates` appear only when found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
+use std::io::{self, Write};
+
 use serde::Serialize;
 
+use crate::catalogue::{DocType, Label};
 use crate::repair::{Edit, Repaired};
 use crate::segment::{Metadata, Segmented};
 use crate::source::{Encoding, Source};
@@ -57,49 +60,75 @@ pub const SCHEMA: &str = "diakrit/1";
 /// A processed input.
 #[derive(Clone, Debug, Serialize)]
 pub struct Document {
+    /// Always [`SCHEMA`].
     pub schema: &'static str,
+    /// 16 hex digits of the FNV-1a hash of the input text.
     pub id: String,
+    /// The input's path (`-` for standard input).
     pub source: String,
+    /// What the input was decoded from.
     pub encoding: Encoding,
-    pub doc_type: String,
+    /// The kind of document.
+    pub doc_type: DocType,
+    /// What was found in it.
     pub metadata: Metadata,
+    /// Its sections, in order.
     pub sections: Vec<SectionOut>,
     /// Spans of page furniture (headers, footers, page numbers), left out of every section's text.
     pub furniture: Vec<(usize, usize)>,
+    /// Every edit repair made, in input order.
     pub edits: Vec<Edit>,
+    /// The whole repaired text.
     pub text: String,
+    /// Counts.
     pub stats: Stats,
 }
 
 /// A section as emitted.
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionOut {
+    /// The document id and the index: `7e01eef7f15441e9-03`.
     pub id: String,
+    /// Its place in the document, from 0.
     pub index: usize,
-    pub label: String,
+    /// What it is (`summary`, `paragraph`, …).
+    pub label: Label,
+    /// The heading as written, after repair; none for front matter.
     pub heading: Option<String>,
+    /// 1, or 2 for the sub-headings of a § or of a nested document.
     pub level: u8,
     /// The id of the enclosing section (the § of a `Beslut`), for level-2 sections.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The § number of a protocol paragraph.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// The ärendenummer on a § line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
+    /// The title of a § or of a document (`Motion av …`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Heading and body, in input bytes.
     pub span: (usize, usize),
+    /// The heading line, in input bytes.
     pub heading_span: (usize, usize),
+    /// The body as written, in input bytes.
     pub body_span: (usize, usize),
+    /// The body reflowed, after repair, without furniture, footnotes, URLs and signatures.
     pub text: String,
 }
 
 /// Counts for a document.
 #[derive(Clone, Debug, Serialize)]
 pub struct Stats {
+    /// Bytes of the (decoded) input.
     pub bytes: usize,
+    /// Word tokens of the input.
     pub words: usize,
+    /// Edits made.
     pub edits: usize,
+    /// Sections found.
     pub sections: usize,
 }
 
@@ -172,11 +201,17 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
 /// Schema `schema/diakrit-1-section.schema.json`.
 #[derive(Serialize)]
 pub struct SectionRecord<'a> {
+    /// Always [`SECTION_SCHEMA`].
     pub schema: &'static str,
+    /// The document's id.
     pub document_id: &'a str,
+    /// The document's source.
     pub source: &'a str,
-    pub doc_type: &'a str,
+    /// The document's type.
+    pub doc_type: &'a DocType,
+    /// The document's metadata.
     pub metadata: &'a Metadata,
+    /// The section, its fields at the top level of the record.
     #[serde(flatten)]
     pub section: &'a SectionOut,
 }
@@ -204,9 +239,126 @@ impl Document {
 /// One line of the `--edits` audit trail.
 #[derive(Serialize)]
 pub struct EditRecord<'a> {
+    /// The input the edit belongs to.
     pub file: &'a str,
+    /// The edit, its fields at the top level of the record.
     #[serde(flatten)]
     pub edit: &'a Edit,
+}
+
+/// How documents are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Pretty-printed JSON; several documents one after another, each followed by a newline.
+    Json,
+    /// One document per line (JSON Lines).
+    JsonLines,
+    /// One [`SectionRecord`] per line, for search-engine bulk loaders.
+    Sections,
+}
+
+impl Format {
+    /// The extension of an output file in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::JsonLines | Format::Sections => "jsonl",
+        }
+    }
+}
+
+/// Writes documents in one [`Format`] to any [`Write`].
+///
+/// ```
+/// use diakrit::output::{Format, Writer};
+/// let doc = diakrit::Repairer::new().process("Sammanfattning\n\nNamnden beslutar.\n");
+/// let mut w = Writer::new(Vec::new(), Format::Sections);
+/// w.write(&doc).unwrap();
+/// let out = String::from_utf8(w.into_inner()).unwrap();
+/// let record: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+/// assert_eq!(record["label"], "summary");
+/// assert_eq!(record["text"], "Nämnden beslutar.");
+/// ```
+pub struct Writer<W: Write> {
+    inner: W,
+    format: Format,
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer of `format` over `inner`.
+    pub fn new(inner: W, format: Format) -> Writer<W> {
+        Writer { inner, format }
+    }
+
+    /// Write one document (for [`Format::Sections`], its section records).
+    pub fn write(&mut self, doc: &Document) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut self.inner, doc)?;
+                self.inner.write_all(b"\n")
+            }
+            Format::JsonLines => {
+                serde_json::to_writer(&mut self.inner, doc)?;
+                self.inner.write_all(b"\n")
+            }
+            Format::Sections => {
+                for record in doc.section_records() {
+                    serde_json::to_writer(&mut self.inner, &record)?;
+                    self.inner.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Flush the underlying writer.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+
+    /// The underlying writer.
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+}
+
+/// Writes the `--edits` audit trail: one [`EditRecord`] line per edit.
+///
+/// ```
+/// let r = diakrit::Repairer::new().repair("fran");
+/// let mut log = diakrit::output::EditLog::new(Vec::new());
+/// log.write("scan.txt", &r.edits).unwrap();
+/// let line = String::from_utf8(log.into_inner()).unwrap();
+/// assert!(line.starts_with(r#"{"file":"scan.txt","span":[0,4],"from":"fran","to":"från""#));
+/// ```
+pub struct EditLog<W: Write> {
+    inner: W,
+}
+
+impl<W: Write> EditLog<W> {
+    /// A log over `inner`.
+    pub fn new(inner: W) -> EditLog<W> {
+        EditLog { inner }
+    }
+
+    /// Log the edits of `file`.
+    pub fn write(&mut self, file: &str, edits: &[Edit]) -> io::Result<()> {
+        for edit in edits {
+            serde_json::to_writer(&mut self.inner, &EditRecord { file, edit })?;
+            self.inner.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Flush the underlying writer.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+
+    /// The underlying writer.
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
 }
 
 #[cfg(test)]

@@ -23,14 +23,19 @@ pub struct Source {
 /// Encodings diakrit reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Encoding {
+    /// UTF-8 without a byte-order mark: offsets are the file's own.
     #[serde(rename = "utf-8")]
     Utf8,
+    /// UTF-8 after a byte-order mark (dropped).
     #[serde(rename = "utf-8-bom")]
     Utf8Bom,
+    /// UTF-16, little-endian, with a byte-order mark.
     #[serde(rename = "utf-16le")]
     Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
     #[serde(rename = "utf-16be")]
     Utf16Be,
+    /// Windows-1252 (and so Latin-1's printable range).
     #[serde(rename = "windows-1252")]
     Windows1252,
 }
@@ -51,7 +56,9 @@ impl Encoding {
 /// Why an input could not be read.
 #[derive(Debug)]
 pub struct SourceError {
+    /// The input.
     pub path: PathBuf,
+    /// Why, in a few lowercase words.
     pub reason: String,
 }
 

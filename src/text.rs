@@ -134,22 +134,6 @@ pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {
     (d[n][m], pairs)
 }
 
-/// The Swedish month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

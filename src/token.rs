@@ -36,8 +36,11 @@ pub enum Kind {
 /// A token: a class and a byte span into the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// What it is.
     pub kind: Kind,
+    /// Byte offset of its first byte.
     pub start: usize,
+    /// Byte offset past its last byte.
     pub end: usize,
 }
 

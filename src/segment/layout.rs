@@ -15,48 +15,34 @@
 //!
 //! Section text leaves all of these out; [`reflow`] joins the rest into paragraphs.
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::Serialize;
 
+pub use super::lines::{line_spans, LineKind};
+pub use super::signatures::Signatory;
+use crate::lang::{alternation, BOARD_ENDINGS, SUSPENSION_CONJUNCTIONS};
 use crate::text::fold;
-
-static FIRST_NAMES: &str = include_str!("../../data/first_names.tsv");
-
-/// What a line is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineKind {
-    Text,
-    Blank,
-    Furniture,
-    Footnote,
-    Url,
-    Signature,
-}
 
 /// A footnote: its mark as written, its number in the order of the document, its text and span.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Footnote {
+    /// The mark as written (`!`, `2`, `¹`).
     pub mark: String,
+    /// Its number, counting the document's footnotes from 1.
     pub number: u32,
+    /// Its text, lines joined.
     pub text: String,
+    /// Where it stands.
     pub span: (usize, usize),
 }
 
 /// A URL standing on a line of its own.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Url {
+    /// The URL.
     pub url: String,
+    /// Where it stands.
     pub span: (usize, usize),
-}
-
-/// A person who signed the document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Signatory {
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
 }
 
 /// The layout of a text: a kind for every line, and what was collected from the lines that are no text.
@@ -64,9 +50,13 @@ pub struct Signatory {
 pub struct Layout {
     /// Byte spans of the lines, without line breaks.
     pub lines: Vec<(usize, usize)>,
+    /// What each line is.
     pub kinds: Vec<LineKind>,
+    /// The footnotes.
     pub footnotes: Vec<Footnote>,
+    /// The URL lines.
     pub urls: Vec<Url>,
+    /// Who signed.
     pub signatories: Vec<Signatory>,
     /// `Protokoll nr 14`, `Protokoll (nr 1)`.
     pub protocol_number: Option<u32>,
@@ -74,30 +64,28 @@ pub struct Layout {
     pub meeting_date: Option<String>,
 }
 
-/// A static regex, compiled on first use.
-pub(crate) fn re(pat: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("static regex"))
-}
+impl Layout {
+    /// Line `li` of `text`, without its line break.
+    pub fn line<'t>(&self, text: &'t str, li: usize) -> &'t str {
+        &text[self.lines[li].0..self.lines[li].1]
+    }
 
-/// Byte spans of the lines of `text`, without their line breaks; form feeds split lines too.
-pub fn line_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\u{c}' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push((start, end));
-            start = i + 1;
-        }
+    /// The lines of running text.
+    pub fn text_lines(&self) -> Vec<usize> {
+        (0..self.lines.len())
+            .filter(|&i| self.kinds[i] == LineKind::Text)
+            .collect()
     }
-    if start < text.len() {
-        out.push((start, text.len()));
+
+    /// The spans of the furniture lines.
+    pub fn furniture(&self) -> Vec<(usize, usize)> {
+        self.lines
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(_, k)| **k == LineKind::Furniture)
+            .map(|(&sp, _)| sp)
+            .collect()
     }
-    out
 }
 
 /// The form a line is compared in when looking for repeats: folded, lowercase, digits as `#`.
@@ -121,31 +109,6 @@ fn page_start(text: &str, lines: &[(usize, usize)], li: usize) -> bool {
 
 /// Analyse the layout of `text`. `is_heading` says whether a line is a catalogue heading (never furniture).
 pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
-    static PAGE: OnceLock<Regex> = OnceLock::new();
-    static PROTO: OnceLock<Regex> = OnceLock::new();
-    static DATE: OnceLock<Regex> = OnceLock::new();
-    static HEADER: OnceLock<Regex> = OnceLock::new();
-    static URL: OnceLock<Regex> = OnceLock::new();
-    static ORGAN: OnceLock<Regex> = OnceLock::new();
-    let page = re(
-        r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$",
-        &PAGE,
-    );
-    let proto = re(
-        r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$",
-        &PROTO,
-    );
-    let date = re(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$", &DATE);
-    let header = re(
-        r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$",
-        &HEADER,
-    );
-    let url = re(r"^(?:https?://|www\.)\S+$", &URL);
-    let organ = re(
-        r"(?i)^\S*(?:styrelsen|fullmaktige|namnden|namnd|utskottet|beredningen)(?:\s+\S+){0,2}$",
-        &ORGAN,
-    );
-
     let lines = line_spans(text);
     let mut kinds: Vec<LineKind> = lines
         .iter()
@@ -158,15 +121,27 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
         })
         .collect();
     let mut layout = Layout::default();
+    seed_furniture(text, &lines, &mut kinds, &mut layout);
+    grow_furniture(text, &lines, &mut kinds, is_heading);
+    footnotes(text, &lines, &mut kinds, &mut layout);
+    super::signatures::find(text, &lines, &mut kinds, &mut layout.signatories);
+    layout.lines = lines;
+    layout.kinds = kinds;
+    layout
+}
 
-    // Seeds: lines that are furniture by their form.
-    let line_shapes: Vec<String> = lines.iter().map(|&(s, e)| shape(&text[s..e])).collect();
-    let mut shapes: HashMap<&str, usize> = HashMap::new();
-    for sh in &line_shapes {
-        if sh.chars().count() >= 6 {
-            *shapes.entry(sh.as_str()).or_default() += 1;
-        }
-    }
+/// Seeds: lines that are furniture by their form (page numbers, running headers, `Protokoll nr 14`,
+/// `Sammanträdesdatum: …`), and URL lines.
+fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
+    let page = regex!(
+        r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$"
+    );
+    let proto = regex!(r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$");
+    let date = regex!(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$");
+    let header = regex!(
+        r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$"
+    );
+    let url = regex!(r"^(?:https?://|www\.)\S+$");
     for (li, &(s, e)) in lines.iter().enumerate() {
         let t = text[s..e].trim();
         if t.is_empty() {
@@ -192,7 +167,23 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
             });
         }
     }
-    // Grow: repeated lines, and the board's name, next to furniture.
+}
+
+/// Grow: lines repeated from page to page, and the board's name, next to furniture. A repeated line must
+/// touch furniture (blank lines between at most); the board's name may stand one line of text away
+/// (`Kommunstyrelsen` / `Protokollsanteckning` / `Protokoll nr 14`). Headings never become furniture.
+fn grow_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_heading: &dyn Fn(&str) -> bool) {
+    let organ = regex!(format!(
+        r"(?i)^\S*(?:{})(?:\s+\S+){{0,2}}$",
+        alternation(&BOARD_ENDINGS)
+    ));
+    let line_shapes: Vec<String> = lines.iter().map(|&(s, e)| shape(&text[s..e])).collect();
+    let mut shapes: HashMap<&str, usize> = HashMap::new();
+    for sh in &line_shapes {
+        if sh.chars().count() >= 6 {
+            *shapes.entry(sh.as_str()).or_default() += 1;
+        }
+    }
     let repeats = if text.contains('\u{c}') { 2 } else { 3 };
     loop {
         let mut changed = false;
@@ -209,25 +200,8 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
             if !(repeated || board) || is_heading(t) {
                 continue;
             }
-            // A repeated line must touch furniture (blank lines between at most); the board's name may
-            // stand one line of text away (`Kommunstyrelsen` / `Protokollsanteckning` / `Protokoll nr 14`).
             let reach = if board { 2 } else { 1 };
-            let near = |dir: isize| {
-                let mut j = li as isize;
-                let mut seen = 0;
-                loop {
-                    j += dir;
-                    if j < 0 || j as usize >= lines.len() || seen >= reach {
-                        return false;
-                    }
-                    match kinds[j as usize] {
-                        LineKind::Blank => {}
-                        LineKind::Furniture => return true,
-                        _ => seen += 1,
-                    }
-                }
-            };
-            if near(-1) || near(1) {
+            if near_furniture(kinds, li, -1, reach) || near_furniture(kinds, li, 1, reach) {
                 kinds[li] = LineKind::Furniture;
                 changed = true;
             }
@@ -236,17 +210,29 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
             break;
         }
     }
-    footnotes(text, &lines, &mut kinds, &mut layout);
-    signatories(text, &lines, &mut kinds, &mut layout);
-    layout.lines = lines;
-    layout.kinds = kinds;
-    layout
+}
+
+/// Is there furniture in direction `dir` from line `li`, with blank lines and fewer than `reach` lines of
+/// anything else between?
+fn near_furniture(kinds: &[LineKind], li: usize, dir: isize, reach: usize) -> bool {
+    let mut j = li as isize;
+    let mut seen = 0;
+    loop {
+        j += dir;
+        if j < 0 || j as usize >= kinds.len() || seen >= reach {
+            return false;
+        }
+        match kinds[j as usize] {
+            LineKind::Blank => {}
+            LineKind::Furniture => return true,
+            _ => seen += 1,
+        }
+    }
 }
 
 /// A footnote's first line: a mark, a space, and text that begins with a capital, a digit or a quote.
 fn footnote_start(t: &str) -> Option<(&str, &str)> {
-    static START: OnceLock<Regex> = OnceLock::new();
-    let start = re(r#"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|[!™*†])\s+([\p{Lu}\d"”“'].*)$"#, &START);
+    let start = regex!(r#"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|[!™*†])\s+([\p{Lu}\d"”“'].*)$"#);
     let c = start.captures(t)?;
     let (m, rest) = (c.get(1)?.as_str(), c.get(2)?.as_str());
     // `2 000 kronor`, `3 kap.`: numbers and references, not marks.
@@ -360,240 +346,16 @@ fn referenced(before: &str, mark: &str) -> bool {
     false
 }
 
-/// The first names known to the segmenter.
-fn first_names() -> &'static std::collections::HashSet<&'static str> {
-    static N: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| {
-        FIRST_NAMES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .collect()
-    })
-}
-
-/// A word of a name: a capital and lowercase letters, with hyphens (`Helgesson`, `Sundén-Andersson`).
-fn name_word(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && w.len() > 1 && cs.all(|c| c.is_lowercase() || c == '-')
-}
-
-/// Split a line of names into people: a new person starts at a first name after at least two words.
-fn split_names(words: &[&str]) -> Vec<String> {
-    let names = first_names();
-    let mut people: Vec<Vec<&str>> = Vec::new();
-    for &w in words {
-        match people.last_mut() {
-            Some(p) if !(p.len() >= 2 && names.contains(w)) => p.push(w),
-            _ => people.push(vec![w]),
-        }
-    }
-    people.into_iter().map(|p| p.join(" ")).collect()
-}
-
-/// Split a line of titles into `n`: a title starts at a capitalised word that does not end in a hyphen
-/// (`Kund-` continues `Avdelningschef Kund- och servicecenter`); runs are merged from the left when there
-/// are more than `n`.
-fn split_titles(line: &str, n: usize) -> Vec<String> {
-    let mut titles: Vec<Vec<&str>> = Vec::new();
-    for w in line.split_whitespace() {
-        let starts = w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('-');
-        match titles.last_mut() {
-            Some(t) if !starts => t.push(w),
-            _ => titles.push(vec![w]),
-        }
-    }
-    while titles.len() > n && titles.len() > 1 {
-        // Merge the run whose first word is likeliest a continuation: the shortest one after the first.
-        let i = (1..titles.len())
-            .min_by_key(|&i| titles[i].iter().map(|w| w.len()).sum::<usize>())
-            .unwrap_or(1);
-        let t = titles.remove(i);
-        titles[i - 1].extend(t);
-    }
-    titles.into_iter().map(|t| t.join(" ")).collect()
-}
-
-/// The signature block of a protocol or an extract: `Vid protokollet Sekreterare Sirpa Bernhardsson` /
-/// `Ordförande      Justerande Mats Ahdrian` / `Thomas Larsson`. A role followed by a name on its line
-/// signs with it; a role without one (the left column) takes the next name standing alone below.
-fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
-    const ROLES: [&str; 5] = ["Sekreterare", "Ordförande", "Justerande", "Justeras", "Protokollförare"];
-    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
-    let mut li = 0;
-    while li < lines.len() {
-        if kinds[li] != LineKind::Text || !line(li).starts_with("Vid protokollet") {
-            li += 1;
-            continue;
-        }
-        let mut pending: Vec<&str> = Vec::new();
-        let mut found: Vec<Signatory> = Vec::new();
-        let mut used: Vec<usize> = Vec::new();
-        let mut j = li;
-        let mut seen_text = 0;
-        while j < lines.len() && seen_text < 5 {
-            if kinds[j] != LineKind::Text {
-                j += 1;
-                continue;
-            }
-            seen_text += 1;
-            let words: Vec<&str> = line(j)
-                .split_whitespace()
-                .filter(|w| !w.chars().all(|c| c == '_'))
-                .collect();
-            let mut k = usize::from(j == li) * 2; // skip `Vid protokollet`
-            let mut any = false;
-            while k < words.len() {
-                let w = words[k].trim_end_matches(':');
-                if ROLES.contains(&w) {
-                    // The name after the role, if any: capitalised words, a party in parentheses.
-                    let mut e = k + 1;
-                    while e < words.len()
-                        && !ROLES.contains(&words[e].trim_end_matches(':'))
-                        && (name_word(words[e]) || words[e].starts_with('('))
-                    {
-                        e += 1;
-                    }
-                    if e > k + 2 || (e == k + 2 && !words[k + 1].starts_with('(')) {
-                        found.push(Signatory {
-                            name: words[k + 1..e].join(" "),
-                            title: Some(w.to_string()),
-                        });
-                    } else {
-                        pending.push(w);
-                    }
-                    any = true;
-                    k = e;
-                } else if words[k..]
-                    .iter()
-                    .all(|w| name_word(w) || w.starts_with('(') || w.chars().all(|c| c.is_ascii_digit() || c == '-'))
-                    && k == 0
-                    && !pending.is_empty()
-                {
-                    // A name standing alone (a date after it is the signing date).
-                    let name: Vec<&str> = words
-                        .iter()
-                        .copied()
-                        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
-                        .collect();
-                    if name.len() >= 2 {
-                        found.push(Signatory {
-                            name: name.join(" "),
-                            title: Some(pending.remove(0).to_string()),
-                        });
-                        any = true;
-                    }
-                    break;
-                } else {
-                    break;
-                }
-            }
-            if !any && j != li {
-                break;
-            }
-            used.push(j);
-            j += 1;
-        }
-        if !found.is_empty() {
-            for u in used {
-                kinds[u] = LineKind::Signature;
-            }
-            layout.signatories.extend(found);
-        }
-        li = j.max(li + 1);
-    }
-}
-
-/// The signatures under a board's letter: `Göteborg den 9 november 2022 Göteborgs kommunstyrelse`, then
-/// the names on lines of their own (a first name and one to three more names each).
-fn dated_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
-    static DATED: OnceLock<Regex> = OnceLock::new();
-    let dated = re(
-        r"^\p{Lu}\p{Ll}+ den \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}(?:\s+\S.*)?$",
-        &DATED,
-    );
-    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
-    for li in 0..lines.len() {
-        if kinds[li] != LineKind::Text || !dated.is_match(line(li)) {
-            continue;
-        }
-        let mut names = Vec::new();
-        for (j, kind) in kinds.iter().enumerate().skip(li + 1) {
-            match kind {
-                LineKind::Blank => continue,
-                LineKind::Text => {
-                    let words: Vec<&str> = line(j).split_whitespace().collect();
-                    if (2..=4).contains(&words.len())
-                        && words.iter().all(|w| name_word(w))
-                        && first_names().contains(words[0])
-                        && names.len() < 4
-                    {
-                        names.push(j);
-                        continue;
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        for &j in &names {
-            layout.signatories.push(Signatory {
-                name: line(j).split_whitespace().collect::<Vec<_>>().join(" "),
-                title: None,
-            });
-            kinds[j] = LineKind::Signature;
-        }
-        if !names.is_empty() {
-            kinds[li] = LineKind::Signature;
-        }
-    }
-}
-
-fn signatories(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
-    protocol_signatures(text, lines, kinds, layout);
-    dated_signatures(text, lines, kinds, layout);
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| kinds[i] == LineKind::Text).collect();
-    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
-    // The names line and the titles line among the last lines of text.
-    for w in content.windows(2).rev().take(4) {
-        let (n, t) = (w[0], w[1]);
-        if t != n + 1 {
-            continue;
-        }
-        let words: Vec<&str> = line(n).split_whitespace().collect();
-        if !(2..=8).contains(&words.len()) || !words.iter().all(|w| name_word(w)) || !first_names().contains(words[0]) {
-            continue;
-        }
-        let titles_line = line(t);
-        if titles_line.ends_with(['.', ':', ','])
-            || titles_line.split_whitespace().count() > 12
-            || !titles_line.starts_with(char::is_uppercase)
-        {
-            continue;
-        }
-        let people = split_names(&words);
-        let titles = split_titles(titles_line, people.len());
-        let same = titles.len() == people.len();
-        for (i, name) in people.into_iter().enumerate() {
-            let title = if same { titles.get(i).cloned() } else { None };
-            layout.signatories.push(Signatory { name, title });
-        }
-        kinds[n] = LineKind::Signature;
-        kinds[t] = LineKind::Signature;
-        return;
-    }
-}
-
 /// Append line `t` to the paragraph `cur`: after a space, or straight on after a word cut at the line end
 /// (`kommu-⏎nen` → `kommunen`; `AI-⏎tjänster` and `2023-⏎01038` keep the hyphen, `skol-⏎och` a space).
 fn append(cur: &mut String, t: &str) {
     if cur.is_empty() {
         cur.push_str(t);
     } else if let Some(stem) = cur.strip_suffix('-') {
-        let conjunction = matches!(
-            t.split_whitespace().next(),
-            Some("och" | "eller" | "samt" | "resp" | "respektive" | "till")
-        );
+        let conjunction = t
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| SUSPENSION_CONJUNCTIONS.contains(&w));
         if conjunction {
             cur.push(' ');
         } else if stem.chars().next_back().is_some_and(char::is_lowercase) && t.starts_with(char::is_lowercase) {

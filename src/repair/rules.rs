@@ -2,24 +2,18 @@
 //! written out (`den 28 august 2024`), party abbreviations in lists, parentheses and roll-call tables
 //! (`M, D, Loch KD`, `Johannes Hulter (SI)`, `(D}`), and `nr` / `dnr` before their numbers. Each pass adds
 //! its decisions to those [`crate::repair`] made word by word.
-use std::collections::HashMap;
-
-use crate::repair::{Decision, EditKind};
-use crate::text::{fold, lower_nfc, MONTHS};
+use super::edit::{Casing, Chosen, Decision, EditKind, RULE_CONFIDENCE};
+use crate::lang::{roll_call_cell, ENGLISH_MONTHS, MONTHS, PARTIES};
+use crate::text::{fold, lower_nfc};
 use crate::token::{Kind, Token};
+
+/// Raw confidence of a month read between a day and a year (calibrates to 0.949): the frame names it.
+const MONTH_CONFIDENCE: f32 = 0.95;
 
 /// `den 28 august 2024`, `15 may 2024`, `3 ma 2024`: an engine with an English dictionary writes a
 /// Swedish month as the English one, or loses a letter. A word between a day number and a year that is
 /// an English month name, or one edit from a Swedish one, is that month.
-pub(crate) fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    const ENGLISH: [(&str, &str); 6] = [
-        ("may", "maj"),
-        ("june", "juni"),
-        ("july", "juli"),
-        ("august", "augusti"),
-        ("march", "mars"),
-        ("october", "oktober"),
-    ];
+pub(crate) fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     let number =
         |t: Option<&Token>, ok: &dyn Fn(&str) -> bool| t.is_some_and(|t| t.kind == Kind::Number && ok(t.text(text)));
     let day = |s: &str| s.len() <= 2 && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
@@ -36,36 +30,36 @@ pub(crate) fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut HashM
         if MONTHS.contains(&w.as_str()) {
             continue;
         }
-        let to = ENGLISH.iter().find(|(e, _)| *e == w).map(|(_, s)| *s).or_else(|| {
-            let near: Vec<&str> = MONTHS
-                .iter()
-                .copied()
-                .filter(|m| strsim::levenshtein(m, &fold(&w)) == 1)
-                .collect();
-            (near.len() == 1).then(|| near[0])
-        });
+        let to = ENGLISH_MONTHS
+            .iter()
+            .find(|(e, _)| *e == w)
+            .map(|(_, s)| *s)
+            .or_else(|| {
+                let near: Vec<&str> = MONTHS
+                    .iter()
+                    .copied()
+                    .filter(|m| strsim::levenshtein(m, &fold(&w)) == 1)
+                    .collect();
+                (near.len() == 1).then(|| near[0])
+            });
         if let Some(to) = to {
             chosen.insert(
                 t.start,
                 Decision {
                     to: to.to_string(),
                     kind: EditKind::OcrConfusion,
-                    confidence: 0.95,
-                    upper: false,
+                    confidence: MONTH_CONFIDENCE,
+                    casing: Casing::Observed,
                     scan: true,
-                    verbatim: false,
                 },
             );
         }
     }
 }
 
-/// The party abbreviations of Swedish councils, as protocols list them (`M, L och KD`).
-const PARTIES: [&str; 9] = ["S", "M", "L", "C", "V", "D", "KD", "MP", "SD"];
-
 /// `M, D, Loch KD`: the OCR lost the space between a party and `och` in a list of parties. A word made
 /// of a party abbreviation and `och`, next to another party or after a comma, is split again.
-pub(crate) fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+pub(crate) fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     let party = |t: Option<&Token>| t.is_some_and(|t| t.kind == Kind::Word && PARTIES.contains(&t.text(text)));
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
@@ -76,24 +70,14 @@ pub(crate) fn split_party_lists(text: &str, tokens: &[Token], chosen: &mut HashM
         let after = tokens.get(i + 1).is_some_and(|s| s.kind == Kind::Space) && party(tokens.get(i + 2));
         let comma = i >= 2 && tokens[i - 1].kind == Kind::Space && tokens[i - 2].text(text) == ",";
         if after || comma {
-            chosen.insert(
-                t.start,
-                Decision {
-                    to: format!("{p} och"),
-                    kind: EditKind::OcrConfusion,
-                    confidence: 0.9,
-                    upper: false,
-                    scan: true,
-                    verbatim: true,
-                },
-            );
+            chosen.insert(t.start, Decision::rule(format!("{p} och"), RULE_CONFIDENCE));
         }
     }
 }
 
 /// `SBU-rapport or 279`, `Dar: 6958/17`: `nr` and `dnr` as OCR writes them, before the number they
 /// introduce (`or` is no Swedish word; `där` is one, so `dar` only becomes `dnr` before a case number).
-pub(crate) fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
+pub(crate) fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != Kind::Word {
             continue;
@@ -119,17 +103,7 @@ pub(crate) fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &
             "Dar" | "Dor" | "Dur" if case_number => "Dnr",
             _ => continue,
         };
-        chosen.insert(
-            t.start,
-            Decision {
-                to: to.to_string(),
-                kind: EditKind::OcrConfusion,
-                confidence: 0.9,
-                upper: false,
-                scan: true,
-                verbatim: true,
-            },
-        );
+        chosen.insert(t.start, Decision::rule(to, RULE_CONFIDENCE));
     }
 }
 
@@ -165,15 +139,20 @@ fn party_reading(tok: &str) -> Option<&'static str> {
 
 /// Party marks as OCR mangles them: in parentheses after a name (`Johannes Hulter (SI)`, `Martin Wannholt
 /// (0}`) and in the cells of a roll-call table (a line of its own among `Ja`, `Nej`, `Avstår`, `Ledamot`).
-pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashMap<usize, Decision>) {
-    let mark = |to: &str| Decision {
-        to: to.to_string(),
-        kind: EditKind::OcrConfusion,
-        confidence: 0.9,
-        upper: false,
-        scan: true,
-        verbatim: true,
-    };
+pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut Chosen) {
+    party_marks_in_tables(text, tokens, chosen);
+    party_marks_after_names(text, tokens, chosen);
+    braces_around_marks(text, tokens, chosen);
+}
+
+/// A party mark's decision.
+fn mark(to: &str) -> Decision {
+    Decision::rule(to, RULE_CONFIDENCE)
+}
+
+/// Party marks in the cells of a roll-call table: a line of one short word with at least two vote or role
+/// cells among its eight neighbours (`Ss` → `S`, `sD` → `SD`; digits there are seat numbers).
+fn party_marks_in_tables(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     // Lines as token ranges, and which of them are vote or role cells.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -193,10 +172,7 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
         .map(|c| {
             let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
             let w: Vec<&str> = words.iter().map(String::as_str).collect();
-            matches!(
-                w.as_slice(),
-                ["ja"] | ["nej"] | ["avstar"] | ["ledamot"] | ["ersattare"] | [_, "ledamot"] | [_, "ersattare"]
-            )
+            roll_call_cell(&w)
         })
         .collect();
     let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
@@ -223,8 +199,11 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
             chosen.insert(c[0].start, mark(to));
         }
     }
-    // `First Last (X)`: two capitalised words (a name: `röstar Nej (5)` is a count), a space, an opening
-    // parenthesis, the mark, then a closing sign.
+}
+
+/// `First Last (X)`: two capitalised words (a name: `röstar Nej (5)` is a count), a space, an opening
+/// parenthesis, the mark, then a closing sign.
+fn party_marks_after_names(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     let capital = |t: &Token| {
         t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase) && t.text(text).chars().count() > 1
     };
@@ -247,7 +226,10 @@ pub(crate) fn apply_party_marks(text: &str, tokens: &[Token], chosen: &mut HashM
             }
         }
     }
-    // `(D}` and `{D)`: a brace read for a parenthesis around a party.
+}
+
+/// `(D}` and `{D)`: a brace read for a parenthesis around a party (as written or as repaired).
+fn braces_around_marks(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     for i in 1..tokens.len().saturating_sub(1) {
         let (l, t, r) = (tokens[i - 1].text(text), tokens[i].text(text), tokens[i + 1].text(text));
         let party = PARTIES.contains(&t)

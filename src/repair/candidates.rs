@@ -12,9 +12,9 @@ use std::collections::HashMap;
 
 use fst::raw::{Fst, Node, Output};
 
-use crate::channel::Channel;
+use super::channel::Channel;
+use super::edit::EditKind;
 use crate::lexicon::{Entry, Lexicon};
-use crate::repair::EditKind;
 
 /// How far a search may go.
 #[derive(Clone, Copy, Debug)]
@@ -108,15 +108,15 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
             generic_used: 0,
             found: &mut found,
         };
-        w.step(
-            fst.root(),
-            Output::zero(),
-            0,
-            0.0,
-            EditKind::Diacritic,
-            limits.generic_edits,
-            0,
-        );
+        w.step(At {
+            node: fst.root(),
+            acc: Output::zero(),
+            pos: 0,
+            cost: 0.0,
+            kind: EditKind::Diacritic,
+            generic: limits.generic_edits,
+            part_start: 0,
+        });
     }
     // A word that is in two maps (user words) is found twice; merge its entries. With the embedded map
     // alone the walk's entry is already the lexicon's.
@@ -134,141 +134,161 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
     out
 }
 
-impl Walk<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn step(
-        &mut self,
-        node: Node<'_>,
-        acc: Output,
-        pos: usize,
-        cost: f32,
-        kind: EditKind,
-        generic: u8,
-        part_start: usize,
-    ) {
+/// Where a path of the walk stands: the lexicon node and the output so far, the position in the observed
+/// word, the cost and boldest kind of edit so far, the unnamed edits left, and where the current compound
+/// part began in the buffer.
+#[derive(Clone, Copy)]
+struct At<'f> {
+    node: Node<'f>,
+    acc: Output,
+    pos: usize,
+    cost: f32,
+    kind: EditKind,
+    generic: u8,
+    part_start: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn step(&mut self, at: At<'a>) {
         self.steps += 1;
-        if self.steps > self.limits.max_steps || cost > self.limits.max_cost {
+        if self.steps > self.limits.max_steps || at.cost > self.limits.max_cost {
             return;
         }
-        if node.is_final() {
-            let part_chars = self.buf[part_start..].chars().count();
-            let entry = Entry::unpack(acc.cat(node.final_output()).value());
-            if pos == self.input.len() {
-                self.finish(entry, cost, kind, part_chars);
-            } else if self.can_continue_compound(entry, part_chars) {
-                self.parts.push((self.buf.len(), entry));
-                let root = self.fst.root();
-                let start = self.buf.len();
-                self.step(root, Output::zero(), pos, cost, kind, generic, start);
-                self.parts.pop();
-            }
+        if at.node.is_final() {
+            self.at_word_end(at);
         }
-        if pos < self.input.len() {
-            let c = self.input[pos];
-            // The letter as observed.
-            let mut tmp = [0u8; 4];
-            if let Some((n, o)) = self.walk(node, acc, c.encode_utf8(&mut tmp)) {
-                let len = self.buf.len();
-                self.buf.push(c);
-                self.step(n, o, pos + 1, cost, kind, generic, part_start);
-                self.buf.truncate(len);
-            }
-            // Rules that match here.
-            for rule in self.channel.rules_from(c) {
-                // Does the rule's observed side stand here? (One pass: no count, no second walk.)
-                let mut end = pos;
-                let matches = rule.from.chars().all(|a| {
-                    let hit = self.input.get(end) == Some(&a);
-                    end += 1;
-                    hit
-                });
-                if !matches {
-                    continue;
-                }
-                let scan = !rule.restores_vowel();
-                if scan && !self.parts.is_empty() {
-                    continue;
-                }
-                self.scan_rules += u8::from(scan);
-                self.follow(
-                    node,
-                    acc,
-                    rule.to,
-                    end,
-                    cost + rule.cost,
-                    kind.max(rule.kind),
-                    generic,
-                    part_start,
-                );
-                self.scan_rules -= u8::from(scan);
-            }
+        if at.pos < self.input.len() {
+            self.observed_and_rules(at);
         }
-        // At most one dropped letter per word, and not at its very start unless it is an å, ä, ö (ver:
-        // över): more make too many false words and most of the walk.
-        let insertions = if self.limits.insertions && self.insertions == 0 && self.parts.is_empty() {
-            self.channel.insertions()
-        } else {
-            &[]
-        };
-        for rule in insertions {
-            if pos > 0 || rule.restores_vowel() {
+        self.dropped_letters(at);
+        if at.generic > 0
+            && at.cost + self.channel.generic_cost <= self.limits.max_cost
+            && at.pos > 0
+            && self.parts.is_empty()
+        {
+            self.unnamed_edit(at);
+        }
+    }
+
+    /// At a lexicon word's end: the candidate, if the input is used up, or the next part of a compound.
+    fn at_word_end(&mut self, at: At<'a>) {
+        let part_chars = self.buf[at.part_start..].chars().count();
+        let entry = Entry::unpack(at.acc.cat(at.node.final_output()).value());
+        if at.pos == self.input.len() {
+            self.finish(entry, at.cost, at.kind, part_chars);
+        } else if self.can_continue_compound(entry, part_chars) {
+            self.parts.push((self.buf.len(), entry));
+            let start = self.buf.len();
+            self.step(At {
+                node: self.fst.root(),
+                acc: Output::zero(),
+                part_start: start,
+                ..at
+            });
+            self.parts.pop();
+        }
+    }
+
+    /// The next observed letter as written, and every channel rule whose observed side stands here.
+    fn observed_and_rules(&mut self, at: At<'a>) {
+        let c = self.input[at.pos];
+        let mut tmp = [0u8; 4];
+        self.follow(At { pos: at.pos + 1, ..at }, c.encode_utf8(&mut tmp));
+        for rule in self.channel.rules_from(c) {
+            // Does the rule's observed side stand here? (One pass: no count, no second walk.)
+            let mut end = at.pos;
+            let matches = rule.from.chars().all(|a| {
+                let hit = self.input.get(end) == Some(&a);
+                end += 1;
+                hit
+            });
+            if !matches {
+                continue;
+            }
+            let scan = !rule.restores_vowel();
+            if scan && !self.parts.is_empty() {
+                continue;
+            }
+            self.scan_rules += u8::from(scan);
+            self.follow(
+                At {
+                    pos: end,
+                    cost: at.cost + rule.cost,
+                    kind: at.kind.max(rule.kind),
+                    ..at
+                },
+                rule.to,
+            );
+            self.scan_rules -= u8::from(scan);
+        }
+    }
+
+    /// A letter the OCR dropped, restored: at most one per word, and not at its very start unless it is an
+    /// å, ä, ö (ver: över): more make too many false words and most of the walk.
+    fn dropped_letters(&mut self, at: At<'a>) {
+        if !(self.limits.insertions && self.insertions == 0 && self.parts.is_empty()) {
+            return;
+        }
+        for rule in self.channel.insertions() {
+            if at.pos > 0 || rule.restores_vowel() {
                 // A vowel put back at the start takes no unnamed edit after it.
-                let generic = if pos == 0 { 0 } else { generic };
+                let generic = if at.pos == 0 { 0 } else { at.generic };
                 self.insertions += 1;
                 self.follow(
-                    node,
-                    acc,
+                    At {
+                        cost: at.cost + rule.cost,
+                        kind: at.kind.max(rule.kind),
+                        generic,
+                        ..at
+                    },
                     rule.to,
-                    pos,
-                    cost + rule.cost,
-                    kind.max(rule.kind),
-                    generic,
-                    part_start,
                 );
                 self.insertions -= 1;
             }
         }
-        if generic > 0 && cost + self.channel.generic_cost <= self.limits.max_cost && pos > 0 && self.parts.is_empty() {
-            self.generic_used += 1;
-            let g = cost + self.channel.generic_cost;
-            let kind = kind.max(EditKind::Spelling);
-            // Deletion of an observed character.
-            if pos < self.input.len() {
-                self.step(node, acc, pos + 1, g, kind, generic - 1, part_start);
-            }
-            for (ch, n, o) in self.children(node, acc) {
-                let len = self.buf.len();
-                self.buf.push(ch);
-                // Substitution, then insertion.
-                if pos < self.input.len() && ch != self.input[pos] {
-                    self.step(self.fst.node(n), o, pos + 1, g, kind, generic - 1, part_start);
-                }
-                self.step(self.fst.node(n), o, pos, g, kind, generic - 1, part_start);
-                self.buf.truncate(len);
-            }
-            self.generic_used -= 1;
-        }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn follow(
-        &mut self,
-        node: Node<'_>,
-        acc: Output,
-        to: &str,
-        pos: usize,
-        cost: f32,
-        kind: EditKind,
-        generic: u8,
-        part_start: usize,
-    ) {
-        if cost > self.limits.max_cost {
+    /// One edit no rule names: a deletion, substitution or insertion of any letter.
+    fn unnamed_edit(&mut self, at: At<'a>) {
+        self.generic_used += 1;
+        let at = At {
+            cost: at.cost + self.channel.generic_cost,
+            kind: at.kind.max(EditKind::Spelling),
+            generic: at.generic - 1,
+            ..at
+        };
+        // Deletion of an observed character.
+        if at.pos < self.input.len() {
+            self.step(At { pos: at.pos + 1, ..at });
+        }
+        for (ch, n, o) in self.children(at.node, at.acc) {
+            let len = self.buf.len();
+            self.buf.push(ch);
+            let node = self.fst.node(n);
+            // Substitution, then insertion.
+            if at.pos < self.input.len() && ch != self.input[at.pos] {
+                self.step(At {
+                    node,
+                    acc: o,
+                    pos: at.pos + 1,
+                    ..at
+                });
+            }
+            self.step(At { node, acc: o, ..at });
+            self.buf.truncate(len);
+        }
+        self.generic_used -= 1;
+    }
+
+    /// Walk `to` from `at` (whose position is already past what `to` reads) and go on from there.
+    fn follow(&mut self, at: At<'a>, to: &str) {
+        if at.cost > self.limits.max_cost {
             return;
         }
-        if let Some((n, o)) = self.walk(node, acc, to) {
+        if let Some((node, acc)) = self.walk(at.node, at.acc, to) {
             let len = self.buf.len();
             self.buf.push_str(to);
-            self.step(n, o, pos, cost, kind, generic, part_start);
+            self.step(At { node, acc, ..at });
             self.buf.truncate(len);
         }
     }

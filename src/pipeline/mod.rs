@@ -6,17 +6,46 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::output::{self, Document};
-use crate::repair::{Repaired, Repairer};
-use crate::segment::{self, Catalogue};
 use crate::source::{self, Source};
-use crate::token::Kind;
 
-/// An input that could not be processed, with the reason, for one line on stderr.
+mod sink;
+pub use sink::{EditsFile, Outputs};
+
+/// An input that could not be processed, or an output that could not be written, with the reason, for one
+/// line on stderr.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// The file it concerns (`<stdout>` for standard output).
     pub path: PathBuf,
+    /// Why, in a few lowercase words.
     pub reason: String,
+    /// The I/O error kind behind it, if any (a closed pipe is no failure of the run).
+    pub kind: Option<std::io::ErrorKind>,
+}
+
+impl InputError {
+    /// An error with a reason of our own.
+    pub fn new(path: impl Into<PathBuf>, reason: impl Into<String>) -> InputError {
+        InputError {
+            path: path.into(),
+            reason: reason.into(),
+            kind: None,
+        }
+    }
+
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, e: &std::io::Error) -> InputError {
+        InputError {
+            path: path.to_path_buf(),
+            reason: source::io_reason(e),
+            kind: Some(e.kind()),
+        }
+    }
+
+    /// Did writing to a closed pipe fail (`diakrit process … | head`)?
+    pub fn is_broken_pipe(&self) -> bool {
+        self.kind == Some(std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 impl std::fmt::Display for InputError {
@@ -29,18 +58,22 @@ impl std::error::Error for InputError {}
 
 impl From<source::SourceError> for InputError {
     fn from(e: source::SourceError) -> Self {
-        InputError {
-            path: e.path,
-            reason: e.reason,
-        }
+        InputError::new(e.path, e.reason)
     }
 }
 
 /// One input to read: a file (with the directory it was found under, for naming outputs) or stdin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// Standard input.
     Stdin,
-    File { path: PathBuf, root: Option<PathBuf> },
+    /// A file.
+    File {
+        /// Its path as given or found.
+        path: PathBuf,
+        /// The folder it was found under by a walk (its output keeps the path below it).
+        root: Option<PathBuf>,
+    },
 }
 
 impl Input {
@@ -91,14 +124,8 @@ pub fn collect_inputs(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
         } else if a.is_dir() {
             let mut files = Vec::new();
             match walk_txt(a, &mut files) {
-                Err(e) => out.push(Err(InputError {
-                    path: a.clone(),
-                    reason: source::io_reason(&e),
-                })),
-                Ok(()) if files.is_empty() => out.push(Err(InputError {
-                    path: a.clone(),
-                    reason: "directory has no .txt files".into(),
-                })),
+                Err(e) => out.push(Err(InputError::io(a, &e))),
+                Ok(()) if files.is_empty() => out.push(Err(InputError::new(a, "directory has no .txt files"))),
                 Ok(()) => {
                     files.sort();
                     out.extend(files.into_iter().map(|path| {
@@ -133,78 +160,45 @@ fn walk_txt(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Repair and segmentation with shared, read-only state.
-pub struct Processor<'l> {
-    pub repairer: Repairer<'l>,
-    pub catalogue: Catalogue,
-}
-
-impl Processor<'static> {
-    /// The embedded lexicon and catalogue with default settings.
-    pub fn new() -> Processor<'static> {
-        Processor {
-            repairer: Repairer::new(),
-            catalogue: Catalogue::embedded().clone(),
+/// Run `job` over `inputs` in parallel, handing each result to `sink` in input order. Inputs are taken
+/// in chunks so that memory stays bounded on large batches; a bad input reaches `sink` as its error and the
+/// rest go on.
+///
+/// ```
+/// use diakrit::pipeline::{collect_inputs, run};
+/// let r = diakrit::Repairer::new();
+/// let mut out = Vec::new();
+/// run(collect_inputs(&["/no/such/file.txt".into()]), |src| r.repair(&src.text).text, |_, res| out.push(res));
+/// assert_eq!(out[0].as_ref().unwrap_err().reason, "no such file or directory");
+/// ```
+pub fn run<T, F, S>(inputs: Vec<Result<Input, InputError>>, job: F, mut sink: S)
+where
+    T: Send,
+    F: Fn(&Source) -> T + Sync,
+    S: FnMut(&Input, Result<T, InputError>),
+{
+    const CHUNK: usize = 64;
+    let mut pending: Vec<Result<Input, InputError>> = inputs;
+    while !pending.is_empty() {
+        let rest = pending.split_off(CHUNK.min(pending.len()));
+        let results: Vec<(Option<Input>, Result<T, InputError>)> = pending
+            .into_par_iter()
+            .map(|i| match i {
+                Err(e) => (None, Err(e)),
+                Ok(input) => {
+                    let r = input.read().map(|src| job(&src));
+                    (Some(input), r)
+                }
+            })
+            .collect();
+        for (input, r) in results {
+            let input = input.unwrap_or_else(|| Input::File {
+                path: r.as_ref().err().map(|e| e.path.clone()).unwrap_or_default(),
+                root: None,
+            });
+            sink(&input, r);
         }
-    }
-}
-
-impl Default for Processor<'static> {
-    fn default() -> Self {
-        Processor::new()
-    }
-}
-
-impl Processor<'_> {
-    /// Repair one source.
-    pub fn repair(&self, src: &Source) -> Repaired {
-        self.repairer.repair(&src.text)
-    }
-
-    /// Repair and segment one source into its JSON document.
-    pub fn process(&self, src: &Source) -> Document {
-        let repaired = self.repairer.repair(&src.text);
-        let seg = segment::segment_with(&repaired.text, &self.catalogue);
-        let words = self
-            .repairer
-            .tokenize(&src.text)
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .count();
-        output::document(src, &repaired, &seg, words)
-    }
-
-    /// Run `job` over `inputs` in parallel, handing each result to `sink` in input order. Inputs are taken
-    /// in chunks so that memory stays bounded on large batches.
-    pub fn run<T, F, S>(&self, inputs: Vec<Result<Input, InputError>>, job: F, mut sink: S)
-    where
-        T: Send,
-        F: Fn(&Source) -> T + Sync,
-        S: FnMut(&Input, Result<T, InputError>),
-    {
-        const CHUNK: usize = 64;
-        let mut pending: Vec<Result<Input, InputError>> = inputs;
-        while !pending.is_empty() {
-            let rest = pending.split_off(CHUNK.min(pending.len()));
-            let results: Vec<(Option<Input>, Result<T, InputError>)> = pending
-                .into_par_iter()
-                .map(|i| match i {
-                    Err(e) => (None, Err(e)),
-                    Ok(input) => {
-                        let r = input.read().map(|src| job(&src));
-                        (Some(input), r)
-                    }
-                })
-                .collect();
-            for (input, r) in results {
-                let input = input.unwrap_or_else(|| Input::File {
-                    path: r.as_ref().err().map(|e| e.path.clone()).unwrap_or_default(),
-                    root: None,
-                });
-                sink(&input, r);
-            }
-            pending = rest;
-        }
+        pending = rest;
     }
 }
 
@@ -242,12 +236,12 @@ mod tests {
         let good = dir.path().join("good.txt");
         std::fs::write(&good, "Goteborgs Stad").unwrap();
         let inputs = collect_inputs(&[dir.path().join("missing.txt"), good]);
-        let p = Processor::new();
+        let r = crate::Repairer::new();
         let mut seen = Vec::new();
-        p.run(
+        run(
             inputs,
-            |s| p.repair(s).text,
-            |i, r| seen.push((i.display(), r.map_err(|e| e.to_string()))),
+            |s| r.repair(&s.text).text,
+            |i, res| seen.push((i.display(), res.map_err(|e| e.to_string()))),
         );
         assert!(seen[0]
             .1

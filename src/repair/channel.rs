@@ -16,7 +16,7 @@
 //! ri → n: 40, i → 1: 42, dropped i/l/t; then l → t: 19, r → t: 15, n → m: 13, a → u: 12, r → n: 11,
 //! o → e: 10, j → y: 10, i → u: 9, i → t: 8, i → r: 7, l → h: 7) are dearer, and any other single edit
 //! dearest.
-use crate::repair::EditKind;
+use super::edit::EditKind;
 
 /// One confusion: the OCR wrote `from` where the text had `to`.
 #[derive(Clone, Copy, Debug)]
@@ -150,7 +150,7 @@ impl Default for Channel {
     }
 }
 
-static LEARNED: &str = include_str!("../data/channel.tsv");
+static LEARNED: &str = include_str!("../../data/channel.tsv");
 
 impl Channel {
     /// The built-in rules with the costs estimated from data (`data/channel.tsv`, made by

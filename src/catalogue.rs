@@ -1,0 +1,467 @@
+//! The heading catalogue: which lines are headings of Swedish board documents, with their labels, and the
+//! types that name documents ([`DocType`]), the parts of them a heading belongs to ([`Scope`]) and
+//! sections ([`Label`]).
+//!
+//! The catalogue is data, not code: `data/headings.tsv` (the columns of the design docs' `headings.tsv`:
+//! scope, label id, variants separated by `|`). A line is a heading when the whole line, with diacritics
+//! folded and a trailing colon dropped, matches a variant exactly or within a small edit distance, so OCR
+//! damage the repair left (`Beddmning`, `Arendet`) still matches. Variants that end in a placeholder
+//! (`Motion av <namn> …`) match a line that begins with them.
+//!
+//! It sits below both stages that use it: [`crate::segment`] finds the headings of a document with it,
+//! and [`crate::repair`] asks it whether the words before a capital `I` are a heading running into its text
+//! (`Förslag till beslut I kommunstyrelsen`), so both see the same catalogue, a user's included.
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
+
+use serde::{Serialize, Serializer};
+
+use crate::text::fold;
+
+static EMBEDDED_HEADINGS: &str = include_str!("../data/headings.tsv");
+
+/// The kind of a document, serialised as its id (`tjansteutlatande`, `protokoll`, …).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DocType {
+    /// A tjänsteutlåtande or tjänsteskrivelse: an office's report to a board.
+    Tjansteutlatande,
+    /// A board's protocol: § paragraphs.
+    Protokoll,
+    /// An extract of a protocol (`Protokollsutdrag`).
+    Protokollsutdrag,
+    /// A KF handling: a bundle of a board proposal, tjänsteutlåtanden, yrkanden and yttranden.
+    KfHandling,
+    /// A councillor's motion.
+    Motion,
+    /// An interpellation.
+    Interpellation,
+    /// A party's proposal (`Yrkande`, `Tilläggsyrkande`).
+    PoliticalProposal,
+    /// A party's statement (`Yttrande`, `Särskilt yttrande`).
+    PoliticalStatement,
+    /// A consultation response.
+    Remissvar,
+    /// A notice of a meeting.
+    Kallelse,
+    /// A delegated decision.
+    Delegationsbeslut,
+    /// Not recognised.
+    Unknown,
+    /// A type of a user's catalogue.
+    Other(Arc<str>),
+}
+
+impl DocType {
+    /// The id used in JSON and in the catalogue.
+    pub fn as_str(&self) -> &str {
+        match self {
+            DocType::Tjansteutlatande => "tjansteutlatande",
+            DocType::Protokoll => "protokoll",
+            DocType::Protokollsutdrag => "protokollsutdrag",
+            DocType::KfHandling => "kf_handling",
+            DocType::Motion => "motion",
+            DocType::Interpellation => "interpellation",
+            DocType::PoliticalProposal => "political_proposal",
+            DocType::PoliticalStatement => "political_statement",
+            DocType::Remissvar => "remissvar",
+            DocType::Kallelse => "kallelse",
+            DocType::Delegationsbeslut => "delegationsbeslut",
+            DocType::Unknown => "unknown",
+            DocType::Other(s) => s,
+        }
+    }
+
+    /// The type with id `s` (an unknown id is [`DocType::Other`]).
+    pub fn from_id(s: &str) -> DocType {
+        const KNOWN: [DocType; 12] = [
+            DocType::Tjansteutlatande,
+            DocType::Protokoll,
+            DocType::Protokollsutdrag,
+            DocType::KfHandling,
+            DocType::Motion,
+            DocType::Interpellation,
+            DocType::PoliticalProposal,
+            DocType::PoliticalStatement,
+            DocType::Remissvar,
+            DocType::Kallelse,
+            DocType::Delegationsbeslut,
+            DocType::Unknown,
+        ];
+        KNOWN
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .unwrap_or_else(|| DocType::Other(s.into()))
+    }
+
+    /// A protocol or an extract of one.
+    pub fn is_protocol(&self) -> bool {
+        matches!(self, DocType::Protokoll | DocType::Protokollsutdrag)
+    }
+}
+
+impl PartialEq<&str> for DocType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for DocType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DocType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Where a catalogue heading belongs: a kind of document, or one of the two parts of a protocol that have
+/// headings of their own (the catalogue's `protokoll_paragraph` and `protokoll_front` rows).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The headings of a document of this type.
+    Doc(DocType),
+    /// The sub-headings of a protocol § (`Beslut`, `Yrkanden`, `Handlingar`).
+    Paragraph,
+    /// The headings of a protocol's front page (`Plats och tid`, `Justerare`).
+    ProtocolFront,
+}
+
+impl Scope {
+    /// The scope with the catalogue id `s`.
+    pub fn from_id(s: &str) -> Scope {
+        match s {
+            "protokoll_paragraph" => Scope::Paragraph,
+            "protokoll_front" => Scope::ProtocolFront,
+            s => Scope::Doc(DocType::from_id(s)),
+        }
+    }
+
+    /// The document type a heading of this scope votes for: both protocol parts vote for a protocol.
+    pub fn doc_type(&self) -> &DocType {
+        match self {
+            Scope::Doc(t) => t,
+            Scope::Paragraph | Scope::ProtocolFront => &DocType::Protokoll,
+        }
+    }
+}
+
+/// A section's label id (`summary`, `proposed_decision`, `paragraph`, …): the catalogue's, or one of the
+/// labels the segmenter gives itself. Serialised as the id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Label(Cow<'static, str>);
+
+impl Label {
+    /// A protocol § (`§ 12 Ärendenummer …`).
+    pub const PARAGRAPH: Label = Label(Cow::Borrowed("paragraph"));
+    /// The text before the first heading.
+    pub const FRONT_MATTER: Label = Label(Cow::Borrowed("front_matter"));
+    /// A document's own header (`Tjänsteutlåtande`, `Yrkande angående …`).
+    pub const DOC_HEADER: Label = Label(Cow::Borrowed("doc_header"));
+    /// `Förslag till beslut`: its body names the deciding body.
+    pub const PROPOSED_DECISION: Label = Label(Cow::Borrowed("proposed_decision"));
+    /// `Beslut` under a protocol §.
+    pub const DECISION: Label = Label(Cow::Borrowed("decision"));
+
+    /// A label with the id `id`.
+    pub fn new(id: &str) -> Label {
+        Label(Cow::Owned(id.to_string()))
+    }
+
+    /// The id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Label {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Label {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One heading variant of the catalogue.
+#[derive(Clone, Debug)]
+struct Variant {
+    scope: Scope,
+    label: Label,
+    folded: String,
+    chars: usize,
+    /// A variant that ends in a placeholder matches lines that begin with it.
+    prefix: bool,
+    /// Letter counts, for a cheap bound on the edit distance.
+    hist: Hist,
+}
+
+/// Character counts in 32 buckets: half the L1 distance of two of them is at most the edit distance of
+/// their strings (an edit moves at most two counts by one), so most variants are ruled out unaligned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Hist([u8; 32]);
+
+impl Hist {
+    fn of(s: &str) -> Hist {
+        let mut h = [0u8; 32];
+        for c in s.chars() {
+            let b = &mut h[(c as u32 % 32) as usize];
+            *b = b.saturating_add(1);
+        }
+        Hist(h)
+    }
+
+    fn bound(&self, other: &Hist) -> usize {
+        let l1: usize = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
+        l1.div_ceil(2)
+    }
+}
+
+/// A catalogue of headings. Cheap to share: wrap it in an [`Arc`] (as [`crate::Repairer`] does).
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    variants: Vec<Variant>,
+}
+
+/// An error in a catalogue file.
+#[derive(Debug)]
+pub struct CatalogueError(pub String);
+
+impl std::fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+/// How many edits a heading of `chars` characters (folded) may differ by from its variant.
+fn allowed_edits(chars: usize) -> usize {
+    match chars {
+        0..=5 => 0,
+        6..=14 => 1,
+        _ => 2,
+    }
+}
+
+/// Longest line (bytes) that can be a heading.
+const MAX_HEADING_BYTES: usize = 120;
+/// Most words in a heading.
+const MAX_HEADING_WORDS: usize = 8;
+
+impl Catalogue {
+    /// The catalogue compiled into the binary.
+    ///
+    /// ```
+    /// let c = diakrit::Catalogue::embedded();
+    /// assert!(c.is_heading("Sammanfattning"));
+    /// assert!(c.is_heading("Beddmning ur ekonomisk dimension")); // OCR damage allowed
+    /// assert!(!c.is_heading("Sammanfattning av läget är att vi väntar."));
+    /// ```
+    pub fn embedded() -> &'static Catalogue {
+        static C: OnceLock<Catalogue> = OnceLock::new();
+        C.get_or_init(|| Catalogue::from_tsv(EMBEDDED_HEADINGS).expect("data/headings.tsv parses"))
+    }
+
+    /// The embedded catalogue, shared.
+    pub(crate) fn embedded_arc() -> Arc<Catalogue> {
+        static C: OnceLock<Arc<Catalogue>> = OnceLock::new();
+        Arc::clone(C.get_or_init(|| Arc::new(Catalogue::embedded().clone())))
+    }
+
+    /// Parse a catalogue: a header line, then `scope<TAB>label<TAB>variant|variant|…[<TAB>…]`.
+    /// Variants that are descriptions rather than headings (placeholders such as `YYYY`, `<namn>`, `/`,
+    /// or a leading parenthesis) are skipped; a parenthesised remark after a variant is dropped.
+    ///
+    /// ```
+    /// let c = diakrit::Catalogue::from_tsv("doc_type\tlabel\tvariants\nbrev\tgreeting\tHej|Hejsan\n").unwrap();
+    /// assert!(c.is_heading("Hejsan"));
+    /// ```
+    pub fn from_tsv(tsv: &str) -> Result<Catalogue, CatalogueError> {
+        let mut variants = Vec::new();
+        for (n, line) in tsv.lines().enumerate().skip(1) {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                return Err(CatalogueError(format!(
+                    "line {}: expected doc_type, label and variants separated by tabs",
+                    n + 1
+                )));
+            }
+            let (scope, label) = (Scope::from_id(f[0]), Label::new(f[1]));
+            let mut push = |text: &str, prefix: bool| {
+                let folded = normalize(text);
+                let chars = folded.chars().count();
+                variants.push(Variant {
+                    scope: scope.clone(),
+                    label: label.clone(),
+                    hist: Hist::of(&folded),
+                    folded,
+                    chars,
+                    prefix,
+                });
+            };
+            for v in f[2].split('|') {
+                // `Motion av <namn> (<parti>) om ...`: the words before the first placeholder, when there
+                // are at least two of them, are a prefix of the document's title line.
+                if let Some(i) = v.find(['<', '…']).or_else(|| v.find("...")).filter(|&i| i > 0) {
+                    let p = v[..i].trim().trim_end_matches(['–', '-']).trim();
+                    if p.split_whitespace().count() >= 2 && !p.contains(['/', '(']) && !p.contains("YYYY") {
+                        push(p, true);
+                    }
+                    continue;
+                }
+                let v = v.split(" (").next().unwrap_or(v).trim().trim_end_matches(':').trim();
+                if v.is_empty()
+                    || v.starts_with('(')
+                    || v.starts_with('§')
+                    || ["/", "<", "YYYY", "---", "..."].iter().any(|p| v.contains(p))
+                    || v.split_whitespace().any(|w| w == "N")
+                {
+                    continue;
+                }
+                push(v, false);
+            }
+        }
+        if variants.is_empty() {
+            return Err(CatalogueError("no headings in the catalogue".into()));
+        }
+        Ok(Catalogue { variants })
+    }
+
+    /// Is `line` (as a whole) a heading of the catalogue?
+    pub fn is_heading(&self, line: &str) -> bool {
+        self.classify(line, None, None).is_some()
+    }
+
+    /// The label and scope of a title line that begins with a prefix variant (`Motion av Anna Ek (S)
+    /// om …`).
+    pub(crate) fn classify_prefix(&self, line: &str) -> Option<(&Label, &Scope)> {
+        if !line.trim_start().starts_with(char::is_uppercase) {
+            return None;
+        }
+        let n = normalize(line);
+        self.variants
+            .iter()
+            .filter(|v| v.prefix && n.starts_with(&v.folded) && n.len() > v.folded.len())
+            .max_by_key(|v| v.chars)
+            .map(|v| (&v.label, &v.scope))
+    }
+
+    /// The label and scope of a heading line, preferring `prefer`'s label when a variant has several;
+    /// with `only`, among the headings of that scope alone.
+    pub(crate) fn classify(
+        &self,
+        line: &str,
+        prefer: Option<&Scope>,
+        only: Option<&Scope>,
+    ) -> Option<(&Label, &Scope)> {
+        let t = line.trim();
+        // A line that ends a sentence or a clause is body text, whatever its words; so is a long line, and
+        // one that begins in lowercase (`kommunfullmäktige beslutar:` goes on from the line before).
+        if t.len() > MAX_HEADING_BYTES
+            || (t.ends_with(['.', ',', ';']) && !t.ends_with("..."))
+            || t.starts_with(char::is_lowercase)
+        {
+            return None;
+        }
+        let n = normalize(line);
+        let len = n.chars().count();
+        if len < 3 || n.split_whitespace().count() > MAX_HEADING_WORDS {
+            return None;
+        }
+        let allowed = allowed_edits(len);
+        let hist = Hist::of(&n);
+        let mut best: Option<(usize, bool, &Variant)> = None;
+        for v in self
+            .variants
+            .iter()
+            .filter(|v| !v.prefix && only.is_none_or(|s| *s == v.scope))
+        {
+            if v.chars.abs_diff(len) > allowed {
+                continue;
+            }
+            let d = if v.folded == n {
+                0
+            } else if allowed == 0 || v.hist.bound(&hist) > allowed {
+                continue;
+            } else {
+                strsim::levenshtein(&v.folded, &n)
+            };
+            if d > allowed {
+                continue;
+            }
+            let preferred = prefer.is_some_and(|s| *s == v.scope);
+            let better = match best {
+                None => true,
+                Some((bd, bp, _)) => d < bd || (d == bd && preferred && !bp),
+            };
+            if better {
+                best = Some((d, preferred, v));
+            }
+        }
+        best.map(|(_, _, v)| (&v.label, &v.scope))
+    }
+}
+
+/// Fold, drop a trailing colon and collapse spaces: the form headings are compared in.
+fn normalize(s: &str) -> String {
+    let f = fold(s.trim().trim_end_matches(':'));
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for id in ["tjansteutlatande", "kf_handling", "unknown", "brev"] {
+            assert_eq!(DocType::from_id(id).as_str(), id);
+        }
+        assert_eq!(Scope::from_id("protokoll_paragraph").doc_type(), &DocType::Protokoll);
+        assert_eq!(serde_json::to_string(&Label::PARAGRAPH).unwrap(), "\"paragraph\"");
+    }
+
+    #[test]
+    fn classifies_with_scopes() {
+        let c = Catalogue::embedded();
+        let (label, scope) = c.classify("Beslut", Some(&Scope::Paragraph), None).unwrap();
+        assert_eq!((label.as_str(), scope), ("decision", &Scope::Paragraph));
+        assert!(c
+            .classify("Bedömning ur ekonomisk dimension", None, Some(&Scope::Paragraph))
+            .is_none());
+        let (label, scope) = c.classify_prefix("Motion av Anna Ek (S) om träd").unwrap();
+        assert_eq!((label.as_str(), scope), ("doc_header", &Scope::Doc(DocType::Motion)));
+    }
+
+    #[test]
+    fn user_catalogue_errors() {
+        assert!(Catalogue::from_tsv("h\nbad line\n").is_err());
+        assert!(Catalogue::from_tsv("h\n").is_err());
+    }
+}

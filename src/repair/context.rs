@@ -1,0 +1,323 @@
+//! The context pass: the ambiguous families (`ar` → är | år, `for` → för | for, `var` → var | vår) and
+//! `i` as OCR writes it (`1`, `|`, `I`), decided by their neighbours with the bigram model
+//! ([`crate::repair::Context`], `bigrams.rs`).
+//!
+//! For each word whose folded form the model knows several words for, and each `1` or `|` standing alone
+//! between words, every reading is scored by its left and right neighbour (as repaired) minus the cost of
+//! reading it so, and the best is taken when it beats the current choice clearly. Left to right, so a
+//! repaired word is the context of the next.
+use super::bigrams::Context;
+use super::edit::{confidence_of_margin, Casing, Chosen, Decision, EditKind, RULE_CONFIDENCE};
+use super::model::Repairer;
+use super::state::{Doc, Evidence};
+use crate::catalogue::Catalogue;
+use crate::lexicon::{Entry, Lexicon};
+use crate::text::lower_nfc;
+use crate::token::{Kind, Token};
+
+/// Cost (log10) of restoring one diacritic where the OCR kept them, and of reading a `1` or `|` as `i`
+/// there: such readings need overwhelming context.
+const INTACT_READING_COST: f64 = 2.0;
+/// Cost of restoring one diacritic in a document with no clear evidence either way.
+const UNSURE_STRIP_COST: f64 = 1.0;
+/// Least cost of restoring a diacritic, however stripped the document.
+const MIN_STRIP_COST: f64 = 0.05;
+/// Cost of reading a `1` or `|` as `i` where the OCR did not keep its diacritics.
+const DIGIT_I_COST: f64 = 0.6;
+/// A `|` is read as `i` only before a word the corpus has seen at least this often after `i`.
+const MIN_PIPE_PAIR: f64 = 2.0;
+/// A heading running into its text that ends in a capital `I` has at most this many words.
+const RUN_IN_HEADING_WORDS: usize = 6;
+
+/// Pass `context`.
+pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
+    let Some(ctx) = r.shared.context else { return };
+    let pass = Pass {
+        ctx,
+        lexicon: &r.shared.lexicon,
+        catalogue: &r.shared.catalogue,
+        margin: f64::from(r.shared.config.context_margin),
+        text: doc.text,
+        costs: Costs::of(doc.evidence),
+        slots: slots(doc.text, &doc.tokens),
+    };
+    for k in 0..pass.slots.len() {
+        pass.decide(k, &mut doc.chosen);
+    }
+}
+
+/// What a reading costs, by what the document says of its OCR.
+struct Costs {
+    /// Restoring one diacritic. In a stripped document P(a | ä) is about the share of stripped words, so
+    /// the cost is -log10 of that share; in one that kept its diacritics it is dear, otherwise moderate.
+    strip: f64,
+    /// Reading a `1` or `|` as `i`.
+    digit: f64,
+    /// The document kept its diacritics.
+    intact: bool,
+}
+
+impl Costs {
+    fn of(e: Evidence) -> Costs {
+        let strip = if e.intact {
+            INTACT_READING_COST
+        } else if e.is_stripped() {
+            (-f64::from(e.stripped).log10()).max(MIN_STRIP_COST)
+        } else {
+            UNSURE_STRIP_COST
+        };
+        let digit = if e.intact { INTACT_READING_COST } else { DIGIT_I_COST };
+        Costs {
+            strip,
+            digit,
+            intact: e.intact,
+        }
+    }
+}
+
+/// Slots: words, and `1` / `|` tokens, with their line number; other numbers are skipped, as the corpus
+/// counts skip them.
+fn slots(text: &str, tokens: &[Token]) -> Vec<(usize, Token)> {
+    let mut slots = Vec::new();
+    let mut line = 0;
+    for t in tokens {
+        match t.kind {
+            Kind::Newline | Kind::PageBreak => line += 1,
+            Kind::Word => slots.push((line, *t)),
+            Kind::Number if t.text(text) == "1" => slots.push((line, *t)),
+            Kind::Punct if t.text(text) == "|" => slots.push((line, *t)),
+            _ => {}
+        }
+    }
+    slots
+}
+
+struct Pass<'a> {
+    ctx: &'a Context,
+    lexicon: &'a Lexicon,
+    catalogue: &'a Catalogue,
+    margin: f64,
+    text: &'a str,
+    costs: Costs,
+    slots: Vec<(usize, Token)>,
+}
+
+impl Pass<'_> {
+    /// The reading of slot `k` as it stands: its decision, or the word as written.
+    fn current(&self, chosen: &Chosen, t: &Token) -> String {
+        chosen
+            .get(&t.start)
+            .map_or_else(|| lower_nfc(t.text(self.text)), |d| d.to.clone())
+    }
+
+    /// The slot before or after `k` on the same line.
+    fn neighbour(&self, k: usize, after: bool) -> Option<&Token> {
+        let j = if after { k + 1 } else { k.checked_sub(1)? };
+        self.slots.get(j).filter(|(l, _)| *l == self.slots[k].0).map(|(_, t)| t)
+    }
+
+    fn decide(&self, k: usize, chosen: &mut Chosen) {
+        let tok = self.slots[k].1;
+        if tok.text(self.text) == "I" {
+            self.capital_i_as_preposition(k, chosen);
+            return;
+        }
+        let orig = lower_nfc(tok.text(self.text));
+        let cur = self.current(chosen, &tok);
+        let Some(cands) = self.readings(&tok, &orig, &cur) else {
+            return;
+        };
+        let left = self
+            .neighbour(k, false)
+            .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
+        let right = self.neighbour(k, true).map(|t| self.current(chosen, t));
+        if tok.kind != Kind::Word && !self.may_read_i(k, &tok, &left, right.as_deref()) {
+            return;
+        }
+        let Some((best, margin)) = self.best(&cands, &cur, &left, right.as_deref()) else {
+            return;
+        };
+        if best == orig {
+            chosen.remove(&tok.start);
+            return;
+        }
+        let kind = if tok.kind == Kind::Word {
+            EditKind::Diacritic
+        } else {
+            EditKind::OcrConfusion
+        };
+        let upper = tok.kind != Kind::Word && self.capital_i(tok.start, &left, false);
+        let d = Decision {
+            to: best.to_string(),
+            kind,
+            confidence: confidence_of_margin(margin as f32),
+            casing: if upper { Casing::Upper } else { Casing::Observed },
+            scan: false,
+        };
+        chosen.insert(tok.start, d);
+    }
+
+    /// A capital I inside a sentence, after a small word and before one, is the preposition i.
+    fn capital_i_as_preposition(&self, k: usize, chosen: &mut Chosen) {
+        let tok = self.slots[k].1;
+        let text = self.text;
+        let left_small = self.neighbour(k, false).is_some_and(|t| {
+            let w = t.text(text);
+            w.chars().count() > 1 && w.chars().all(char::is_lowercase)
+        });
+        let right_small = self
+            .neighbour(k, true)
+            .is_some_and(|t| t.text(text).chars().all(char::is_lowercase));
+        if left_small && right_small && single_spaced(text, tok.start, tok.end) && !self.capital_i(tok.start, "", true)
+        {
+            let d = Decision {
+                to: "i".into(),
+                kind: EditKind::OcrConfusion,
+                confidence: RULE_CONFIDENCE,
+                casing: Casing::Verbatim,
+                scan: false,
+            };
+            chosen.insert(tok.start, d);
+        }
+    }
+
+    /// The readings of a slot with their costs, when there is a choice to make: a `1` or `|` and `i`; the
+    /// valid words of a word's fold group, when the current reading is one of them.
+    fn readings(&self, tok: &Token, orig: &str, cur: &str) -> Option<Vec<(String, f64)>> {
+        if tok.kind != Kind::Word {
+            return Some(vec![(orig.to_string(), 0.0), ("i".to_string(), self.costs.digit)]);
+        }
+        let mut cands = Vec::new();
+        for w in &self.ctx.group(orig) {
+            let valid = w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
+            if valid {
+                let changed = w.chars().zip(orig.chars()).filter(|(a, b)| a != b).count();
+                cands.push((w.clone(), self.costs.strip * changed as f64));
+            }
+        }
+        // Where the OCR kept its diacritics, a valid word written with å, ä, ö is as written.
+        if self.costs.intact
+            && orig.contains(['å', 'ä', 'ö'])
+            && self.lexicon.lookup_key(orig).is_some_and(Entry::is_valid)
+        {
+            return None;
+        }
+        (cands.len() >= 2 && cands.iter().any(|c| c.0 == cur)).then_some(cands)
+    }
+
+    /// May a lone `1` or `|` be read as `i` here? Only between words, with a space before it (`andra.1` is
+    /// a footnote mark); a `|` only between words set off by single spaces, before a small word that the
+    /// corpus has seen after `i` (a column rule `2023   |   Förvaltning` or `Göteborg | Telefon` is no `i`).
+    fn may_read_i(&self, k: usize, tok: &Token, left: &str, right: Option<&str>) -> bool {
+        let text = self.text;
+        let spaced = text[..tok.start].chars().next_back().is_none_or(char::is_whitespace);
+        if right.is_none() || !spaced || left == "^" && tok.kind == Kind::Number {
+            return false;
+        }
+        if tok.kind == Kind::Punct {
+            let small = self
+                .slots
+                .get(k + 1)
+                .is_some_and(|(_, t)| t.text(text).chars().next().is_some_and(char::is_lowercase));
+            if !small
+                || self.ctx.count_pair("i", right.unwrap_or("")) < MIN_PIPE_PAIR
+                || (left != "^" && !single_spaced(text, tok.start, tok.end))
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The best reading and its margin over the current one, when it is another and clearly better.
+    fn best<'c>(
+        &self,
+        cands: &'c [(String, f64)],
+        cur: &str,
+        left: &str,
+        right: Option<&str>,
+    ) -> Option<(&'c str, f64)> {
+        let mut best: Option<(f64, &str)> = None;
+        let mut cur_score = f64::MIN;
+        for (c, cost) in cands {
+            let sc = self.ctx.score(left, c, right) - cost;
+            if *c == cur {
+                cur_score = sc;
+            }
+            if best.is_none_or(|(b, _)| sc > b) {
+                best = Some((sc, c));
+            }
+        }
+        let (best_score, best) = best?;
+        let margin = best_score - cur_score;
+        (best != cur && margin >= self.margin).then_some((best, margin))
+    }
+
+    /// Is an `i` at `pos` the capital `I`: at a sentence start, at a line start (`left` is `^`), or right
+    /// after a heading on the same line (`Förslag till beslut | kommunstyrelsen` is the heading and
+    /// `I kommunstyrelsen:`)?
+    /// With `unknown_headings`, also a paragraph's first short run of words that begins with a capital
+    /// (a heading the catalogue lacks): used to keep a capital I as written, not to write one.
+    fn capital_i(&self, pos: usize, left: &str, unknown_headings: bool) -> bool {
+        let text = self.text;
+        if left == "^" || sentence_start(text, pos) {
+            return true;
+        }
+        // A heading that runs into its text: `Förslag till beslut I kommunstyrelsen`, `Sammanfattning I
+        // budget`; the heading may have started on the line before.
+        let line_start = text[..pos].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+        let prev_start = text[..line_start.saturating_sub(1)]
+            .rfind(['\n', '\u{c}'])
+            .map_or(0, |i| i + 1);
+        let words: Vec<&str> = text[prev_start..pos].split_whitespace().collect();
+        let n_max = words.len().min(RUN_IN_HEADING_WORDS);
+        if (1..=n_max).any(|n| self.catalogue.is_heading(&words[words.len() - n..].join(" "))) {
+            return true;
+        }
+        // A heading the catalogue does not know, running into its text: a paragraph's first line that
+        // begins with a capital and reaches the I within six words (`Kommunala nämnder och styrelser I
+        // dagsläget`).
+        let line_words: Vec<&str> = text[line_start..pos].split_whitespace().collect();
+        let paragraph_start = line_start == 0 || text[prev_start..line_start].trim().is_empty();
+        unknown_headings
+            && paragraph_start
+            && !line_words.is_empty()
+            && line_words.len() <= RUN_IN_HEADING_WORDS
+            && line_words[0].chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Is the token at `start..end` set off by exactly one space on each side from word characters: `x I y`,
+/// `x | y`, not a column separator (`2023   |   Förvaltning`) or a mark after a bracket (`nivå) I det`)?
+fn single_spaced(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    let word_before = before
+        .strip_suffix(' ')
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphanumeric);
+    let word_after = after
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_alphabetic);
+    word_before && word_after
+}
+
+/// Does a sentence start at `pos`: at the start of the text, after `.` `!` `?` `:`, or after a blank line?
+fn sentence_start(text: &str, pos: usize) -> bool {
+    let mut newlines = 0;
+    for c in text[..pos].chars().rev() {
+        match c {
+            '\n' | '\u{c}' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() => {}
+            '.' | '!' | '?' | ':' => return true,
+            _ => return false,
+        }
+    }
+    true
+}

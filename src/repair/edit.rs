@@ -1,0 +1,160 @@
+//! The bottom of the repair stage: what an edit is, and the decision a pass makes about one word before it
+//! becomes an edit. Every other repair module builds on these; this one imports none of them.
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+/// How an edit was made, from the mildest to the boldest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EditKind {
+    /// A word cut by a hyphen at a line end rejoined (`--join-hyphens`), nothing else changed.
+    Hyphenation,
+    /// Only stripped diacritics restored (`Goteborg` → `Göteborg`).
+    Diacritic,
+    /// OCR confusions (`ndmnden` → `nämnden`, `&r` → `är`, `Al` → `AI`).
+    OcrConfusion,
+    /// An edit no confusion rule names.
+    Spelling,
+}
+
+impl EditKind {
+    /// The name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(diakrit::EditKind::OcrConfusion.as_str(), "ocr-confusion");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditKind::Hyphenation => "hyphenation",
+            EditKind::Diacritic => "diacritic",
+            EditKind::OcrConfusion => "ocr-confusion",
+            EditKind::Spelling => "spelling",
+        }
+    }
+}
+
+/// One change: the byte span it replaced in the input, what stood there and what replaced it.
+///
+/// ```
+/// let r = diakrit::Repairer::new().repair("fran Goteborg");
+/// let e = &r.edits[1];
+/// assert_eq!((e.span, e.from.as_str(), e.to.as_str()), ((5, 13), "Goteborg", "Göteborg"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Edit {
+    /// Byte offsets `[start, end)` into the input text.
+    pub span: (usize, usize),
+    /// The input's text at `span`.
+    pub from: String,
+    /// What replaces it.
+    pub to: String,
+    /// How the edit was made.
+    pub kind: EditKind,
+    /// How likely the edit is right: the share of edits of this confidence that were right on the dev set
+    /// (0.6 to 0.977; see `data/calibration.tsv`).
+    pub confidence: f32,
+}
+
+/// The repaired text and the edits that made it.
+///
+/// ```
+/// let r = diakrit::Repairer::new().repair("pa fran x");
+/// assert_eq!(r.text, "på från x");
+/// assert_eq!(r.to_input_offset(r.text.find('x').unwrap()), 8);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Repaired {
+    /// The input with the edits spliced in.
+    pub text: String,
+    /// The edits, in input order, not overlapping.
+    pub edits: Vec<Edit>,
+}
+
+impl Repaired {
+    /// Map a byte offset in the repaired text back to the input (an offset inside a replaced word maps to
+    /// that word's start in the input; past its end, to its end).
+    pub fn to_input_offset(&self, pos: usize) -> usize {
+        let mut shift: isize = 0;
+        for e in &self.edits {
+            let out_start = (e.span.0 as isize + shift) as usize;
+            let out_end = out_start + e.to.len();
+            if pos < out_start {
+                break;
+            }
+            if pos < out_end {
+                return e.span.0;
+            }
+            shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+        }
+        (pos as isize - shift) as usize
+    }
+}
+
+/// How a decision's replacement is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Casing {
+    /// In the observed word's case (`Goteborg` → `Göteborg`, `GOTEBORG` → `GÖTEBORG`), unless the
+    /// observed capital was itself a misreading (see the emit step).
+    Observed,
+    /// In capitals whatever the observed case (acronyms: `Al` → `AI`).
+    Upper,
+    /// Exactly as decided (`Ss` → `S`, `Loch` → `L och`).
+    Verbatim,
+}
+
+/// What to do with one word (lowercase, before case is applied): the passes' common currency.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Decision {
+    pub(crate) to: String,
+    pub(crate) kind: EditKind,
+    /// Raw confidence: the logistic of the score margin ([`confidence_of_margin`]), or a rule's own.
+    pub(crate) confidence: f32,
+    pub(crate) casing: Casing,
+    /// Did it take a degraded-scan confusion or a dropped letter (not only å/ä/ö restored)?
+    pub(crate) scan: bool,
+}
+
+impl Decision {
+    /// A phrase rule's decision: an OCR confusion written exactly as given.
+    pub(crate) fn rule(to: impl Into<String>, confidence: f32) -> Decision {
+        Decision {
+            to: to.into(),
+            kind: EditKind::OcrConfusion,
+            confidence,
+            casing: Casing::Verbatim,
+            scan: true,
+        }
+    }
+}
+
+/// Decisions per occurrence, keyed by the token's start offset.
+pub(crate) type Chosen = HashMap<usize, Decision>;
+
+/// Raw confidence of a phrase rule's edit (calibrates to 0.949): the rules fire only in the narrow
+/// contexts that name them, where they were right in every case seen on dev.
+pub(crate) const RULE_CONFIDENCE: f32 = 0.9;
+
+/// Three decimals are all a confidence means; they also keep the JSON short.
+pub(crate) fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Raw confidence of a choice that won by `margin` (log10 units): the logistic `1 / (1 + 10^-margin)`,
+/// rounded to three decimals. A margin of 0 is a coin toss (0.5), 1 is 0.909, 2 is 0.990.
+pub(crate) fn confidence_of_margin(margin: f32) -> f32 {
+    round3(1.0 / (1.0 + 10f32.powf(-margin)))
+}
+
+/// The text with each edit's span replaced by its `to`; edits are sorted and do not overlap.
+pub(crate) fn splice(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len() + edits.len() * 2);
+    let mut pos = 0;
+    for e in edits {
+        out.push_str(&text[pos..e.span.0]);
+        out.push_str(&e.to);
+        pos = e.span.1;
+    }
+    out.push_str(&text[pos..]);
+    out
+}

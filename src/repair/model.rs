@@ -1,0 +1,249 @@
+//! The repairer itself: its data (lexicon, channel, context counts, heading catalogue), its thresholds,
+//! and the candidate cache the passes share. Every pass is written as methods of [`Repairer`] in its own
+//! file; the order they run in is `passes.rs`.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::bigrams::Context;
+use super::candidates::{Candidate, Limits};
+use super::channel::Channel;
+use crate::catalogue::Catalogue;
+use crate::lexicon::Lexicon;
+use crate::token::{self, Token};
+
+/// Candidate lists by (word, full search).
+type SearchCache = HashMap<(String, bool), Arc<Vec<Candidate>>>;
+
+/// Most candidate lists kept between words (about 100 MB at worst).
+const CACHE_MAX: usize = 100_000;
+
+/// Tunable thresholds of the decision. Build it from [`Config::default`] and set what you need; new
+/// fields may be added in any release.
+///
+/// ```
+/// let mut config = diakrit::Config::default();
+/// config.min_confidence = 0.9;
+/// let r = diakrit::Repairer::builder().config(config).build();
+/// assert_eq!(r.config().min_confidence, 0.9);
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Config {
+    /// Bonus of a valid observed word over its candidates, log10 units (1.0: a candidate must be ten times
+    /// likelier). Set on `../shared/eval/dev`.
+    pub keep_margin: f32,
+    /// How far the keep bonus shrinks for diacritic-only readings in a document whose OCR evidently had
+    /// no å, ä, ö (0 = never, 1 = to nothing): there `innebar` is far likelier `innebär` than in clean text.
+    /// Set on dev (0.7).
+    pub strip_adaptation: f32,
+    /// How much better (log10) a reading must fit its neighbours than the current choice to replace it.
+    pub context_margin: f32,
+    /// Score of an unknown observed word: a candidate must score above it to replace it.
+    pub unknown_score: f32,
+    /// Penalty per extra part of a compound, log10 units.
+    pub compound_penalty: f32,
+    /// Edits below this (calibrated) confidence are not applied.
+    pub min_confidence: f32,
+    /// Rejoin words cut by a hyphen at a line end (changes the line structure).
+    pub join_hyphens: bool,
+    /// Words shorter than this (in characters) are not touched.
+    pub min_chars: usize,
+    /// Unknown words at least this long may get one edit no confusion rule names.
+    pub generic_min_chars: usize,
+    /// Search limits for unknown words.
+    pub limits: Limits,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            keep_margin: 1.0,
+            strip_adaptation: 0.7,
+            context_margin: 0.5,
+            unknown_score: -1.0,
+            compound_penalty: 1.5,
+            min_confidence: 0.5,
+            join_hyphens: false,
+            min_chars: 2,
+            generic_min_chars: 5,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// A repairer: lexicon, channel, context model, heading catalogue and thresholds. Build once and share:
+/// it owns its data behind an [`Arc`], so a clone is cheap, and it is `Send + Sync`.
+///
+/// ```
+/// let repairer = diakrit::Repairer::new();
+/// let fixed = repairer.repair("Forslag till beslut\n\nI ndmnden for Intraservice:\n");
+/// assert_eq!(fixed.text, "Förslag till beslut\n\nI nämnden för Intraservice:\n");
+/// let copy = repairer.clone(); // shares the lexicon and the candidate cache
+/// std::thread::spawn(move || copy.repair("Goteborg")).join().unwrap();
+/// ```
+#[derive(Clone)]
+pub struct Repairer {
+    pub(super) shared: Arc<Shared>,
+}
+
+pub(super) struct Shared {
+    pub(super) lexicon: Arc<Lexicon>,
+    pub(super) catalogue: Arc<Catalogue>,
+    pub(super) context: Option<&'static Context>,
+    pub(super) channel: Channel,
+    pub(super) config: Config,
+    /// Candidates already found, by (word, full search): a word is decided again with another keep bonus
+    /// in stripped documents, and words repeat across the documents of a batch. Pure, so sharing it
+    /// changes no output; cleared when it grows past `CACHE_MAX` entries.
+    cache: Mutex<SearchCache>,
+}
+
+/// Builds a [`Repairer`] with other data or thresholds than the defaults.
+///
+/// ```
+/// use diakrit::{Lexicon, Repairer};
+/// let lexicon = Lexicon::with_extra_words([("Tånghag", None)]).unwrap();
+/// let r = Repairer::builder().lexicon(lexicon).min_confidence(0.9).build();
+/// assert_eq!(r.repair("Tanghag").text, "Tånghag");
+/// ```
+#[derive(Clone)]
+pub struct RepairerBuilder {
+    lexicon: Option<Arc<Lexicon>>,
+    catalogue: Option<Arc<Catalogue>>,
+    context: bool,
+    config: Config,
+}
+
+impl RepairerBuilder {
+    /// Use `lexicon` instead of the embedded one (see [`Lexicon::with_extra_words`]).
+    pub fn lexicon(mut self, lexicon: impl Into<Arc<Lexicon>>) -> Self {
+        self.lexicon = Some(lexicon.into());
+        self
+    }
+
+    /// Use `catalogue` for headings (in repair, a heading running into its text keeps a capital `I`; in
+    /// [`Repairer::process`], the sections).
+    pub fn catalogue(mut self, catalogue: impl Into<Arc<Catalogue>>) -> Self {
+        self.catalogue = Some(catalogue.into());
+        self
+    }
+
+    /// With `false`, no word-context model: every word is decided on its own.
+    pub fn context(mut self, on: bool) -> Self {
+        self.context = on;
+        self
+    }
+
+    /// Replace all thresholds.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Apply only edits with at least this confidence ([`Config::min_confidence`]).
+    pub fn min_confidence(mut self, x: f32) -> Self {
+        self.config.min_confidence = x;
+        self
+    }
+
+    /// Rejoin words cut by a hyphen at a line end ([`Config::join_hyphens`]).
+    pub fn join_hyphens(mut self, on: bool) -> Self {
+        self.config.join_hyphens = on;
+        self
+    }
+
+    /// The repairer.
+    pub fn build(self) -> Repairer {
+        Repairer {
+            shared: Arc::new(Shared {
+                lexicon: self.lexicon.unwrap_or_else(Lexicon::embedded_arc),
+                catalogue: self.catalogue.unwrap_or_else(Catalogue::embedded_arc),
+                context: self.context.then(Context::embedded),
+                channel: Channel::default(),
+                config: self.config,
+                cache: Mutex::new(HashMap::new()),
+            }),
+        }
+    }
+}
+
+impl Default for Repairer {
+    fn default() -> Self {
+        Repairer::new()
+    }
+}
+
+impl Repairer {
+    /// A repairer over the embedded lexicon, context model and heading catalogue, with the default
+    /// channel and thresholds.
+    pub fn new() -> Repairer {
+        Repairer::builder().build()
+    }
+
+    /// A builder starting from the defaults.
+    pub fn builder() -> RepairerBuilder {
+        RepairerBuilder {
+            lexicon: None,
+            catalogue: None,
+            context: true,
+            config: Config::default(),
+        }
+    }
+
+    /// The thresholds in use.
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.shared.lexicon
+    }
+
+    /// The heading catalogue in use.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.shared.catalogue
+    }
+
+    /// Tokenize `text` with this repairer's idea of which symbols may stand for letters.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        token::tokenize(text, |c| self.shared.channel.is_confusable_symbol(c))
+    }
+
+    /// The candidates for `key` (lowercase) within `limits`, from the cache when this repairer has
+    /// searched them before; `full` tells the two search stages apart in the cache.
+    pub(super) fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {
+        let k = (key.to_string(), full);
+        let cache = &self.shared.cache;
+        if let Some(c) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
+            return Arc::clone(c);
+        }
+        let found = Arc::new(super::candidates::search(
+            &self.shared.lexicon,
+            &self.shared.channel,
+            key,
+            limits,
+        ));
+        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(k, Arc::clone(&found));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_send_sync_and_cheap_to_clone() {
+        fn check<T: Send + Sync + Clone>() {}
+        check::<Repairer>();
+        let a = Repairer::new();
+        let b = a.clone();
+        assert!(Arc::ptr_eq(&a.shared, &b.shared));
+        assert_eq!(b.repair("Goteborg").text, "Göteborg");
+    }
+}

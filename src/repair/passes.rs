@@ -1,0 +1,110 @@
+//! The passes of repair, in the order they run, and why that order: the one place that names it.
+//!
+//! Every pass reads and writes one document's state ([`Doc`]); the emit step (`emit.rs`) then turns the
+//! decisions that survived into edits.
+//!
+//! 1. `words` (`word.rs`): each distinct word (or word cut at a line end) is decided on its own, with the
+//!    full keep bonus. Cheap, parallel, and the evidence every later pass reads.
+//! 2. `strip-evidence` (`document.rs`): from the word decisions, how much of the document's å, ä, ö the OCR
+//!    stripped, and whether it kept them; in a stripped document the valid ASCII words are weighed again
+//!    against their diacritic twins with a smaller bonus. Needs all of pass 1.
+//! 3. `occurrences` (`document.rs`): each occurrence takes its word's decision unless the document kept its
+//!    diacritics and the edit is doubtful there, or it would break a suspended compound part
+//!    (`skol- och`). Needs the evidence of pass 2.
+//! 4. `document-cache` (`document.rs`): a word the document writes with å, ä, ö somewhere restores its
+//!    stripped spelling elsewhere. Only words no earlier pass decided, so it runs after them.
+//! 5. `months`, `party-lists`, `party-marks`, `number-abbreviations` (`rules.rs`): phrases whose
+//!    neighbours name the reading (`28 august 2024`, `Loch KD`, `(SI)`, `or 279`); they overrule the word
+//!    decisions, and the party marks read the decisions before them (a brace around a repaired mark).
+//! 6. `context` (`context.rs`): the ambiguous families (`ar` → är | år, `1` → i) by their neighbours as
+//!    repaired, left to right. Last, so that it sees every other repair around it.
+use super::edit::splice;
+use super::model::Repairer;
+use super::state::Doc;
+use super::{context, document, rules, word, Repaired};
+
+/// A pass: a name (for the docs and for profiling) and what it does to a document.
+pub(crate) struct Pass {
+    /// The name used above.
+    pub(crate) name: &'static str,
+    pub(crate) run: fn(&Repairer, &mut Doc),
+}
+
+/// The passes, in order (see the module's comment for why).
+pub(crate) const PASSES: [Pass; 9] = [
+    Pass {
+        name: "words",
+        run: word::decide_words,
+    },
+    Pass {
+        name: "strip-evidence",
+        run: document::adapt_to_stripping,
+    },
+    Pass {
+        name: "occurrences",
+        run: document::choose_occurrences,
+    },
+    Pass {
+        name: "document-cache",
+        run: document::apply_document_cache,
+    },
+    Pass {
+        name: "months",
+        run: |_, d| rules::apply_month_names(d.text, &d.tokens, &mut d.chosen),
+    },
+    Pass {
+        name: "party-lists",
+        run: |_, d| rules::split_party_lists(d.text, &d.tokens, &mut d.chosen),
+    },
+    Pass {
+        name: "party-marks",
+        run: |_, d| rules::apply_party_marks(d.text, &d.tokens, &mut d.chosen),
+    },
+    Pass {
+        name: "number-abbreviations",
+        run: |_, d| rules::apply_number_abbreviations(d.text, &d.tokens, &mut d.chosen),
+    },
+    Pass {
+        name: "context",
+        run: context::apply,
+    },
+];
+
+impl Repairer {
+    /// The names of the repair passes, in the order they run (see `src/repair/passes.rs`).
+    ///
+    /// ```
+    /// let names: Vec<&str> = diakrit::Repairer::pass_names().collect();
+    /// assert_eq!((names[0], names[names.len() - 1]), ("words", "context"));
+    /// ```
+    pub fn pass_names() -> impl Iterator<Item = &'static str> {
+        PASSES.iter().map(|p| p.name)
+    }
+
+    /// Repair `text`: the text with damaged words restored, and every edit. Runs the passes in order over
+    /// the document, then turns their decisions into edits.
+    pub fn repair(&self, text: &str) -> Repaired {
+        let mut doc = Doc::new(self, text);
+        for pass in PASSES {
+            (pass.run)(self, &mut doc);
+        }
+        let edits = self.edits(&doc);
+        Repaired {
+            text: splice(text, &edits),
+            edits,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_distinct() {
+        let mut names: Vec<&str> = PASSES.iter().map(|p| p.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), PASSES.len());
+    }
+}

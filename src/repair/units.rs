@@ -1,0 +1,101 @@
+//! The units repair decides: a word token, or the two halves of a word cut by a hyphen at a line end
+//! (`kommu-⏎nen`), which are decided as one word.
+use crate::lang::SUSPENSION_CONJUNCTIONS;
+use crate::token::{Kind, Token};
+
+/// A word to decide: one token, or the two halves of a word cut by a hyphen at a line end.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Unit {
+    Word(Token),
+    Hyphenated(Token, Token),
+}
+
+impl Unit {
+    /// The unit as written: the word, or both halves.
+    pub(crate) fn key<'t>(&self, text: &'t str) -> (&'t str, &'t str) {
+        match self {
+            Unit::Word(t) => (t.text(text), ""),
+            Unit::Hyphenated(l, r) => (l.text(text), r.text(text)),
+        }
+    }
+
+    /// Its tokens, one decision each.
+    pub(crate) fn tokens(&self) -> Vec<Token> {
+        match *self {
+            Unit::Word(t) => vec![t],
+            Unit::Hyphenated(l, r) => vec![l, r],
+        }
+    }
+}
+
+/// Group word tokens into units, pairing `word-⏎word` across a line end.
+pub(crate) fn word_units(text: &str, tokens: &[Token]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        // word, "-", [space], newline, [space | page break], word
+        let mut j = i + 1;
+        let is = |j: usize, k: Kind| tokens.get(j).is_some_and(|t| t.kind == k);
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.text(text), "-" | "‐" | "¬"))
+        {
+            j += 1;
+            if is(j, Kind::Space) {
+                j += 1;
+            }
+            if is(j, Kind::Newline) {
+                j += 1;
+                while is(j, Kind::Space) || is(j, Kind::PageBreak) || is(j, Kind::Newline) {
+                    j += 1;
+                }
+                // `plan-⏎och bygglagen`: a suspended first part before a conjunction is no cut word.
+                let conjunction = is(j, Kind::Word) && SUSPENSION_CONJUNCTIONS.contains(&tokens[j].text(text));
+                if is(j, Kind::Word) && !conjunction {
+                    units.push(Unit::Hyphenated(t, tokens[j]));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        units.push(Unit::Word(t));
+        i += 1;
+    }
+    units
+}
+
+/// Cut `new` where `old` is cut after `left_chars` characters, following a character alignment of the two:
+/// the cut falls after the last character of `new` aligned to the left part of `old`.
+pub(crate) fn split_like(old: &str, left_chars: usize, new: &str) -> (String, String) {
+    let a: Vec<char> = old.chars().collect();
+    let b: Vec<char> = new.chars().collect();
+    let (_, pairs) = crate::text::align(&a, &b);
+    let j = pairs
+        .iter()
+        .filter(|(i, _)| *i < left_chars)
+        .map(|(_, j)| j + 1)
+        .max()
+        .unwrap_or(0);
+    (b[..j].iter().collect(), b[j..].iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_like_follows_alignment() {
+        assert_eq!(
+            split_like("kommunfullmaktige", 10, "kommunfullmäktige"),
+            ("kommunfull".into(), "mäktige".into())
+        );
+        let (a, b) = split_like("anviandning", 4, "användning");
+        assert_eq!(format!("{a}{b}"), "användning");
+        assert!(a.starts_with("anv") && b.ends_with("ndning"));
+    }
+}

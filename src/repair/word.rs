@@ -1,0 +1,310 @@
+//! The word pass: each distinct word, on its own, against the candidates the channel and the lexicon
+//! offer for it. A candidate scores `prior(w) - cost(o | w)`; the word as written keeps a bonus that the
+//! best candidate must beat, and guards for short words, words with digits, names and acronyms decide
+//! which kinds of edit a word may take at all.
+use rayon::prelude::*;
+
+use super::candidates::{Candidate, Limits};
+use super::edit::{confidence_of_margin, Casing, Decision, EditKind};
+use super::model::Repairer;
+use super::state::{Decided, Doc};
+use super::units::{split_like, Unit};
+use crate::lexicon::Entry;
+use crate::text::{lower_nfc, Case};
+
+/// A valid word is weighed only against readings that cost at most this (log10 units).
+const VALID_MAX_COST: f32 = 2.0;
+/// Words of at most this many characters are short: they are replaced only by common words, and a valid
+/// one may take a dropped letter (`fr` for för, `til` for till).
+const SHORT_CHARS: usize = 3;
+/// A short word is replaced only by a word at least this frequent (Zipf): short rare words are noise.
+const SHORT_MIN_ZIPF: f32 = 3.0;
+/// A short word with digits in it becomes a very common word (`p4`: på) or nothing (`b4`, `D1` are codes).
+const DIGITS_MIN_ZIPF: f32 = 5.0;
+/// A word in capitals of at most this many characters is an acronym, known or not.
+const ACRONYM_MAX_CHARS: usize = 5;
+/// A capitalised word shorter than this is not searched for dropped letters or unnamed edits: a name.
+const NAME_FULL_SEARCH_CHARS: usize = 6;
+/// A capitalised word this long may take one unnamed edit into a common word (`Besknivning`).
+const LONG_CHARS: usize = 8;
+/// A common word: a scan confusion into it is allowed for a capitalised word (`Stittelsen`: Stiftelsen).
+const COMMON_ZIPF: f32 = 3.5;
+/// A very common word: a capitalised word of six or seven letters may take a dropped letter into it.
+const VERY_COMMON_ZIPF: f32 = 4.5;
+/// An unknown capitalised word is not read through a reading dearer than this (a name, not damage).
+const NAME_MAX_COST: f32 = 2.0;
+/// How much likelier (log10) than the observed word an acronym must be to replace it (`Al` → `AI`).
+const ACRONYM_BONUS: f32 = 1.0;
+/// A word this long ending in `-s` is valid when its stem is (a genitive or s-passive).
+const S_FORM_MIN_CHARS: usize = 5;
+/// Decide the distinct words in parallel from this many on.
+const PARALLEL_MIN_WORDS: usize = 64;
+
+/// Pass `words`: decide every distinct unit of the document with the full keep bonus.
+pub(super) fn decide_words(r: &Repairer, doc: &mut Doc) {
+    let all: Vec<&Unit> = doc.distinct.iter().collect();
+    doc.decided = r.decide_all(doc.text, &all, r.shared.config.keep_margin);
+}
+
+impl Repairer {
+    /// Decide `units` of `text` with keep bonus `margin`; in parallel when there are many.
+    pub(super) fn decide_all<'t>(&self, text: &'t str, units: &[&Unit], margin: f32) -> Decided<'t> {
+        let decide = |u: &&Unit| (u.key(text), self.decide_unit(text, u, margin));
+        if units.len() > PARALLEL_MIN_WORDS {
+            units.par_iter().map(decide).collect()
+        } else {
+            units.iter().map(decide).collect()
+        }
+    }
+
+    /// All candidates within the full limits (what `explain` shows, and what `known` looks at).
+    pub(super) fn search(&self, key: &str) -> std::sync::Arc<Vec<Candidate>> {
+        self.cached_search(key, true, self.limits_for(key, true))
+    }
+
+    /// Search limits for `key`: a valid word is only weighed against readings the channel names (no
+    /// compounds, no dropped letters, no unnamed edits); `full` = false gives the cheap first stage.
+    pub(super) fn limits_for(&self, key: &str, full: bool) -> Limits {
+        let chars = key.chars().count();
+        let valid = self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid);
+        let mut limits = self.shared.config.limits;
+        if valid || !full || chars < self.shared.config.generic_min_chars {
+            limits.generic_edits = 0;
+        }
+        // A short word is the one place a dropped letter is common and cheap to weigh (fr for för, til for
+        // till): a valid one of at most three letters is weighed against its readings with one restored.
+        let short_valid = valid && chars <= SHORT_CHARS;
+        if !short_valid && (valid || !full) {
+            limits.insertions = false;
+        }
+        if valid {
+            limits.max_parts = 1;
+            limits.max_cost = limits.max_cost.min(VALID_MAX_COST);
+        }
+        limits
+    }
+
+    pub(super) fn score(&self, c: &Candidate) -> f32 {
+        self.prior(c) - c.cost
+    }
+
+    pub(super) fn prior(&self, c: &Candidate) -> f32 {
+        if c.is_compound() {
+            let mean = c.parts.iter().sum::<f32>() / c.parts.len() as f32;
+            let last = *c.parts.last().expect("compound has parts");
+            last.min(mean) - self.shared.config.compound_penalty * (c.parts.len() - 1) as f32
+        } else {
+            c.entry.zipf()
+        }
+    }
+
+    pub(super) fn decide_unit(&self, text: &str, u: &Unit, margin: f32) -> Vec<Option<Decision>> {
+        match *u {
+            Unit::Word(t) => vec![self.decide(t.text(text), margin)],
+            Unit::Hyphenated(l, r) => {
+                let (lt, rt) = (l.text(text), r.text(text));
+                let lkey = lower_nfc(lt);
+                let joined = format!("{lt}{rt}");
+                // A word cut at a line end is decided whole, then the replacement is cut again: its halves
+                // are no words of their own (kommu-/nen is neither komma nor ner).
+                if let Some(d) = self.decide(&joined, margin) {
+                    let (a, b) = split_like(&lower_nfc(&joined), lkey.chars().count(), &d.to);
+                    let mk = |to: String| Decision { to, ..d.clone() };
+                    return vec![Some(mk(a)), Some(mk(b))];
+                }
+                if self.known(&joined) {
+                    return vec![None, None];
+                }
+                // No word when joined: the hyphen belongs (AI-/tjdnster); the halves are words of their own,
+                // but a left half that is no word is left alone.
+                let lvalid = self.shared.lexicon.lookup_key(&lkey).is_some_and(Entry::is_valid);
+                vec![
+                    if lvalid { self.decide(lt, margin) } else { None },
+                    self.decide(rt, margin),
+                ]
+            }
+        }
+    }
+
+    /// Is `word` valid as written, as a word or as a compound of words?
+    pub(super) fn known(&self, word: &str) -> bool {
+        let key = lower_nfc(word);
+        self.shared.lexicon.lookup_key(&key).is_some_and(Entry::is_valid)
+            || self.search(&key).iter().any(|c| c.word == key && c.cost == 0.0)
+    }
+
+    pub(super) fn decide(&self, word: &str, margin: f32) -> Option<Decision> {
+        let key = lower_nfc(word);
+        if key.chars().count() < self.shared.config.min_chars || !key.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        // Digits stand for letters only where an engine without Swedish writes them for å, ä, ö (4, 6),
+        // or inside a longer word (ti1l); elsewhere the token is a code (D1, E1, v5, 1a).
+        let cs: Vec<char> = key.chars().collect();
+        let digit_ok = |i: usize, c: char| {
+            matches!(c, '4' | '6')
+                || (cs.len() >= 4
+                    && i > 0
+                    && i + 1 < cs.len()
+                    && cs[i - 1].is_alphabetic()
+                    && cs[i + 1].is_alphabetic())
+        };
+        if cs
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| c.is_ascii_digit() && !digit_ok(i, c))
+        {
+            return None;
+        }
+        let entry = self.shared.lexicon.lookup_key(&key);
+        let valid = entry.is_some_and(Entry::is_valid) || self.inflection_of_valid(&key);
+        let case = Case::of(word);
+        // An all-capitals word the lexicon knows, or any short one, is an acronym: leave it.
+        if case == Case::Upper && (valid || key.chars().count() <= ACRONYM_MAX_CHARS) {
+            return None;
+        }
+        if let Some(d) = self.acronym_reading(word, entry) {
+            return Some(d);
+        }
+        // Two stages: the readings the channel names first; dropped letters and unnamed edits only when
+        // they found nothing better than the word as written. Most damage is found by the first, cheaply.
+        let mut decision = None;
+        // A capitalised word may not take a dropped letter or an unnamed edit unless it is long (see
+        // `choose`), nor a word in capitals anything but diacritics: the full search cannot help them.
+        let chars = key.chars().count();
+        let stages: &[bool] = if (case == Case::Title && chars < NAME_FULL_SEARCH_CHARS) || case == Case::Upper {
+            &[false]
+        } else {
+            &[false, true]
+        };
+        for &full in stages {
+            let limits = self.limits_for(&key, full);
+            let cands = self.cached_search(&key, full, limits);
+            decision = self.choose(&key, word, entry, valid, &cands, margin);
+            let known = valid || cands.iter().any(|c| c.word == key && c.cost == 0.0);
+            // A first-stage reading that only restores å, ä, ö is taken; one that needed a degraded-scan
+            // confusion is weighed against the full search (tll: til by l→i, or till by a dropped i).
+            if known || decision.as_ref().is_some_and(|d| !d.scan) {
+                break;
+            }
+        }
+        decision
+    }
+
+    /// Pick the best candidate if it beats the word as written.
+    fn choose(
+        &self,
+        key: &str,
+        word: &str,
+        entry: Option<Entry>,
+        valid: bool,
+        cands: &[Candidate],
+        margin: f32,
+    ) -> Option<Decision> {
+        let case = Case::of(word);
+        let own = cands.iter().find(|c| c.word == key);
+        // What a candidate must beat: the word as written plus a keep bonus (the adapted `margin` for a
+        // diacritic-only reading, the full one otherwise), or the score of an unknown word.
+        let written = match (valid, own) {
+            (true, _) => Some(entry.map_or(0.0, Entry::zipf)),
+            // Unknown as a word but a compound of known words: keep it like a valid word.
+            (false, Some(c)) if c.cost == 0.0 => Some(self.prior(c)),
+            _ => None,
+        };
+        let bar = |c: &Candidate| match written {
+            Some(w) if c.kind == EditKind::Diacritic && c.scan_rules == 0 => w + margin,
+            Some(w) => w + self.shared.config.keep_margin,
+            None => self.shared.config.unknown_score,
+        };
+        // A short word is only replaced by a common one: short rare words are mostly noise. A word of two
+        // letters, or a capitalised one of three, is not read through a degraded-scan confusion (of is no
+        // oj, Ra no Ta, Dec no Det). A word with digits in it becomes a very common word or nothing (p4: på;
+        // b4, Q4, D1 are codes).
+        let chars = key.chars().count();
+        let short = chars <= SHORT_CHARS;
+        let no_scan = chars <= 2 || (short && case == Case::Title);
+        let digits = key.chars().any(|c| c.is_ascii_digit());
+        let mut scored: Vec<(f32, &Candidate)> = cands
+            .iter()
+            .filter(|c| c.word != key && !(short && c.entry.zipf() < SHORT_MIN_ZIPF))
+            .filter(|c| !(no_scan && c.scan_rules > 0))
+            .filter(|c| !(digits && short && c.entry.zipf() < DIGITS_MIN_ZIPF))
+            .map(|c| (self.score(c), c))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.word.cmp(&b.1.word)));
+        let (best_score, best) = *scored.first()?;
+        let base = bar(best);
+        if best_score <= base {
+            return None;
+        }
+        // An unknown capitalised word may be a name: only restore diacritics or cheap OCR confusions,
+        // never a dropped letter, a degraded-scan confusion or an unnamed edit (Akbas is no Aktbas, Hulter no
+        // Kulter). Capitals: diacritics only.
+        // A scan confusion is allowed when it yields a common word that is no name (Stittelsen: Stiftelsen).
+        let common = best.entry.flags & Entry::NAME == 0 && best.entry.zipf() >= COMMON_ZIPF && best.scan_rules <= 1;
+        // A long capitalised word may even take one unnamed edit into a common word (Besknivning).
+        // One of six or seven a dropped letter into a very common word (Motonen: Motionen, Handing: Handling).
+        let long = chars >= LONG_CHARS
+            || (chars >= NAME_FULL_SEARCH_CHARS
+                && best.kind != EditKind::Spelling
+                && best.entry.zipf() >= VERY_COMMON_ZIPF);
+        let unnamed = best.kind == EditKind::Spelling || best.insertions > 0;
+        let bold = (unnamed && !(common && long)) || (best.scan_rules > 0 && !common);
+        if !valid
+            && ((case == Case::Title && (bold || best.cost > NAME_MAX_COST))
+                || (case == Case::Upper && best.kind != EditKind::Diacritic))
+        {
+            return None;
+        }
+        let rival = scored.get(1).map_or(base, |s| s.0.max(base));
+        let margin = best_score - rival;
+        let upper = best.entry.flags & Entry::ACRONYM != 0 && case != Case::Lower;
+        Some(Decision {
+            to: best.word.clone(),
+            kind: best.kind,
+            confidence: confidence_of_margin(margin),
+            casing: if upper { Casing::Upper } else { Casing::Observed },
+            scan: best.scan_rules > 0 || best.insertions > 0,
+        })
+    }
+
+    /// Swedish forms the word lists do not enumerate but grammar makes of any word: the genitive or
+    /// s-passive `-s` (`klimateffekternas`, `samverkats`), and a footnote mark glued to a word (`stånd1`).
+    fn inflection_of_valid(&self, key: &str) -> bool {
+        let valid = |k: &str| !k.is_empty() && self.shared.lexicon.lookup_key(k).is_some_and(Entry::is_valid);
+        let stem = key.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+        if stem.len() < key.len() && valid(stem) {
+            return true;
+        }
+        key.chars().count() >= S_FORM_MIN_CHARS && key.strip_suffix('s').is_some_and(valid)
+    }
+
+    /// `Al` for `AI`: in many fonts a capital I and a small l are the same glyph, so a capitalised word of
+    /// capitals and small l's is read as the acronym with I's when the lexicon has that acronym.
+    fn acronym_reading(&self, word: &str, entry: Option<Entry>) -> Option<Decision> {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let rest: Vec<char> = chars.collect();
+        if !first.is_uppercase() || !rest.contains(&'l') || !rest.iter().all(|&c| c == 'l' || c.is_uppercase()) {
+            return None;
+        }
+        let reading: String = std::iter::once(first)
+            .chain(rest.iter().map(|&c| if c == 'l' { 'I' } else { c }))
+            .collect();
+        let acr = self.shared.lexicon.lookup(&reading)?;
+        if acr.flags & Entry::ACRONYM == 0 {
+            return None;
+        }
+        // The observed word, if a word at all, is a common noun written capitalised (al, All): the
+        // acronym wins unless the observed word is far more frequent.
+        let own = entry.filter(|e| e.is_valid()).map_or(f32::MIN, Entry::zipf);
+        let margin = acr.zipf() + ACRONYM_BONUS - own;
+        (margin > 0.0).then(|| Decision {
+            to: reading.to_lowercase(),
+            kind: EditKind::OcrConfusion,
+            confidence: confidence_of_margin(margin),
+            casing: Casing::Upper,
+            scan: true,
+        })
+    }
+}

@@ -1,0 +1,90 @@
+//! Sections from the headings: spans, levels and parents, and each body's text reflowed.
+use super::head::Head;
+use super::layout::{reflow, Layout};
+use serde::Serialize;
+
+use crate::catalogue::{DocType, Label, Scope};
+
+/// A labelled part of a document. Offsets are byte offsets into the segmented text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Section {
+    /// Label id from the catalogue (`summary`, `proposed_decision`, `decision`, …), `paragraph` for a
+    /// protocol §, `front_matter` for text before the first heading.
+    pub label: Label,
+    /// The heading as written (trimmed), none for front matter.
+    pub heading: Option<String>,
+    /// 1 for top-level headings and protocol paragraphs, 2 for the sub-headings of a paragraph (`Beslut`,
+    /// `Yrkanden`) and for the headings of a tjänsteutlåtande inside a KF handling.
+    pub level: u8,
+    /// Index of the enclosing section (a level-2 section's paragraph or nested document header).
+    pub parent: Option<usize>,
+    /// The heading line's span (empty for front matter).
+    pub heading_span: (usize, usize),
+    /// The whole section's span: heading and body.
+    pub span: (usize, usize),
+    /// The body's span (after the heading line, and after the title of a paragraph).
+    pub body_span: (usize, usize),
+    /// Paragraph number of a protocol § section.
+    pub paragraph: Option<u32>,
+    /// Ärendenummer on a protocol § line.
+    pub case_id: Option<String>,
+    /// Title of a protocol § (the lines after the § line) or of a document (`Motion av …`).
+    pub title: Option<String>,
+    /// The body's running text reflowed into paragraphs, without furniture, footnotes, URLs and signatures.
+    pub text: String,
+}
+
+/// The sections of `text`: the front matter before the first heading, then one per heading. A § or a
+/// nested document's header opens a group and its sub-headings are level 2; in a KF bundle each part's
+/// header (a tjänsteutlåtande, a yrkande, a yttrande) opens a group and the bundle's own headings
+/// (Kommunstyrelsens förslag) close it.
+pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &DocType) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let first = heads.first().map_or(text.len(), |h| h.start);
+    if !text[..first].trim().is_empty() {
+        sections.push(Section {
+            label: Label::FRONT_MATTER,
+            heading: None,
+            level: 1,
+            parent: None,
+            heading_span: (0, 0),
+            span: (0, first),
+            body_span: (0, first),
+            paragraph: None,
+            case_id: None,
+            title: None,
+            text: reflow(text, layout, 0, first),
+        });
+    }
+    let bundle = *doc_type == DocType::KfHandling;
+    let bundle_scope = Scope::Doc(DocType::KfHandling);
+    let mut parent: Option<usize> = None;
+    for (i, h) in heads.iter().enumerate() {
+        let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
+        let trimmed_start = h.start + (text[h.start..h.end].len() - text[h.start..h.end].trim_start().len());
+        let trimmed_end = trimmed_start + text[trimmed_start..h.end].trim_end().len();
+        let body_start = h.body.min(end).max(h.end);
+        let index = sections.len();
+        let opens = h.paragraph.is_some() || (bundle && h.label == Label::DOC_HEADER && h.scope != bundle_scope);
+        let nested = !opens && parent.is_some() && (h.scope == Scope::Paragraph || (bundle && h.scope != bundle_scope));
+        if opens {
+            parent = Some(index);
+        } else if !nested && h.scope != Scope::Paragraph {
+            parent = None;
+        }
+        sections.push(Section {
+            label: h.label.clone(),
+            heading: Some(text[trimmed_start..trimmed_end].to_string()),
+            level: if nested { 2 } else { 1 },
+            parent: if nested { parent } else { None },
+            heading_span: (trimmed_start, trimmed_end),
+            span: (trimmed_start, end),
+            body_span: (body_start, end),
+            paragraph: h.paragraph,
+            case_id: h.case_id.clone(),
+            title: h.title.clone(),
+            text: reflow(text, layout, body_start, end),
+        });
+    }
+    sections
+}

@@ -1,0 +1,81 @@
+//! Where the doc type is decided: the headings found vote for the kind of document they belong to, with
+//! the § lines, a KF handling number, a title line and the running header as stronger evidence; then every
+//! heading is labelled again in that type's terms.
+use super::head::Head;
+use super::headings::Opening;
+use super::layout::Layout;
+use crate::catalogue::{Catalogue, DocType, Scope};
+
+/// A type needs this many headings' votes to be chosen on votes alone.
+const MIN_VOTES: usize = 2;
+
+/// The doc type, from the headings found and what the opening and the layout say.
+pub(super) fn decide(heads: &[Head], opening: &Opening, layout: &Layout) -> DocType {
+    let paragraphs = heads.iter().filter(|h| h.paragraph.is_some()).count();
+    // Votes in the order the types are first seen; on a tie the last of them wins.
+    let mut votes: Vec<(&DocType, usize)> = Vec::new();
+    for h in heads.iter().filter(|h| h.paragraph.is_none()) {
+        let t = h.scope.doc_type();
+        match votes.iter_mut().find(|(k, _)| *k == t) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((t, 1)),
+        }
+    }
+    let best_vote = votes.iter().max_by_key(|(_, n)| *n);
+    let protocol_votes = votes.iter().find(|v| *v.0 == DocType::Protokoll).map_or(0, |v| v.1);
+    let other_votes = votes
+        .iter()
+        .filter(|v| *v.0 != DocType::Protokoll)
+        .map(|v| v.1)
+        .max()
+        .unwrap_or(0);
+    if opening.handling_number.is_some() {
+        DocType::KfHandling
+    } else if paragraphs >= 1 && paragraphs + protocol_votes > other_votes {
+        if opening.folded.contains("utdrag") {
+            DocType::Protokollsutdrag
+        } else {
+            DocType::Protokoll
+        }
+    } else if let Some((_, _, scope)) = &opening.title_line {
+        scope.doc_type().clone()
+    } else if (layout.protocol_number.is_some() || layout.meeting_date.is_some()) && other_votes < MIN_VOTES {
+        // A protocol page without a § on it (a roll-call table): its running header says what it is.
+        DocType::Protokoll
+    } else {
+        match best_vote {
+            Some((t, n)) if *n >= MIN_VOTES => (*t).clone(),
+            _ => DocType::Unknown,
+        }
+    }
+}
+
+/// The second pass: each heading labelled in the doc type's terms (a variant several types share takes
+/// this type's label), and dropped when it is no heading there: inside a protocol's paragraphs only the
+/// paragraph sub-headings count (`Ordförande` in a signature or `Ersättare` in the text are none).
+pub(super) fn relabel(text: &str, catalogue: &Catalogue, heads: Vec<Head>, doc_type: &DocType) -> Vec<Head> {
+    let protocol = doc_type.is_protocol();
+    let prefer = if protocol {
+        Scope::Paragraph
+    } else {
+        Scope::Doc(doc_type.clone())
+    };
+    let mut kept: Vec<Head> = Vec::new();
+    let mut in_paragraph = false;
+    for mut h in heads {
+        if h.paragraph.is_some() {
+            in_paragraph = true;
+        } else if h.title.is_none() {
+            let only = (protocol && in_paragraph).then_some(&Scope::Paragraph);
+            match catalogue.classify(&text[h.start..h.end], Some(&prefer), only) {
+                Some((label, scope)) => {
+                    h.label = label.clone();
+                    h.scope = scope.clone();
+                }
+                None => continue,
+            }
+        }
+        kept.push(h);
+    }
+    kept
+}

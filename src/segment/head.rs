@@ -1,0 +1,35 @@
+//! A heading as the first pass finds it, before it becomes a section.
+use crate::catalogue::{Label, Scope};
+
+/// One heading found: where its line starts, where the heading ends, where the body starts, and what it is.
+#[derive(Clone, Debug)]
+pub(super) struct Head {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) body: usize,
+    pub(super) label: Label,
+    pub(super) scope: Scope,
+    pub(super) paragraph: Option<u32>,
+    pub(super) case_id: Option<String>,
+    pub(super) title: Option<String>,
+    /// For a § line whose sign OCR misread: the line's leading digits, to check the number against its
+    /// neighbours.
+    pub(super) doubtful: Option<String>,
+}
+
+impl Head {
+    /// A heading that is the line `start..end`, its body on the next line.
+    pub(super) fn line(start: usize, end: usize, label: &Label, scope: &Scope, title: Option<String>) -> Head {
+        Head {
+            start,
+            end,
+            body: end + 1,
+            label: label.clone(),
+            scope: scope.clone(),
+            paragraph: None,
+            case_id: None,
+            title,
+            doubtful: None,
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Where a heading is recognised: the first pass of segmentation walks the lines of running text and
+//! finds the § lines of a protocol, a document's title line (`Motion av …`), the parts of a KF bundle,
+//! catalogue headings on lines of their own, and headings that run into their text on the same line.
+use super::bundle::bundle_header;
+pub(super) use super::head::Head;
+use super::layout::{join_lines, Layout, LineKind};
+use super::paragraphs::{paragraph_line, paragraph_title, ParagraphLine};
+use crate::catalogue::{Catalogue, DocType, Label, Scope};
+use crate::lang::roll_call_cell;
+use crate::text::fold;
+
+/// What the first lines of a document say about it.
+pub(super) struct Opening {
+    /// `Handling 2025 nr 32` → `2025 nr 32`: a KF bundle.
+    pub(super) handling_number: Option<String>,
+    /// A title line that begins with a catalogue prefix (`Motion av Anna Ek (S) om …`): its line, label and
+    /// scope.
+    pub(super) title_line: Option<(usize, Label, Scope)>,
+    /// The first lines of text, folded and joined (`Protokollsutdrag` says what the document is).
+    pub(super) folded: String,
+}
+
+/// Lines of text looked at for the handling number; the title line must be among the first six.
+const OPENING_LINES: usize = 10;
+const TITLE_LINES: usize = 6;
+/// Lines of text whose words say what the document is.
+const OPENING_WORDS_LINES: usize = 8;
+
+impl Opening {
+    pub(super) fn read(text: &str, layout: &Layout, catalogue: &Catalogue) -> Opening {
+        let handling = regex!(r"(?i)^handling\s+(\d{4})\s+nr\.?\s*(\d{1,4})(?-u:\b)");
+        let content = layout.text_lines();
+        let mut handling_number = None;
+        let mut title_line = None;
+        for (k, &li) in content.iter().take(OPENING_LINES).enumerate() {
+            let t = layout.line(text, li).trim();
+            if let Some(c) = handling.captures(t) {
+                handling_number.get_or_insert_with(|| format!("{} nr {}", &c[1], &c[2]));
+            }
+            if k < TITLE_LINES && title_line.is_none() {
+                if let Some((label, scope)) = catalogue.classify_prefix(t) {
+                    title_line = Some((li, label.clone(), scope.clone()));
+                }
+            }
+        }
+        let folded = content
+            .iter()
+            .take(OPENING_WORDS_LINES)
+            .map(|&li| fold(layout.line(text, li)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Opening {
+            handling_number,
+            title_line,
+            folded,
+        }
+    }
+}
+
+/// The first pass: every heading and § line, in order.
+pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: &Opening) -> Vec<Head> {
+    let mut f = Finder {
+        text,
+        layout,
+        catalogue,
+        opening,
+        content: layout.text_lines(),
+        heads: Vec::new(),
+        last_para: None,
+    };
+    let mut li = 0;
+    while li < layout.lines.len() {
+        li = if layout.kinds[li] == LineKind::Text {
+            f.at(li)
+        } else {
+            li + 1
+        };
+    }
+    f.heads
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    layout: &'a Layout,
+    catalogue: &'a Catalogue,
+    opening: &'a Opening,
+    /// The lines of running text.
+    content: Vec<usize>,
+    heads: Vec<Head>,
+    last_para: Option<u32>,
+}
+
+impl Finder<'_> {
+    /// Look at line `li` of text; returns the line to go on from.
+    fn at(&mut self, li: usize) -> usize {
+        let (s, e) = self.layout.lines[li];
+        let l = self.layout.line(self.text, li);
+        if let Some(p) = self.paragraph(l) {
+            return self.push_paragraph(li, p);
+        }
+        if let Some((tli, label, scope)) = &self.opening.title_line {
+            if *tli == li {
+                self.heads
+                    .push(Head::line(s, e, label, scope, Some(l.trim().to_string())));
+                return li + 1;
+            }
+        }
+        // The parts of a KF bundle: `Yrkande    (Vänsterpartiet, Miljöpartiet)`, `Yttrande   Socialdemokraterna`,
+        // `Yrkande 2022-10-28`, or a title line `Yrkande angående …` at a block start; the title line after
+        // a bare part line is its title.
+        let at_block = self.block_start(li);
+        if self.opening.handling_number.is_some() && at_block {
+            if let Some((head, skip)) = bundle_header(self.text, self.layout, self.catalogue, li) {
+                self.heads.push(head);
+                return skip;
+            }
+            let part = self.catalogue.classify_prefix(l).filter(|(_, scope)| {
+                !matches!(scope, Scope::Doc(DocType::Motion) | Scope::Doc(DocType::Interpellation))
+            });
+            if let Some((label, scope)) = part {
+                self.heads
+                    .push(Head::line(s, e, label, scope, Some(l.trim().to_string())));
+                return li + 1;
+            }
+        }
+        if let Some((label, scope)) = self
+            .catalogue
+            .classify(l, None, None)
+            .filter(|_| !self.in_vote_table(li))
+        {
+            self.heads.push(Head::line(s, e, label, scope, None));
+        } else if at_block {
+            if let Some((he, bs, label, scope)) = run_in(self.catalogue, l) {
+                self.heads.push(Head {
+                    end: s + he,
+                    body: s + bs,
+                    ..Head::line(s, e, label, scope, None)
+                });
+            }
+        }
+        li + 1
+    }
+
+    /// A § line here, unless it is a reference: `§ 242 och den 10 april 2024, § 310.` goes on from the line
+    /// before, and so does a bare number below the last paragraph's.
+    fn paragraph(&self, l: &str) -> Option<ParagraphLine> {
+        paragraph_line(l, self.last_para.map(|p| p + 1)).filter(|p| {
+            let goes_on = p
+                .title_at
+                .is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
+            !goes_on && (p.case_id.is_some() || self.last_para.is_none_or(|last| p.number > last))
+        })
+    }
+
+    /// The § line on line `li` as a heading, with its title; returns the line after the title.
+    fn push_paragraph(&mut self, li: usize, p: ParagraphLine) -> usize {
+        let (s, e) = self.layout.lines[li];
+        let l = self.layout.line(self.text, li);
+        self.last_para = Some(p.number);
+        let (parts, body) = match p.title_at {
+            Some(i) => (vec![l[i..].trim().to_string()], e),
+            None => paragraph_title(self.text, self.layout, self.catalogue, li),
+        };
+        let title = (!parts.is_empty()).then(|| join_lines(&parts));
+        // The digits of the sign and the number as read (`8 863`: 8863; `43900`).
+        let doubtful = (!p.certain).then(|| {
+            l.split_whitespace()
+                .take(2)
+                .flat_map(str::chars)
+                .filter(char::is_ascii_digit)
+                .collect()
+        });
+        self.heads.push(Head {
+            start: s,
+            end: e,
+            body: body + 1,
+            label: Label::PARAGRAPH,
+            scope: Scope::Doc(DocType::Protokoll),
+            paragraph: Some(p.number),
+            case_id: p.case_id,
+            title,
+            doubtful,
+        });
+        let lines = &self.layout.lines;
+        lines
+            .iter()
+            .position(|&(ls, _)| ls > body)
+            .unwrap_or(lines.len())
+            .max(li + 1)
+    }
+
+    /// Does a new block start at line `li`: at the start of the text, after a blank line, a page break or
+    /// furniture, a line ending a sentence or a clause (`.`, `:`), or right after a heading?
+    fn block_start(&self, li: usize) -> bool {
+        let (lines, kinds) = (&self.layout.lines, &self.layout.kinds);
+        let Some(prev) = (0..li).rev().find(|&j| kinds[j] != LineKind::Furniture) else {
+            return true;
+        };
+        if prev + 1 != li {
+            return true;
+        }
+        let (ps, pe) = lines[prev];
+        let p = self.text[ps..pe].trim_end();
+        p.trim().is_empty()
+            || p.ends_with(['.', ':', '!', '?'])
+            || self.text[pe..lines[li].0].contains('\u{c}')
+            || self.heads.last().map(|h| h.start) == Some(ps)
+    }
+
+    /// Is line `li` a cell of a roll-call table (`Elisabet Lann` / `KD` / `Ledamot` / `Ja`), where
+    /// `Ersättare` is a role and no heading? Two or more of its six neighbours on either side are votes or
+    /// roles.
+    fn in_vote_table(&self, li: usize) -> bool {
+        let content = &self.content;
+        let Ok(k) = content.binary_search(&li) else {
+            return false;
+        };
+        let cell = |j: usize| {
+            let folded = fold(self.layout.line(self.text, j));
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            roll_call_cell(&words)
+        };
+        let around = content[k.saturating_sub(6)..k]
+            .iter()
+            .chain(content.iter().skip(k + 1).take(6));
+        around.filter(|&&j| cell(j)).count() >= 2
+    }
+}
+
+/// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
+/// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
+/// and is followed by a word starting with a capital letter (the text's first sentence). Returns the
+/// heading's end and the body's start as offsets into the line, and the heading's label and scope.
+fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c Label, &'c Scope)> {
+    let lead = line.len() - line.trim_start().len();
+    let mut ends = Vec::new();
+    let mut in_word = false;
+    for (i, c) in line.char_indices().skip_while(|(i, _)| *i < lead) {
+        if c.is_whitespace() {
+            if in_word {
+                ends.push(i);
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    for &he in ends.iter().take(6).rev() {
+        let rest = &line[he..];
+        let body = he + (rest.len() - rest.trim_start().len());
+        // The body's first word: a capital, or a capital I as OCR writes it (`Ärendet ! budget för 2022`).
+        let rest = &line[body..];
+        // Or a numbered list (`Bilagor 1. Bakgrund Göteborgs Kulturkalas`).
+        let misread_i = ["! ", "| ", "1 ", "[ ", "] ", "l "].iter().any(|p| rest.starts_with(p));
+        let numbered = {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let after = rest[digits..].trim_start_matches('.');
+            (1..=2).contains(&digits) && after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)
+        };
+        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered) {
+            continue;
+        }
+        if let Some((label, scope)) = catalogue.classify(&line[..he], None, None) {
+            return Some((he, body, label, scope));
+        }
+    }
+    None
+}

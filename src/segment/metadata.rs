@@ -1,0 +1,120 @@
+//! Metadata: the facts of a document that indexers filter on (case ids, dates, the deciding body, §
+//! numbers), collected from its text and sections; the layout adds footnotes, URLs, signatories and the
+//! running header's protocol number and meeting date.
+use serde::Serialize;
+
+use super::assemble::Section;
+use super::layout::{Footnote, Signatory, Url};
+use crate::catalogue::Label;
+use crate::lang::{alternation, CASE_NUMBER_ABBREVIATION, CASE_NUMBER_WORDS, MONTHS};
+
+/// Facts found in a document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// Case ids (ärendenummer, diarienummer): `SLK-2023-01038`, `0186/24`, `KS 2018/124`, in order of first
+    /// mention.
+    pub case_ids: Vec<String>,
+    /// Dates (ISO `2024-05-29`, and `den 24 april 2024` as `2024-04-24`), in order of first mention.
+    pub dates: Vec<String>,
+    /// The body a proposed decision is addressed to (`I nämnden för Intraservice:` → `nämnden för Intraservice`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_body: Option<String>,
+    /// Protocol paragraph numbers, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<u32>,
+    /// `Protokoll nr 14`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol_number: Option<u32>,
+    /// `Sammanträdesdatum: 2024-05-08`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_date: Option<String>,
+    /// `Handling 2025 nr 32` → `2025 nr 32`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handling_number: Option<String>,
+    /// Footnotes at the foot of the pages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+    /// URLs standing on lines of their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub urls: Vec<Url>,
+    /// The people who signed, with their titles.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<Signatory>,
+}
+
+/// The metadata found in `text` and its sections (the layout's part is added by the caller).
+pub(super) fn collect(text: &str, sections: &[Section]) -> Metadata {
+    Metadata {
+        case_ids: case_ids(text),
+        dates: dates(text),
+        decision_body: decision_body(text, sections),
+        paragraphs: sections.iter().filter_map(|s| s.paragraph).collect(),
+        ..Metadata::default()
+    }
+}
+
+/// Case ids in order of first mention: SLK-2023-01038 (possibly cut at a line end: SLK-2023-⏎01038),
+/// 0186/24, Dnr KS 2018/124.
+fn case_ids(text: &str) -> Vec<String> {
+    let words: Vec<&str> = CASE_NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+    let case = regex!(format!(
+        r"(?-u:\b)(\p{{Lu}}{{2,6}}(?:-\p{{Lu}}{{1,6}})?-\d{{4}}-(?:\s*\n\s*)?\d{{2,6}})(?-u:\b)|(?i:{}|{}\.?)[:\s]+((?:\p{{Lu}}{{1,6}}\s+)?\d{{1,6}}/\d{{2,4}})(?-u:\b)",
+        alternation(&words),
+        CASE_NUMBER_ABBREVIATION
+    ));
+    let mut ids: Vec<String> = Vec::new();
+    for c in case.captures_iter(text) {
+        let id: String = match (c.get(1), c.get(2)) {
+            (Some(g), _) => g.as_str().split_whitespace().collect(),
+            (_, Some(g)) => g.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => String::new(),
+        };
+        if !id.is_empty() && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// Dates in order of their first mention, whichever way they are written (ISO, `den 3 mars 2025`).
+fn dates(text: &str) -> Vec<String> {
+    let date = regex!(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)");
+    let long_date = regex!(format!(
+        r"(?i)(?-u:\b)(\d{{1,2}})\s+({})\s+(\d{{4}})(?-u:\b)",
+        alternation(&MONTHS)
+    ));
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for c in date.captures_iter(text) {
+        let (mo, d): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if (1..=12).contains(&mo) && (1..=31).contains(&d) {
+            found.push((c.get(0).map_or(0, |g| g.start()), c[0].to_string()));
+        }
+    }
+    for c in long_date.captures_iter(text) {
+        let d: u32 = c[1].parse().unwrap_or(0);
+        let mo = MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(&c[2]))
+            .map_or(0, |i| i + 1);
+        if (1..=31).contains(&d) {
+            found.push((c.get(0).map_or(0, |g| g.start()), format!("{}-{mo:02}-{d:02}", &c[3])));
+        }
+    }
+    found.sort();
+    let mut dates: Vec<String> = Vec::new();
+    for (_, d) in found {
+        if !dates.contains(&d) {
+            dates.push(d);
+        }
+    }
+    dates
+}
+
+/// The body a proposed decision is addressed to: `I nämnden för Intraservice:` under `Förslag till beslut`.
+fn decision_body(text: &str, sections: &[Section]) -> Option<String> {
+    let body = regex!(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$");
+    let s = sections.iter().find(|s| s.label == Label::PROPOSED_DECISION)?;
+    text[s.body_span.0..s.body_span.1]
+        .lines()
+        .find_map(|line| body.captures(line).map(|c| c[1].trim().to_string()))
+}

@@ -1,0 +1,201 @@
+//! Protocol paragraphs: the § line (`§ 12 Ärendenummer SLK-2024-00001`, and as OCR writes it: `$ 393`,
+//! `8 392 Ärendenummer …`, `43900 Avendenummer …`), its title, and the numbers of § lines whose sign OCR
+//! misread, checked against their neighbours.
+use super::head::Head;
+use super::layout::{Layout, LineKind};
+use crate::catalogue::{Catalogue, Label, Scope};
+use crate::lang::{CASE_NUMBER_ABBREVIATION, CASE_NUMBER_WORDS};
+use crate::text::fold;
+
+/// A protocol § line as read.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct ParagraphLine {
+    pub(super) number: u32,
+    /// The ärendenummer on the line.
+    pub(super) case_id: Option<String>,
+    /// Where a title on the same line begins (a byte offset into the line).
+    pub(super) title_at: Option<usize>,
+    /// Was the § sign read as such (not `$`, `8`, a glued digit)?
+    pub(super) certain: bool,
+}
+
+/// Most lines of a § title.
+const TITLE_MAX_LINES: usize = 4;
+
+/// Is `w` the word `Ärendenummer` (or `Diarienummer`, `Dnr`), OCR damage allowed?
+fn case_word(w: &str) -> bool {
+    let f = fold(w.trim_end_matches(':'));
+    f == CASE_NUMBER_ABBREVIATION
+        || (9..=15).contains(&f.chars().count())
+            && CASE_NUMBER_WORDS
+                .iter()
+                .any(|(word, edits)| strsim::levenshtein(&f, &fold(word)) <= *edits)
+}
+
+/// After the § number at `after`: an optional ärendenummer word with its id (put together again when OCR
+/// split it: `SE R-2022-01235`), then the title. Returns whether the case word was there, the id, and
+/// where the title begins.
+fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
+    let rest = &line[after..];
+    let mut words = rest.split_whitespace();
+    match words.next() {
+        Some(w) if case_word(w) => {
+            let mut id_end = None;
+            let mut id = String::new();
+            let mut from = rest.find(w).map_or(0, |i| i + w.len());
+            for part in words.by_ref().take(2) {
+                let at = from + rest[from..].find(part).unwrap_or(0);
+                id.push_str(part.trim_end_matches([',', '.', ';']));
+                from = at + part.len();
+                id_end = Some(after + from);
+                if id.chars().any(|c| c.is_ascii_digit()) {
+                    break;
+                }
+            }
+            let id = (!id.is_empty()).then_some(id);
+            let title = id_end
+                .filter(|&e| !line[e..].trim().is_empty())
+                .map(|e| e + (line[e..].len() - line[e..].trim_start().len()));
+            (true, id, title)
+        }
+        Some(_) => (false, None, Some(after)),
+        None => (false, None, None),
+    }
+}
+
+/// A protocol § line: `§ 12`, `§12 Titel`; as OCR writes the sign (`$ 393`, `8 392`, `S 12`,
+/// `43900 Ärendenummer`) only before an ärendenummer or where the number is the one `expected` next.
+pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<ParagraphLine> {
+    let strict = regex!(r"^\s*§\s*(\d{1,4})(?-u:\b)[.:]?\s*");
+    let loose = regex!(r"^\s*[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
+    let glued = regex!(r"^\s*(\d{2,5})\s+");
+    let read = |number, (_, case_id, title_at): (bool, Option<String>, Option<usize>), certain| {
+        Some(ParagraphLine {
+            number,
+            case_id,
+            title_at,
+            certain,
+        })
+    };
+    if let Some(c) = strict.captures(line) {
+        let n: u32 = c[1].parse().ok()?;
+        return read(n, tail(line, c.get(0)?.end()), true);
+    }
+    if let Some(c) = loose.captures(line) {
+        let n: u32 = c[1].parse().ok()?;
+        let end = c.get(0)?.end();
+        let t = tail(line, end);
+        if t.0 || (expected == Some(n) && line[end..].trim().is_empty()) {
+            return read(n, t, false);
+        }
+        return None;
+    }
+    if let Some(c) = glued.captures(line) {
+        // `43900 Avendenummer`: the sign read as a digit and glued to the number.
+        let t = tail(line, c.get(0)?.end());
+        if !t.0 {
+            return None;
+        }
+        let digits = &c[1][1..];
+        let n = match expected {
+            Some(x) if digits.starts_with(&x.to_string()) => x,
+            _ if digits.len() <= 4 => digits.parse().ok()?,
+            _ => return None,
+        };
+        return read(n, t, false);
+    }
+    None
+}
+
+/// The title of the protocol § on line `li` when the § line has none: the next lines of text up to the
+/// first sub-heading (`Beslut`) when one follows within four lines, else up to a blank line and before a
+/// sentence; a title that is a heading of its own (`Ordningsfråga`) is one line. Returns the title's lines
+/// and where they end (the § line's end when there are none).
+pub(super) fn paragraph_title(text: &str, layout: &Layout, catalogue: &Catalogue, li: usize) -> (Vec<String>, usize) {
+    let lines = &layout.lines;
+    let line = |j: usize| &text[lines[j].0..lines[j].1];
+    let sub_headings = Some(&Scope::Paragraph);
+    let mut seen: Vec<usize> = Vec::new();
+    let mut j = li + 1;
+    let mut reached = false;
+    while j < lines.len() && seen.len() < TITLE_MAX_LINES {
+        match layout.kinds[j] {
+            LineKind::Text => {
+                let t = line(j).trim();
+                // A sub-heading ends the title; the first line is the title all the same unless it is the
+                // decision (`§ 21` / `Ordningsfråga` / `Med anledning av …`).
+                let sub = catalogue.classify(t, sub_headings, sub_headings);
+                if sub.is_some_and(|(label, _)| !seen.is_empty() || *label == Label::DECISION) {
+                    reached = true;
+                    break;
+                }
+                if paragraph_line(t, None).is_some() {
+                    break;
+                }
+                seen.push(j);
+            }
+            LineKind::Blank | LineKind::Furniture => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    if !reached {
+        let first_gap = seen
+            .windows(2)
+            .position(|w| w[1] != w[0] + 1)
+            .map_or(seen.len(), |p| p + 1);
+        seen.truncate(first_gap);
+        if let Some(&first) = seen.first() {
+            let sentence = seen
+                .iter()
+                .position(|&j| line(j).trim_end().ends_with(['.', '?', '!']))
+                .unwrap_or(seen.len());
+            let own = catalogue.classify(line(first), sub_headings, None).is_some();
+            seen.truncate(if own { 1 } else { sentence.max(1) });
+        }
+    }
+    let end = seen.last().map_or(lines[li].1, |&j| lines[j].1);
+    (seen.iter().map(|&j| line(j).trim().to_string()).collect(), end)
+}
+
+/// A § whose sign OCR misread may have a misread number too (`8 863` between nothing and § 865,
+/// `43900` before § 391): the one before the next paragraph, when the digits allow it.
+pub(super) fn renumber(heads: &mut [Head]) {
+    let numbers: Vec<(usize, u32)> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.paragraph.map(|n| (i, n)))
+        .collect();
+    for w in numbers.windows(2) {
+        let ((i, a), (_, b)) = (w[0], w[1]);
+        let Some(raw) = heads[i].doubtful.as_deref() else {
+            continue;
+        };
+        let c = b.saturating_sub(1);
+        if c != a && c > 0 && (a.abs_diff(c) <= 9 || raw.contains(&c.to_string())) {
+            heads[i].paragraph = Some(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_lines_as_ocr_writes_them() {
+        let p = paragraph_line("§ 12 Ärendenummer SLK-2024-00001", None).unwrap();
+        assert_eq!(
+            (p.number, p.case_id.as_deref(), p.certain),
+            (12, Some("SLK-2024-00001"), true)
+        );
+        assert_eq!(paragraph_line("$ 393", Some(393)).map(|p| p.number), Some(393));
+        assert_eq!(paragraph_line("$ 393", Some(12)), None);
+        let p = paragraph_line("43900 Avendenummer SEK-2024-00343", Some(390)).unwrap();
+        assert_eq!((p.number, p.certain), (390, false));
+        assert_eq!(
+            paragraph_line("§12 Titel", None).and_then(|p| p.title_at),
+            Some("§12 ".len())
+        );
+    }
+}
