@@ -228,6 +228,11 @@ fn lines(t: &str) -> Vec<&str> {
 }
 
 /// Score one document.
+///
+/// ```
+/// let c = diakrit::eval::score("Detta ar fran Goteborg.", "Detta är från Goteborg.", "Detta är från Göteborg.");
+/// assert_eq!((c.err_ocr, c.err_out, c.broken), (3, 1, 0));
+/// ```
 pub fn score(ocr: &str, out: &str, gold: &str) -> Counts {
     let (ol, sl, gl) = (lines(ocr), lines(out), lines(gold));
     if ol.len() != sl.len() {

@@ -165,6 +165,11 @@ impl Lexicon {
     /// The embedded lexicon plus user words. `words` yields `(word, zipf)`; a word without a frequency gets
     /// Zipf 3.0 (a moderately common word), so it is kept when seen and preferred to rare lookalikes.
     /// Words are valid standalone words and may begin or end compounds.
+    ///
+    /// ```
+    /// let lex = diakrit::Lexicon::with_extra_words([("Tånghag", None), ("Sörredsvägen", Some(2.5))]).unwrap();
+    /// assert_eq!(lex.lookup("sörredsvägen").unwrap().zipf(), 2.5);
+    /// ```
     pub fn with_extra_words<I, S>(words: I) -> Result<Lexicon, LexiconError>
     where
         I: IntoIterator<Item = (S, Option<f32>)>,
@@ -218,6 +223,12 @@ impl Lexicon {
     }
 
     /// Look up a word in any case; the key is lowercased and NFC-normalised first.
+    ///
+    /// ```
+    /// let e = diakrit::Lexicon::embedded().lookup("Bedömning").unwrap();
+    /// assert!(e.is_valid() && e.zipf() > 3.0);
+    /// assert!(!diakrit::Lexicon::embedded().contains("bedomning"));
+    /// ```
     pub fn lookup(&self, word: &str) -> Option<Entry> {
         self.lookup_key(&crate::text::lower_nfc(word))
     }

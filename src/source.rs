@@ -71,6 +71,12 @@ impl fmt::Display for SourceError {
 impl std::error::Error for SourceError {}
 
 /// Decode `bytes`; `name` is only used in the error.
+///
+/// ```
+/// use diakrit::source::{decode, Encoding};
+/// let (text, enc) = decode("x.txt".as_ref(), b"G\xF6teborg").unwrap();
+/// assert_eq!((text.as_str(), enc), ("Göteborg", Encoding::Windows1252));
+/// ```
 pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
     let err = |reason: &str| SourceError {
         path: name.to_path_buf(),

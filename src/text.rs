@@ -4,6 +4,10 @@ use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFC form of `s`, borrowed when it already is NFC (the common case).
+///
+/// ```
+/// assert_eq!(diakrit::text::nfc("go\u{308}teborg"), "göteborg");
+/// ```
 pub fn nfc(s: &str) -> Cow<'_, str> {
     if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         Cow::Borrowed(s)
@@ -19,6 +23,10 @@ pub fn lower_nfc(s: &str) -> String {
 
 /// Fold the Swedish diacritics and common accents away, lowercase: `Göteborgs` → `goteborgs`,
 /// `Beddmning` → `beddmning`. Used to compare headings and to key documents, never to rewrite text.
+///
+/// ```
+/// assert_eq!(diakrit::text::fold("Göteborgs BEDÖMNING"), "goteborgs bedomning");
+/// ```
 pub fn fold(s: &str) -> String {
     nfc(s)
         .chars()
@@ -49,6 +57,12 @@ pub enum Case {
 
 impl Case {
     /// Classify `word`. Digits and symbols (`4rendet`, `&r`) do not count.
+    ///
+    /// ```
+    /// use diakrit::text::Case;
+    /// assert_eq!(Case::of("GOTEBORG"), Case::Upper);
+    /// assert_eq!(Case::of("Goteborg").apply("göteborg", "Goteborg"), "Göteborg");
+    /// ```
     pub fn of(word: &str) -> Case {
         let mut cased = word.chars().filter(|c| c.is_lowercase() || c.is_uppercase());
         let Some(first) = cased.next() else { return Case::Lower };

@@ -103,6 +103,14 @@ fn is_edge_punct(c: char) -> bool {
 
 /// Split `text` into tokens. `symbol_in_word` says which non-letters may stand for a letter inside a word
 /// (the channel's OCR symbols: `&`, `4`, `6`, …).
+///
+/// ```
+/// use diakrit::token::{tokenize, Kind};
+/// let text = "Detta &r SLK-2023-01038.";
+/// let kinds: Vec<(Kind, &str)> = tokenize(text, |c| c == '&').iter().map(|t| (t.kind, t.text(text))).collect();
+/// assert_eq!(kinds[2], (Kind::Word, "&r"));
+/// assert_eq!(kinds[4], (Kind::CaseId, "SLK-2023-01038"));
+/// ```
 pub fn tokenize(text: &str, symbol_in_word: impl Fn(char) -> bool) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
     let bytes = text.as_bytes();

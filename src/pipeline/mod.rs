@@ -113,6 +113,11 @@ impl Input {
 /// Expand the command-line arguments into inputs: `-` is stdin, a directory is walked (sorted) for
 /// `*.txt` files, anything else is a file. No arguments means stdin. A directory without text files or an
 /// unreadable one is an error in its place.
+///
+/// ```
+/// let inputs = diakrit::pipeline::collect_inputs(&["fixtures/sections".into()]);
+/// assert!(inputs.iter().all(|i| i.as_ref().is_ok_and(|i| i.display().ends_with(".txt"))));
+/// ```
 pub fn collect_inputs(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     if args.is_empty() {
         return vec![Ok(Input::Stdin)];

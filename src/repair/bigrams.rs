@@ -76,6 +76,11 @@ impl Context {
 
     /// Log10 context score of `c` between `left` (`^` at a line start) and `right` (`None` at a line end);
     /// comparable across candidates for the same position.
+    ///
+    /// ```
+    /// let c = diakrit::repair::Context::embedded();
+    /// assert!(c.score("det", "är", Some("viktigt")) > c.score("det", "år", Some("viktigt")));
+    /// ```
     pub fn score(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
         let n = self.unigram(c);
         let p = (n + 0.5) / self.total;

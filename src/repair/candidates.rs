@@ -91,6 +91,12 @@ struct Walk<'a> {
 }
 
 /// All candidates for the lowercased `observed` word, cheapest first (ties by word).
+///
+/// ```
+/// use diakrit::repair::{candidates::search, Channel, Limits};
+/// let found = search(diakrit::Lexicon::embedded(), &Channel::default(), "ndmnden", Limits::default());
+/// assert!(found.iter().any(|c| c.word == "nämnden"));
+/// ```
 pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limits) -> Vec<Candidate> {
     let input: Vec<char> = observed.chars().collect();
     let mut found: HashMap<String, Candidate> = HashMap::new();

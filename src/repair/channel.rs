@@ -230,6 +230,11 @@ impl Channel {
     }
 
     /// Rules whose observed side starts with `c`.
+    ///
+    /// ```
+    /// let ch = diakrit::repair::Channel::default();
+    /// assert!(ch.rules_from('a').iter().any(|r| r.to == "ä"));
+    /// ```
     pub fn rules_from(&self, c: char) -> &[Rule] {
         if (c as u32) < 256 && self.by_first.len() < 255 {
             return match self.latin1[c as usize] {
