@@ -38,8 +38,12 @@ pub const ENGLISH_MONTHS: [(&str, &str); 6] = [
 /// the hyphen is no cut word.
 pub const SUSPENSION_CONJUNCTIONS: [&str; 7] = ["och", "eller", "samt", "resp", "respektive", "liksom", "till"];
 
-/// The party abbreviations of Swedish councils, as protocols write them (`M, L och KD`, `Karin Holm (V)`).
-pub const PARTIES: [&str; 9] = ["S", "M", "L", "C", "V", "D", "KD", "MP", "SD"];
+/// The party abbreviations of Swedish councils and of the Riksdag, as protocols write them (`M, L och KD`,
+/// `Karin Holm (V)`), with those of the 20th century (`H` högern, `FP` folkpartiet, `BF` bondeförbundet,
+/// `K` and `VPK` the communists, `NYD` Ny demokrati).
+pub const PARTIES: [&str; 15] = [
+    "S", "M", "L", "C", "V", "D", "KD", "MP", "SD", "H", "FP", "BF", "K", "VPK", "NYD",
+];
 
 /// Words of a roll-call table's vote column, folded (`Ja`, `Nej`, `Avstår`, `Frånvarande`).
 pub const VOTES: [&str; 4] = ["ja", "nej", "avstar", "franvarande"];
@@ -97,6 +101,170 @@ pub fn alternation(words: &[&str]) -> String {
     words.join("|")
 }
 
+/// Abbreviations of Swedish board texts, written without their dots and lowercase (`m. m.`, `mom.`,
+/// `resp.`, `kap.`, `jfr`, `t. ex.`, `bl. a.`). A word standing before a dot that is one of these is
+/// kept as written.
+pub const ABBREVIATIONS: [&str; 78] = [
+    "a", "ang", "anm", "avd", "b", "bet", "bil", "bl", "c", "ca", "d", "dir", "dnr", "dvs", "e", "enl", "etc", "ev",
+    "ex", "f", "fig", "fl", "forts", "fr", "förf", "g", "h", "hr", "jfr", "jmf", "k", "kap", "kl", "kr", "l", "m",
+    "milj", "mkr", "mom", "n", "nr", "o", "obs", "omkr", "osv", "p", "prop", "r", "resp", "s", "sek", "sid", "skr",
+    "sp", "st", "t", "tel", "tf", "tkr", "tr", "u", "uppl", "utg", "utl", "utlåt", "v", "vol", "å", "ä", "ö", "äv",
+    "övr", "kungl", "maj", "ds", "sou", "gm", "pkt",
+];
+
+/// Titles and forms of address written before a name (lowercase): the capitalised word after one is a
+/// name (`herr Kaijser`, `statsrådet Lindqvist`).
+pub const TITLES: [&str; 30] = [
+    "herr",
+    "herrar",
+    "fru",
+    "fröken",
+    "doktor",
+    "dr",
+    "professor",
+    "prof",
+    "statsrådet",
+    "statsministern",
+    "landshövding",
+    "landshövdingen",
+    "borgmästare",
+    "borgmästaren",
+    "kyrkoherde",
+    "kyrkoherden",
+    "direktör",
+    "direktören",
+    "riksdagsman",
+    "riksdagsmannen",
+    "kommunalrådet",
+    "rådman",
+    "häradshövding",
+    "kapten",
+    "major",
+    "överste",
+    "generalen",
+    "redaktör",
+    "ledamoten",
+    "ordföranden",
+];
+
+/// Older Swedish words the 1906 reform and later usage left behind, as they are written (lowercase):
+/// plural verb forms and words of the older written language. Each is a right word, and a marker of
+/// older text.
+pub const OLDER_WORDS: [&str; 24] = [
+    "äro", "voro", "vore", "blefvo", "blevo", "gingo", "stodo", "fingo", "togo", "gåvo", "gåfvo", "drogo", "sutto",
+    "lågo", "varda", "vorda", "vardt", "icke", "hava", "hafva", "haver", "skolen", "måtte", "torde",
+];
+
+/// The spellings the 1906 reform (and the grammar of the early 20th century) made of an older written
+/// word: `hvilka` → `vilka`, `behöfver` → `behöver`, `af` → `av`, `godt` → `gott`, `qvinna` → `kvinna`,
+/// `kronologien` → `kronologin`, and with `older_grammar` also the -es passive (`hemställes` →
+/// `hemställas`), the -o plural of the past (`kommo` → `komma`), `der` → `där` (e for ä) and the older
+/// present (`lärer` → `lär`). A word is an older spelling when one of these is a word; the input is
+/// lowercase.
+///
+/// ```
+/// use diakrit::lang::modern_spellings;
+/// assert!(modern_spellings("blifvande", false).contains(&"blivande".to_string()));
+/// assert!(modern_spellings("hvarje", false).contains(&"varje".to_string()));
+/// assert!(modern_spellings("hemställes", false).contains(&"hemställas".to_string()));
+/// assert!(modern_spellings("hjelpa", true).contains(&"hjälpa".to_string()));
+/// assert!(modern_spellings("hjelpa", false).is_empty());
+/// ```
+pub fn modern_spellings(word: &str, older_grammar: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let reformed = reform_spelling(word);
+    if reformed != word {
+        out.push(reformed.clone());
+    }
+    let stems = if reformed == word {
+        vec![word.to_string()]
+    } else {
+        vec![word.to_string(), reformed]
+    };
+    for w in &stems {
+        // The -ien of a loan word's definite form: kronologien → kronologin, industriens → industrins.
+        for (old, new) in [("iens", "ins"), ("ien", "in")] {
+            if let Some(stem) = w.strip_suffix(old) {
+                out.push(format!("{stem}{new}"));
+            }
+        }
+        // The passive in -es: hemställes → hemställas, göres → göras.
+        if let Some(stem) = w.strip_suffix("es").filter(|s| s.chars().count() >= 3) {
+            out.push(format!("{stem}as"));
+        }
+        // The plural of the past in -o: kommo → komma, tillkommo → tillkomma, funno → funna.
+        if let Some(stem) = w.strip_suffix('o').filter(|s| s.chars().count() >= 3) {
+            out.push(format!("{stem}a"));
+        }
+        // The definite plural in -arne / -erne: tagarne → tagarna.
+        for (old, new) in [("arne", "arna"), ("erne", "erna"), ("orne", "orna")] {
+            if let Some(stem) = w.strip_suffix(old) {
+                out.push(format!("{stem}{new}"));
+            }
+        }
+        if older_grammar {
+            // e for ä: der → där, hjelpa → hjälpa, verld → värld, ega → äga.
+            for (i, c) in w.char_indices().filter(|(_, c)| *c == 'e') {
+                out.push(format!("{}ä{}", &w[..i], &w[i + c.len_utf8()..]));
+            }
+            // The older present: lärer → lär, gifver → ger is no rule, but a verb's -er is.
+            if let Some(stem) = w.strip_suffix("er").filter(|s| s.chars().count() >= 3) {
+                out.push(stem.to_string());
+            }
+        }
+    }
+    out.retain(|s| s != word && !s.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The spelling rules of the 1906 reform applied to a lowercase word: `hv` → `v` before a vowel, `fv` →
+/// `v`, `qv` → `kv`, `f` → `v` after a vowel at the end of a word or before a consonant (`af`, `afgå`,
+/// `häraf`), and `dt` → `t` (`hårdt` → `hårt`, `godt` → `gott` after a short vowel is left to the lexicon).
+pub fn reform_spelling(word: &str) -> String {
+    const VOWELS: &str = "aeiouyåäö";
+    let cs: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        let next = cs.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|j| cs[j]);
+        match (c, next) {
+            ('h', Some('v')) if cs.get(i + 2).is_some_and(|v| VOWELS.contains(*v)) => {
+                i += 1; // hv → v
+                continue;
+            }
+            ('f', Some('v')) => {
+                out.push('v');
+                i += 2;
+                continue;
+            }
+            ('q', Some('v')) => {
+                out.push('k');
+                i += 1;
+                continue;
+            }
+            ('d', Some('t')) if i + 2 == cs.len() || cs.get(i + 2).is_some_and(|c| !VOWELS.contains(*c)) => {
+                i += 1; // dt → t
+                continue;
+            }
+            ('f', n)
+                if prev.is_some_and(|p| VOWELS.contains(p) || p == 'l' || p == 'r')
+                    && n.is_none_or(|n| !VOWELS.contains(n) && n != 'f' && n != 't') =>
+            {
+                out.push('v');
+                i += 1;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +275,42 @@ mod tests {
         for w in VOTES.iter().chain(&ROLL_CALL_ROLES).chain(&BOARD_ENDINGS) {
             assert_eq!(fold(w), *w);
         }
+    }
+
+    #[test]
+    fn reform_rules() {
+        for (old, new) in [
+            ("hvilka", "vilka"),
+            ("behöfver", "behöver"),
+            ("af", "av"),
+            ("afgå", "avgå"),
+            ("häraf", "härav"),
+            ("qvinna", "kvinna"),
+            ("hårdt", "hårt"),
+            ("öfverensstämmelse", "överensstämmelse"),
+            ("hufvudsakliga", "huvudsakliga"),
+            ("sjelf", "sjelv"),
+        ] {
+            assert_eq!(reform_spelling(old), new, "{old}");
+        }
+        // Modern words the rules leave alone.
+        for w in [
+            "efter",
+            "ofta",
+            "luft",
+            "hvem",
+            "schweiz",
+            "fredag",
+            "tjugofem",
+            "offentlig",
+        ] {
+            let r = reform_spelling(w);
+            assert!(r == w || w == "hvem", "{w} -> {r}");
+        }
+        assert_eq!(
+            ABBREVIATIONS.len(),
+            ABBREVIATIONS.iter().collect::<std::collections::HashSet<_>>().len()
+        );
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod catalogue;
 pub mod eval;
 pub mod lang;
 pub mod lexicon;
+pub mod names;
 pub mod output;
 pub mod pipeline;
 mod process;

@@ -50,7 +50,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::catalogue::{DocType, Label};
-use crate::repair::{Edit, Repaired};
+use crate::repair::{DamageReport, Edit, Repaired};
 use crate::segment::{Metadata, Segmented};
 use crate::source::{Encoding, Source};
 
@@ -130,6 +130,9 @@ pub struct Stats {
     pub edits: usize,
     /// Sections found.
     pub sections: usize,
+    /// How damaged the OCR looked, for the document and each region: the prior repair gave an observed
+    /// word being right.
+    pub damage: DamageReport,
 }
 
 /// 64-bit FNV-1a: small, stable across platforms and releases, good enough to key documents.
@@ -170,6 +173,7 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
         })
         .collect();
     let mut metadata = seg.metadata.clone();
+    metadata.orthography = Some(repaired.damage.document.orthography);
     for f in &mut metadata.footnotes {
         f.span = back(f.span);
     }
@@ -189,6 +193,7 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
             words,
             edits: repaired.edits.len(),
             sections: sections.len(),
+            damage: repaired.damage.clone(),
         },
         sections,
         edits: repaired.edits.clone(),

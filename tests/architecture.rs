@@ -10,6 +10,7 @@ const STAGES: &[(&str, u8)] = &[
     ("source", 0),
     ("token", 1),
     ("lexicon", 1),
+    ("names", 1),
     ("catalogue", 1),
     ("repair", 2),
     ("segment", 3),
@@ -31,11 +32,12 @@ const REPAIR: &[(&str, u8)] = &[
     ("model", 3),
     ("state", 4),
     ("word", 5),
-    ("document", 6),
-    ("context", 6),
-    ("emit", 7),
-    ("passes", 8),
-    ("explain", 9),
+    ("damage", 6),
+    ("document", 7),
+    ("context", 7),
+    ("emit", 8),
+    ("passes", 9),
+    ("explain", 10),
 ];
 
 /// Inside `src/segment/`, bottom first.

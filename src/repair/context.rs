@@ -9,7 +9,7 @@
 use super::bigrams::Context;
 use super::edit::{confidence_of_margin, Casing, Chosen, Decision, EditKind, RULE_CONFIDENCE};
 use super::model::Repairer;
-use super::state::{Doc, Evidence};
+use super::state::{Doc, Profile};
 use crate::catalogue::Catalogue;
 use crate::lexicon::{Entry, Lexicon};
 use crate::text::lower_nfc;
@@ -32,14 +32,16 @@ const RUN_IN_HEADING_WORDS: usize = 6;
 /// Pass `context`.
 pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
     let Some(ctx) = r.shared.context else { return };
+    let slots = slots(doc.text, &doc.tokens);
+    let costs = slots.iter().map(|(_, t)| Costs::of(doc.profile_at(t.start))).collect();
     let pass = Pass {
         ctx,
         lexicon: &r.shared.lexicon,
         catalogue: &r.shared.catalogue,
         margin: f64::from(r.shared.config.context_margin),
         text: doc.text,
-        costs: Costs::of(doc.evidence),
-        slots: slots(doc.text, &doc.tokens),
+        costs,
+        slots,
     };
     for k in 0..pass.slots.len() {
         pass.decide(k, &mut doc.chosen);
@@ -58,19 +60,22 @@ struct Costs {
 }
 
 impl Costs {
-    fn of(e: Evidence) -> Costs {
-        let strip = if e.intact {
+    fn of(p: &Profile) -> Costs {
+        // A page with no clear evidence either way: a moderate cost, raised by what the page's profile
+        // asks of a diacritic reading (its log-odds of having kept them, and of being right at all).
+        let unsure = UNSURE_STRIP_COST + f64::from(p.diacritic_margin - p.keep_margin + p.lift);
+        let strip = if p.intact {
             INTACT_READING_COST
-        } else if e.is_stripped() {
-            (-f64::from(e.stripped).log10()).max(MIN_STRIP_COST)
+        } else if p.stripped() {
+            (-f64::from(p.strip_rate).log10()).max(MIN_STRIP_COST)
         } else {
-            UNSURE_STRIP_COST
+            unsure
         };
-        let digit = if e.intact { INTACT_READING_COST } else { DIGIT_I_COST };
+        let digit = if p.intact { INTACT_READING_COST } else { DIGIT_I_COST };
         Costs {
             strip,
             digit,
-            intact: e.intact,
+            intact: p.intact,
         }
     }
 }
@@ -98,7 +103,8 @@ struct Pass<'a> {
     catalogue: &'a Catalogue,
     margin: f64,
     text: &'a str,
-    costs: Costs,
+    /// The costs of each slot's region.
+    costs: Vec<Costs>,
     slots: Vec<(usize, Token)>,
 }
 
@@ -124,7 +130,7 @@ impl Pass<'_> {
         }
         let orig = lower_nfc(tok.text(self.text));
         let cur = self.current(chosen, &tok);
-        let Some(cands) = self.readings(&tok, &orig, &cur) else {
+        let Some(cands) = self.readings(&self.costs[k], &tok, &orig, &cur) else {
             return;
         };
         let left = self
@@ -183,22 +189,25 @@ impl Pass<'_> {
 
     /// The readings of a slot with their costs, when there is a choice to make: a `1` or `|` and `i`; the
     /// valid words of a word's fold group, when the current reading is one of them.
-    fn readings(&self, tok: &Token, orig: &str, cur: &str) -> Option<Vec<(String, f64)>> {
+    fn readings(&self, costs: &Costs, tok: &Token, orig: &str, cur: &str) -> Option<Vec<(String, f64)>> {
         if tok.kind != Kind::Word {
-            return Some(vec![(orig.to_string(), 0.0), ("i".to_string(), self.costs.digit)]);
+            return Some(vec![(orig.to_string(), 0.0), ("i".to_string(), costs.digit)]);
+        }
+        // Where the OCR kept its diacritics, no word is read as its twin with or without them: the page
+        // did not strip them, and it does not add them.
+        if costs.intact {
+            return None;
         }
         let mut cands = Vec::new();
         for w in &self.ctx.group(orig) {
             let valid = w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
             if valid {
                 let changed = w.chars().zip(orig.chars()).filter(|(a, b)| a != b).count();
-                cands.push((w.clone(), self.costs.strip * changed as f64));
+                cands.push((w.clone(), costs.strip * changed as f64));
             }
         }
         // Where the OCR kept its diacritics, a valid word written with å, ä, ö is as written.
-        if self.costs.intact
-            && orig.contains(['å', 'ä', 'ö'])
-            && self.lexicon.lookup_key(orig).is_some_and(Entry::is_valid)
+        if costs.intact && orig.contains(['å', 'ä', 'ö']) && self.lexicon.lookup_key(orig).is_some_and(Entry::is_valid)
         {
             return None;
         }

@@ -1,27 +1,25 @@
-//! The document passes: what the document as a whole says about its OCR and its words.
+//! The document passes: each occurrence takes the decision of its region's profile unless the document
+//! says otherwise, and the document serves as its own dictionary.
 //!
-//! - `strip-evidence`: how much of its å, ä, ö the OCR stripped (from the word decisions), and whether it
-//!   kept them; a stripped document weighs its valid ASCII words against their diacritic twins again with
-//!   a smaller keep bonus (`innebar` is far likelier `innebär` there than in clean text).
-//! - `occurrences`: each occurrence takes its word's decision, unless the document kept its diacritics and
-//!   the edit is doubtful there (a name as written: `Arby`), or it would break a suspended compound part.
-//! - `document-cache`: the document as its own dictionary (`Söderström` somewhere restores `Soderstrom`).
+//! - `occurrences`: an occurrence keeps its word as written when the region kept its diacritics and the
+//!   edit is doubtful there (a name as written: `Arby`), when the edit would break a suspended compound
+//!   part (`skol- och`), when the word is an abbreviation before its dot (`mom.`, `fr.`, `m. m.`), and
+//!   when it is a name: a capitalised word that is no word of the lexicon, next to a party mark (`(S)`),
+//!   after a title or a first name, written the same way elsewhere in the document, or known as a name;
+//!   inside a sentence of a page that kept its diacritics any such word. A name is still repaired where
+//!   the document writes it with å, ä, ö, or where the page stripped them and only they are restored.
+//! - `document-cache`: a word the document writes with å, ä, ö somewhere restores its stripped spelling
+//!   elsewhere (`Söderström` … `Soderstrom`).
 use std::collections::HashMap;
 
 use super::edit::{Casing, Decision, EditKind, RULE_CONFIDENCE};
 use super::model::Repairer;
-use super::state::{Decided, Doc, Evidence};
-use super::units::Unit;
+use super::state::{Doc, Profile};
+use crate::lang::{ABBREVIATIONS, PARTIES, TITLES};
 use crate::lexicon::Entry;
 use crate::text::{fold, lower_nfc, Case};
 use crate::token::{Kind, Token};
 
-/// Fewer stripped words than this are no evidence of stripping.
-const MIN_STRIPPED_WORDS: usize = 5;
-/// A document kept its diacritics when it has at least this many words written with å, ä, ö …
-const INTACT_MIN_KEPT: usize = 20;
-/// … and more than this many times as many of them as stripped ones.
-const INTACT_KEPT_PER_STRIPPED: usize = 5;
 /// Where the OCR kept its diacritics, a valid word yields only to a reading at least this sure (raw).
 const INTACT_MIN_CONFIDENCE: f32 = 0.9;
 /// Where the OCR kept its diacritics, an unknown word of at least this many characters that only lacks
@@ -29,68 +27,34 @@ const INTACT_MIN_CONFIDENCE: f32 = 0.9;
 const INTACT_LONG_STRIP_CHARS: usize = 9;
 /// Shortest word the document cache restores.
 const CACHE_MIN_CHARS: usize = 3;
+/// A word before a dot of at most this many letters, followed by a small word or a digit, is an
+/// abbreviation even when no list has it.
+const ABBREVIATION_MAX_CHARS: usize = 4;
 
-/// Pass `strip-evidence`: measure the stripping, and in a stripped document decide the valid ASCII words
-/// again with the keep bonus shrunk by [`Config::strip_adaptation`](super::Config::strip_adaptation).
-pub(super) fn adapt_to_stripping(r: &Repairer, doc: &mut Doc) {
-    doc.evidence = strip_evidence(doc.text, &doc.units, &doc.decided);
-    let config = &r.shared.config;
-    if doc.evidence.is_stripped() && config.strip_adaptation > 0.0 {
-        let margin = config.keep_margin * (1.0 - config.strip_adaptation * doc.evidence.stripped);
-        let text = doc.text;
-        let again: Vec<&Unit> = doc
-            .distinct
-            .iter()
-            .filter(|u| {
-                matches!(u, Unit::Word(_))
-                    && doc.decided[&u.key(text)].iter().all(Option::is_none)
-                    && u.key(text).0.contains(['a', 'o', 'A', 'O'])
-            })
-            .collect();
-        let redecided = r.decide_all(text, &again, margin);
-        doc.decided.extend(redecided);
-    }
-}
-
-/// Of the words that carry or lack å, ä, ö, the share the OCR evidently stripped: words repaired by
-/// restoring diacritics only, against words written with å, ä, ö that are right as they stand. Near 1
-/// for an engine without Swedish, near 0 for a Swedish engine or clean text. 0 with too little evidence.
-/// Also says whether the document evidently kept its diacritics (many words written with å, ä, ö, few
-/// stripped ones): there an unknown capitalised word is a name as written (Arby, Sanda), not a
-/// stripped Årby or Sända, and a valid word yields only to a near-certain reading.
-fn strip_evidence(text: &str, units: &[Unit], decided: &Decided) -> Evidence {
-    let (mut stripped, mut kept) = (0usize, 0usize);
-    for u in units {
-        for (tok, d) in u.tokens().into_iter().zip(&decided[&u.key(text)]) {
-            match d {
-                Some(d) if d.kind == EditKind::Diacritic => stripped += 1,
-                None if tok.text(text).contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) => kept += 1,
-                _ => {}
-            }
-        }
-    }
-    let intact = kept >= INTACT_MIN_KEPT && stripped * INTACT_KEPT_PER_STRIPPED < kept;
-    if stripped < MIN_STRIPPED_WORDS {
-        return Evidence { stripped: 0.0, intact };
-    }
-    Evidence {
-        stripped: stripped as f32 / (stripped + kept) as f32,
-        intact,
-    }
-}
-
-/// Pass `occurrences`: per occurrence, the decisions that survive the document-level checks.
+/// Pass `occurrences`: per occurrence, the decision of its region's profile, when it survives the checks
+/// of the document.
 pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
     let text = doc.text;
+    let names = NameEvidence::of(doc);
+    let mut chosen = HashMap::new();
     for u in &doc.units {
-        for (tok, d) in u.tokens().into_iter().zip(&doc.decided[&u.key(text)]) {
+        let first = u.tokens()[0];
+        let region = doc.region_at(first.start);
+        let profile = &doc.profiles[region.profile];
+        let decisions = &doc.decided[region.profile][&u.key(text)];
+        for (tok, d) in u.tokens().into_iter().zip(decisions) {
             let Some(d) = d else { continue };
-            let doubtful = doc.evidence.intact && r.doubtful_in_intact_text(tok.text(text), d);
-            if !(doubtful || r.breaks_suspended_prefix(text, &tok, d)) {
-                doc.chosen.insert(tok.start, d.clone());
+            let keep = (profile.intact && r.doubtful_in_intact_text(tok.text(text), d))
+                || r.breaks_suspended_prefix(text, &tok, d)
+                || abbreviation(text, &doc.tokens, &tok)
+                || in_broken_address(text, &doc.tokens, &tok)
+                || names.protects(r, doc, &tok, d, profile);
+            if !keep {
+                chosen.insert(tok.start, d.clone());
             }
         }
     }
+    doc.chosen = chosen;
 }
 
 impl Repairer {
@@ -101,24 +65,213 @@ impl Repairer {
         if !(after.starts_with("- ") || after.starts_with("-, ")) {
             return false;
         }
-        let begins = |w: &str| {
-            self.shared
-                .lexicon
-                .lookup(w)
-                .is_some_and(|e| e.compound & Entry::BEGIN != 0)
-        };
+        let begins = |w: &str| self.lexicon().lookup(w).is_some_and(|e| e.compound & Entry::BEGIN != 0);
         begins(tok.text(text)) || !begins(&d.to)
     }
 
-    /// In a document that kept its diacritics: is this edit of a name or of a valid word too doubtful?
+    /// In a region that kept its diacritics: is this edit of a name or of a valid word too doubtful?
     fn doubtful_in_intact_text(&self, from: &str, d: &Decision) -> bool {
-        let valid = self.shared.lexicon.contains(from);
+        let valid = self.lexicon().contains(from);
         // A long unknown word that only lacks its diacritics is stripped (`Sammantradesdatum`); a short one
         // may be a name as written (`Arby`).
         let long_strip = d.kind == EditKind::Diacritic && d.to.chars().count() >= INTACT_LONG_STRIP_CHARS;
         (Case::of(from) == Case::Title && !valid && !d.scan && !long_strip)
             || (valid && d.confidence < INTACT_MIN_CONFIDENCE)
     }
+}
+
+/// Is the word `tok` an abbreviation before its dot: `mom.`, `resp.`, `fr.`, the letters of `m. m.` and
+/// `t. ex.`, or a short lowercase word before a dot and then a small word or a digit (`utlåt. s. 4`)?
+fn abbreviation(text: &str, tokens: &[Token], tok: &Token) -> bool {
+    let i = tokens.partition_point(|t| t.start < tok.start);
+    if tokens.get(i + 1).is_none_or(|t| t.text(text) != ".") {
+        return false;
+    }
+    let w = tok.text(text);
+    let lower = lower_nfc(w);
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // After the dot: a space and a small word or a digit (not the next sentence).
+    let next = tokens
+        .get(i + 2)
+        .filter(|t| t.kind == Kind::Space)
+        .and_then(|_| tokens.get(i + 3));
+    let goes_on = next.is_some_and(|t| {
+        let n = t.text(text);
+        n.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || t.kind == Kind::Number
+    });
+    w.chars().count() <= ABBREVIATION_MAX_CHARS && w.chars().all(char::is_lowercase) && goes_on
+}
+
+/// Top-level domains that end an address the OCR broke at its dots (`anna.ek@stadshuset goteborg se`).
+const DOMAINS: [&str; 9] = ["se", "nu", "com", "org", "net", "eu", "fi", "no", "dk"];
+
+/// Is `tok` a piece of an e-mail address or a host name whose dots the OCR read as spaces: after an
+/// address or URL on its line, with only words between, and before a top-level domain that ends the line
+/// (`anna.ek@stadshuset goteborg se`)?
+fn in_broken_address(text: &str, tokens: &[Token], tok: &Token) -> bool {
+    let i = tokens.partition_point(|t| t.start < tok.start);
+    let piece = |t: &Token| matches!(t.kind, Kind::Space | Kind::Word) || t.text(text) == ".";
+    let before = tokens[..i].iter().rev().take_while(|t| piece(t)).count();
+    let opens = before < i && matches!(tokens[i - before - 1].kind, Kind::Email | Kind::Url);
+    if !opens {
+        return false;
+    }
+    let rest: Vec<&Token> = tokens[i + 1..].iter().take_while(|t| piece(t)).collect();
+    let line_ends = tokens
+        .get(i + 1 + rest.len())
+        .is_none_or(|t| matches!(t.kind, Kind::Newline | Kind::PageBreak));
+    let last = rest
+        .iter()
+        .rev()
+        .find(|t| t.kind == Kind::Word)
+        .map_or(tok.text(text), |t| t.text(text));
+    line_ends && DOMAINS.contains(&last) && last != tok.text(text)
+}
+
+/// What the document says about its capitalised words.
+struct NameEvidence {
+    /// Capitalised words as written inside sentences, with how often.
+    inside: HashMap<String, usize>,
+    /// Folded forms the document writes with å, ä, ö somewhere.
+    with_diacritics: std::collections::HashSet<String>,
+}
+
+/// A capitalised word written this often inside sentences is a name.
+const NAME_REPEATS: usize = 2;
+
+impl NameEvidence {
+    fn of(doc: &Doc) -> NameEvidence {
+        let text = doc.text;
+        let mut inside: HashMap<String, usize> = HashMap::new();
+        let mut with_diacritics = std::collections::HashSet::new();
+        for t in doc.tokens.iter().filter(|t| t.kind == Kind::Word) {
+            let w = t.text(text);
+            if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) {
+                with_diacritics.insert(fold(w));
+            }
+            if Case::of(w) == Case::Title && !sentence_start(text, t.start) {
+                *inside.entry(w.to_string()).or_default() += 1;
+            }
+        }
+        NameEvidence {
+            inside,
+            with_diacritics,
+        }
+    }
+
+    /// Does the name guard keep `tok` as written against `d`?
+    fn protects(&self, r: &Repairer, doc: &Doc, tok: &Token, d: &Decision, profile: &Profile) -> bool {
+        let text = doc.text;
+        let w = tok.text(text);
+        if Case::of(w) != Case::Title || w.chars().count() < 2 {
+            return false;
+        }
+        let lower = lower_nfc(w);
+        let known_name = crate::names::is_name(w);
+        let entry = |k: &str| r.lexicon().lookup_key(k).filter(|e| e.is_valid());
+        if entry(&lower).is_some_and(|e| e.flags & Entry::NAME == 0) && !known_name {
+            return false;
+        }
+        // The document writes it with å, ä, ö: a stripped spelling (the document cache restores it).
+        if self.with_diacritics.contains(&fold(w)) && !w.contains(['å', 'ä', 'ö']) {
+            return false;
+        }
+        // The engine misread the å, ä, ö of a name the lexicon knows (Géteborgs, Héij: Göteborgs, Höij).
+        let restores = restores_vowels(&lower, &d.to);
+        let to_name = entry(&d.to).is_some_and(|e| e.flags & Entry::NAME != 0);
+        if restores && to_name && !known_name && d.kind != EditKind::Spelling {
+            return false;
+        }
+        let inside = !sentence_start(text, tok.start);
+        if profile.stripped() {
+            // A page that stripped its diacritics strips names too: restoring only them is right. Any other
+            // reading of a capitalised word inside a sentence is a name read as a word (Silja: Vilja, Roed:
+            // Road), unless it gives a long common word (Stittelsen: Stiftelsen).
+            if restores && d.kind != EditKind::Spelling {
+                return false;
+            }
+            let common = d.to.chars().count() >= NAME_LONG_WORD
+                && entry(&d.to).is_some_and(|e| e.flags & Entry::NAME == 0 && e.zipf() >= NAME_COMMON_ZIPF);
+            if inside && !common {
+                return true;
+            }
+        }
+        let repeated = self.inside.get(w).is_some_and(|&n| n >= NAME_REPEATS);
+        known_name
+            || (inside && (repeated || profile.intact || w.contains(['å', 'ä', 'ö'])))
+            || party_mark_after(doc, tok)
+            || name_before(doc, tok)
+    }
+}
+
+/// A capitalised word inside a sentence of a stripped page may become a common word this long …
+const NAME_LONG_WORD: usize = 8;
+/// … and at least this frequent.
+const NAME_COMMON_ZIPF: f32 = 3.0;
+
+/// Does `to` differ from `from` (both lowercase) only by å, ä, ö put in (for a, o, or what an engine
+/// without Swedish writes: é, d, 6, &, …)?
+fn restores_vowels(from: &str, to: &str) -> bool {
+    let a: Vec<char> = from.chars().collect();
+    let b: Vec<char> = to.chars().collect();
+    let (_, pairs) = crate::text::align(&a, &b);
+    let aligned: std::collections::HashSet<usize> = pairs.iter().map(|&(_, j)| j).collect();
+    let changed = |j: usize| !aligned.contains(&j) || pairs.iter().any(|&(i, jj)| jj == j && a[i] != b[j]);
+    let mut any = false;
+    for (j, &c) in b.iter().enumerate() {
+        if changed(j) {
+            if !matches!(c, 'å' | 'ä' | 'ö') {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any && b.len() <= a.len()
+}
+
+/// Is `tok` followed by a party mark in parentheses (`Holm (V)`, `Kaijser (h)`)?
+fn party_mark_after(doc: &Doc, tok: &Token) -> bool {
+    let text = doc.text;
+    let after = text[tok.end..].trim_start_matches([' ', ',']);
+    let Some(inner) = after.strip_prefix('(') else {
+        return false;
+    };
+    let mark: String = inner.chars().take_while(|c| c.is_alphabetic()).collect();
+    let closes = inner[mark.len()..].starts_with([')', '}', ']', ',']);
+    closes && !mark.is_empty() && PARTIES.iter().any(|p| p.eq_ignore_ascii_case(&mark))
+}
+
+/// Is `tok` preceded, across one space, by a title (`herr`, `statsrådet`) or a first name (`Karin Holm`)?
+fn name_before(doc: &Doc, tok: &Token) -> bool {
+    let text = doc.text;
+    let Some(before) = text[..tok.start].strip_suffix(' ') else {
+        return false;
+    };
+    let prev_start = before.trim_end_matches(|c: char| c.is_alphabetic() || c == '-').len();
+    let prev = &before[prev_start..];
+    !prev.is_empty() && (TITLES.contains(&lower_nfc(prev).as_str()) || crate::names::is_first_name(prev))
+}
+
+/// Does a sentence start at byte `pos`: at the start of the text, after `.`, `!`, `?`, `:`, or after a
+/// blank line or a list mark?
+fn sentence_start(text: &str, pos: usize) -> bool {
+    let mut newlines = 0;
+    for c in text[..pos].chars().rev() {
+        match c {
+            '\n' | '\u{c}' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() => {}
+            '.' | '!' | '?' | ':' | '•' | '-' | '–' => return true,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Pass `document-cache`: the document as its own dictionary: a word it writes with å, ä, ö somewhere
@@ -149,7 +302,7 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
         .collect();
     for t in undecided {
         let w = lower_nfc(t.text(text));
-        if w.contains(['å', 'ä', 'ö']) || r.shared.lexicon.lookup_key(&w).is_some_and(Entry::is_valid) {
+        if w.contains(['å', 'ä', 'ö']) || r.lexicon().lookup_key(&w).is_some_and(Entry::is_valid) {
             continue;
         }
         if let Some(Some(to)) = seen.get(&w) {

@@ -56,6 +56,44 @@ pub struct Edit {
     pub confidence: f32,
 }
 
+/// How damaged a text's OCR looks, as repair estimated it from the text itself: the prior that an
+/// observed word is right. Reported for the document and for each region (a page, or a run of paragraphs
+/// of a long page).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Damage {
+    /// Word tokens of two letters or more.
+    pub words: usize,
+    /// Words written with å, ä, ö that are right as they stand.
+    pub kept: usize,
+    /// Words that only lack their å, ä, ö (capitalised ones count half: they may be names).
+    pub stripped: f32,
+    /// Words that are no word as written and do not only lack diacritics (OCR confusions, garble).
+    pub unknown: f32,
+    /// Words with OCR symbols for letters (`&r`, `4rendet`, `6ka`): the mark of an engine without Swedish.
+    pub symbols: usize,
+    /// Estimated share of å, ä, ö the OCR stripped (a Beta posterior: 0.2 with no evidence).
+    pub strip_rate: f32,
+    /// Estimated share of words the OCR damaged otherwise (a Beta posterior: 0.02 with no evidence).
+    pub error_rate: f32,
+    /// `clean` (diacritics kept, few errors: almost no edits), `light` (diacritics kept, some errors),
+    /// `stripped` (an engine without å, ä, ö: the full repair) or `mixed`.
+    pub class: &'static str,
+    /// `modern`, `older` (the grammar of the early 20th century: `äro`, `voro`, `hemställes`) or
+    /// `pre-reform` (the spelling before 1906: `hvilka`, `behöfver`, `af`).
+    pub orthography: &'static str,
+    /// Byte span `[start, end)` of the region (the whole text for the document).
+    pub span: (usize, usize),
+}
+
+/// The damage of a document and of each of its regions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DamageReport {
+    /// The document as a whole.
+    pub document: Damage,
+    /// Its regions in text order (one when the document is short).
+    pub regions: Vec<Damage>,
+}
+
 /// The repaired text and the edits that made it.
 ///
 /// ```
@@ -69,6 +107,8 @@ pub struct Repaired {
     pub text: String,
     /// The edits, in input order, not overlapping.
     pub edits: Vec<Edit>,
+    /// How damaged the input looked.
+    pub damage: DamageReport,
 }
 
 impl Repaired {

@@ -22,6 +22,7 @@ mod calibration;
 pub mod candidates;
 pub mod channel;
 mod context;
+mod damage;
 mod document;
 mod edit;
 mod emit;
@@ -36,7 +37,7 @@ mod word;
 pub use bigrams::Context;
 pub use candidates::{Candidate, Limits};
 pub use channel::Channel;
-pub use edit::{Edit, EditKind, Repaired};
+pub use edit::{Damage, DamageReport, Edit, EditKind, Repaired};
 pub use explain::{ContextScore, Explanation};
 pub use model::{Config, Repairer, RepairerBuilder};
 

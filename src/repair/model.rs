@@ -205,6 +205,11 @@ impl Repairer {
         &self.shared.catalogue
     }
 
+    /// Can `c` stand for a letter in a word although it is none (`&r`, `4rendet`)?
+    pub(super) fn is_confusable_symbol(&self, c: char) -> bool {
+        self.shared.channel.is_confusable_symbol(c)
+    }
+
     /// Tokenize `text` with this repairer's idea of which symbols may stand for letters.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         token::tokenize(text, |c| self.shared.channel.is_confusable_symbol(c))

@@ -5,12 +5,13 @@
 //!
 //! 1. `words` (`word.rs`): each distinct word (or word cut at a line end) is decided on its own, with the
 //!    full keep bonus. Cheap, parallel, and the evidence every later pass reads.
-//! 2. `strip-evidence` (`document.rs`): from the word decisions, how much of the document's å, ä, ö the OCR
-//!    stripped, and whether it kept them; in a stripped document the valid ASCII words are weighed again
-//!    against their diacritic twins with a smaller bonus. Needs all of pass 1.
-//! 3. `occurrences` (`document.rs`): each occurrence takes its word's decision unless the document kept its
-//!    diacritics and the edit is doubtful there, or it would break a suspended compound part
-//!    (`skol- och`). Needs the evidence of pass 2.
+//! 2. `damage` (`damage.rs`): from the word decisions, how damaged the OCR of the document and of each
+//!    region is (how much of its å, ä, ö it stripped, how many words it broke otherwise, whether it is in
+//!    older Swedish); each region gets the profile of thresholds that follows, and its words are decided
+//!    again with it. Needs all of pass 1.
+//! 3. `occurrences` (`document.rs`): each occurrence takes its region's decision unless the region kept
+//!    its diacritics and the edit is doubtful there, it would break a suspended compound part
+//!    (`skol- och`), it is an abbreviation before its dot, or a name. Needs the regions of pass 2.
 //! 4. `document-cache` (`document.rs`): a word the document writes with å, ä, ö somewhere restores its
 //!    stripped spelling elsewhere. Only words no earlier pass decided, so it runs after them.
 //! 5. `months`, `party-lists`, `party-marks`, `number-abbreviations` (`rules.rs`): phrases whose
@@ -21,7 +22,7 @@
 use super::edit::splice;
 use super::model::Repairer;
 use super::state::Doc;
-use super::{context, document, rules, word, Repaired};
+use super::{context, damage, document, rules, word, Repaired};
 
 /// A pass: a name (for the docs and for profiling) and what it does to a document.
 pub(crate) struct Pass {
@@ -37,8 +38,8 @@ pub(crate) const PASSES: [Pass; 9] = [
         run: word::decide_words,
     },
     Pass {
-        name: "strip-evidence",
-        run: document::adapt_to_stripping,
+        name: "damage",
+        run: damage::estimate,
     },
     Pass {
         name: "occurrences",
@@ -92,6 +93,7 @@ impl Repairer {
         Repaired {
             text: splice(text, &edits),
             edits,
+            damage: doc.damage,
         }
     }
 }

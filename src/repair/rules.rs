@@ -107,12 +107,14 @@ pub(crate) fn apply_number_abbreviations(text: &str, tokens: &[Token], chosen: &
     }
 }
 
-/// The party a mangled party mark stands for: `0` → D, `1` → L, `5` / `8` → S (digits for letters), `sD`
+/// The party a mangled party mark stands for (a mark in small letters is none: it is right): `0` → D, `1` → L, `5` / `8` → S (digits for letters), `sD`
 /// → SD, `Ss` → S, `SI` / `SY` / `DJ` → S / D (a closing parenthesis read as a letter), `SO` / `ST` → SD.
 fn party_reading(tok: &str) -> Option<&'static str> {
     let upper = tok.to_uppercase();
     if let Some(p) = PARTIES.iter().find(|p| **p == upper) {
-        return (tok != *p).then_some(*p);
+        // A mark in small letters is how the Riksdag print writes parties (`(m)`, `(fp)`): right as it
+        // stands. Mixed case (`sD`) is a misreading.
+        return (tok != *p && tok != upper.to_lowercase()).then_some(*p);
     }
     let map = match upper.as_str() {
         "0" => "D",

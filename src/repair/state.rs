@@ -1,33 +1,75 @@
-//! One document's state as the repair passes see it (`passes.rs` runs them over it).
+//! One document's state as the repair passes see it (`passes.rs` runs them over it), and the profile of
+//! thresholds a region's damage sets.
 use std::collections::HashMap;
 
-use super::edit::{Chosen, Decision};
-use super::model::Repairer;
+use super::edit::{Chosen, DamageReport, Decision};
+use super::model::{Config, Repairer};
 use super::units::{word_units, Unit};
 use crate::token::Token;
 
-/// What a document says of its OCR (pass `strip-evidence`).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub(crate) struct Evidence {
-    /// Of the words that carry or lack å, ä, ö, the share the OCR evidently stripped (0 with too little
-    /// evidence).
-    pub(crate) stripped: f32,
-    /// The OCR evidently kept its diacritics: many words written with å, ä, ö, few stripped ones.
+/// The thresholds a word is decided with: how much evidence an edit needs, set by how damaged the text
+/// around it is. The first pass decides every word with the profile of a heavily damaged page (the
+/// [`Config`] values); the `damage` pass then gives each region the profile its own damage calls for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Profile {
+    /// Bonus (log10) of a valid word over a reading that only restores å, ä, ö.
+    pub(crate) diacritic_margin: f32,
+    /// Bonus (log10) of a valid word over any other reading.
+    pub(crate) keep_margin: f32,
+    /// Score a reading of an unknown word must beat.
+    pub(crate) unknown_bar: f32,
+    /// Score a reading of an unknown word that only restores å, ä, ö must beat.
+    pub(crate) unknown_diacritic_bar: f32,
+    /// How much cleaner than a heavily damaged page this one is: the log-odds (log10) of its words being
+    /// right, over those of the heavily damaged page (0 for one as damaged or worse).
+    pub(crate) lift: f32,
+    /// May an unknown word take an edit no channel rule names?
+    pub(crate) generic: bool,
+    /// Did the OCR keep its diacritics here?
     pub(crate) intact: bool,
+    /// Estimated share of å, ä, ö the OCR stripped here.
+    pub(crate) strip_rate: f32,
+    /// Is the text in older Swedish (the rules of older grammar apply)?
+    pub(crate) older: bool,
 }
 
-/// A document is stripped when more than this share of its diacritic-bearing words lost their marks.
-const STRIPPED_DOCUMENT: f32 = 0.5;
+impl Profile {
+    /// The profile of a heavily damaged page: the thresholds of `config`.
+    pub(crate) fn heavy(config: &Config) -> Profile {
+        Profile {
+            diacritic_margin: config.keep_margin,
+            keep_margin: config.keep_margin,
+            unknown_bar: config.unknown_score,
+            unknown_diacritic_bar: config.unknown_score,
+            lift: 0.0,
+            generic: true,
+            intact: false,
+            strip_rate: 0.0,
+            older: false,
+        }
+    }
 
-impl Evidence {
-    /// Did the OCR evidently strip most of the document's å, ä, ö?
-    pub(crate) fn is_stripped(&self) -> bool {
-        self.stripped > STRIPPED_DOCUMENT
+    /// A document is stripped when more than this share of its å, ä, ö was lost.
+    pub(crate) fn stripped(&self) -> bool {
+        self.strip_rate > STRIPPED_DOCUMENT
     }
 }
 
+/// A region is stripped when more than this share of its diacritic-bearing words lost their marks.
+pub(crate) const STRIPPED_DOCUMENT: f32 = 0.5;
+
 /// Decisions per distinct unit as written, one per token of the unit.
 pub(crate) type Decided<'t> = HashMap<(&'t str, &'t str), Vec<Option<Decision>>>;
+
+/// A stretch of the document whose damage is estimated on its own: a page, or a run of paragraphs of a
+/// long page.
+#[derive(Clone, Debug)]
+pub(crate) struct Region {
+    /// Token range `[start, end)`.
+    pub(crate) tokens: (usize, usize),
+    /// Index into [`Doc::profiles`].
+    pub(crate) profile: usize,
+}
 
 /// One document's state as the passes see it.
 pub(crate) struct Doc<'t> {
@@ -37,11 +79,15 @@ pub(crate) struct Doc<'t> {
     pub(crate) units: Vec<Unit>,
     /// The distinct units, sorted by their text.
     pub(crate) distinct: Vec<Unit>,
-    /// Passes 1 and 2: a decision per distinct unit.
-    pub(crate) decided: Decided<'t>,
-    /// Pass 2: what the document says of its OCR.
-    pub(crate) evidence: Evidence,
-    /// Passes 3 on: a decision per occurrence.
+    /// The profiles in use; the first is the heavy one pass `words` decides with.
+    pub(crate) profiles: Vec<Profile>,
+    /// A decision per distinct unit, per profile.
+    pub(crate) decided: Vec<Decided<'t>>,
+    /// The regions, in text order, covering every token.
+    pub(crate) regions: Vec<Region>,
+    /// What the `damage` pass found, for the report.
+    pub(crate) damage: DamageReport,
+    /// Passes `occurrences` on: a decision per occurrence.
     pub(crate) chosen: Chosen,
 }
 
@@ -52,14 +98,35 @@ impl<'t> Doc<'t> {
         let mut distinct = units.clone();
         distinct.sort_by(|a, b| a.key(text).cmp(&b.key(text)));
         distinct.dedup_by(|a, b| a.key(text) == b.key(text));
+        let n = tokens.len();
         Doc {
             text,
             tokens,
             units,
             distinct,
-            decided: HashMap::new(),
-            evidence: Evidence::default(),
+            profiles: vec![Profile::heavy(repairer.config())],
+            decided: Vec::new(),
+            regions: vec![Region {
+                tokens: (0, n),
+                profile: 0,
+            }],
+            damage: DamageReport::default(),
             chosen: HashMap::new(),
         }
+    }
+
+    /// The region of the token starting at byte `start`.
+    pub(crate) fn region_at(&self, start: usize) -> &Region {
+        let i = self.regions.partition_point(|r| r.tokens.1 <= self.token_index(start));
+        &self.regions[i.min(self.regions.len() - 1)]
+    }
+
+    /// The profile of the token starting at byte `start`.
+    pub(crate) fn profile_at(&self, start: usize) -> &Profile {
+        &self.profiles[self.region_at(start).profile]
+    }
+
+    fn token_index(&self, start: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < start)
     }
 }

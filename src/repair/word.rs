@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::candidates::{Candidate, Limits};
 use super::edit::{confidence_of_margin, Casing, Decision, EditKind};
 use super::model::Repairer;
-use super::state::{Decided, Doc};
+use super::state::{Decided, Doc, Profile};
 use super::units::{split_like, Unit};
 use crate::lexicon::Entry;
 use crate::text::{lower_nfc, Case};
@@ -40,16 +40,17 @@ const S_FORM_MIN_CHARS: usize = 5;
 /// Decide the distinct words in parallel from this many on.
 const PARALLEL_MIN_WORDS: usize = 64;
 
-/// Pass `words`: decide every distinct unit of the document with the full keep bonus.
+/// Pass `words`: decide every distinct unit of the document with the profile of a heavily damaged page.
 pub(super) fn decide_words(r: &Repairer, doc: &mut Doc) {
     let all: Vec<&Unit> = doc.distinct.iter().collect();
-    doc.decided = r.decide_all(doc.text, &all, r.shared.config.keep_margin);
+    let heavy = doc.profiles[0];
+    doc.decided = vec![r.decide_all(doc.text, &all, &heavy)];
 }
 
 impl Repairer {
-    /// Decide `units` of `text` with keep bonus `margin`; in parallel when there are many.
-    pub(super) fn decide_all<'t>(&self, text: &'t str, units: &[&Unit], margin: f32) -> Decided<'t> {
-        let decide = |u: &&Unit| (u.key(text), self.decide_unit(text, u, margin));
+    /// Decide `units` of `text` with `profile`; in parallel when there are many.
+    pub(super) fn decide_all<'t>(&self, text: &'t str, units: &[&Unit], profile: &Profile) -> Decided<'t> {
+        let decide = |u: &&Unit| (u.key(text), self.decide_unit(text, u, profile));
         if units.len() > PARALLEL_MIN_WORDS {
             units.par_iter().map(decide).collect()
         } else {
@@ -98,16 +99,16 @@ impl Repairer {
         }
     }
 
-    pub(super) fn decide_unit(&self, text: &str, u: &Unit, margin: f32) -> Vec<Option<Decision>> {
+    pub(super) fn decide_unit(&self, text: &str, u: &Unit, p: &Profile) -> Vec<Option<Decision>> {
         match *u {
-            Unit::Word(t) => vec![self.decide(t.text(text), margin)],
+            Unit::Word(t) => vec![self.decide(t.text(text), p)],
             Unit::Hyphenated(l, r) => {
                 let (lt, rt) = (l.text(text), r.text(text));
                 let lkey = lower_nfc(lt);
                 let joined = format!("{lt}{rt}");
                 // A word cut at a line end is decided whole, then the replacement is cut again: its halves
                 // are no words of their own (kommu-/nen is neither komma nor ner).
-                if let Some(d) = self.decide(&joined, margin) {
+                if let Some(d) = self.decide(&joined, p) {
                     let (a, b) = split_like(&lower_nfc(&joined), lkey.chars().count(), &d.to);
                     let mk = |to: String| Decision { to, ..d.clone() };
                     return vec![Some(mk(a)), Some(mk(b))];
@@ -118,10 +119,7 @@ impl Repairer {
                 // No word when joined: the hyphen belongs (AI-/tjdnster); the halves are words of their own,
                 // but a left half that is no word is left alone.
                 let lvalid = self.shared.lexicon.lookup_key(&lkey).is_some_and(Entry::is_valid);
-                vec![
-                    if lvalid { self.decide(lt, margin) } else { None },
-                    self.decide(rt, margin),
-                ]
+                vec![if lvalid { self.decide(lt, p) } else { None }, self.decide(rt, p)]
             }
         }
     }
@@ -133,7 +131,7 @@ impl Repairer {
             || self.search(&key).iter().any(|c| c.word == key && c.cost == 0.0)
     }
 
-    pub(super) fn decide(&self, word: &str, margin: f32) -> Option<Decision> {
+    pub(super) fn decide(&self, word: &str, p: &Profile) -> Option<Decision> {
         let key = lower_nfc(word);
         if key.chars().count() < self.shared.config.min_chars || !key.chars().any(char::is_alphabetic) {
             return None;
@@ -157,7 +155,15 @@ impl Repairer {
             return None;
         }
         let entry = self.shared.lexicon.lookup_key(&key);
-        let valid = entry.is_some_and(Entry::is_valid) || self.inflection_of_valid(&key);
+        // An older spelling of a word (blifvande, hvar, hemställes) is that word: it weighs as the modern
+        // spelling does.
+        let older = if entry.is_some_and(Entry::is_valid) {
+            None
+        } else {
+            self.older_form_of(&key, p.older)
+        };
+        let valid = entry.is_some_and(Entry::is_valid) || older.is_some() || self.inflection_of_valid(&key);
+        let entry = entry.filter(|e| e.is_valid()).or(older);
         let case = Case::of(word);
         // An all-capitals word the lexicon knows, or any short one, is an acronym: leave it.
         if case == Case::Upper && (valid || key.chars().count() <= ACRONYM_MAX_CHARS) {
@@ -180,7 +186,7 @@ impl Repairer {
         for &full in stages {
             let limits = self.limits_for(&key, full);
             let cands = self.cached_search(&key, full, limits);
-            decision = self.choose(&key, word, entry, valid, &cands, margin);
+            decision = self.choose(&key, word, entry, valid, &cands, p);
             let known = valid || cands.iter().any(|c| c.word == key && c.cost == 0.0);
             // A first-stage reading that only restores å, ä, ö is taken; one that needed a degraded-scan
             // confusion is weighed against the full search (tll: til by l→i, or till by a dropped i).
@@ -199,7 +205,7 @@ impl Repairer {
         entry: Option<Entry>,
         valid: bool,
         cands: &[Candidate],
-        margin: f32,
+        p: &Profile,
     ) -> Option<Decision> {
         let case = Case::of(word);
         let own = cands.iter().find(|c| c.word == key);
@@ -212,9 +218,10 @@ impl Repairer {
             _ => None,
         };
         let bar = |c: &Candidate| match written {
-            Some(w) if c.kind == EditKind::Diacritic && c.scan_rules == 0 => w + margin,
-            Some(w) => w + self.shared.config.keep_margin,
-            None => self.shared.config.unknown_score,
+            Some(w) if c.kind == EditKind::Diacritic && c.scan_rules == 0 => w + p.diacritic_margin,
+            Some(w) => w + p.keep_margin,
+            None if c.kind == EditKind::Diacritic && c.scan_rules == 0 => p.unknown_diacritic_bar,
+            None => p.unknown_bar,
         };
         // A short word is only replaced by a common one: short rare words are mostly noise. A word of two
         // letters, or a capitalised one of three, is not read through a degraded-scan confusion (of is no
@@ -229,6 +236,7 @@ impl Repairer {
             .filter(|c| c.word != key && !(short && c.entry.zipf() < SHORT_MIN_ZIPF))
             .filter(|c| !(no_scan && c.scan_rules > 0))
             .filter(|c| !(digits && short && c.entry.zipf() < DIGITS_MIN_ZIPF))
+            .filter(|c| p.generic || c.kind != EditKind::Spelling)
             .map(|c| (self.score(c), c))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.word.cmp(&b.1.word)));
@@ -266,6 +274,33 @@ impl Repairer {
             casing: if upper { Casing::Upper } else { Casing::Observed },
             scan: best.scan_rules > 0 || best.insertions > 0,
         })
+    }
+
+    /// The entry of the modern word an older spelling stands for (`blifvande` → blivande, `hvar` → var,
+    /// `hemställes` → hemställas; with `older_grammar` also `der` → där), when there is one.
+    pub(super) fn older_form_of(&self, key: &str, older_grammar: bool) -> Option<Entry> {
+        if crate::lang::OLDER_WORDS.contains(&key) {
+            return Some(Entry {
+                zipf100: 300,
+                compound: 0,
+                flags: Entry::VALID,
+            });
+        }
+        let lexicon = &self.shared.lexicon;
+        crate::lang::modern_spellings(key, older_grammar)
+            .iter()
+            .filter_map(|m| lexicon.lookup_key(m).filter(|e| e.is_valid()))
+            .max_by(|a, b| a.zipf100.cmp(&b.zipf100))
+    }
+
+    /// Is `key` (lowercase) a word as written: in the lexicon, a form grammar makes of one, or a compound
+    /// of lexicon words (from the first search stage's cache)?
+    pub(super) fn written_is_word(&self, key: &str) -> bool {
+        if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
+            return true;
+        }
+        let cands = self.cached_search(key, false, self.limits_for(key, false));
+        cands.iter().any(|c| c.word == key && c.cost == 0.0)
     }
 
     /// Swedish forms the word lists do not enumerate but grammar makes of any word: the genitive or

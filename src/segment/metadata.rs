@@ -40,6 +40,10 @@ pub struct Metadata {
     /// The people who signed, with their titles.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub signatories: Vec<Signatory>,
+    /// `modern`, `older` (`äro`, `voro`, `hemställes`) or `pre-reform` (`hvilka`, `behöfver`, `af`): the
+    /// spelling of the text, as repair found it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orthography: Option<&'static str>,
 }
 
 /// The metadata found in `text` and its sections (the layout's part is added by the caller).

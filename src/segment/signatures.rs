@@ -4,14 +4,11 @@
 //! counted from the corpus) and into titles at capitalised title words; a protocol's signature block
 //! (`Vid protokollet Sekreterare …`); and the names under a board's letter (`Göteborg den … <board>`).
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::lines::LineKind;
 use crate::lang::{alternation, MONTHS, SIGNATURE_OPENING, SIGNATURE_ROLES};
-
-static FIRST_NAMES: &str = include_str!("../../data/first_names.tsv");
 
 /// A person who signed the document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,16 +23,9 @@ pub struct Signatory {
 /// Lines of text a protocol's signature block reaches over.
 const BLOCK_MAX_LINES: usize = 5;
 
-/// The first names known to the segmenter.
+/// The first names signature lines split at.
 fn first_names() -> &'static HashSet<&'static str> {
-    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| {
-        FIRST_NAMES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .collect()
-    })
+    crate::names::corpus_first_names()
 }
 
 /// A word of a name: a capital and lowercase letters, with hyphens (`Helgesson`, `Sundén-Andersson`).

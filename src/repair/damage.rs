@@ -1,0 +1,376 @@
+//! The damage pass: how damaged the document's OCR is, estimated from the text itself, per document and
+//! per region, and the thresholds ([`Profile`]) that follows for each region.
+//!
+//! From the first pass's decisions each word is evidence: a word written with å, ä, ö that is right as it
+//! stands says the OCR kept its diacritics; a word that only lacks them says it stripped them; a word that
+//! is no word at all (or one with OCR symbols for letters, `&r`) says the OCR damaged it. Two rates follow,
+//! each a Beta posterior so that a short text with little evidence falls back on its prior:
+//!
+//! - the strip rate `r = (stripped + 0.5) / (stripped + kept + 4.5)`: 0.11 with no evidence, so a short text
+//!   is taken as a page that kept its diacritics unless it shows stripped words;
+//! - the error rate `e = (unknown + 50 · 0.02) / (words + 50)`: 0.02 with no evidence (the rate at which
+//!   right words of older or rarer Swedish are unknown to the lexicon).
+//!
+//! A region (a page, or a run of paragraphs of a long page) is estimated the same way with the document's
+//! rates as its prior. The profile: on a page as damaged as the heavily damaged tuning set the thresholds
+//! are [`Config`](super::Config)'s; the cleaner the page, the larger the bonus of the word as written (by
+//! the log-odds of the page being right), and on a page that kept its diacritics a reading that restores
+//! them needs more evidence still, by the log-odds of its strip rate.
+use std::collections::{HashMap, HashSet};
+
+use super::edit::{Damage, DamageReport, EditKind};
+use super::model::Repairer;
+use super::state::{Doc, Profile, Region, STRIPPED_DOCUMENT};
+use super::units::Unit;
+use crate::lang::{modern_spellings, reform_spelling, OLDER_WORDS};
+use crate::text::{lower_nfc, Case};
+use crate::token::{Kind, Token};
+
+/// Beta prior of the strip rate: pseudo-counts of stripped and of kept words (mean 0.11).
+const STRIP_PRIOR: (f32, f32) = (0.5, 4.0);
+/// Prior of the error rate: its mean, and its weight in words.
+const ERROR_PRIOR: (f32, f32) = (0.02, 50.0);
+/// Weight, in words, of the document's rates as the prior of a region's.
+const REGION_PRIOR_WORDS: f32 = 20.0;
+/// The error rate of the pages the heavy profile was tuned on (`../shared/eval/dev`): pages at least this
+/// damaged get the [`Config`](super::Config) thresholds.
+const HEAVY_ERROR_RATE: f32 = 0.15;
+/// How much of the log-odds of a page being right goes into the keep bonus of a valid word …
+const KEEP_SLOPE: f32 = 1.0;
+/// … and into the score an unknown word's reading must beat.
+const UNKNOWN_SLOPE: f32 = 1.0;
+/// How much of the log-odds of a page having kept its diacritics goes into the bonus of a valid word
+/// over a reading that restores them.
+const DIACRITIC_SLOPE: f32 = 0.8;
+/// Below this error rate an unknown word takes no edit that no channel rule names.
+const GENERIC_MIN_ERROR: f32 = 0.04;
+/// A page kept its diacritics when its strip rate is at most this …
+const INTACT_STRIP_RATE: f32 = 0.2;
+/// … and its document writes at least this many words with å, ä, ö as they stand: a text with no
+/// such evidence either way (a heading of four words) is not taken as kept.
+const INTACT_MIN_KEPT: usize = 2;
+/// A page that kept its diacritics is clean when its error rate is at most this.
+const CLEAN_ERROR_RATE: f32 = 0.05;
+/// Pages longer than this many words are cut into regions at blank lines.
+const REGION_WORDS: usize = 400;
+/// A document is in older spelling or grammar when at least this many of its words are markers of it.
+const ORTHOGRAPHY_MARKERS: usize = 2;
+
+/// The evidence of one stretch of text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    words: usize,
+    kept: usize,
+    stripped: f32,
+    unknown: f32,
+    symbols: usize,
+    pre_reform: usize,
+    older: usize,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.words += o.words;
+        self.kept += o.kept;
+        self.stripped += o.stripped;
+        self.unknown += o.unknown;
+        self.symbols += o.symbols;
+        self.pre_reform += o.pre_reform;
+        self.older += o.older;
+    }
+}
+
+/// The two rates of a stretch, given the prior `(strip mean, strip weight, error mean, error weight)`.
+fn rates(c: &Counts, prior: (f32, f32, f32, f32)) -> (f32, f32) {
+    let (rm, rw, em, ew) = prior;
+    let r = (c.stripped + rm * rw) / (c.stripped + c.kept as f32 + rw);
+    let e = (c.unknown + em * ew) / (c.words as f32 + ew);
+    (r, e)
+}
+
+fn log_odds(x: f32) -> f32 {
+    let x = x.clamp(0.001, 0.999);
+    ((1.0 - x) / x).log10()
+}
+
+/// Pass `damage`: estimate, assign each region its profile, and decide the words of every region whose
+/// profile is not the heavy one again with its own.
+pub(super) fn estimate(r: &Repairer, doc: &mut Doc) {
+    let spans = region_spans(doc);
+    let counts = count(r, doc, &spans);
+    let mut total = Counts::default();
+    for c in &counts {
+        total += *c;
+    }
+    let (strip_prior, error_prior) = (STRIP_PRIOR.0 / (STRIP_PRIOR.0 + STRIP_PRIOR.1), ERROR_PRIOR.0);
+    let (dr, de) = rates(
+        &total,
+        (strip_prior, STRIP_PRIOR.0 + STRIP_PRIOR.1, error_prior, ERROR_PRIOR.1),
+    );
+    let doc_orthography = orthography(&total);
+    let heavy = doc.profiles[0];
+    let mut regions_out = Vec::new();
+    doc.regions.clear();
+    for (&(a, b), c) in spans.iter().zip(&counts) {
+        let (rr, re) = rates(c, (dr, REGION_PRIOR_WORDS * 0.25, de, REGION_PRIOR_WORDS));
+        let older = doc_orthography != "modern";
+        let intact = rr <= INTACT_STRIP_RATE && total.kept >= INTACT_MIN_KEPT;
+        let profile = profile(&heavy, r.config().strip_adaptation, rr, re, older, intact);
+        let idx = match doc.profiles.iter().position(|p| *p == profile) {
+            Some(i) => i,
+            None => {
+                doc.profiles.push(profile);
+                doc.profiles.len() - 1
+            }
+        };
+        doc.regions.push(Region {
+            tokens: (a, b),
+            profile: idx,
+        });
+        regions_out.push(report(c, rr, re, intact, orthography(c), span(doc, a, b)));
+    }
+    let intact = dr <= INTACT_STRIP_RATE && total.kept >= INTACT_MIN_KEPT;
+    let document = report(&total, dr, de, intact, doc_orthography, (0, doc.text.len()));
+    doc.damage = DamageReport {
+        document,
+        regions: regions_out,
+    };
+    redecide(r, doc);
+}
+
+/// The thresholds of a page with strip rate `sr` and error rate `er`.
+fn profile(heavy: &Profile, strip_adaptation: f32, sr: f32, er: f32, older: bool, intact: bool) -> Profile {
+    // Quantised, so that regions alike share their decisions.
+    let (sr, er) = ((sr * 100.0).round() / 100.0, (er * 100.0).round() / 100.0);
+    // A page that stripped its diacritics is heavily damaged whatever its other errors.
+    let lift = if sr > STRIPPED_DOCUMENT {
+        0.0
+    } else {
+        (log_odds(er) - log_odds(HEAVY_ERROR_RATE)).max(0.0)
+    };
+    let keep_margin = heavy.keep_margin + KEEP_SLOPE * lift;
+    // On a page that kept its diacritics a reading that restores them needs the log-odds of the page
+    // having stripped them on top.
+    let restore = DIACRITIC_SLOPE * (log_odds(sr) - log_odds(STRIPPED_DOCUMENT)).max(0.0);
+    let diacritic_margin = if sr > STRIPPED_DOCUMENT {
+        keep_margin * (1.0 - strip_adaptation * sr)
+    } else {
+        keep_margin + restore
+    };
+    Profile {
+        diacritic_margin,
+        keep_margin,
+        unknown_bar: heavy.unknown_bar + UNKNOWN_SLOPE * lift,
+        unknown_diacritic_bar: heavy.unknown_bar + UNKNOWN_SLOPE * lift + restore,
+        lift,
+        generic: er >= GENERIC_MIN_ERROR,
+        intact,
+        strip_rate: sr,
+        older,
+    }
+}
+
+fn report(c: &Counts, sr: f32, er: f32, intact: bool, orthography: &'static str, span: (usize, usize)) -> Damage {
+    let class = if sr > STRIPPED_DOCUMENT {
+        "stripped"
+    } else if intact && er <= CLEAN_ERROR_RATE {
+        "clean"
+    } else if intact {
+        "light"
+    } else {
+        "mixed"
+    };
+    let r3 = |x: f32| (x * 1000.0).round() / 1000.0;
+    Damage {
+        words: c.words,
+        kept: c.kept,
+        stripped: c.stripped,
+        unknown: c.unknown,
+        symbols: c.symbols,
+        strip_rate: r3(sr),
+        error_rate: r3(er),
+        class,
+        orthography,
+        span,
+    }
+}
+
+fn orthography(c: &Counts) -> &'static str {
+    if c.pre_reform >= ORTHOGRAPHY_MARKERS {
+        "pre-reform"
+    } else if c.older + c.pre_reform >= ORTHOGRAPHY_MARKERS {
+        "older"
+    } else {
+        "modern"
+    }
+}
+
+/// The byte span of tokens `[a, b)`.
+fn span(doc: &Doc, a: usize, b: usize) -> (usize, usize) {
+    let start = doc.tokens.get(a).map_or(doc.text.len(), |t| t.start);
+    let end = if b == 0 {
+        0
+    } else {
+        doc.tokens.get(b - 1).map_or(doc.text.len(), |t| t.end)
+    };
+    (start, end.max(start))
+}
+
+/// The regions as token ranges: pages (form feeds), and a page of more than [`REGION_WORDS`] words cut
+/// at the first blank line after every [`REGION_WORDS`] words.
+fn region_spans(doc: &Doc) -> Vec<(usize, usize)> {
+    let tokens = &doc.tokens;
+    let mut out = Vec::new();
+    let (mut start, mut words, mut newlines) = (0, 0, 0);
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            Kind::Word => {
+                words += 1;
+                newlines = 0;
+            }
+            Kind::Newline => newlines += 1,
+            Kind::Space => {}
+            _ => newlines = 0,
+        }
+        let page = t.kind == Kind::PageBreak;
+        let paragraph = newlines >= 2 && words >= REGION_WORDS;
+        if (page && words > 0) || paragraph {
+            out.push((start, i + 1));
+            (start, words, newlines) = (i + 1, 0, 0);
+        }
+    }
+    if start < tokens.len() || out.is_empty() {
+        match out.last_mut() {
+            // A tail without words joins the region before it.
+            Some(last) if words == 0 => last.1 = tokens.len(),
+            _ => out.push((start, tokens.len())),
+        }
+    }
+    out
+}
+
+/// What a distinct word as written is: a word (or a form or compound of words), a marker of the spelling
+/// before 1906, a marker of the older grammar.
+#[derive(Clone, Copy)]
+struct Written {
+    word: bool,
+    pre_reform: bool,
+    older: bool,
+}
+
+/// The evidence of each region (token ranges `spans`), from the first pass's decisions.
+fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
+    let text = doc.text;
+    let mut out = vec![Counts::default(); spans.len()];
+    let decided = &doc.decided[0];
+    let mut written: HashMap<String, Written> = HashMap::new();
+    for u in &doc.units {
+        let region = spans
+            .partition_point(|s| s.1 <= index_of(doc, first_token(u)))
+            .min(spans.len() - 1);
+        let c = &mut out[region];
+        for (tok, d) in u.tokens().into_iter().zip(&decided[&u.key(text)]) {
+            let w = tok.text(text);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || (Case::of(w) == Case::Upper && letters <= 5) {
+                continue;
+            }
+            c.words += 1;
+            // A capitalised word inside a sentence may be a name: half the weight as evidence.
+            let weight = if Case::of(w) == Case::Title && !sentence_start(text, tok.start) {
+                0.5
+            } else {
+                1.0
+            };
+            let symbols = w.chars().any(|ch| !ch.is_alphabetic() && r.is_confusable_symbol(ch));
+            c.symbols += usize::from(symbols);
+            let lower = lower_nfc(w);
+            let ww = *written.entry(lower.clone()).or_insert_with(|| {
+                let (pre_reform, older) = markers(r, &lower);
+                Written {
+                    word: r.written_is_word(&lower),
+                    pre_reform,
+                    older,
+                }
+            });
+            match d {
+                Some(d) if d.kind == EditKind::Diacritic => c.stripped += weight,
+                Some(_) => c.unknown += if symbols { 1.0 } else { weight },
+                None if ww.word => c.kept += usize::from(lower.contains(['å', 'ä', 'ö'])),
+                None => {
+                    c.pre_reform += usize::from(ww.pre_reform);
+                    c.older += usize::from(ww.older);
+                    if !(ww.pre_reform || ww.older) {
+                        c.unknown += weight;
+                    }
+                }
+            }
+            if OLDER_WORDS.contains(&lower.as_str()) {
+                c.older += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Is the unknown word `key` a marker of the spelling before 1906 (`hvilka`, `behöfver`, `af`), or of
+/// the older grammar (`hemställes`, `kommo`)?
+fn markers(r: &Repairer, key: &str) -> (bool, bool) {
+    let lexicon = r.lexicon();
+    let valid = |w: &str| lexicon.lookup_key(w).is_some_and(|e| e.is_valid());
+    let reformed = reform_spelling(key);
+    if reformed != key && valid(&reformed) {
+        return (true, false);
+    }
+    (false, modern_spellings(key, false).iter().any(|m| valid(m)))
+}
+
+fn first_token(u: &Unit) -> Token {
+    match *u {
+        Unit::Word(t) | Unit::Hyphenated(t, _) => t,
+    }
+}
+
+fn index_of(doc: &Doc, t: Token) -> usize {
+    doc.tokens.partition_point(|x| x.start < t.start)
+}
+
+/// Does a sentence start at byte `pos`: at the text's start, or after `.`, `!`, `?`, `:`, a list mark or a
+/// blank line?
+fn sentence_start(text: &str, pos: usize) -> bool {
+    let mut newlines = 0;
+    for c in text[..pos].chars().rev() {
+        match c {
+            '\n' | '\u{c}' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() => {}
+            '.' | '!' | '?' | ':' | '•' | '-' | '–' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Decide, with each region's profile, the units of the regions whose profile is not the heavy one.
+fn redecide(r: &Repairer, doc: &mut Doc) {
+    let text = doc.text;
+    let mut per_profile: Vec<Vec<&Unit>> = vec![Vec::new(); doc.profiles.len()];
+    let mut seen: HashSet<((&str, &str), usize)> = HashSet::new();
+    for u in &doc.units {
+        let p = doc.region_at(first_token(u).start).profile;
+        if p > 0 && seen.insert((u.key(text), p)) {
+            per_profile[p].push(u);
+        }
+    }
+    let decided: Vec<_> = per_profile
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(p, units)| r.decide_all(text, units, &doc.profiles[p]))
+        .collect();
+    doc.decided.extend(decided);
+}
