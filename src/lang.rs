@@ -158,8 +158,8 @@ pub const OLDER_WORDS: [&str; 24] = [
 /// The spellings the 1906 reform (and the grammar of the early 20th century) made of an older written
 /// word: `hvilka` → `vilka`, `behöfver` → `behöver`, `af` → `av`, `godt` → `gott`, `qvinna` → `kvinna`,
 /// `kronologien` → `kronologin`, and with `older_grammar` also the -es passive (`hemställes` →
-/// `hemställas`), the -o plural of the past (`kommo` → `komma`), `der` → `där` (e for ä) and the older
-/// present (`lärer` → `lär`). A word is an older spelling when one of these is a word; the input is
+/// `hemställas`), the -o plural of the past (`kommo` → `komma`), `der` → `där` (e for ä), `vilkor` →
+/// `villkor` and `njute` → `njuta`. A word is an older spelling when one of these is a word; the input is
 /// lowercase.
 ///
 /// ```
@@ -203,14 +203,7 @@ pub fn modern_spellings(word: &str, older_grammar: bool) -> Vec<String> {
             }
         }
         if older_grammar {
-            // e for ä: der → där, hjelpa → hjälpa, verld → värld, ega → äga.
-            for (i, c) in w.char_indices().filter(|(_, c)| *c == 'e') {
-                out.push(format!("{}ä{}", &w[..i], &w[i + c.len_utf8()..]));
-            }
-            // The older present: lärer → lär, gifver → ger is no rule, but a verb's -er is.
-            if let Some(stem) = w.strip_suffix("er").filter(|s| s.chars().count() >= 3) {
-                out.push(stem.to_string());
-            }
+            out.extend(older_grammar_forms(w));
         }
     }
     out.retain(|s| s != word && !s.is_empty());
@@ -219,9 +212,60 @@ pub fn modern_spellings(word: &str, older_grammar: bool) -> Vec<String> {
     out
 }
 
+/// The forms of the older written language that only a text in older Swedish has: e for ä (`der` →
+/// `där`, `jernväg` → `järnväg`, `ega` → `äga`), a single consonant for a double one (`vilkor` →
+/// `villkor`, `fäld` → `fälld`), the subjunctive and the older plural in -e (`njute` → `njuta`, `låge` →
+/// `låg`, `sådane` → `sådana`) and the definite -eren (`kansleren` → `kanslern`).
+fn older_grammar_forms(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let cs: Vec<(usize, char)> = w.char_indices().collect();
+    for (k, &(i, c)) in cs.iter().enumerate() {
+        if c == 'e' {
+            out.push(format!("{}ä{}", &w[..i], &w[i + 1..]));
+        }
+        // A single l, m, n, t, s, k, p between a vowel and a consonant (or the end) doubled.
+        let vowel_before = k > 0 && "aeiouyåäö".contains(cs[k - 1].1);
+        let consonant_after = cs.get(k + 1).is_none_or(|&(_, n)| !"aeiouyåäö".contains(n) && n != c);
+        if "lmntskp".contains(c) && vowel_before && consonant_after {
+            out.push(format!("{}{c}{}", &w[..i + c.len_utf8()], &w[i + c.len_utf8()..]));
+        }
+    }
+    if let Some(stem) = w.strip_suffix('e').filter(|s| s.chars().count() >= 2) {
+        out.push(format!("{stem}a"));
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix("eren") {
+        out.push(format!("{stem}ern"));
+    }
+    out
+}
+
+/// Is `word` (lowercase) written in the spelling before the 1906 reform: `hv` before a vowel at its
+/// start (`hvilka`), `fv` (`hafva`, `öfver`), `qv` (`qvinna`), `af` as a word or a first part (`afgå`),
+/// `dt` at its end (`hårdt`)? A marker of older text, whether or not the lexicon lists the word.
+///
+/// ```
+/// use diakrit::lang::pre_reform_pattern;
+/// assert!(pre_reform_pattern("hvilka") && pre_reform_pattern("öfver") && pre_reform_pattern("af"));
+/// assert!(pre_reform_pattern("hvem") && !pre_reform_pattern("avgift") && !pre_reform_pattern("hav"));
+/// ```
+pub fn pre_reform_pattern(word: &str) -> bool {
+    const VOWELS: &str = "aeiouyåäö";
+    let hv = word
+        .strip_prefix("hv")
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| VOWELS.contains(c));
+    hv || word.contains("fv")
+        || word.contains("qv")
+        || word == "af"
+        || (word.starts_with("af") && word.chars().nth(2).is_some_and(|c| !VOWELS.contains(c)))
+        || (word.ends_with("dt") && word.chars().count() > 3)
+}
+
 /// The spelling rules of the 1906 reform applied to a lowercase word: `hv` → `v` before a vowel, `fv` →
 /// `v`, `qv` → `kv`, `f` → `v` after a vowel at the end of a word or before a consonant (`af`, `afgå`,
-/// `häraf`), and `dt` → `t` (`hårdt` → `hårt`, `godt` → `gott` after a short vowel is left to the lexicon).
+/// `häraf`), `dt` → `t` (`hårdt` → `hårt`; `godt` → `gott` after a short vowel is left to the lexicon) and
+/// `gt` → `kt` after a vowel (`vigtig` → `viktig`, `åsigt` → `åsikt`).
 pub fn reform_spelling(word: &str) -> String {
     const VOWELS: &str = "aeiouyåäö";
     let cs: Vec<char> = word.chars().collect();
@@ -248,6 +292,11 @@ pub fn reform_spelling(word: &str) -> String {
             }
             ('d', Some('t')) if i + 2 == cs.len() || cs.get(i + 2).is_some_and(|c| !VOWELS.contains(*c)) => {
                 i += 1; // dt → t
+                continue;
+            }
+            ('g', Some('t')) if prev.is_some_and(|p| VOWELS.contains(p)) => {
+                out.push('k'); // gt → kt: vigtig → viktig, åsigt → åsikt
+                i += 1;
                 continue;
             }
             ('f', n)

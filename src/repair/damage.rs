@@ -22,7 +22,7 @@ use super::edit::{Damage, DamageReport, EditKind};
 use super::model::Repairer;
 use super::state::{Doc, Profile, Region, STRIPPED_DOCUMENT};
 use super::units::Unit;
-use crate::lang::{modern_spellings, reform_spelling, OLDER_WORDS};
+use crate::lang::{modern_spellings, pre_reform_pattern, reform_spelling, OLDER_WORDS};
 use crate::text::{lower_nfc, Case};
 use crate::token::{Kind, Token};
 
@@ -113,7 +113,8 @@ pub(super) fn estimate(r: &Repairer, doc: &mut Doc) {
     doc.regions.clear();
     for (&(a, b), c) in spans.iter().zip(&counts) {
         let (rr, re) = rates(c, (dr, REGION_PRIOR_WORDS * 0.25, de, REGION_PRIOR_WORDS));
-        let older = doc_orthography != "modern";
+        // The forms of the older grammar are read only in older text that kept its diacritics.
+        let older = doc_orthography != "modern" && rr <= STRIPPED_DOCUMENT;
         let intact = rr <= INTACT_STRIP_RATE && total.kept >= INTACT_MIN_KEPT;
         let profile = profile(&heavy, r.config().strip_adaptation, rr, re, older, intact);
         let idx = match doc.profiles.iter().position(|p| *p == profile) {
@@ -293,36 +294,44 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
                     older,
                 }
             });
+            // A word that only lacks its diacritics is stripped evidence, never a marker of older text.
+            let restored = d.as_ref().is_some_and(|d| d.kind == EditKind::Diacritic);
+            let old_form = !restored && (ww.pre_reform || ww.older);
+            c.pre_reform += usize::from(old_form && ww.pre_reform);
+            c.older += usize::from(old_form && ww.older);
             match d {
                 Some(d) if d.kind == EditKind::Diacritic => c.stripped += weight,
+                Some(_) if old_form => {}
                 Some(_) => c.unknown += if symbols { 1.0 } else { weight },
                 None if ww.word => c.kept += usize::from(lower.contains(['å', 'ä', 'ö'])),
-                None => {
-                    c.pre_reform += usize::from(ww.pre_reform);
-                    c.older += usize::from(ww.older);
-                    if !(ww.pre_reform || ww.older) {
-                        c.unknown += weight;
-                    }
-                }
-            }
-            if OLDER_WORDS.contains(&lower.as_str()) {
-                c.older += 1;
+                None if old_form => {}
+                None => c.unknown += weight,
             }
         }
     }
     out
 }
 
-/// Is the unknown word `key` a marker of the spelling before 1906 (`hvilka`, `behöfver`, `af`), or of
-/// the older grammar (`hemställes`, `kommo`)?
+/// Is `key` (lowercase) a marker of the spelling before 1906 (`hvilka`, `behöfver`, `af`, `der`,
+/// `vigtig`), or of the older grammar (`äro`, `hemställes`, `kommo`)?
 fn markers(r: &Repairer, key: &str) -> (bool, bool) {
     let lexicon = r.lexicon();
     let valid = |w: &str| lexicon.lookup_key(w).is_some_and(|e| e.is_valid());
+    if pre_reform_pattern(key) {
+        return (true, false);
+    }
+    if valid(key) {
+        return (false, OLDER_WORDS.contains(&key));
+    }
     let reformed = reform_spelling(key);
     if reformed != key && valid(&reformed) {
         return (true, false);
     }
-    (false, modern_spellings(key, false).iter().any(|m| valid(m)))
+    let older = modern_spellings(key, true).iter().any(|m| valid(m));
+    (
+        older && key.contains('e') && modern_spellings(key, false).iter().all(|m| !valid(m)),
+        older,
+    )
 }
 
 fn first_token(u: &Unit) -> Token {
