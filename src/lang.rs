@@ -169,12 +169,17 @@ pub const OLDER_WORDS: [&str; 24] = [
 /// assert!(modern_spellings("hemställes", false).contains(&"hemställas".to_string()));
 /// assert!(modern_spellings("hjelpa", true).contains(&"hjälpa".to_string()));
 /// assert!(modern_spellings("hjelpa", false).is_empty());
+/// assert!(modern_spellings("afvikelse", false).contains(&"avvikelse".to_string()));
 /// ```
 pub fn modern_spellings(word: &str, older_grammar: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let reformed = reform_spelling(word);
     if reformed != word {
         out.push(reformed.clone());
+    }
+    // `fv` is also the f of a first part before a word in v: afvikelse → avvikelse.
+    if word.contains("fv") {
+        out.push(reform_spelling(&word.replace("fv", "fvv")).replace("vvv", "vv"));
     }
     let stems = if reformed == word {
         vec![word.to_string()]

@@ -22,6 +22,8 @@ const INTACT_READING_COST: f64 = 2.0;
 const UNSURE_STRIP_COST: f64 = 1.0;
 /// Least cost of restoring a diacritic, however stripped the document.
 const MIN_STRIP_COST: f64 = 0.05;
+/// Cost (log10) of reading an å, ä, ö the OCR wrote as another letter (`år` → `är`, `här` → `har`).
+const SWAP_COST: f64 = 3.0;
 /// Cost of reading a `1` or `|` as `i` where the OCR did not keep its diacritics.
 const DIGIT_I_COST: f64 = 0.6;
 /// A `|` is read as `i` only before a word the corpus has seen at least this often after `i`.
@@ -202,8 +204,21 @@ impl Pass<'_> {
         for w in &self.ctx.group(orig) {
             let valid = w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
             if valid {
-                let changed = w.chars().zip(orig.chars()).filter(|(a, b)| a != b).count();
-                cands.push((w.clone(), costs.strip * changed as f64));
+                // Restoring a stripped å, ä, ö costs what the page's stripping says; removing or swapping one
+                // the OCR wrote is what an engine that writes them rarely does.
+                let cost: f64 = w
+                    .chars()
+                    .zip(orig.chars())
+                    .filter(|(a, b)| a != b)
+                    .map(|(_, o)| {
+                        if matches!(o, 'å' | 'ä' | 'ö') {
+                            SWAP_COST
+                        } else {
+                            costs.strip
+                        }
+                    })
+                    .sum();
+                cands.push((w.clone(), cost));
             }
         }
         // Where the OCR kept its diacritics, a valid word written with å, ä, ö is as written.

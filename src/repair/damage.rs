@@ -43,7 +43,7 @@ const UNKNOWN_SLOPE: f32 = 1.0;
 /// over a reading that restores them.
 const DIACRITIC_SLOPE: f32 = 0.8;
 /// Below this error rate an unknown word takes no edit that no channel rule names.
-const GENERIC_MIN_ERROR: f32 = 0.04;
+const GENERIC_MIN_ERROR: f32 = 0.05;
 /// A page kept its diacritics when its strip rate is at most this …
 const INTACT_STRIP_RATE: f32 = 0.2;
 /// … and its document writes at least this many words with å, ä, ö as they stand: a text with no
