@@ -1,10 +1,13 @@
-//! Compile the bigram counts made by `scripts/build_corpus_stats.py --context` into `data/context.fst`.
+//! Compile the word-context counts made by `scripts/build_corpus_stats.py --context` into
+//! `data/context.fst`.
 //!
 //! `cargo run --release --example build_context -- /tmp/context.tsv data/context.fst`
 //!
-//! Each TSV line is `left<TAB>word<TAB>right<TAB>count`; the FST key is `left 0x1F word 0x1F right`.
-//! Two indexes are added so that loading costs nothing: `0x1C fold(word) 0x1F word` → 0 for every word
-//! with a unigram count (the ambiguous groups), and `0x1B` → the sum of the unigram counts.
+//! Input lines: `N<TAB><TAB>tokens`, `U<TAB>word<TAB>count`, `T<TAB>word<TAB>followers`,
+//! `B<TAB>left<TAB>right<TAB>count`, `A<TAB>word`. FST keys (see `diakrit::repair::Context`):
+//! `0x1B` → tokens; `0x1E word` → its count; `0x1D word` → how many distinct words follow it;
+//! `left 0x1F right` → the bigram's count; `0x1C fold(word) 0x1F word` → 0 for every ambiguous word (the
+//! groups of words that fold alike).
 use std::io::{BufRead, BufReader, BufWriter};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -16,24 +19,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (lineno, line) in BufReader::new(std::fs::File::open(&args[1])?).lines().enumerate() {
         let line = line?;
         let f: Vec<&str> = line.split('\t').collect();
-        if f.len() != 4 {
-            return Err(format!("{}:{}: expected 4 fields", args[1], lineno + 1).into());
-        }
-        rows.push((format!("{}\x1f{}\x1f{}", f[0], f[1], f[2]).into_bytes(), f[3].parse()?));
+        let bad = || format!("{}:{}: unexpected line {line:?}", args[1], lineno + 1);
+        let key_value = |tag: u8, f: &[&str]| -> Result<(Vec<u8>, u64), String> {
+            let mut key = vec![tag];
+            key.extend(f[1].as_bytes());
+            Ok((key, f[2].parse().map_err(|_| bad())?))
+        };
+        rows.push(match (f.first().copied(), f.len()) {
+            (Some("N"), 3) => (vec![0x1b], f[2].parse().map_err(|_| bad())?),
+            (Some("U"), 3) => key_value(0x1e, &f)?,
+            (Some("T"), 3) => key_value(0x1d, &f)?,
+            (Some("B"), 4) => (
+                format!("{}\x1f{}", f[1], f[2]).into_bytes(),
+                f[3].parse().map_err(|_| bad())?,
+            ),
+            (Some("A"), 2) => (format!("\x1c{}\x1f{}", diakrit::text::fold(f[1]), f[1]).into_bytes(), 0),
+            _ => return Err(bad().into()),
+        });
     }
-    let mut total = 0u64;
-    let mut index = Vec::new();
-    for (k, v) in &rows {
-        let key = std::str::from_utf8(k)?;
-        if let Some(w) = key.strip_prefix('\x1f').and_then(|r| r.strip_suffix('\x1f')) {
-            if !w.contains('\x1f') {
-                total += v;
-                index.push((format!("\x1c{}\x1f{w}", diakrit::text::fold(w)).into_bytes(), 0));
-            }
-        }
-    }
-    rows.extend(index);
-    rows.push((vec![0x1b], total));
     rows.sort();
     rows.dedup_by(|b, a| a.0 == b.0);
     let mut builder = fst::MapBuilder::new(BufWriter::new(std::fs::File::create(&args[2])?))?;

@@ -41,6 +41,7 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
         lexicon: &r.shared.lexicon,
         catalogue: &r.shared.catalogue,
         margin: f64::from(r.shared.config.context_margin),
+        real_word_support: f64::from(r.shared.config.real_word_support),
         text: doc.text,
         costs,
         slots,
@@ -82,8 +83,8 @@ impl Costs {
     }
 }
 
-/// Slots: words, and `1` / `|` tokens, with their line number; other numbers are skipped, as the corpus
-/// counts skip them.
+/// Slots: words, numbers and `|` tokens, with their line number. Other numbers than `1` are neighbours
+/// only, as the model sees them (a year, or a number).
 fn slots(text: &str, tokens: &[Token]) -> Vec<(usize, Token)> {
     let mut slots = Vec::new();
     let mut line = 0;
@@ -91,7 +92,7 @@ fn slots(text: &str, tokens: &[Token]) -> Vec<(usize, Token)> {
         match t.kind {
             Kind::Newline | Kind::PageBreak => line += 1,
             Kind::Word => slots.push((line, *t)),
-            Kind::Number if t.text(text) == "1" => slots.push((line, *t)),
+            Kind::Number => slots.push((line, *t)),
             Kind::Punct if t.text(text) == "|" => slots.push((line, *t)),
             _ => {}
         }
@@ -104,6 +105,7 @@ struct Pass<'a> {
     lexicon: &'a Lexicon,
     catalogue: &'a Catalogue,
     margin: f64,
+    real_word_support: f64,
     text: &'a str,
     /// The costs of each slot's region.
     costs: Vec<Costs>,
@@ -113,6 +115,9 @@ struct Pass<'a> {
 impl Pass<'_> {
     /// The reading of slot `k` as it stands: its decision, or the word as written.
     fn current(&self, chosen: &Chosen, t: &Token) -> String {
+        if t.kind == Kind::Number {
+            return Context::number_class(t.text(self.text)).to_string();
+        }
         chosen
             .get(&t.start)
             .map_or_else(|| lower_nfc(t.text(self.text)), |d| d.to.clone())
@@ -126,10 +131,14 @@ impl Pass<'_> {
 
     fn decide(&self, k: usize, chosen: &mut Chosen) {
         let tok = self.slots[k].1;
+        if tok.kind == Kind::Number && tok.text(self.text) != "1" {
+            return;
+        }
         if tok.text(self.text) == "I" {
             self.capital_i_as_preposition(k, chosen);
             return;
         }
+        self.confirm_real_word(k, chosen);
         let orig = lower_nfc(tok.text(self.text));
         let cur = self.current(chosen, &tok);
         let Some(cands) = self.readings(&self.costs[k], &tok, &orig, &cur) else {
@@ -161,8 +170,30 @@ impl Pass<'_> {
             confidence: confidence_of_margin(margin as f32),
             casing: if upper { Casing::Upper } else { Casing::Observed },
             scan: false,
+            real_word: false,
+            parts: 1,
         };
         chosen.insert(tok.start, d);
+    }
+
+    /// A real-word edit (a word of the lexicon read as another: `inre` → `inte`, `kor` → `kör`) stands only
+    /// when the neighbours support it: the reading must fit them at least
+    /// [`Config::real_word_support`](super::Config::real_word_support) (log10) better than the word as
+    /// written, else the word stays.
+    fn confirm_real_word(&self, k: usize, chosen: &mut Chosen) {
+        let tok = self.slots[k].1;
+        let Some(d) = chosen.get(&tok.start).filter(|d| d.real_word) else {
+            return;
+        };
+        let orig = lower_nfc(tok.text(self.text));
+        let left = self
+            .neighbour(k, false)
+            .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
+        let right = self.neighbour(k, true).map(|t| self.current(chosen, t));
+        let support = self.ctx.score(&left, &d.to, right.as_deref()) - self.ctx.score(&left, &orig, right.as_deref());
+        if support < self.real_word_support {
+            chosen.remove(&tok.start);
+        }
     }
 
     /// A capital I inside a sentence, after a small word and before one, is the preposition i.
@@ -184,6 +215,8 @@ impl Pass<'_> {
                 confidence: RULE_CONFIDENCE,
                 casing: Casing::Verbatim,
                 scan: false,
+                real_word: false,
+                parts: 1,
             };
             chosen.insert(tok.start, d);
         }

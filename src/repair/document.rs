@@ -185,6 +185,11 @@ impl NameEvidence {
             return false;
         }
         let inside = !sentence_start(text, tok.start);
+        // A capitalised word inside a sentence read as a compound of three or more words is a name
+        // (Brantingsmotet is no Bräntängsmötet).
+        if inside && !known_name && d.parts >= NAME_COMPOUND_PARTS && entry(&lower).is_none() {
+            return true;
+        }
         if profile.stripped() {
             // A page that stripped its diacritics strips names too: restoring only them is right. Any other
             // reading of a capitalised word inside a sentence is a name read as a word (Silja: Vilja, Roed:
@@ -206,6 +211,8 @@ impl NameEvidence {
     }
 }
 
+/// A capitalised unknown word inside a sentence is no compound of this many parts or more.
+const NAME_COMPOUND_PARTS: u8 = 3;
 /// A capitalised word inside a sentence of a stripped page may become a common word this long …
 const NAME_LONG_WORD: usize = 8;
 /// … and at least this frequent.
@@ -312,6 +319,8 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
                 confidence: RULE_CONFIDENCE,
                 casing: Casing::Observed,
                 scan: false,
+                real_word: false,
+                parts: 1,
             };
             chosen.insert(t.start, d);
         }

@@ -153,6 +153,11 @@ pub(crate) struct Decision {
     pub(crate) casing: Casing,
     /// Did it take a degraded-scan confusion or a dropped letter (not only å/ä/ö restored)?
     pub(crate) scan: bool,
+    /// Is the word as written a word too (a real-word edit: `här` → `har`, `inre` → `inte`)? The context
+    /// pass keeps such an edit only when the neighbours support it.
+    pub(crate) real_word: bool,
+    /// How many lexicon words the reading is made of (1, or the parts of a compound).
+    pub(crate) parts: u8,
 }
 
 impl Decision {
@@ -164,6 +169,8 @@ impl Decision {
             confidence,
             casing: Casing::Verbatim,
             scan: true,
+            real_word: false,
+            parts: 1,
         }
     }
 }

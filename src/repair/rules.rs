@@ -51,6 +51,8 @@ pub(crate) fn apply_month_names(text: &str, tokens: &[Token], chosen: &mut Chose
                     confidence: MONTH_CONFIDENCE,
                     casing: Casing::Observed,
                     scan: true,
+                    real_word: false,
+                    parts: 1,
                 },
             );
         }

@@ -273,6 +273,8 @@ impl Repairer {
             confidence: confidence_of_margin(margin),
             casing: if upper { Casing::Upper } else { Casing::Observed },
             scan: best.scan_rules > 0 || best.insertions > 0,
+            real_word: valid,
+            parts: best.parts.len() as u8,
         })
     }
 
@@ -340,6 +342,8 @@ impl Repairer {
             confidence: confidence_of_margin(margin),
             casing: Casing::Upper,
             scan: true,
+            real_word: false,
+            parts: 1,
         })
     }
 }
