@@ -150,9 +150,10 @@ pub const TITLES: [&str; 30] = [
 /// Older Swedish words the 1906 reform and later usage left behind, as they are written (lowercase):
 /// plural verb forms and words of the older written language. Each is a right word, and a marker of
 /// older text.
-pub const OLDER_WORDS: [&str; 24] = [
+pub const OLDER_WORDS: [&str; 31] = [
     "äro", "voro", "vore", "blefvo", "blevo", "gingo", "stodo", "fingo", "togo", "gåvo", "gåfvo", "drogo", "sutto",
-    "lågo", "varda", "vorda", "vardt", "icke", "hava", "hafva", "haver", "skolen", "måtte", "torde",
+    "lågo", "varda", "vorda", "vardt", "icke", "hava", "hafva", "haver", "skolen", "måtte", "torde", "lärer", "härå",
+    "därå", "derå", "hvarå", "huru", "uti",
 ];
 
 /// The spellings the 1906 reform (and the grammar of the early 20th century) made of an older written

@@ -60,6 +60,8 @@ struct Costs {
     digit: f64,
     /// The document kept its diacritics.
     intact: bool,
+    /// The page's lift (see [`Profile`]).
+    lift: f64,
 }
 
 impl Costs {
@@ -79,6 +81,7 @@ impl Costs {
             strip,
             digit,
             intact: p.intact,
+            lift: f64::from(p.lift),
         }
     }
 }
@@ -191,7 +194,8 @@ impl Pass<'_> {
             .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
         let right = self.neighbour(k, true).map(|t| self.current(chosen, t));
         let support = self.ctx.score(&left, &d.to, right.as_deref()) - self.ctx.score(&left, &orig, right.as_deref());
-        if support < self.real_word_support {
+        // On a page cleaner than a heavily damaged one the word as written is the likelier by its lift.
+        if support < self.real_word_support + self.costs[k].lift {
             chosen.remove(&tok.start);
         }
     }

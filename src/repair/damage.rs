@@ -38,7 +38,7 @@ const HEAVY_ERROR_RATE: f32 = 0.15;
 /// How much of the log-odds of a page being right goes into the keep bonus of a valid word …
 const KEEP_SLOPE: f32 = 1.0;
 /// … and into the score an unknown word's reading must beat.
-const UNKNOWN_SLOPE: f32 = 1.0;
+const UNKNOWN_SLOPE: f32 = 2.0;
 /// How much of the log-odds of a page having kept its diacritics goes into the bonus of a valid word
 /// over a reading that restores them.
 const DIACRITIC_SLOPE: f32 = 0.8;

@@ -33,6 +33,8 @@ const COMMON_ZIPF: f32 = 3.5;
 const VERY_COMMON_ZIPF: f32 = 4.5;
 /// An unknown capitalised word is not read through a reading dearer than this (a name, not damage).
 const NAME_MAX_COST: f32 = 2.0;
+/// Zipf × 100 an older word (`lärer`, `härå`) weighs at least, however rare the lexicon says it is.
+const OLDER_WORD_ZIPF100: u16 = 300;
 /// How much likelier (log10) than the observed word an acronym must be to replace it (`Al` → `AI`).
 const ACRONYM_BONUS: f32 = 1.0;
 /// A word this long ending in `-s` is valid when its stem is (a genitive or s-passive).
@@ -156,14 +158,22 @@ impl Repairer {
         }
         let entry = self.shared.lexicon.lookup_key(&key);
         // An older spelling of a word (blifvande, hvar, hemställes) is that word: it weighs as the modern
-        // spelling does.
+        // spelling does. An older word the lexicon lists as rare (lärer, härå) weighs as a common one.
         let older = if entry.is_some_and(Entry::is_valid) {
-            None
+            crate::lang::OLDER_WORDS
+                .contains(&key.as_str())
+                .then(|| {
+                    entry.map(|e| Entry {
+                        zipf100: e.zipf100.max(OLDER_WORD_ZIPF100),
+                        ..e
+                    })
+                })
+                .flatten()
         } else {
             self.older_form_of(&key, p.older)
         };
         let valid = entry.is_some_and(Entry::is_valid) || older.is_some() || self.inflection_of_valid(&key);
-        let entry = entry.filter(|e| e.is_valid()).or(older);
+        let entry = older.or(entry.filter(|e| e.is_valid()));
         let case = Case::of(word);
         // An all-capitals word the lexicon knows, or any short one, is an acronym: leave it.
         if case == Case::Upper && (valid || key.chars().count() <= ACRONYM_MAX_CHARS) {
@@ -237,10 +247,17 @@ impl Repairer {
             .filter(|c| !(no_scan && c.scan_rules > 0))
             .filter(|c| !(digits && short && c.entry.zipf() < DIGITS_MIN_ZIPF))
             .filter(|c| p.generic || c.kind != EditKind::Spelling)
+            // A word written small is no name that is only ever written capitalised (utlånta: no Atlanta).
+            .filter(|c| !(case == Case::Lower && c.entry.flags & Entry::NAME != 0))
             .map(|c| (self.score(c), c))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.word.cmp(&b.1.word)));
         let (best_score, best) = *scored.first()?;
+        // The best reading is the word's own modern spelling (behöfligt: behövligt): an older spelling,
+        // right as written.
+        if !valid && crate::lang::modern_spellings(key, p.older).contains(&best.word) {
+            return None;
+        }
         let base = bar(best);
         if best_score <= base {
             return None;
@@ -281,18 +298,37 @@ impl Repairer {
     /// The entry of the modern word an older spelling stands for (`blifvande` → blivande, `hvar` → var,
     /// `hemställes` → hemställas; with `older_grammar` also `der` → där), when there is one.
     pub(super) fn older_form_of(&self, key: &str, older_grammar: bool) -> Option<Entry> {
-        if crate::lang::OLDER_WORDS.contains(&key) {
+        let lexicon = &self.shared.lexicon;
+        // An older word, alone or after a first part that is a word (pågingo, tillkommo).
+        let older_word = crate::lang::OLDER_WORDS.iter().any(|o| {
+            key.strip_suffix(o).is_some_and(|head| {
+                head.is_empty()
+                    || (o.chars().count() >= 4
+                        && head.chars().count() >= 2
+                        && lexicon.lookup_key(head).is_some_and(|e| e.is_valid()))
+            })
+        });
+        if older_word {
             return Some(Entry {
-                zipf100: 300,
+                zipf100: OLDER_WORD_ZIPF100,
                 compound: 0,
                 flags: Entry::VALID,
             });
         }
-        let lexicon = &self.shared.lexicon;
-        crate::lang::modern_spellings(key, older_grammar)
+        let modern = crate::lang::modern_spellings(key, older_grammar);
+        let listed = modern
             .iter()
             .filter_map(|m| lexicon.lookup_key(m).filter(|e| e.is_valid()))
-            .max_by(|a, b| a.zipf100.cmp(&b.zipf100))
+            .max_by(|a, b| a.zipf100.cmp(&b.zipf100));
+        // The reformed spelling may be a compound no list has (afslöts: av + slöts).
+        let reformed = crate::lang::reform_spelling(key);
+        listed.or_else(|| {
+            (reformed != key && self.written_is_word(&reformed)).then_some(Entry {
+                zipf100: 0,
+                compound: 0,
+                flags: Entry::VALID,
+            })
+        })
     }
 
     /// Is `key` (lowercase) a word as written: in the lexicon, a form grammar makes of one, or a compound
