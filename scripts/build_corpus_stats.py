@@ -62,11 +62,11 @@ def read_heldout(path):
             continue
         f = line.rstrip('\n').split('\t')
         rng = f[1].strip() if len(f) > 1 else ''
-        if rng:
+        if not rng:
+            out[f[0]] = None
+        elif out[f[0]] is not None:
             a, b = rng.split('-')
             out[f[0]].append((int(a), int(b)))
-        else:
-            out[f[0]] = None
     return out
 
 

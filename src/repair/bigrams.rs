@@ -87,7 +87,7 @@ impl Context {
     }
 
     /// P(w): the unigram, add-half smoothed.
-    fn p_word(&self, w: &str) -> f64 {
+    pub fn p_word(&self, w: &str) -> f64 {
         (self.unigram(w) + 0.5) / self.total
     }
 
@@ -119,6 +119,32 @@ impl Context {
             }
         }
         out
+    }
+
+    /// How much more `c` is expected between `left` and `right` than on its own (log10): the context's
+    /// evidence for `c` with its frequency taken out, log10 P(c | left) / P(c) + log10 P(right | c) / P(right),
+    /// each term 0 for a pair the corpus never saw.
+    /// Two readings compare by it when frequency alone must not decide between them.
+    ///
+    /// ```
+    /// let c = diakrit::repair::Context::embedded();
+    /// assert!(c.association("^", "år", Some("<y>")) > c.association("^", "är", Some("<y>")));
+    /// ```
+    pub fn association(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
+        // A pair never seen says nothing either way: its interpolated probability is only the back-off
+        // weight of the first word, which is lowest for the most frequent words.
+        let pmi = |a: &str, b: &str, pb: f64| {
+            if self.count_pair(a, b) > 0.0 {
+                (self.p_next(a, b) / pb).log10()
+            } else {
+                0.0
+            }
+        };
+        let mut s = pmi(left, c, self.p_word(c));
+        if let Some(r) = right {
+            s += pmi(c, r, self.p_word(r));
+        }
+        s
     }
 
     /// Log10 context score of `c` between `left` (`^` at a line start) and `right` (`None` at a line end):

@@ -12,7 +12,7 @@ use super::model::Repairer;
 use super::state::{Doc, Profile};
 use crate::catalogue::Catalogue;
 use crate::lexicon::{Entry, Lexicon};
-use crate::text::lower_nfc;
+use crate::text::{fold, lower_nfc};
 use crate::token::{Kind, Token};
 
 /// Cost (log10) of restoring one diacritic where the OCR kept them, and of reading a `1` or `|` as `i`
@@ -22,6 +22,14 @@ const INTACT_READING_COST: f64 = 2.0;
 const UNSURE_STRIP_COST: f64 = 1.0;
 /// Least cost of restoring a diacritic, however stripped the document.
 const MIN_STRIP_COST: f64 = 0.05;
+/// How much more (log10) the neighbours must be associated with a reading than with the word as written
+/// for a real-word edit, frequency aside.
+const MIN_ASSOCIATION: f64 = 0.3;
+
+/// A real-word edit the neighbours favour by this much (log10, frequency included) beyond what it needs
+/// stands without the association check.
+const STRONG_SUPPORT: f64 = 2.0;
+
 /// Cost (log10) of reading an å, ä, ö the OCR wrote as another letter (`år` → `är`, `här` → `har`).
 const SWAP_COST: f64 = 3.0;
 /// Cost of reading a `1` or `|` as `i` where the OCR did not keep its diacritics.
@@ -35,8 +43,9 @@ const RUN_IN_HEADING_WORDS: usize = 6;
 pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
     let Some(ctx) = r.shared.context else { return };
     let slots = slots(doc.text, &doc.tokens);
-    let costs = slots.iter().map(|(_, t)| Costs::of(doc.profile_at(t.start))).collect();
+    let costs = slots.iter().map(|s| Costs::of(doc.profile_at(s.token.start))).collect();
     let pass = Pass {
+        repairer: r,
         ctx,
         lexicon: &r.shared.lexicon,
         catalogue: &r.shared.catalogue,
@@ -86,24 +95,50 @@ impl Costs {
     }
 }
 
-/// Slots: words, numbers and `|` tokens, with their line number. Other numbers than `1` are neighbours
-/// only, as the model sees them (a year, or a number).
-fn slots(text: &str, tokens: &[Token]) -> Vec<(usize, Token)> {
+/// A slot: a word, a number or a `|`, with its line and paragraph number.
+#[derive(Clone, Copy)]
+struct Slot {
+    line: usize,
+    paragraph: usize,
+    token: Token,
+}
+
+/// Slots: words, numbers and `|` tokens, with their line and paragraph number (a paragraph ends at a
+/// blank line or a page break; a line break inside one is the wrapping of running text). Other numbers
+/// than `1` are neighbours only, as the model sees them (a year, or a number).
+fn slots(text: &str, tokens: &[Token]) -> Vec<Slot> {
     let mut slots = Vec::new();
-    let mut line = 0;
+    let (mut line, mut paragraph, mut newlines) = (0, 0, 0);
     for t in tokens {
         match t.kind {
-            Kind::Newline | Kind::PageBreak => line += 1,
-            Kind::Word => slots.push((line, *t)),
-            Kind::Number => slots.push((line, *t)),
-            Kind::Punct if t.text(text) == "|" => slots.push((line, *t)),
+            Kind::Newline | Kind::PageBreak => {
+                line += 1;
+                newlines += 1;
+                if newlines == 2 || t.kind == Kind::PageBreak {
+                    paragraph += 1;
+                }
+                continue;
+            }
+            Kind::Space => continue,
+            Kind::Word | Kind::Number => slots.push(Slot {
+                line,
+                paragraph,
+                token: *t,
+            }),
+            Kind::Punct if t.text(text) == "|" => slots.push(Slot {
+                line,
+                paragraph,
+                token: *t,
+            }),
             _ => {}
         }
+        newlines = 0;
     }
     slots
 }
 
 struct Pass<'a> {
+    repairer: &'a Repairer,
     ctx: &'a Context,
     lexicon: &'a Lexicon,
     catalogue: &'a Catalogue,
@@ -112,7 +147,7 @@ struct Pass<'a> {
     text: &'a str,
     /// The costs of each slot's region.
     costs: Vec<Costs>,
-    slots: Vec<(usize, Token)>,
+    slots: Vec<Slot>,
 }
 
 impl Pass<'_> {
@@ -129,11 +164,32 @@ impl Pass<'_> {
     /// The slot before or after `k` on the same line.
     fn neighbour(&self, k: usize, after: bool) -> Option<&Token> {
         let j = if after { k + 1 } else { k.checked_sub(1)? };
-        self.slots.get(j).filter(|(l, _)| *l == self.slots[k].0).map(|(_, t)| t)
+        self.slots
+            .get(j)
+            .filter(|s| s.line == self.slots[k].line)
+            .map(|s| &s.token)
+    }
+
+    /// The slot before or after `k` in the same paragraph: across the wrapping of running text.
+    fn paragraph_neighbour(&self, k: usize, after: bool) -> Option<&Token> {
+        let j = if after { k + 1 } else { k.checked_sub(1)? };
+        self.slots
+            .get(j)
+            .filter(|s| s.paragraph == self.slots[k].paragraph)
+            .map(|s| &s.token)
+    }
+
+    /// The readings of the neighbours of word slot `k` as they stand (`^` at a paragraph's start).
+    fn word_neighbours(&self, k: usize, chosen: &Chosen) -> (String, Option<String>) {
+        let left = self
+            .paragraph_neighbour(k, false)
+            .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
+        let right = self.paragraph_neighbour(k, true).map(|t| self.current(chosen, t));
+        (left, right)
     }
 
     fn decide(&self, k: usize, chosen: &mut Chosen) {
-        let tok = self.slots[k].1;
+        let tok = self.slots[k].token;
         if tok.kind == Kind::Number && tok.text(self.text) != "1" {
             return;
         }
@@ -147,10 +203,14 @@ impl Pass<'_> {
         let Some(cands) = self.readings(&self.costs[k], &tok, &orig, &cur) else {
             return;
         };
-        let left = self
-            .neighbour(k, false)
-            .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
-        let right = self.neighbour(k, true).map(|t| self.current(chosen, t));
+        let (left, right) = if tok.kind == Kind::Word {
+            self.word_neighbours(k, chosen)
+        } else {
+            let left = self
+                .neighbour(k, false)
+                .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
+            (left, self.neighbour(k, true).map(|t| self.current(chosen, t)))
+        };
         if tok.kind != Kind::Word && !self.may_read_i(k, &tok, &left, right.as_deref()) {
             return;
         }
@@ -158,6 +218,15 @@ impl Pass<'_> {
             return;
         };
         if best == orig {
+            chosen.remove(&tok.start);
+            return;
+        }
+        // A word of the lexicon is read as another only when the neighbours, frequency aside, favour it.
+        if tok.kind == Kind::Word
+            && margin < self.margin + STRONG_SUPPORT
+            && self.lexicon.lookup_key(&orig).is_some_and(Entry::is_valid)
+            && !self.associated(&left, best, &orig, right.as_deref())
+        {
             chosen.remove(&tok.start);
             return;
         }
@@ -184,25 +253,36 @@ impl Pass<'_> {
     /// [`Config::real_word_support`](super::Config::real_word_support) (log10) better than the word as
     /// written, else the word stays.
     fn confirm_real_word(&self, k: usize, chosen: &mut Chosen) {
-        let tok = self.slots[k].1;
+        let tok = self.slots[k].token;
         let Some(d) = chosen.get(&tok.start).filter(|d| d.real_word) else {
             return;
         };
         let orig = lower_nfc(tok.text(self.text));
-        let left = self
-            .neighbour(k, false)
-            .map_or_else(|| "^".to_string(), |t| self.current(chosen, t));
-        let right = self.neighbour(k, true).map(|t| self.current(chosen, t));
+        let (left, right) = self.word_neighbours(k, chosen);
         let support = self.ctx.score(&left, &d.to, right.as_deref()) - self.ctx.score(&left, &orig, right.as_deref());
-        // On a page cleaner than a heavily damaged one the word as written is the likelier by its lift.
-        if support < self.real_word_support + self.costs[k].lift {
+        // On a page cleaner than a heavily damaged one the word as written is the likelier by its lift; and
+        // the neighbours themselves, frequency aside, must not speak against the reading.
+        let needed = self.real_word_support + self.costs[k].lift;
+        // A reading through a degraded-scan confusion (tall: till) is another word, not the same one with
+        // its marks back: frequency alone never carries it.
+        let strong = !d.scan && support >= needed + STRONG_SUPPORT;
+        let associated = strong || self.associated(&left, &d.to, &orig, right.as_deref());
+
+        if support < needed || !associated {
             chosen.remove(&tok.start);
         }
     }
 
+    /// Do the neighbours, frequency aside, favour `reading` over the word as written `orig` by at least
+    /// [`MIN_ASSOCIATION`]?
+    fn associated(&self, left: &str, reading: &str, orig: &str, right: Option<&str>) -> bool {
+        let gain = self.ctx.association(left, reading, right) - self.ctx.association(left, orig, right);
+        gain >= MIN_ASSOCIATION
+    }
+
     /// A capital I inside a sentence, after a small word and before one, is the preposition i.
     fn capital_i_as_preposition(&self, k: usize, chosen: &mut Chosen) {
-        let tok = self.slots[k].1;
+        let tok = self.slots[k].token;
         let text = self.text;
         let left_small = self.neighbour(k, false).is_some_and(|t| {
             let w = t.text(text);
@@ -238,7 +318,7 @@ impl Pass<'_> {
             return None;
         }
         let mut cands = Vec::new();
-        for w in &self.ctx.group(orig) {
+        for w in &self.group(orig) {
             let valid = w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
             if valid {
                 // Restoring a stripped å, ä, ö costs what the page's stripping says; removing or swapping one
@@ -266,6 +346,28 @@ impl Pass<'_> {
         (cands.len() >= 2 && cands.iter().any(|c| c.0 == cur)).then_some(cands)
     }
 
+    /// The words that fold as `orig` does: those the corpus has, and the readings restoring only å, ä, ö
+    /// that the word pass found in the lexicon (`dar`: där, which the corpus may not have seen stripped).
+    fn group(&self, orig: &str) -> Vec<String> {
+        let mut group = self.ctx.group(orig);
+        if let Some(cands) = self.repairer.cached_candidates(orig, false) {
+            let folded = fold(orig);
+            for c in cands.iter() {
+                if c.kind == EditKind::Diacritic
+                    && c.scan_rules == 0
+                    && !group.contains(&c.word)
+                    && fold(&c.word) == folded
+                {
+                    group.push(c.word.clone());
+                }
+            }
+        }
+        if group.len() > 1 && !group.iter().any(|w| w == orig) {
+            group.push(orig.to_string());
+        }
+        group
+    }
+
     /// May a lone `1` or `|` be read as `i` here? Only between words, with a space before it (`andra.1` is
     /// a footnote mark); a `|` only between words set off by single spaces, before a small word that the
     /// corpus has seen after `i` (a column rule `2023   |   Förvaltning` or `Göteborg | Telefon` is no `i`).
@@ -279,7 +381,7 @@ impl Pass<'_> {
             let small = self
                 .slots
                 .get(k + 1)
-                .is_some_and(|(_, t)| t.text(text).chars().next().is_some_and(char::is_lowercase));
+                .is_some_and(|s| s.token.text(text).chars().next().is_some_and(char::is_lowercase));
             if !small
                 || self.ctx.count_pair("i", right.unwrap_or("")) < MIN_PIPE_PAIR
                 || (left != "^" && !single_spaced(text, tok.start, tok.end))

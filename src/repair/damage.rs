@@ -112,7 +112,12 @@ pub(super) fn estimate(r: &Repairer, doc: &mut Doc) {
     let mut regions_out = Vec::new();
     doc.regions.clear();
     for (&(a, b), c) in spans.iter().zip(&counts) {
-        let (rr, re) = rates(c, (dr, REGION_PRIOR_WORDS * 0.25, de, REGION_PRIOR_WORDS));
+        // A document of one region is that region: its evidence is not counted twice.
+        let (rr, re) = if spans.len() == 1 {
+            (dr, de)
+        } else {
+            rates(c, (dr, REGION_PRIOR_WORDS * 0.25, de, REGION_PRIOR_WORDS))
+        };
         // The forms of the older grammar are read only in older text that kept its diacritics.
         let older = doc_orthography != "modern" && rr <= STRIPPED_DOCUMENT;
         let intact = rr <= INTACT_STRIP_RATE && total.kept >= INTACT_MIN_KEPT;
@@ -125,7 +130,7 @@ pub(super) fn estimate(r: &Repairer, doc: &mut Doc) {
             }
         };
         doc.regions.push(Region {
-            tokens: (a, b),
+            end: span(doc, a, b).1,
             profile: idx,
         });
         regions_out.push(report(c, rr, re, intact, orthography(c), span(doc, a, b)));
@@ -263,33 +268,37 @@ struct Written {
 fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
     let text = doc.text;
     let mut out = vec![Counts::default(); spans.len()];
-    let decided = &doc.decided[0];
-    let mut written: HashMap<String, Written> = HashMap::new();
-    for u in &doc.units {
+    // What each distinct unit's tokens are as written, found once.
+    let mut written: HashMap<(usize, usize), Written> = HashMap::new();
+    for (ui, u) in doc.units.iter().enumerate() {
         let region = spans
             .partition_point(|s| s.1 <= index_of(doc, first_token(u)))
             .min(spans.len() - 1);
         let c = &mut out[region];
-        for (tok, d) in u.tokens().into_iter().zip(&decided[&u.key(text)]) {
+        if doc.in_foreign_line(first_token(u).start) {
+            continue;
+        }
+        for (half, (tok, d)) in u.tokens().into_iter().zip(doc.decisions(0, ui)).enumerate() {
             let w = tok.text(text);
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 2 || (Case::of(w) == Case::Upper && letters <= 5) {
+            let case = Case::of(w);
+            if letters < 2 || (case == Case::Upper && letters <= 5) {
                 continue;
             }
             c.words += 1;
             // A capitalised word inside a sentence may be a name: half the weight as evidence.
-            let weight = if Case::of(w) == Case::Title && !sentence_start(text, tok.start) {
+            let weight = if case == Case::Title && !sentence_start(text, tok.start) {
                 0.5
             } else {
                 1.0
             };
             let symbols = w.chars().any(|ch| !ch.is_alphabetic() && r.is_confusable_symbol(ch));
             c.symbols += usize::from(symbols);
-            let lower = lower_nfc(w);
-            let ww = *written.entry(lower.clone()).or_insert_with(|| {
+            let ww = *written.entry((doc.unit_ids[ui], half)).or_insert_with(|| {
+                let lower = lower_nfc(w);
                 let (pre_reform, older) = markers(r, &lower);
                 Written {
-                    word: r.written_is_word(&lower),
+                    word: r.written_is_word_cached(&lower),
                     pre_reform,
                     older,
                 }
@@ -303,7 +312,7 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
                 Some(d) if d.kind == EditKind::Diacritic => c.stripped += weight,
                 Some(_) if old_form => {}
                 Some(_) => c.unknown += if symbols { 1.0 } else { weight },
-                None if ww.word => c.kept += usize::from(lower.contains(['å', 'ä', 'ö'])),
+                None if ww.word => c.kept += usize::from(w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö'])),
                 None if old_form => {}
                 None => c.unknown += weight,
             }
@@ -366,20 +375,19 @@ fn sentence_start(text: &str, pos: usize) -> bool {
 
 /// Decide, with each region's profile, the units of the regions whose profile is not the heavy one.
 fn redecide(r: &Repairer, doc: &mut Doc) {
-    let text = doc.text;
-    let mut per_profile: Vec<Vec<&Unit>> = vec![Vec::new(); doc.profiles.len()];
-    let mut seen: HashSet<((&str, &str), usize)> = HashSet::new();
-    for u in &doc.units {
+    let mut per_profile: Vec<Vec<usize>> = vec![Vec::new(); doc.profiles.len()];
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for (ui, u) in doc.units.iter().enumerate() {
         let p = doc.region_at(first_token(u).start).profile;
-        if p > 0 && seen.insert((u.key(text), p)) {
-            per_profile[p].push(u);
+        if p > 0 && seen.insert((doc.unit_ids[ui], p)) {
+            per_profile[p].push(doc.unit_ids[ui]);
         }
     }
     let decided: Vec<_> = per_profile
         .iter()
         .enumerate()
         .skip(1)
-        .map(|(p, units)| r.decide_all(text, units, &doc.profiles[p]))
+        .map(|(p, which)| r.decide_all(doc.text, &doc.distinct, which, &doc.profiles[p]))
         .collect();
     doc.decided.extend(decided);
 }

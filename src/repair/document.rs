@@ -25,6 +25,10 @@ const INTACT_MIN_CONFIDENCE: f32 = 0.9;
 /// Where the OCR kept its diacritics, an unknown word of at least this many characters that only lacks
 /// them is stripped all the same (`Sammantradesdatum`); a shorter one may be a name (`Arby`).
 const INTACT_LONG_STRIP_CHARS: usize = 9;
+/// The parts of a word joined from two (see `loose_compound`) have at least this many letters …
+const LOOSE_PART_CHARS: usize = 3;
+/// … and the last is at least this common.
+const LOOSE_TAIL_ZIPF: f32 = 4.0;
 /// Shortest word the document cache restores.
 const CACHE_MIN_CHARS: usize = 3;
 /// A word before a dot of at most this many letters, followed by a small word or a digit, is an
@@ -37,14 +41,15 @@ pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
     let text = doc.text;
     let names = NameEvidence::of(doc);
     let mut chosen = HashMap::new();
-    for u in &doc.units {
+    for (ui, u) in doc.units.iter().enumerate() {
         let first = u.tokens()[0];
         let region = doc.region_at(first.start);
         let profile = &doc.profiles[region.profile];
-        let decisions = &doc.decided[region.profile][&u.key(text)];
+        let decisions = doc.decisions(region.profile, ui);
         for (tok, d) in u.tokens().into_iter().zip(decisions) {
             let Some(d) = d else { continue };
             let keep = (profile.intact && r.doubtful_in_intact_text(tok.text(text), d))
+                || r.keeps_loose_compound(tok.text(text), d, profile)
                 || r.breaks_suspended_prefix(text, &tok, d)
                 || abbreviation(text, &doc.tokens, &tok)
                 || in_broken_address(text, &doc.tokens, &tok)
@@ -69,7 +74,10 @@ impl Repairer {
         begins(tok.text(text)) || !begins(&d.to)
     }
 
-    /// In a region that kept its diacritics: is this edit of a name or of a valid word too doubtful?
+    /// In a region that kept its diacritics: is this edit of a name or of a valid word too doubtful? So is
+    /// one that removes an å, ä, ö through a
+    /// degraded-scan confusion, and a compound that changes an å, ä, ö the OCR wrote: an engine that keeps
+    /// its diacritics rarely invents or swaps them.
     fn doubtful_in_intact_text(&self, from: &str, d: &Decision) -> bool {
         let valid = self.lexicon().contains(from);
         // A long unknown word that only lacks its diacritics is stripped (`Sammantradesdatum`); a short one
@@ -77,6 +85,36 @@ impl Repairer {
         let long_strip = d.kind == EditKind::Diacritic && d.to.chars().count() >= INTACT_LONG_STRIP_CHARS;
         (Case::of(from) == Case::Title && !valid && !d.scan && !long_strip)
             || (valid && d.confidence < INTACT_MIN_CONFIDENCE)
+            || (d.scan && diacritics(&d.to) < diacritics(from))
+            || (d.parts >= 2 && alters_diacritic(from, &d.to))
+    }
+
+    /// A word joined from two words of the lexicon (see [`Repairer::loose_compound`]) stays as written on a
+    /// page that kept its diacritics, and on one that did not strip them against a reading that is itself
+    /// a compound (`värderika` is no `värde|räka`); a listed word may still replace it there
+    /// (`namnder`: nämnder).
+    fn keeps_loose_compound(&self, written: &str, d: &Decision, profile: &Profile) -> bool {
+        !d.real_word
+            && (profile.intact || (!profile.stripped() && d.parts >= 2))
+            && self.loose_compound(&lower_nfc(written))
+    }
+
+    /// Is `key` two words of the lexicon joined, a first part that begins compounds and a common word
+    /// (`elevtal`: elev + tal, `värderika`)? Hunspell marks few words as compound ends, but Swedish joins
+    /// freely; on a page that did not strip its diacritics such a word is far likelier written right than
+    /// damaged, so it is kept.
+    fn loose_compound(&self, key: &str) -> bool {
+        let lexicon = self.lexicon();
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        (LOOSE_PART_CHARS..=chars.len().saturating_sub(LOOSE_PART_CHARS)).any(|i| {
+            let (head, tail) = key.split_at(chars[i].0);
+            let begins = |h: &str| lexicon.lookup_key(h).is_some_and(|e| e.compound & Entry::BEGIN != 0);
+            let head_ok = begins(head) || head.strip_suffix('s').is_some_and(begins);
+            head_ok
+                && lexicon
+                    .lookup_key(tail)
+                    .is_some_and(|e| e.is_valid() && e.flags & Entry::NAME == 0 && e.zipf() >= LOOSE_TAIL_ZIPF)
+        })
     }
 }
 
@@ -190,33 +228,51 @@ impl NameEvidence {
         if inside && !known_name && d.parts >= NAME_COMPOUND_PARTS && entry(&lower).is_none() {
             return true;
         }
-        if profile.stripped() {
-            // A page that stripped its diacritics strips names too: restoring only them is right. Any other
-            // reading of a capitalised word inside a sentence is a name read as a word (Silja: Vilja, Roed:
-            // Road), unless it gives a long common word (Stittelsen: Stiftelsen).
-            if restores && d.kind != EditKind::Spelling {
-                return false;
-            }
-            let common = d.to.chars().count() >= NAME_LONG_WORD
-                && entry(&d.to).is_some_and(|e| e.flags & Entry::NAME == 0 && e.zipf() >= NAME_COMMON_ZIPF);
-            if inside && !common {
-                return true;
-            }
+        // A page that stripped its diacritics strips names too: restoring only them is right there.
+        if profile.stripped() && restores && d.kind != EditKind::Spelling {
+            return false;
+        }
+        // Any other reading of a capitalised word inside a sentence is a name read as a word (Silja: Vilja,
+        // Roed: Road), unless it gives a long common word (Stittelsen: Stiftelsen).
+        let common = d.to.chars().count() >= NAME_LONG_WORD
+            && entry(&d.to).is_some_and(|e| e.flags & Entry::NAME == 0 && e.zipf() >= NAME_COMMON_ZIPF);
+        if inside && !restores && !common {
+            return true;
         }
         let repeated = self.inside.get(w).is_some_and(|&n| n >= NAME_REPEATS);
         known_name
             || (inside && (repeated || profile.intact || w.contains(['å', 'ä', 'ö'])))
             || party_mark_after(doc, tok)
             || name_before(doc, tok)
+            || (!restores && capitalised_neighbour(r, doc, tok))
     }
 }
 
 /// A capitalised unknown word inside a sentence is no compound of this many parts or more.
 const NAME_COMPOUND_PARTS: u8 = 3;
-/// A capitalised word inside a sentence of a stripped page may become a common word this long …
+/// A capitalised word inside a sentence may become a common word this long …
 const NAME_LONG_WORD: usize = 8;
 /// … and at least this frequent.
 const NAME_COMMON_ZIPF: f32 = 3.0;
+
+/// Does `to` write another letter where `from` has an å, ä or ö (`ärestoden` → `årestöden`)?
+fn alters_diacritic(from: &str, to: &str) -> bool {
+    let to: Vec<char> = to.chars().collect();
+    from.to_lowercase()
+        .chars()
+        .enumerate()
+        .any(|(i, c)| matches!(c, 'å' | 'ä' | 'ö') && to.get(i) != Some(&c))
+}
+
+/// How many å, ä, ö a word has.
+fn diacritics(w: &str) -> usize {
+    w.chars()
+        .filter(|c| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'))
+        .count()
+}
+
+/// What an engine writes for an å, ä or ö: the letter without its marks, or a sign of like shape.
+const ENGINE_DIACRITIC_READINGS: &str = "aoåäöáàâãóòôõéèdg46&0@";
 
 /// Does `to` differ from `from` (both lowercase) only by å, ä, ö put in (for a, o, or what an engine
 /// without Swedish writes: é, d, 6, &, …)?
@@ -224,16 +280,21 @@ fn restores_vowels(from: &str, to: &str) -> bool {
     let a: Vec<char> = from.chars().collect();
     let b: Vec<char> = to.chars().collect();
     let (_, pairs) = crate::text::align(&a, &b);
-    let aligned: std::collections::HashSet<usize> = pairs.iter().map(|&(_, j)| j).collect();
-    let changed = |j: usize| !aligned.contains(&j) || pairs.iter().any(|&(i, jj)| jj == j && a[i] != b[j]);
+    let source = |j: usize| pairs.iter().find(|&&(_, jj)| jj == j).map(|&(i, _)| a[i]);
     let mut any = false;
     for (j, &c) in b.iter().enumerate() {
-        if changed(j) {
-            if !matches!(c, 'å' | 'ä' | 'ö') {
-                return false;
-            }
-            any = true;
+        let src = source(j);
+        if src == Some(c) {
+            continue;
         }
+        // An å, ä, ö put in for a letter an engine writes for one (a, o, é, d, 6, &, …), not for another
+        // vowel of its own (Hillestrand is no Hällestrand).
+        // A glyph the engine split in two (Strandhaill: Strandhäll) may be read from any letter.
+        let split = a.len() > b.len();
+        if !matches!(c, 'å' | 'ä' | 'ö') || src.is_some_and(|s| !split && !ENGINE_DIACRITIC_READINGS.contains(s)) {
+            return false;
+        }
+        any = true;
     }
     any && b.len() <= a.len()
 }
@@ -248,6 +309,28 @@ fn party_mark_after(doc: &Doc, tok: &Token) -> bool {
     let mark: String = inner.chars().take_while(|c| c.is_alphabetic()).collect();
     let closes = inner[mark.len()..].starts_with([')', '}', ']', ',']);
     closes && !mark.is_empty() && PARTIES.iter().any(|p| p.eq_ignore_ascii_case(&mark))
+}
+
+/// Is `tok` next, across one space, to a capitalised word that is a name or no common word (`Roed Touma`,
+/// `Silja Dogg`): two such words in a row are a person's names?
+fn capitalised_neighbour(r: &Repairer, doc: &Doc, tok: &Token) -> bool {
+    let text = doc.text;
+    let name_like = |w: &str| {
+        Case::of(w) == Case::Title
+            && w.chars().count() > 1
+            && (crate::names::is_name(w)
+                || !r
+                    .lexicon()
+                    .lookup(w)
+                    .is_some_and(|e| e.is_valid() && e.flags & Entry::NAME == 0))
+    };
+    let after = text[tok.end..]
+        .strip_prefix(' ')
+        .map(|a| &a[..a.find(|c: char| !c.is_alphabetic() && c != '-').unwrap_or(a.len())]);
+    let before = text[..tok.start]
+        .strip_suffix(' ')
+        .map(|b| &b[b.trim_end_matches(|c: char| c.is_alphabetic() || c == '-').len()..]);
+    after.is_some_and(name_like) || before.is_some_and(name_like)
 }
 
 /// Is `tok` preceded, across one space, by a title (`herr`, `statsrådet`) or a first name (`Karin Holm`)?

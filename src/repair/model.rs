@@ -220,6 +220,12 @@ impl Repairer {
         token::tokenize(text, |c| self.shared.channel.is_confusable_symbol(c))
     }
 
+    /// The candidates this repairer has already found for `key` in the given stage, without searching.
+    pub(super) fn cached_candidates(&self, key: &str, full: bool) -> Option<Arc<Vec<Candidate>>> {
+        let cache = self.shared.cache.lock().unwrap_or_else(|e| e.into_inner());
+        cache.get(&(key.to_string(), full)).cloned()
+    }
+
     /// The candidates for `key` (lowercase) within `limits`, from the cache when this repairer has
     /// searched them before; `full` tells the two search stages apart in the cache.
     pub(super) fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {

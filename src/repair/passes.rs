@@ -18,7 +18,9 @@
 //!    neighbours name the reading (`28 august 2024`, `Loch KD`, `(SI)`, `or 279`); they overrule the word
 //!    decisions, and the party marks read the decisions before them (a brace around a repaired mark).
 //! 6. `context` (`context.rs`): the ambiguous families (`ar` → är | år, `1` → i) by their neighbours as
-//!    repaired, left to right. Last, so that it sees every other repair around it.
+//!    repaired, left to right. After the others, so that it sees every other repair around it.
+//! 7. `foreign` (here): lines in Danish, Norwegian or English (a quoted law, a Nordic report, a title;
+//!    [`crate::lang::foreign_lines`]) keep every word as written. Last, as it overrules all.
 use super::edit::splice;
 use super::model::Repairer;
 use super::state::Doc;
@@ -32,7 +34,7 @@ pub(crate) struct Pass {
 }
 
 /// The passes, in order (see the module's comment for why).
-pub(crate) const PASSES: [Pass; 9] = [
+pub(crate) const PASSES: [Pass; 10] = [
     Pass {
         name: "words",
         run: word::decide_words,
@@ -69,14 +71,28 @@ pub(crate) const PASSES: [Pass; 9] = [
         name: "context",
         run: context::apply,
     },
+    Pass {
+        name: "foreign",
+        run: keep_foreign_lines,
+    },
 ];
+
+/// Pass `foreign`: no edit in a line of Danish, Norwegian or English.
+fn keep_foreign_lines(_: &Repairer, doc: &mut Doc) {
+    if !doc.foreign.is_empty() {
+        let foreign: Vec<usize> = doc.chosen.keys().copied().filter(|&p| doc.in_foreign_line(p)).collect();
+        for p in foreign {
+            doc.chosen.remove(&p);
+        }
+    }
+}
 
 impl Repairer {
     /// The names of the repair passes, in the order they run (see `src/repair/passes.rs`).
     ///
     /// ```
     /// let names: Vec<&str> = diakrit::Repairer::pass_names().collect();
-    /// assert_eq!((names[0], names[names.len() - 1]), ("words", "context"));
+    /// assert_eq!((names[0], names[names.len() - 1]), ("words", "foreign"));
     /// ```
     pub fn pass_names() -> impl Iterator<Item = &'static str> {
         PASSES.iter().map(|p| p.name)

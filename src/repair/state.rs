@@ -58,15 +58,16 @@ impl Profile {
 /// A region is stripped when more than this share of its diacritic-bearing words lost their marks.
 pub(crate) const STRIPPED_DOCUMENT: f32 = 0.5;
 
-/// Decisions per distinct unit as written, one per token of the unit.
-pub(crate) type Decided<'t> = HashMap<(&'t str, &'t str), Vec<Option<Decision>>>;
+/// Decisions per distinct unit (indexed as [`Doc::distinct`]), one per token of the unit; `None` for a
+/// unit not decided with this profile (it occurs in no region of it).
+pub(crate) type Decided = Vec<Option<Vec<Option<Decision>>>>;
 
 /// A stretch of the document whose damage is estimated on its own: a page, or a run of paragraphs of a
 /// long page.
 #[derive(Clone, Debug)]
 pub(crate) struct Region {
-    /// Token range `[start, end)`.
-    pub(crate) tokens: (usize, usize),
+    /// Where its last token ends (bytes).
+    pub(crate) end: usize,
     /// Index into [`Doc::profiles`].
     pub(crate) profile: usize,
 }
@@ -79,12 +80,17 @@ pub(crate) struct Doc<'t> {
     pub(crate) units: Vec<Unit>,
     /// The distinct units, sorted by their text.
     pub(crate) distinct: Vec<Unit>,
+    /// For each unit, its index in `distinct`.
+    pub(crate) unit_ids: Vec<usize>,
     /// The profiles in use; the first is the heavy one pass `words` decides with.
     pub(crate) profiles: Vec<Profile>,
     /// A decision per distinct unit, per profile.
-    pub(crate) decided: Vec<Decided<'t>>,
+    pub(crate) decided: Vec<Decided>,
     /// The regions, in text order, covering every token.
     pub(crate) regions: Vec<Region>,
+    /// Lines in Danish, Norwegian or English (byte ranges, [`crate::lang::foreign_lines`]): no evidence of
+    /// the OCR's damage, and no edits.
+    pub(crate) foreign: Vec<(usize, usize)>,
     /// What the `damage` pass found, for the report.
     pub(crate) damage: DamageReport,
     /// Passes `occurrences` on: a decision per occurrence.
@@ -95,21 +101,30 @@ impl<'t> Doc<'t> {
     pub(crate) fn new(repairer: &Repairer, text: &'t str) -> Doc<'t> {
         let tokens = repairer.tokenize(text);
         let units = word_units(text, &tokens);
-        let mut distinct = units.clone();
-        distinct.sort_by(|a, b| a.key(text).cmp(&b.key(text)));
-        distinct.dedup_by(|a, b| a.key(text) == b.key(text));
-        let n = tokens.len();
+        // Sort the units by their text (stably, so the first of equals stands for them) and number them.
+        let mut order: Vec<usize> = (0..units.len()).collect();
+        order.sort_by(|&a, &b| units[a].key(text).cmp(&units[b].key(text)));
+        let mut distinct: Vec<Unit> = Vec::new();
+        let mut unit_ids = vec![0; units.len()];
+        for &i in &order {
+            if distinct.last().is_none_or(|d| d.key(text) != units[i].key(text)) {
+                distinct.push(units[i]);
+            }
+            unit_ids[i] = distinct.len() - 1;
+        }
         Doc {
             text,
             tokens,
             units,
             distinct,
+            unit_ids,
             profiles: vec![Profile::heavy(repairer.config())],
             decided: Vec::new(),
             regions: vec![Region {
-                tokens: (0, n),
+                end: text.len(),
                 profile: 0,
             }],
+            foreign: crate::lang::foreign_lines(text),
             damage: DamageReport::default(),
             chosen: HashMap::new(),
         }
@@ -117,7 +132,7 @@ impl<'t> Doc<'t> {
 
     /// The region of the token starting at byte `start`.
     pub(crate) fn region_at(&self, start: usize) -> &Region {
-        let i = self.regions.partition_point(|r| r.tokens.1 <= self.token_index(start));
+        let i = self.regions.partition_point(|r| r.end <= start);
         &self.regions[i.min(self.regions.len() - 1)]
     }
 
@@ -126,7 +141,14 @@ impl<'t> Doc<'t> {
         &self.profiles[self.region_at(start).profile]
     }
 
-    fn token_index(&self, start: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < start)
+    /// Is the byte at `pos` in a line of Danish, Norwegian or English?
+    pub(crate) fn in_foreign_line(&self, pos: usize) -> bool {
+        let i = self.foreign.partition_point(|l| l.1 < pos);
+        self.foreign.get(i).is_some_and(|l| l.0 <= pos)
+    }
+
+    /// The decisions of unit `u` (an index into `units`) with profile `p`.
+    pub(crate) fn decisions(&self, p: usize, u: usize) -> &[Option<Decision>] {
+        self.decided[p][self.unit_ids[u]].as_deref().unwrap_or(&[])
     }
 }

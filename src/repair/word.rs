@@ -41,23 +41,35 @@ const ACRONYM_BONUS: f32 = 1.0;
 const S_FORM_MIN_CHARS: usize = 5;
 /// Decide the distinct words in parallel from this many on.
 const PARALLEL_MIN_WORDS: usize = 64;
+/// The forms of a verb of the first conjugation (kalla, kallar, kallade, kallat, kallad, kallas, …).
+const FIRST_CONJUGATION: [&str; 9] = ["a", "ar", "ade", "at", "ad", "as", "ades", "ats", "ande"];
+/// A word is a form of such a verb when its stem has at least this many letters …
+const PARADIGM_MIN_STEM: usize = 4;
+/// … and the lexicon lists at least this many of its other forms.
+const PARADIGM_MIN_FORMS: usize = 2;
 
 /// Pass `words`: decide every distinct unit of the document with the profile of a heavily damaged page.
 pub(super) fn decide_words(r: &Repairer, doc: &mut Doc) {
-    let all: Vec<&Unit> = doc.distinct.iter().collect();
+    let all: Vec<usize> = (0..doc.distinct.len()).collect();
     let heavy = doc.profiles[0];
-    doc.decided = vec![r.decide_all(doc.text, &all, &heavy)];
+    doc.decided = vec![r.decide_all(doc.text, &doc.distinct, &all, &heavy)];
 }
 
 impl Repairer {
-    /// Decide `units` of `text` with `profile`; in parallel when there are many.
-    pub(super) fn decide_all<'t>(&self, text: &'t str, units: &[&Unit], profile: &Profile) -> Decided<'t> {
-        let decide = |u: &&Unit| (u.key(text), self.decide_unit(text, u, profile));
-        if units.len() > PARALLEL_MIN_WORDS {
-            units.par_iter().map(decide).collect()
+    /// Decide the units `which` (indexes into `distinct`) of `text` with `profile`, in parallel when there
+    /// are many; the others are left undecided.
+    pub(super) fn decide_all(&self, text: &str, distinct: &[Unit], which: &[usize], profile: &Profile) -> Decided {
+        let decide = |&i: &usize| (i, self.decide_unit(text, &distinct[i], profile));
+        let found: Vec<(usize, Vec<Option<Decision>>)> = if which.len() > PARALLEL_MIN_WORDS {
+            which.par_iter().map(decide).collect()
         } else {
-            units.iter().map(decide).collect()
+            which.iter().map(decide).collect()
+        };
+        let mut out: Decided = vec![None; distinct.len()];
+        for (i, d) in found {
+            out[i] = Some(d);
         }
+        out
     }
 
     /// All candidates within the full limits (what `explain` shows, and what `known` looks at).
@@ -247,8 +259,10 @@ impl Repairer {
             .filter(|c| !(no_scan && c.scan_rules > 0))
             .filter(|c| !(digits && short && c.entry.zipf() < DIGITS_MIN_ZIPF))
             .filter(|c| p.generic || c.kind != EditKind::Spelling)
-            // A word written small is no name that is only ever written capitalised (utlånta: no Atlanta).
-            .filter(|c| !(case == Case::Lower && c.entry.flags & Entry::NAME != 0))
+            // A word written small is no name that is only ever written capitalised (utlånta: no Atlanta). A
+            // word only the board texts have, written capitalised there, that no name list has is a label
+            // (Ärendenummer), no name.
+            .filter(|c| !(case == Case::Lower && c.entry.flags & Entry::NAME != 0 && is_name_entry(c)))
             .map(|c| (self.score(c), c))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.word.cmp(&b.1.word)));
@@ -320,25 +334,37 @@ impl Repairer {
             .iter()
             .filter_map(|m| lexicon.lookup_key(m).filter(|e| e.is_valid()))
             .max_by(|a, b| a.zipf100.cmp(&b.zipf100));
-        // The reformed spelling may be a compound no list has (afslöts: av + slöts).
-        let reformed = crate::lang::reform_spelling(key);
+        // A modern spelling may be a compound no list has (afslöts: av + slöts).
         listed.or_else(|| {
-            (reformed != key && self.written_is_word(&reformed)).then_some(Entry {
-                zipf100: 0,
-                compound: 0,
-                flags: Entry::VALID,
-            })
+            modern
+                .iter()
+                .any(|m| m != key && self.written_is_word(m))
+                .then_some(Entry {
+                    zipf100: 0,
+                    compound: 0,
+                    flags: Entry::VALID,
+                })
         })
     }
 
     /// Is `key` (lowercase) a word as written: in the lexicon, a form grammar makes of one, or a compound
-    /// of lexicon words (from the first search stage's cache)?
+    /// of lexicon words (by a search of the first stage)?
     pub(super) fn written_is_word(&self, key: &str) -> bool {
         if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
             return true;
         }
         let cands = self.cached_search(key, false, self.limits_for(key, false));
         cands.iter().any(|c| c.word == key && c.cost == 0.0)
+    }
+
+    /// [`Repairer::written_is_word`] from what the word pass already searched: a word it never searched
+    /// (a code, an acronym, half of a word cut at a line end) counts as a word.
+    pub(super) fn written_is_word_cached(&self, key: &str) -> bool {
+        if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
+            return true;
+        }
+        self.cached_candidates(key, false)
+            .is_none_or(|cands| cands.iter().any(|c| c.word == key && c.cost == 0.0))
     }
 
     /// Swedish forms the word lists do not enumerate but grammar makes of any word: the genitive or
@@ -349,7 +375,22 @@ impl Repairer {
         if stem.len() < key.len() && valid(stem) {
             return true;
         }
-        key.chars().count() >= S_FORM_MIN_CHARS && key.strip_suffix('s').is_some_and(valid)
+        if key.chars().count() >= S_FORM_MIN_CHARS && key.strip_suffix('s').is_some_and(valid) {
+            return true;
+        }
+        // A form of a verb of the first conjugation whose other forms the lexicon lists (uppflyttas: the
+        // lexicon has uppflyttad and uppflyttade).
+        FIRST_CONJUGATION.iter().any(|suffix| {
+            key.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().count() >= PARADIGM_MIN_STEM
+                    && FIRST_CONJUGATION
+                        .iter()
+                        .filter(|&o| o != suffix && valid(&format!("{stem}{o}")))
+                        .take(PARADIGM_MIN_FORMS)
+                        .count()
+                        >= PARADIGM_MIN_FORMS
+            })
+        })
     }
 
     /// `Al` for `AI`: in many fonts a capital I and a small l are the same glyph, so a capitalised word of
@@ -382,4 +423,14 @@ impl Repairer {
             parts: 1,
         })
     }
+}
+
+/// Is a candidate the lexicon writes capitalised a name: a Hunspell form, or, capitalised, a known first
+/// name, surname or place?
+fn is_name_entry(c: &Candidate) -> bool {
+    let mut cs = c.word.chars();
+    c.entry.compound & Entry::STANDALONE != 0
+        || cs
+            .next()
+            .is_some_and(|f| crate::names::is_name(&(f.to_uppercase().collect::<String>() + cs.as_str())))
 }
