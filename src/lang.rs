@@ -463,26 +463,31 @@ impl Quoted {
 /// assert!(foreign_lines("Förslag till beslut och hämtaadress till lämnaadress").is_empty());
 /// ```
 pub fn foreign_lines(text: &str) -> Vec<(usize, usize)> {
+    const LANGS: [Quoted; 2] = [Quoted::DanoNorwegian, Quoted::English];
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\u{c}' {
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' || b == 0x0c {
             lines.push((start, i));
-            start = i + c.len_utf8();
+            start = i + 1;
         }
     }
     lines.push((start, text.len()));
+    // Per line and language: how many distinct markers, and whether one is strong.
+    let markers: Vec<[(usize, bool); 2]> = lines.iter().map(|&(a, b)| line_markers(&text[a..b], &LANGS)).collect();
+    if markers.iter().all(|m| m.iter().all(|&(n, _)| n == 0)) {
+        return Vec::new();
+    }
     let mut foreign = vec![false; lines.len()];
-    for lang in [Quoted::DanoNorwegian, Quoted::English] {
-        let markers: Vec<(usize, bool)> = lines.iter().map(|&(a, b)| line_markers(&text[a..b], lang)).collect();
-        let mut found: Vec<bool> = markers.iter().map(|&(n, strong)| n >= 2 && strong).collect();
+    for li in 0..LANGS.len() {
+        let mut found: Vec<bool> = markers.iter().map(|m| m[li].0 >= 2 && m[li].1).collect();
         // Spread to neighbouring lines with a marker of their own, as far as they go.
         let mut changed = true;
         while changed {
             changed = false;
             for i in 0..lines.len() {
                 let next_to = (i > 0 && found[i - 1]) || found.get(i + 1).copied().unwrap_or(false);
-                if !found[i] && markers[i].0 >= 1 && next_to {
+                if !found[i] && markers[i][li].0 >= 1 && next_to {
                     found[i] = true;
                     changed = true;
                 }
@@ -500,22 +505,31 @@ pub fn foreign_lines(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// How many distinct markers of `lang` a line has, and whether one is strong.
-fn line_markers(line: &str, lang: Quoted) -> (usize, bool) {
+/// How many distinct markers of each language a line has, and whether one is strong.
+fn line_markers(line: &str, langs: &[Quoted; 2]) -> [(usize, bool); 2] {
+    let mut out = [(0, false); 2];
     let mut seen: Vec<String> = Vec::new();
-    let mut strong = false;
     for w in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        // Most words are none: look closer only at short ones and those with æ, ø or aa.
-        if w.len() > 10 && !w.contains(['æ', 'ø', 'Æ', 'Ø']) && !w.contains("aa") {
+        // Most words are none: look closer only at listed ones and those with æ, ø or aa.
+        let listed = |list: &[&str]| list.iter().any(|m| m.len() == w.len() && m.eq_ignore_ascii_case(w));
+        let candidate = listed(&DANO_NORWEGIAN_WORDS)
+            || listed(&ENGLISH_WORDS)
+            || w.contains(['æ', 'ø', 'Æ', 'Ø'])
+            || w.contains("aa");
+        if !candidate {
             continue;
         }
         let w = w.to_lowercase();
-        if let Some(s) = lang.marker(&w) {
-            if !seen.contains(&w) {
-                strong |= s;
-                seen.push(w);
+        if seen.contains(&w) {
+            continue;
+        }
+        for (o, lang) in out.iter_mut().zip(langs) {
+            if let Some(strong) = lang.marker(&w) {
+                o.0 += 1;
+                o.1 |= strong;
             }
         }
+        seen.push(w);
     }
-    (seen.len(), strong)
+    out
 }

@@ -51,6 +51,7 @@ impl Token {
     }
 }
 
+/// The protected chunks; each pattern needs a `.`, `@`, `-`, `/` or `:` (see `chunk`).
 fn patterns() -> &'static [(Kind, Regex)] {
     static P: OnceLock<Vec<(Kind, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
@@ -163,8 +164,15 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
     let core_end = end - (s.len() - s.trim_end_matches(is_edge_punct).len());
     if core_start < core_end {
         let core = &text[core_start..core_end];
-        // A URL keeps its inner punctuation; its trailing dot or bracket is punctuation.
-        if let Some(kind) = patterns().iter().find(|(_, re)| re.is_match(core)).map(|(k, _)| *k) {
+        // A URL keeps its inner punctuation; its trailing dot or bracket is punctuation. Every pattern
+        // needs one of these marks: a plain word is none.
+        let marked = core.contains(['.', '@', '-', '/', ':']);
+        if let Some(kind) = patterns()
+            .iter()
+            .filter(|_| marked)
+            .find(|(_, re)| re.is_match(core))
+            .map(|(k, _)| *k)
+        {
             puncts(text, start, core_start, out);
             out.push(Token {
                 kind,

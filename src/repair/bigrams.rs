@@ -15,6 +15,8 @@
 //! log10 P(c | l) + log10 P(r | c): both neighbours, each backing off to the unigram when the pair is rare.
 //!
 //! The context pass (`context.rs`) uses these scores.
+use foldhash::HashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Map, Streamer};
@@ -164,9 +166,94 @@ impl Context {
     }
 }
 
+/// The model's scores for one document: each word's own counts are looked up once (a pass asks for the
+/// same neighbours over and over), the pairs each time.
+pub(crate) struct Scorer<'c> {
+    ctx: &'c Context,
+    /// n(w) and T(w) by word.
+    counts: RefCell<HashMap<String, (f64, f64)>>,
+}
+
+impl<'c> Scorer<'c> {
+    pub(crate) fn new(ctx: &'c Context) -> Scorer<'c> {
+        Scorer {
+            ctx,
+            counts: RefCell::new(HashMap::default()),
+        }
+    }
+
+    /// The model itself.
+    pub(crate) fn context(&self) -> &'c Context {
+        self.ctx
+    }
+
+    /// n(w) and T(w).
+    fn counts(&self, w: &str) -> (f64, f64) {
+        if let Some(&c) = self.counts.borrow().get(w) {
+            return c;
+        }
+        let c = (self.ctx.unigram(w), self.ctx.followers(w));
+        self.counts.borrow_mut().insert(w.to_string(), c);
+        c
+    }
+
+    fn p_word(&self, w: &str) -> f64 {
+        (self.counts(w).0 + 0.5) / self.ctx.total
+    }
+
+    /// [`Context::p_next`].
+    fn p_next(&self, l: &str, w: &str) -> f64 {
+        let (n, t) = self.counts(l);
+        let p = self.p_word(w);
+        if n == 0.0 || t == 0.0 {
+            return p;
+        }
+        (self.ctx.count_pair(l, w) + t * p) / (n + t)
+    }
+
+    /// [`Context::score`].
+    pub(crate) fn score(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
+        let mut s = self.p_next(left, c).log10();
+        if let Some(r) = right {
+            s += self.p_next(c, r).log10();
+        }
+        s
+    }
+
+    /// [`Context::association`].
+    pub(crate) fn association(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
+        let pmi = |a: &str, b: &str| {
+            if self.ctx.count_pair(a, b) > 0.0 {
+                (self.p_next(a, b) / self.p_word(b)).log10()
+            } else {
+                0.0
+            }
+        };
+        let mut s = pmi(left, c);
+        if let Some(r) = right {
+            s += pmi(c, r);
+        }
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scorer_agrees_with_the_model() {
+        let c = Context::embedded();
+        let s = Scorer::new(c);
+        for (l, w, r) in [
+            ("det", "är", Some("viktigt")),
+            ("i", "år", None),
+            ("^", "qqq", Some("<y>")),
+        ] {
+            assert_eq!(s.score(l, w, r), c.score(l, w, r));
+            assert_eq!(s.association(l, w, r), c.association(l, w, r));
+        }
+    }
 
     #[test]
     fn groups_and_counts() {

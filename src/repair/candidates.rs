@@ -7,8 +7,8 @@
 //! number of plausible spellings, not to the size of the lexicon. Compounds are found in the same walk: at
 //! a word end whose Hunspell bits allow it to begin (or continue) a compound, the walk restarts at the
 //! root for the next part.
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use fst::raw::{Fst, Node, Output};
 
@@ -99,7 +99,7 @@ struct Walk<'a> {
 /// ```
 pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limits) -> Vec<Candidate> {
     let input: Vec<char> = observed.chars().collect();
-    let mut found: HashMap<String, Candidate> = HashMap::new();
+    let mut found: HashMap<String, Candidate> = HashMap::default();
     for fst in lexicon.fsts() {
         let mut w = Walk {
             fst,
@@ -114,14 +114,14 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
             generic_used: 0,
             found: &mut found,
         };
-        w.step(At {
+        w.step(&At {
             node: fst.root(),
             acc: Output::zero(),
             pos: 0,
             cost: 0.0,
             kind: EditKind::Diacritic,
             generic: limits.generic_edits,
-            part_start: 0,
+            part_chars: 0,
         });
     }
     // A word that is in two maps (user words) is found twice; merge its entries. With the embedded map
@@ -141,8 +141,8 @@ pub fn search(lexicon: &Lexicon, channel: &Channel, observed: &str, limits: Limi
 }
 
 /// Where a path of the walk stands: the lexicon node and the output so far, the position in the observed
-/// word, the cost and boldest kind of edit so far, the unnamed edits left, and where the current compound
-/// part began in the buffer.
+/// word, the cost and boldest kind of edit so far, the unnamed edits left, and how many letters the
+/// current compound part has so far.
 #[derive(Clone, Copy)]
 struct At<'f> {
     node: Node<'f>,
@@ -151,11 +151,11 @@ struct At<'f> {
     cost: f32,
     kind: EditKind,
     generic: u8,
-    part_start: usize,
+    part_chars: usize,
 }
 
 impl<'a> Walk<'a> {
-    fn step(&mut self, at: At<'a>) {
+    fn step(&mut self, at: &At<'a>) {
         self.steps += 1;
         if self.steps > self.limits.max_steps || at.cost > self.limits.max_cost {
             return;
@@ -177,30 +177,34 @@ impl<'a> Walk<'a> {
     }
 
     /// At a lexicon word's end: the candidate, if the input is used up, or the next part of a compound.
-    fn at_word_end(&mut self, at: At<'a>) {
-        let part_chars = self.buf[at.part_start..].chars().count();
+    #[inline]
+    fn at_word_end(&mut self, at: &At<'a>) {
+        let part_chars = at.part_chars;
         let entry = Entry::unpack(at.acc.cat(at.node.final_output()).value());
         if at.pos == self.input.len() {
             self.finish(entry, at.cost, at.kind, part_chars);
         } else if self.can_continue_compound(entry, part_chars) {
             self.parts.push((self.buf.len(), entry));
-            let start = self.buf.len();
-            self.step(At {
+            self.step(&At {
                 node: self.fst.root(),
                 acc: Output::zero(),
-                part_start: start,
-                ..at
+                part_chars: 0,
+                ..*at
             });
             self.parts.pop();
         }
     }
 
     /// The next observed letter as written, and every channel rule whose observed side stands here.
-    fn observed_and_rules(&mut self, at: At<'a>) {
+    #[inline]
+    fn observed_and_rules(&mut self, at: &At<'a>) {
         let c = self.input[at.pos];
         let mut tmp = [0u8; 4];
-        self.follow(At { pos: at.pos + 1, ..at }, c.encode_utf8(&mut tmp));
+        self.follow(at, at.pos + 1, at.cost, at.kind, at.generic, c.encode_utf8(&mut tmp));
         for rule in self.channel.rules_from(c) {
+            if at.cost + rule.cost > self.limits.max_cost {
+                continue;
+            }
             // Does the rule's observed side stand here? (One pass: no count, no second walk.)
             let mut end = at.pos;
             let matches = rule.from.chars().all(|a| {
@@ -217,12 +221,11 @@ impl<'a> Walk<'a> {
             }
             self.scan_rules += u8::from(scan);
             self.follow(
-                At {
-                    pos: end,
-                    cost: at.cost + rule.cost,
-                    kind: at.kind.max(rule.kind),
-                    ..at
-                },
+                at,
+                end,
+                at.cost + rule.cost,
+                at.kind.max(rule.kind),
+                at.generic,
                 rule.to,
             );
             self.scan_rules -= u8::from(scan);
@@ -231,8 +234,11 @@ impl<'a> Walk<'a> {
 
     /// A letter the OCR dropped, restored: at most one per word, and not at its very start unless it is an
     /// å, ä, ö (ver: över): more make too many false words and most of the walk.
-    fn dropped_letters(&mut self, at: At<'a>) {
-        if !(self.limits.insertions && self.insertions == 0 && self.parts.is_empty()) {
+    #[inline]
+    fn dropped_letters(&mut self, at: &At<'a>) {
+        if !(self.limits.insertions && self.insertions == 0 && self.parts.is_empty())
+            || at.cost + self.channel.cheapest_insertion() > self.limits.max_cost
+        {
             return;
         }
         for rule in self.channel.insertions() {
@@ -241,12 +247,11 @@ impl<'a> Walk<'a> {
                 let generic = if at.pos == 0 { 0 } else { at.generic };
                 self.insertions += 1;
                 self.follow(
-                    At {
-                        cost: at.cost + rule.cost,
-                        kind: at.kind.max(rule.kind),
-                        generic,
-                        ..at
-                    },
+                    at,
+                    at.pos,
+                    at.cost + rule.cost,
+                    at.kind.max(rule.kind),
+                    generic,
                     rule.to,
                 );
                 self.insertions -= 1;
@@ -255,17 +260,17 @@ impl<'a> Walk<'a> {
     }
 
     /// One edit no rule names: a deletion, substitution or insertion of any letter.
-    fn unnamed_edit(&mut self, at: At<'a>) {
+    fn unnamed_edit(&mut self, at: &At<'a>) {
         self.generic_used += 1;
         let at = At {
             cost: at.cost + self.channel.generic_cost,
             kind: at.kind.max(EditKind::Spelling),
             generic: at.generic - 1,
-            ..at
+            ..*at
         };
         // Deletion of an observed character.
         if at.pos < self.input.len() {
-            self.step(At { pos: at.pos + 1, ..at });
+            self.step(&At { pos: at.pos + 1, ..at });
         }
         for (ch, n, o) in self.children(at.node, at.acc) {
             let len = self.buf.len();
@@ -273,28 +278,44 @@ impl<'a> Walk<'a> {
             let node = self.fst.node(n);
             // Substitution, then insertion.
             if at.pos < self.input.len() && ch != self.input[at.pos] {
-                self.step(At {
+                self.step(&At {
                     node,
                     acc: o,
                     pos: at.pos + 1,
+                    part_chars: at.part_chars + 1,
                     ..at
                 });
             }
-            self.step(At { node, acc: o, ..at });
+            self.step(&At {
+                node,
+                acc: o,
+                part_chars: at.part_chars + 1,
+                ..at
+            });
             self.buf.truncate(len);
         }
         self.generic_used -= 1;
     }
 
-    /// Walk `to` from `at` (whose position is already past what `to` reads) and go on from there.
-    fn follow(&mut self, at: At<'a>, to: &str) {
-        if at.cost > self.limits.max_cost {
+    /// Walk `to` from `at`'s node and go on from there at position `pos` (past what `to` reads) with `cost`,
+    /// `kind` and `generic` unnamed edits left.
+    #[inline]
+    fn follow(&mut self, at: &At<'a>, pos: usize, cost: f32, kind: EditKind, generic: u8, to: &str) {
+        if cost > self.limits.max_cost {
             return;
         }
         if let Some((node, acc)) = self.walk(at.node, at.acc, to) {
             let len = self.buf.len();
             self.buf.push_str(to);
-            self.step(At { node, acc, ..at });
+            self.step(&At {
+                node,
+                acc,
+                pos,
+                cost,
+                kind,
+                generic,
+                part_chars: at.part_chars + to.chars().count(),
+            });
             self.buf.truncate(len);
         }
     }

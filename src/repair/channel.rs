@@ -133,6 +133,8 @@ pub struct Channel {
     /// For characters below U+0100: index into `by_first` + 1 (0: no rules). The search asks once per step.
     latin1: [u8; 256],
     insertions: Vec<Rule>,
+    /// The cost of the cheapest rule in `insertions`.
+    cheapest_insertion: f32,
     /// Cost of one substitution, insertion or deletion that no rule covers.
     pub generic_cost: f32,
 }
@@ -221,10 +223,12 @@ impl Channel {
                 latin1[*c as usize] = (i + 1) as u8;
             }
         }
+        let cheapest_insertion = insertions.iter().map(|r| r.cost).fold(f32::INFINITY, f32::min);
         Channel {
             by_first,
             latin1,
             insertions,
+            cheapest_insertion,
             generic_cost,
         }
     }
@@ -251,6 +255,12 @@ impl Channel {
     /// Rules for letters the OCR dropped.
     pub fn insertions(&self) -> &[Rule] {
         &self.insertions
+    }
+
+    /// The cost of the cheapest dropped letter (infinite when there is none): a path with less budget
+    /// left need not try them.
+    pub fn cheapest_insertion(&self) -> f32 {
+        self.cheapest_insertion
     }
 
     /// Can `c` stand in a word the channel may repair though it is no letter (`&r`, `4rendet`, `6ka`)?

@@ -6,7 +6,10 @@
 //! between words, every reading is scored by its left and right neighbour (as repaired) minus the cost of
 //! reading it so, and the best is taken when it beats the current choice clearly. Left to right, so a
 //! repaired word is the context of the next.
-use super::bigrams::Context;
+use foldhash::HashMap;
+use std::cell::RefCell;
+
+use super::bigrams::{Context, Scorer};
 use super::edit::{confidence_of_margin, Casing, Chosen, Decision, EditKind, RULE_CONFIDENCE};
 use super::model::Repairer;
 use super::state::{Doc, Profile};
@@ -46,7 +49,7 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
     let costs = slots.iter().map(|s| Costs::of(doc.profile_at(s.token.start))).collect();
     let pass = Pass {
         repairer: r,
-        ctx,
+        ctx: Scorer::new(ctx),
         lexicon: &r.shared.lexicon,
         catalogue: &r.shared.catalogue,
         margin: f64::from(r.shared.config.context_margin),
@@ -54,6 +57,8 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
         text: doc.text,
         costs,
         slots,
+        groups: RefCell::new(HashMap::default()),
+        valid: RefCell::new(HashMap::default()),
     };
     for k in 0..pass.slots.len() {
         pass.decide(k, &mut doc.chosen);
@@ -139,7 +144,7 @@ fn slots(text: &str, tokens: &[Token]) -> Vec<Slot> {
 
 struct Pass<'a> {
     repairer: &'a Repairer,
-    ctx: &'a Context,
+    ctx: Scorer<'a>,
     lexicon: &'a Lexicon,
     catalogue: &'a Catalogue,
     margin: f64,
@@ -148,6 +153,10 @@ struct Pass<'a> {
     /// The costs of each slot's region.
     costs: Vec<Costs>,
     slots: Vec<Slot>,
+    /// The groups found, by word (see [`Pass::group`]).
+    groups: RefCell<HashMap<String, std::rc::Rc<Vec<String>>>>,
+    /// Which members of groups are words of the lexicon.
+    valid: RefCell<HashMap<String, bool>>,
 }
 
 impl Pass<'_> {
@@ -318,9 +327,8 @@ impl Pass<'_> {
             return None;
         }
         let mut cands = Vec::new();
-        for w in &self.group(orig) {
-            let valid = w == orig || self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
-            if valid {
+        for w in self.group(orig).iter() {
+            if w == orig || self.valid_in_group(w) {
                 // Restoring a stripped å, ä, ö costs what the page's stripping says; removing or swapping one
                 // the OCR wrote is what an engine that writes them rarely does.
                 let cost: f64 = w
@@ -348,18 +356,34 @@ impl Pass<'_> {
 
     /// The words that fold as `orig` does: those the corpus has, and the readings restoring only å, ä, ö
     /// that the word pass found in the lexicon (`dar`: där, which the corpus may not have seen stripped).
-    fn group(&self, orig: &str) -> Vec<String> {
-        let mut group = self.ctx.group(orig);
-        if let Some(cands) = self.repairer.cached_candidates(orig, false) {
-            let folded = fold(orig);
-            for c in cands.iter() {
-                if c.kind == EditKind::Diacritic
-                    && c.scan_rules == 0
-                    && !group.contains(&c.word)
-                    && fold(&c.word) == folded
-                {
-                    group.push(c.word.clone());
-                }
+    fn group(&self, orig: &str) -> std::rc::Rc<Vec<String>> {
+        if let Some(g) = self.groups.borrow().get(orig) {
+            return std::rc::Rc::clone(g);
+        }
+        let group = std::rc::Rc::new(self.find_group(orig));
+        self.groups
+            .borrow_mut()
+            .insert(orig.to_string(), std::rc::Rc::clone(&group));
+        group
+    }
+
+    /// Is a member of a group a word of the lexicon (looked up once per document)?
+    fn valid_in_group(&self, w: &str) -> bool {
+        if let Some(&v) = self.valid.borrow().get(w) {
+            return v;
+        }
+        let v = self.lexicon.lookup_key(w).is_some_and(Entry::is_valid);
+        self.valid.borrow_mut().insert(w.to_string(), v);
+        v
+    }
+
+    fn find_group(&self, orig: &str) -> Vec<String> {
+        let mut group = self.ctx.context().group(orig);
+        let folded = fold(orig);
+        for c in self.repairer.first_stage(orig).iter() {
+            if c.kind == EditKind::Diacritic && c.scan_rules == 0 && !group.contains(&c.word) && fold(&c.word) == folded
+            {
+                group.push(c.word.clone());
             }
         }
         if group.len() > 1 && !group.iter().any(|w| w == orig) {
@@ -383,7 +407,7 @@ impl Pass<'_> {
                 .get(k + 1)
                 .is_some_and(|s| s.token.text(text).chars().next().is_some_and(char::is_lowercase));
             if !small
-                || self.ctx.count_pair("i", right.unwrap_or("")) < MIN_PIPE_PAIR
+                || self.ctx.context().count_pair("i", right.unwrap_or("")) < MIN_PIPE_PAIR
                 || (left != "^" && !single_spaced(text, tok.start, tok.end))
             {
                 return false;

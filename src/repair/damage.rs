@@ -16,7 +16,7 @@
 //! are [`Config`](super::Config)'s; the cleaner the page, the larger the bonus of the word as written (by
 //! the log-odds of the page being right), and on a page that kept its diacritics a reading that restores
 //! them needs more evidence still, by the log-odds of its strip rate.
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::edit::{Damage, DamageReport, EditKind};
 use super::model::Repairer;
@@ -269,7 +269,7 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
     let text = doc.text;
     let mut out = vec![Counts::default(); spans.len()];
     // What each distinct unit's tokens are as written, found once.
-    let mut written: HashMap<(usize, usize), Written> = HashMap::new();
+    let mut written: HashMap<(usize, usize), Written> = HashMap::default();
     for (ui, u) in doc.units.iter().enumerate() {
         let region = spans
             .partition_point(|s| s.1 <= index_of(doc, first_token(u)))
@@ -296,9 +296,12 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
             c.symbols += usize::from(symbols);
             let ww = *written.entry((doc.unit_ids[ui], half)).or_insert_with(|| {
                 let lower = lower_nfc(w);
-                let (pre_reform, older) = markers(r, &lower);
+                let [word, pre_reform, older] = r.cached_facts(&lower, || {
+                    let (pre_reform, older) = markers(r, &lower);
+                    [r.written_is_word_cached(&lower), pre_reform, older]
+                });
                 Written {
-                    word: r.written_is_word_cached(&lower),
+                    word,
                     pre_reform,
                     older,
                 }
@@ -337,10 +340,9 @@ fn markers(r: &Repairer, key: &str) -> (bool, bool) {
         return (true, false);
     }
     let older = modern_spellings(key, true).iter().any(|m| valid(m));
-    (
-        older && key.contains('e') && modern_spellings(key, false).iter().all(|m| !valid(m)),
-        older,
-    )
+    // A form of the older grammar in e (der, hjelpa) that no reform rule reaches is of the older spelling.
+    let e_form = older && key.contains('e') && modern_spellings(key, false).iter().all(|m| !valid(m));
+    (e_form, older)
 }
 
 fn first_token(u: &Unit) -> Token {
@@ -374,13 +376,20 @@ fn sentence_start(text: &str, pos: usize) -> bool {
 }
 
 /// Decide, with each region's profile, the units of the regions whose profile is not the heavy one.
+///
+/// A unit the heavy profile left alone is left alone by a stricter one, and only needs deciding again when
+/// its region's profile is laxer somewhere: on a stripped page, for a reading that only restores å, ä, ö.
 fn redecide(r: &Repairer, doc: &mut Doc) {
     let mut per_profile: Vec<Vec<usize>> = vec![Vec::new(); doc.profiles.len()];
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for (ui, u) in doc.units.iter().enumerate() {
         let p = doc.region_at(first_token(u).start).profile;
-        if p > 0 && seen.insert((doc.unit_ids[ui], p)) {
-            per_profile[p].push(doc.unit_ids[ui]);
+        let id = doc.unit_ids[ui];
+        if p == 0 || !seen.insert((id, p)) {
+            continue;
+        }
+        if may_change(r, doc, id, &doc.profiles[p]) {
+            per_profile[p].push(id);
         }
     }
     let decided: Vec<_> = per_profile
@@ -390,4 +399,32 @@ fn redecide(r: &Repairer, doc: &mut Doc) {
         .map(|(p, which)| r.decide_all(doc.text, &doc.distinct, which, &doc.profiles[p]))
         .collect();
     doc.decided.extend(decided);
+}
+
+/// Could profile `p` decide distinct unit `id` otherwise than the heavy profile did? Every threshold of a
+/// profile that is not stripped is at least the heavy one's (the bonus of the word as written, the bars
+/// of unknown words; no unnamed edits where the heavy profile allowed them; more older forms valid), so a
+/// unit the heavy profile kept stays kept. A stripped profile lowers only the bar of readings that restore
+/// å, ä, ö for a word as written: a kept unit changes only if it is one and the search found such a
+/// reading.
+fn may_change(r: &Repairer, doc: &Doc, id: usize, p: &Profile) -> bool {
+    let heavy = doc.decided[0][id].as_deref().unwrap_or(&[]);
+    if heavy.iter().any(Option::is_some) {
+        return true;
+    }
+    match doc.distinct[id] {
+        Unit::Word(t) if p.stripped() => {
+            // The lower bar is that of a word as written (a word of the lexicon, a form or compound of
+            // words): an unknown word's readings face the heavy profile's bar there too.
+            let key = lower_nfc(t.text(doc.text));
+            (r.written_is_word_cached(&key) || r.older_form_of(&key, p.older).is_some())
+                && r.cached_candidates(&key, false).is_none_or(|cands| {
+                    cands
+                        .iter()
+                        .any(|c| c.kind == EditKind::Diacritic && c.scan_rules == 0 && c.word != key)
+                })
+        }
+        Unit::Word(_) => false,
+        Unit::Hyphenated(..) => true,
+    }
 }

@@ -10,7 +10,7 @@
 //!   the document writes it with å, ä, ö, or where the page stripped them and only they are restored.
 //! - `document-cache`: a word the document writes with å, ä, ö somewhere restores its stripped spelling
 //!   elsewhere (`Söderström` … `Soderstrom`).
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::edit::{Casing, Decision, EditKind, RULE_CONFIDENCE};
 use super::model::Repairer;
@@ -40,7 +40,7 @@ const ABBREVIATION_MAX_CHARS: usize = 4;
 pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
     let text = doc.text;
     let names = NameEvidence::of(doc);
-    let mut chosen = HashMap::new();
+    let mut chosen = HashMap::default();
     for (ui, u) in doc.units.iter().enumerate() {
         let first = u.tokens()[0];
         let region = doc.region_at(first.start);
@@ -182,7 +182,7 @@ const NAME_REPEATS: usize = 2;
 impl NameEvidence {
     fn of(doc: &Doc) -> NameEvidence {
         let text = doc.text;
-        let mut inside: HashMap<String, usize> = HashMap::new();
+        let mut inside: HashMap<String, usize> = HashMap::default();
         let mut with_diacritics = std::collections::HashSet::new();
         for t in doc.tokens.iter().filter(|t| t.kind == Kind::Word) {
             let w = t.text(text);
@@ -370,7 +370,7 @@ fn sentence_start(text: &str, pos: usize) -> bool {
 /// unknown stripped words are touched, and only when one spelling with diacritics folds to them.
 pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     let (text, tokens, chosen) = (doc.text, &doc.tokens, &mut doc.chosen);
-    let mut seen: HashMap<String, Option<String>> = HashMap::new();
+    let mut seen: HashMap<String, Option<String>> = HashMap::default();
     for t in tokens
         .iter()
         .filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start))

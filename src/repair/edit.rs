@@ -1,6 +1,6 @@
 //! The bottom of the repair stage: what an edit is, and the decision a pass makes about one word before it
 //! becomes an edit. Every other repair module builds on these; this one imports none of them.
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! calibrated and held against `--min-confidence`, its replacement is written in the observed word's
 //! case (or the case the decision asks for, or small where the observed capital was itself a misreading),
 //! and with `--join-hyphens` words cut at a line end are joined.
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::calibration::calibrate;
 use super::edit::{Casing, Decision, Edit, EditKind};

@@ -1,18 +1,25 @@
 //! The repairer itself: its data (lexicon, channel, context counts, heading catalogue), its thresholds,
 //! and the candidate cache the passes share. Every pass is written as methods of [`Repairer`] in its own
 //! file; the order they run in is `passes.rs`.
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::bigrams::Context;
 use super::candidates::{Candidate, Limits};
 use super::channel::Channel;
+use super::edit::Decision;
 use crate::catalogue::Catalogue;
 use crate::lexicon::Lexicon;
 use crate::token::{self, Token};
 
 /// Candidate lists by (word, full search).
 type SearchCache = HashMap<(String, bool), Arc<Vec<Candidate>>>;
+/// What the damage pass asks of a word as written (lowercase), by word: see `damage.rs`.
+type FactsCache = HashMap<String, [bool; 3]>;
+/// A profile of thresholds as a cache key: its numbers' bits and its flags (see `state.rs`).
+pub(super) type ProfileBits = [u32; 7];
+/// Decisions already made, by word as written and profile.
+type DecisionCache = HashMap<(String, ProfileBits), Option<Decision>>;
 
 /// Most candidate lists kept between words (about 100 MB at worst).
 const CACHE_MAX: usize = 100_000;
@@ -101,6 +108,12 @@ pub(super) struct Shared {
     /// in stripped documents, and words repeat across the documents of a batch. Pure, so sharing it
     /// changes no output; cleared when it grows past `CACHE_MAX` entries.
     cache: Mutex<SearchCache>,
+    /// Decisions already made, by word as written and profile: a word decided with the same thresholds
+    /// in another document of the batch, or another region, is decided alike. Pure, like `cache`.
+    decisions: Mutex<DecisionCache>,
+    /// What the damage pass found of a word as written (is it a word, a marker of older spelling or
+    /// grammar), by word. Pure, like `cache`.
+    facts: Mutex<FactsCache>,
 }
 
 /// Builds a [`Repairer`] with other data or thresholds than the defaults.
@@ -166,7 +179,9 @@ impl RepairerBuilder {
                 context: self.context.then(Context::embedded),
                 channel: Channel::default(),
                 config: self.config,
-                cache: Mutex::new(HashMap::new()),
+                cache: Mutex::new(HashMap::default()),
+                decisions: Mutex::new(HashMap::default()),
+                facts: Mutex::new(HashMap::default()),
             }),
         }
     }
@@ -218,6 +233,41 @@ impl Repairer {
     /// Tokenize `text` with this repairer's idea of which symbols may stand for letters.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         token::tokenize(text, |c| self.shared.channel.is_confusable_symbol(c))
+    }
+
+    /// The decision for `word` with the profile whose bits are `p`, made by `decide` unless this repairer
+    /// made it before.
+    pub(super) fn cached_decision(
+        &self,
+        word: &str,
+        p: ProfileBits,
+        decide: impl FnOnce() -> Option<Decision>,
+    ) -> Option<Decision> {
+        let k = (word.to_string(), p);
+        if let Some(d) = self.shared.decisions.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
+            return d.clone();
+        }
+        let d = decide();
+        let mut cache = self.shared.decisions.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(k, d.clone());
+        d
+    }
+
+    /// The damage pass's facts of `key`, found by `find` unless this repairer found them before.
+    pub(super) fn cached_facts(&self, key: &str, find: impl FnOnce() -> [bool; 3]) -> [bool; 3] {
+        if let Some(&f) = self.shared.facts.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
+            return f;
+        }
+        let f = find();
+        let mut cache = self.shared.facts.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), f);
+        f
     }
 
     /// The candidates this repairer has already found for `key` in the given stage, without searching.

@@ -1,9 +1,9 @@
 //! One document's state as the repair passes see it (`passes.rs` runs them over it), and the profile of
 //! thresholds a region's damage sets.
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::edit::{Chosen, DamageReport, Decision};
-use super::model::{Config, Repairer};
+use super::model::{Config, ProfileBits, Repairer};
 use super::units::{word_units, Unit};
 use crate::token::Token;
 
@@ -49,6 +49,19 @@ impl Profile {
         }
     }
 
+    /// The profile as a cache key: the bits of its numbers and its flags.
+    pub(crate) fn bits(&self) -> ProfileBits {
+        [
+            self.diacritic_margin.to_bits(),
+            self.keep_margin.to_bits(),
+            self.unknown_bar.to_bits(),
+            self.unknown_diacritic_bar.to_bits(),
+            self.lift.to_bits(),
+            self.strip_rate.to_bits(),
+            u32::from(self.generic) | u32::from(self.intact) << 1 | u32::from(self.older) << 2,
+        ]
+    }
+
     /// A document is stripped when more than this share of its å, ä, ö was lost.
     pub(crate) fn stripped(&self) -> bool {
         self.strip_rate > STRIPPED_DOCUMENT
@@ -78,7 +91,7 @@ pub(crate) struct Doc<'t> {
     pub(crate) tokens: Vec<Token>,
     /// Every word unit, in text order.
     pub(crate) units: Vec<Unit>,
-    /// The distinct units, sorted by their text.
+    /// The distinct units, in the order of their first occurrence.
     pub(crate) distinct: Vec<Unit>,
     /// For each unit, its index in `distinct`.
     pub(crate) unit_ids: Vec<usize>,
@@ -101,17 +114,18 @@ impl<'t> Doc<'t> {
     pub(crate) fn new(repairer: &Repairer, text: &'t str) -> Doc<'t> {
         let tokens = repairer.tokenize(text);
         let units = word_units(text, &tokens);
-        // Sort the units by their text (stably, so the first of equals stands for them) and number them.
-        let mut order: Vec<usize> = (0..units.len()).collect();
-        order.sort_by(|&a, &b| units[a].key(text).cmp(&units[b].key(text)));
+        // Number the units by their text, the first of equals standing for them.
+        let mut ids: HashMap<(&str, &str), usize> = HashMap::with_capacity_and_hasher(units.len(), Default::default());
         let mut distinct: Vec<Unit> = Vec::new();
-        let mut unit_ids = vec![0; units.len()];
-        for &i in &order {
-            if distinct.last().is_none_or(|d| d.key(text) != units[i].key(text)) {
-                distinct.push(units[i]);
-            }
-            unit_ids[i] = distinct.len() - 1;
-        }
+        let unit_ids = units
+            .iter()
+            .map(|u| {
+                *ids.entry(u.key(text)).or_insert_with(|| {
+                    distinct.push(*u);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
         Doc {
             text,
             tokens,
@@ -126,7 +140,7 @@ impl<'t> Doc<'t> {
             }],
             foreign: crate::lang::foreign_lines(text),
             damage: DamageReport::default(),
-            chosen: HashMap::new(),
+            chosen: HashMap::default(),
         }
     }
 

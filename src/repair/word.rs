@@ -72,6 +72,11 @@ impl Repairer {
         out
     }
 
+    /// The candidates of the first search stage for `key` (lowercase), as the word pass finds them.
+    pub(super) fn first_stage(&self, key: &str) -> std::sync::Arc<Vec<Candidate>> {
+        self.cached_search(key, false, self.limits_for(key, false))
+    }
+
     /// All candidates within the full limits (what `explain` shows, and what `known` looks at).
     pub(super) fn search(&self, key: &str) -> std::sync::Arc<Vec<Candidate>> {
         self.cached_search(key, true, self.limits_for(key, true))
@@ -146,6 +151,10 @@ impl Repairer {
     }
 
     pub(super) fn decide(&self, word: &str, p: &Profile) -> Option<Decision> {
+        self.cached_decision(word, p.bits(), || self.decide_uncached(word, p))
+    }
+
+    fn decide_uncached(&self, word: &str, p: &Profile) -> Option<Decision> {
         let key = lower_nfc(word);
         if key.chars().count() < self.shared.config.min_chars || !key.chars().any(char::is_alphabetic) {
             return None;
@@ -353,18 +362,19 @@ impl Repairer {
         if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
             return true;
         }
-        let cands = self.cached_search(key, false, self.limits_for(key, false));
-        cands.iter().any(|c| c.word == key && c.cost == 0.0)
+        self.first_stage(key).iter().any(|c| c.word == key && c.cost == 0.0)
     }
 
-    /// [`Repairer::written_is_word`] from what the word pass already searched: a word it never searched
-    /// (a code, an acronym, half of a word cut at a line end) counts as a word.
+    /// [`Repairer::written_is_word`], searching only if the word pass has not (a code, an acronym, half of
+    /// a word cut at a line end): the answer never depends on what else the batch held.
     pub(super) fn written_is_word_cached(&self, key: &str) -> bool {
         if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
             return true;
         }
-        self.cached_candidates(key, false)
-            .is_none_or(|cands| cands.iter().any(|c| c.word == key && c.cost == 0.0))
+        match self.cached_candidates(key, false) {
+            Some(cands) => cands.iter().any(|c| c.word == key && c.cost == 0.0),
+            None => self.written_is_word(key),
+        }
     }
 
     /// Swedish forms the word lists do not enumerate but grammar makes of any word: the genitive or
