@@ -75,8 +75,13 @@ enum Command {
         word: String,
         /// The line it stands in (it must contain WORD): shows how its neighbours weigh the ambiguous
         /// readings (ar: är | år) and what repair makes of it there.
-        #[arg(long, value_name = "TEXT")]
+        #[arg(long, value_name = "TEXT", conflicts_with = "file")]
         context: Option<String>,
+        /// The document it stands in (it must contain WORD): shows how damaged the document and the word's
+        /// region look, which sets how much evidence an edit needs there, and what repair makes of the
+        /// word's first occurrence.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
         /// Extra words, as for repair.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
@@ -208,14 +213,26 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let repairer = setup(&common, None)?;
             evaluate(&repairer, &ocr, &gold, json)
         }
-        Command::Explain { word, context, lexicon } => {
+        Command::Explain {
+            word,
+            context,
+            file,
+            lexicon,
+        } => {
             let lexicon = load_lexicon(lexicon.as_deref())?;
+            let (context, source) = match file {
+                Some(p) => {
+                    let text = diakrit::source::read(&p).map_err(|e| Fatal(e.to_string()))?.text;
+                    (Some(text), format!("{}", p.display()))
+                }
+                None => (context, "--context".to_string()),
+            };
             if let Some(c) = &context {
                 if !c
                     .split(|ch: char| !ch.is_alphanumeric() && ch != '&' && ch != '|')
                     .any(|w| w == word)
                 {
-                    return Err(Fatal(format!("--context does not contain {word:?}")));
+                    return Err(Fatal(format!("{source} does not contain {word:?}")));
                 }
             }
             let repairer = Repairer::builder().lexicon(lexicon).build();

@@ -334,6 +334,39 @@ fn explain_shows_the_choice() {
 }
 
 #[test]
+fn explain_in_a_document_reports_its_damage() {
+    let o = diakrit(&["explain", "drendenummer", "--file", OCR]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("damage of the text:   stripped"), "{s}");
+    assert!(s.contains("damage of its region: stripped"), "{s}");
+    assert!(
+        s.contains("->  kommunstyrelsen (2024-05-29, ärendenummer SLK-2023-01038)"),
+        "{s}"
+    );
+    assert!(s.contains("repair: drendenummer -> ärendenummer"), "{s}");
+    // A clean line: the damage that keeps a name as written.
+    let o = diakrit(&[
+        "explain",
+        "Kaijser",
+        "--context",
+        "enligt Kaijser (h) är frågan avgjord",
+    ]);
+    let s = stdout(&o);
+    assert!(
+        s.contains("damage of the text:   clean") && s.contains("repair: kept Kaijser"),
+        "{s}"
+    );
+    let missing = diakrit(&["explain", "nope", "--file", OCR]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("does not contain \"nope\""),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
 fn join_hyphens_flag_rejoins_cut_words() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("h.txt");

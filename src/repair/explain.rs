@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::candidates::Candidate;
+use super::edit::Damage;
 use super::model::Repairer;
 use crate::lexicon::Entry;
 use crate::text::lower_nfc;
@@ -38,37 +39,59 @@ pub struct Explanation {
     pub entry: Option<Entry>,
     /// The candidates, best first, with their scores.
     pub candidates: Vec<(Candidate, f32)>,
-    /// The line it was explained in, and that line repaired.
+    /// The line it was explained in (its first occurrence in the text given), and that line repaired.
     pub context: Option<(String, String)>,
     /// The context scores of its readings (with a context only).
     pub context_scores: Vec<ContextScore>,
+    /// How damaged the text it was explained in looks: the whole text, and the region the word stands in
+    /// (with a context only). The damage sets how much evidence an edit needs there.
+    pub damage: Option<(Damage, Damage)>,
     /// The edit repair makes of it: `(to, kind, confidence)`; none when it is kept.
     pub edit: Option<(String, &'static str, f32)>,
 }
 
 impl Repairer {
-    /// Explain what repair makes of `word`, alone or in the line `context` (which must contain it).
+    /// Explain what repair makes of `word`, alone or in `context`: a line or a whole document that contains
+    /// it (its first occurrence is explained).
     pub fn explain(&self, word: &str, context: Option<&str>) -> Explanation {
         let entry = self.shared.lexicon.lookup(word).filter(|e| e.is_valid());
         let text = context.unwrap_or(word);
         let fixed = self.repair(text);
+        let start = self
+            .tokenize(text)
+            .iter()
+            .find(|t| t.text(text) == word)
+            .map_or(0, |t| t.start);
         let context_scores = if context.is_some() {
             self.context_scores(text, word)
         } else {
             Vec::new()
         };
-        // The edit of the word itself (the first one whose original is the word).
+        // The line of the occurrence, as written and repaired (repair keeps the line count).
+        let line_no = text[..start].matches('\n').count();
+        let line = |t: &str| t.lines().nth(line_no).unwrap_or("").to_string();
+        let damage = context.map(|_| {
+            let d = &fixed.damage;
+            let region = d
+                .regions
+                .iter()
+                .find(|r| r.span.0 <= start && start < r.span.1.max(r.span.0 + 1))
+                .or(d.regions.last())
+                .unwrap_or(&d.document);
+            (d.document.clone(), region.clone())
+        });
         let edit = fixed
             .edits
             .iter()
-            .find(|e| e.from == word)
+            .find(|e| e.span.0 == start && e.from == word)
             .map(|e| (e.to.clone(), e.kind.as_str(), e.confidence));
         Explanation {
             word: word.to_string(),
             entry,
             candidates: self.candidates(word),
-            context: context.map(|c| (c.to_string(), fixed.text.clone())),
+            context: context.map(|_| (line(text), line(&fixed.text))),
             context_scores,
+            damage,
             edit,
         }
     }
@@ -153,6 +176,10 @@ impl fmt::Display for Explanation {
                 c.kind.as_str()
             )?;
         }
+        if let Some((document, region)) = &self.damage {
+            writeln!(f, "damage of the text:   {}", describe(document))?;
+            writeln!(f, "damage of its region: {}", describe(region))?;
+        }
         if let Some((line, repaired)) = &self.context {
             writeln!(f, "in context: {line}\n        ->  {repaired}")?;
             for s in &self.context_scores {
@@ -171,4 +198,12 @@ impl fmt::Display for Explanation {
             None => writeln!(f, "repair: kept {word}"),
         }
     }
+}
+
+/// One line on a damage estimate: its class, its two rates and the evidence behind them.
+fn describe(d: &Damage) -> String {
+    format!(
+        "{} ({} orthography): strip rate {:.2}, error rate {:.3}; {} words, {} kept with å/ä/ö, {} stripped, {} no word",
+        d.class, d.orthography, d.strip_rate, d.error_rate, d.words, d.kept, d.stripped, d.unknown
+    )
 }

@@ -1,0 +1,97 @@
+//! Do no harm: text that is right as it stands gets no edit — rare right words, older Swedish, abbreviations,
+//! names, addresses, quotations in other languages — while a page that stripped its å, ä, ö is still
+//! repaired. Each case is a short page as a user's file would hold it, and the whole repair runs on it.
+use diakrit::Repairer;
+
+/// Repair `text` and assert that nothing changed, naming the edits if any.
+fn assert_kept(text: &str) {
+    let r = Repairer::new().repair(text);
+    let edits: Vec<String> = r.edits.iter().map(|e| format!("{} -> {}", e.from, e.to)).collect();
+    assert!(r.edits.is_empty() && r.text == text, "edited: {edits:?}\n{text}");
+}
+
+#[test]
+fn rare_right_words_on_a_clean_page() {
+    // Words the lexicon has as rare, or not at all, beside common words one edit away: tall (till), val
+    // (väl), kor (kör), elevtal (elavtal), värderika (värde räka), uppflyttas (uppflyttad), landsbygden.
+    assert_kept(
+        "Skogen består till stora delar av tall och gran, och i hagarna betar kor under sommaren.\n\
+         Inför valet i september ska nämnden redovisa hur sänkta elevtal påverkar skolans ekonomi.\n\
+         Det blev ganska värderika diskussioner om vilka tjänster som kan uppflyttas till en högre klass.\n\
+         Förvaltningen föreslår att ärendet återremitteras för att utreda konsekvenserna för landsbygden.\n",
+    );
+}
+
+#[test]
+fn older_swedish_is_swedish() {
+    // The spelling before 1906 and the grammar of the early 20th century.
+    assert_kept(
+        "Med anledning häraf få vi hemställa, att Riksdagen ville besluta, att de medel, hvilka\n\
+         för ändamålet erfordras, må af statsverket förskjutas, samt att kostnaderna för det blifvande\n\
+         arbetet böra bestridas af allmänna medel. De sakkunnige äro af den åsigten, att frågan icke\n\
+         bör hvila, utan att en qvinna må kunna utses till ledamot, och vi hemställe, att Riksdagen\n\
+         måtte affatta klämmarna sålunda. Behofvet är godt utredt och befunnos de vigtiga skälen giltiga.\n",
+    );
+}
+
+#[test]
+fn abbreviations_and_single_letters_are_no_misspellings() {
+    assert_kept(
+        "Enligt 2 kap. 3 § samt mom. 4 jfr prop. 1975:26 s. 112 f., t. ex. för lärare, resp. elever m. m.\n\
+         Punkterna a, b och c gäller, liksom v. 12 och s 4; dnr 0186/24 avser ansökan.\n\
+         Herr Andersson (s) och herr Berg (mp) yrkade bifall; ledamoten (c) reserverade sig.\n",
+    );
+}
+
+#[test]
+fn names_stay_as_written() {
+    // Capitalised words no list has, inside sentences, next to a party mark, a title or a first name, or
+    // written twice: names, whatever word they are one edit from.
+    assert_kept(
+        "Ledamöter: Niclas Hillestrand (S), Hilkka Eskelinen (S) och Roed Touma (V).\n\
+         Interpellationen besvarades av statsrådet Strandhäll, och Silja Dogg deltog i debatten.\n\
+         Vid Brantingsmotet talade även Kaijser, och enligt Kaijser är frågan avgjord.\n",
+    );
+}
+
+#[test]
+fn addresses_are_never_edited() {
+    assert_kept(
+        "Läs mer på goteborg.se och https://www.goteborg.se/wps/portal/start/fran-pa eller skriv till\n\
+         anna.ek@stadshuset.goteborg.se. Bilagan finns som Forstudie_2024.pdf på intranat.goteborg.se.\n\
+         Kontakt: anna.ek@stadshuset goteborg se\n",
+    );
+}
+
+#[test]
+fn quotations_in_other_languages_are_kept() {
+    assert_kept(
+        "Motionären citerar den danska lagen:\n\
+         Hvad der indskydes af gifte Folk, betragtes altid som indskudt med Halvdelen for\n\
+         Indskudene og for det Offentliges Tilskud. Bogen indrettes saaledes, at man klart ser\n\
+         den samlede Sum, hvortil saavel Indskudene som Tilskudene med Rente ere löbne op.\n\
+         Se även rapporten Convention on Action against Trafficking in Human Beings.\n",
+    );
+}
+
+#[test]
+fn a_stripped_page_is_still_repaired() {
+    let ocr = "Kommunstyrelsen foreslas besluta att uppdra at stadsledningskontoret att\n\
+               aterkomma med en redovisning av hur namnden har arbetat med fragan under aret.\n\
+               Arendet har beretts i samrad med forvaltningen for intraservice, och bedomningen ar\n\
+               att atgarderna ar tillrackliga for att na malen i budgeten for Goteborgs Stad.\n";
+    let want = "Kommunstyrelsen föreslås besluta att uppdra åt stadsledningskontoret att\n\
+                återkomma med en redovisning av hur nämnden har arbetat med frågan under året.\n\
+                Ärendet har beretts i samråd med förvaltningen för intraservice, och bedömningen är\n\
+                att åtgärderna är tillräckliga för att nå målen i budgeten för Göteborgs Stad.\n";
+    assert_eq!(Repairer::new().repair(ocr).text, want);
+}
+
+#[test]
+fn a_damaged_page_of_an_engine_without_swedish_is_still_repaired() {
+    let ocr = "I ndmnden for Intraservice har arbetet med Al-funktioner fortsatt under dret.\n\
+               Beddmningen &r att fdrvaltningen ska géra en uppféljning av insatserna i Géteborg.\n";
+    let want = "I nämnden för Intraservice har arbetet med AI-funktioner fortsatt under året.\n\
+                Bedömningen är att förvaltningen ska göra en uppföljning av insatserna i Göteborg.\n";
+    assert_eq!(Repairer::new().repair(ocr).text, want);
+}
