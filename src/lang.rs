@@ -387,6 +387,13 @@ mod tests {
     }
 }
 
+/// Latin words of the set phrases of Swedish official writing (`in fidem`, `pro memoria`, `ad interim`, `de
+/// facto`, `in extenso`, `per capita`): right as written, however close a Swedish word is.
+pub const LATIN_WORDS: [&str; 24] = [
+    "fidem", "memoria", "interim", "facto", "jure", "capita", "extenso", "natura", "pleno", "acta", "cetera", "ipso",
+    "ibidem", "idem", "supra", "citato", "versa", "fide", "quo", "verbatim", "passim", "bene", "nota", "vidimus",
+];
+
 /// Danish and Norwegian words that are no Swedish words in any period (lowercase): the function words of
 /// a quoted Danish or Norwegian passage (`og`, `ikke`, `mellem`).
 pub const DANO_NORWEGIAN_WORDS: [&str; 27] = [

@@ -74,6 +74,9 @@ fn patterns() -> &'static [(Kind, Regex)] {
     })
 }
 
+/// U+00AD, a hyphenation point: invisible unless the line breaks there.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Characters that open or close a chunk without being part of it: `(2024-05-29,` is a date in brackets.
 fn is_edge_punct(c: char) -> bool {
     matches!(
@@ -193,6 +196,14 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
             for (k, ch) in text[i..end].char_indices() {
                 if ch.is_alphabetic() {
                     letters += 1;
+                } else if k > 0
+                    && ch == SOFT_HYPHEN
+                    && text[i + k + ch.len_utf8()..end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                {
+                    // A soft hyphen (a hyphenation point the layout hid: distrik\u{ad}tet) inside a word.
                 } else if k > 0 && unicode_normalization::char::is_combining_mark(ch) {
                     // A decomposed diacritic (o + U+0308) belongs to its letter.
                 } else if ch.is_numeric() {
@@ -251,6 +262,28 @@ fn puncts(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_soft_hyphen_stays_inside_its_word() {
+        assert_eq!(
+            toks("övre distrik\u{ad}tet»"),
+            [
+                (Kind::Word, "övre"),
+                (Kind::Space, " "),
+                (Kind::Word, "distrik\u{ad}tet"),
+                (Kind::Punct, "»")
+            ]
+        );
+        assert_eq!(
+            toks("slut\u{ad} x"),
+            [
+                (Kind::Word, "slut"),
+                (Kind::Punct, "\u{ad}"),
+                (Kind::Space, " "),
+                (Kind::Word, "x")
+            ]
+        );
+    }
 
     fn toks(text: &str) -> Vec<(Kind, &str)> {
         tokenize(text, |c| matches!(c, '&' | '4' | '6'))

@@ -55,6 +55,19 @@ fn names_stay_as_written() {
 }
 
 #[test]
+fn line_initial_fragments_of_lines_cut_out_of_pages_are_kept() {
+    // Lines taken one by one from clean pages (as line-aligned archive sets hold them): each may begin
+    // with the tail of a word cut before it (anordnad, kommuner, anskaffande, vägarna, Österrike).
+    assert_kept(
+        "nad. Vid densammas gavel anordnas plåt- och spantugnar med\n\
+         muner överhuvudtaget bidraga till försvarets finansiering. En viss ändring\n\
+         fande av vapen för militärt ändamål icke tillhör de angelägenheter, som\n\
+         garna härför. Riksdagen har i åtskilliga fall tidigare beviljat understöd till\n\
+         rike både i Rom och Athen, Österrike och Italien. In fidem\n",
+    );
+}
+
+#[test]
 fn addresses_are_never_edited() {
     assert_kept(
         "Läs mer på goteborg.se och https://www.goteborg.se/wps/portal/start/fran-pa eller skriv till\n\

@@ -280,6 +280,10 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
         }
         for (half, (tok, d)) in u.tokens().into_iter().zip(doc.decisions(0, ui)).enumerate() {
             let w = tok.text(text);
+            // A word with a soft hyphen was typeset, not scanned: no evidence of the OCR.
+            if w.contains(crate::token::SOFT_HYPHEN) {
+                continue;
+            }
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             let case = Case::of(w);
             if letters < 2 || (case == Case::Upper && letters <= 5) {

@@ -27,6 +27,8 @@ const INTACT_MIN_CONFIDENCE: f32 = 0.9;
 const INTACT_LONG_STRIP_CHARS: usize = 9;
 /// The parts of a word joined from two (see `loose_compound`) have at least this many letters …
 const LOOSE_PART_CHARS: usize = 3;
+/// A first part Hunspell does not let begin compounds has at least this many letters …
+const LOOSE_HEAD_CHARS: usize = 5;
 /// … and the last is at least this common.
 const LOOSE_TAIL_ZIPF: f32 = 4.0;
 /// Shortest word the document cache restores.
@@ -50,6 +52,7 @@ pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
             let Some(d) = d else { continue };
             let keep = (profile.intact && r.doubtful_in_intact_text(tok.text(text), d))
                 || r.keeps_loose_compound(tok.text(text), d, profile)
+                || line_start_fragment(text, &tok, d, profile)
                 || r.breaks_suspended_prefix(text, &tok, d)
                 || abbreviation(text, &doc.tokens, &tok)
                 || in_broken_address(text, &doc.tokens, &tok)
@@ -99,7 +102,7 @@ impl Repairer {
             && self.loose_compound(&lower_nfc(written))
     }
 
-    /// Is `key` two words of the lexicon joined, a first part that begins compounds and a common word
+    /// Is `key` two words of the lexicon joined, a first part (that begins compounds) and a common word
     /// (`elevtal`: elev + tal, `värderika`)? Hunspell marks few words as compound ends, but Swedish joins
     /// freely; on a page that did not strip its diacritics such a word is far likelier written right than
     /// damaged, so it is kept.
@@ -108,7 +111,14 @@ impl Repairer {
         let chars: Vec<(usize, char)> = key.char_indices().collect();
         (LOOSE_PART_CHARS..=chars.len().saturating_sub(LOOSE_PART_CHARS)).any(|i| {
             let (head, tail) = key.split_at(chars[i].0);
-            let begins = |h: &str| lexicon.lookup_key(h).is_some_and(|e| e.compound & Entry::BEGIN != 0);
+            // A first part: one Hunspell lets begin a compound, or a longer word of its own
+            // (malning-s-avgifter: the flags miss many; a short one, räd-ande, is too easily met).
+            let begins = |h: &str| {
+                lexicon.lookup_key(h).is_some_and(|e| {
+                    e.compound & Entry::BEGIN != 0
+                        || (e.is_valid() && e.flags & Entry::NAME == 0 && h.chars().count() >= LOOSE_HEAD_CHARS)
+                })
+            };
             let head_ok = begins(head) || head.strip_suffix('s').is_some_and(begins);
             head_ok
                 && lexicon
@@ -117,6 +127,26 @@ impl Repairer {
         })
     }
 }
+
+/// A short word written small at the start of a line no hyphen leads into, that is no word as written: the
+/// tail of a word cut before the line (a page that begins mid-word, a line cut out of a page: `nad` of
+/// `anordnad`, `muner` of `kommuner`). Where the OCR kept its diacritics such a word is far likelier a
+/// fragment than damaged, and it is kept.
+fn line_start_fragment(text: &str, tok: &Token, d: &Decision, profile: &Profile) -> bool {
+    let w = tok.text(text);
+    if d.real_word || Case::of(w) != Case::Lower || w.chars().count() > FRAGMENT_MAX_CHARS {
+        return false;
+    }
+    let before = &text[..tok.start];
+    let line_start = before.rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() {
+        return false;
+    }
+    profile.intact && !before[..line_start].trim_end().ends_with('-')
+}
+
+/// A line-initial fragment (see `line_start_fragment`) has at most this many letters.
+const FRAGMENT_MAX_CHARS: usize = 9;
 
 /// Is the word `tok` an abbreviation before its dot: `mom.`, `resp.`, `fr.`, the letters of `m. m.` and
 /// `t. ex.`, or a short lowercase word before a dot and then a small word or a digit (`utlåt. s. 4`)?

@@ -52,7 +52,7 @@ pub struct Edit {
     /// How the edit was made.
     pub kind: EditKind,
     /// How likely the edit is right: the share of edits of this confidence that were right on the dev set
-    /// (0.6 to 0.977; see `data/calibration.tsv`).
+    /// (0.689 to 0.986; see `data/calibration.tsv`).
     pub confidence: f32,
 }
 

@@ -71,6 +71,10 @@ impl Repairer {
         {
             return false;
         }
+        // The document writes the word capitalised elsewhere (Österrike): a name, its capital right.
+        if text.contains(&crate::text::title(&d.to)) {
+            return false;
+        }
         let lower_word =
             |t: Option<&Token>| t.is_some_and(|t| t.kind == Kind::Word && t.text(text).chars().all(char::is_lowercase));
         let single_space = |t: Option<&Token>| t.is_some_and(|t| t.text(text) == " ");

@@ -155,7 +155,12 @@ impl Repairer {
     }
 
     fn decide_uncached(&self, word: &str, p: &Profile) -> Option<Decision> {
+        // A word with a soft hyphen in it was typeset, not scanned; a Latin word of a set phrase (in fidem)
+        // is no Swedish word misread: both are kept as written.
         let key = lower_nfc(word);
+        if word.contains(crate::token::SOFT_HYPHEN) || crate::lang::LATIN_WORDS.contains(&key.as_str()) {
+            return None;
+        }
         if key.chars().count() < self.shared.config.min_chars || !key.chars().any(char::is_alphabetic) {
             return None;
         }
@@ -368,7 +373,10 @@ impl Repairer {
     /// [`Repairer::written_is_word`], searching only if the word pass has not (a code, an acronym, half of
     /// a word cut at a line end): the answer never depends on what else the batch held.
     pub(super) fn written_is_word_cached(&self, key: &str) -> bool {
-        if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
+        if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid)
+            || self.inflection_of_valid(key)
+            || crate::lang::LATIN_WORDS.contains(&key)
+        {
             return true;
         }
         match self.cached_candidates(key, false) {
