@@ -57,7 +57,6 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
         text: doc.text,
         costs,
         slots,
-        groups: RefCell::new(HashMap::default()),
         valid: RefCell::new(HashMap::default()),
     };
     for k in 0..pass.slots.len() {
@@ -153,8 +152,6 @@ struct Pass<'a> {
     /// The costs of each slot's region.
     costs: Vec<Costs>,
     slots: Vec<Slot>,
-    /// The groups found, by word (see [`Pass::group`]).
-    groups: RefCell<HashMap<String, std::rc::Rc<Vec<String>>>>,
     /// Which members of groups are words of the lexicon.
     valid: RefCell<HashMap<String, bool>>,
 }
@@ -354,17 +351,11 @@ impl Pass<'_> {
         (cands.len() >= 2 && cands.iter().any(|c| c.0 == cur)).then_some(cands)
     }
 
-    /// The words that fold as `orig` does: those the corpus has, and the readings restoring only å, ä, ö
-    /// that the word pass found in the lexicon (`dar`: där, which the corpus may not have seen stripped).
-    fn group(&self, orig: &str) -> std::rc::Rc<Vec<String>> {
-        if let Some(g) = self.groups.borrow().get(orig) {
-            return std::rc::Rc::clone(g);
-        }
-        let group = std::rc::Rc::new(self.find_group(orig));
-        self.groups
-            .borrow_mut()
-            .insert(orig.to_string(), std::rc::Rc::clone(&group));
-        group
+    /// The words that fold as `orig` does: those the corpus has or, when it has none, the readings
+    /// restoring only å, ä, ö that the word pass found in the lexicon (`dar`: där, which the corpus never
+    /// saw stripped).
+    fn group(&self, orig: &str) -> std::sync::Arc<Vec<String>> {
+        self.repairer.cached_group(orig, || self.find_group(orig))
     }
 
     /// Is a member of a group a word of the lexicon (looked up once per document)?
@@ -379,6 +370,9 @@ impl Pass<'_> {
 
     fn find_group(&self, orig: &str) -> Vec<String> {
         let mut group = self.ctx.context().group(orig);
+        if !group.is_empty() {
+            return group;
+        }
         let folded = fold(orig);
         for c in self.repairer.first_stage(orig).iter() {
             if c.kind == EditKind::Diacritic && c.scan_rules == 0 && !group.contains(&c.word) && fold(&c.word) == folded
@@ -386,7 +380,7 @@ impl Pass<'_> {
                 group.push(c.word.clone());
             }
         }
-        if group.len() > 1 && !group.iter().any(|w| w == orig) {
+        if !group.is_empty() && !group.iter().any(|w| w == orig) {
             group.push(orig.to_string());
         }
         group

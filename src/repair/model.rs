@@ -14,6 +14,8 @@ use crate::token::{self, Token};
 
 /// Candidate lists by (word, full search).
 type SearchCache = HashMap<(String, bool), Arc<Vec<Candidate>>>;
+/// The context pass's fold groups, by word (see `context.rs`).
+type GroupCache = HashMap<String, Arc<Vec<String>>>;
 /// What the damage pass asks of a word as written (lowercase), by word: see `damage.rs`.
 type FactsCache = HashMap<String, [bool; 3]>;
 /// A profile of thresholds as a cache key: its numbers' bits and its flags (see `state.rs`).
@@ -114,6 +116,8 @@ pub(super) struct Shared {
     /// What the damage pass found of a word as written (is it a word, a marker of older spelling or
     /// grammar), by word. Pure, like `cache`.
     facts: Mutex<FactsCache>,
+    /// The context pass's fold group of a word, by word. Pure, like `cache`.
+    groups: Mutex<GroupCache>,
 }
 
 /// Builds a [`Repairer`] with other data or thresholds than the defaults.
@@ -182,6 +186,7 @@ impl RepairerBuilder {
                 cache: Mutex::new(HashMap::default()),
                 decisions: Mutex::new(HashMap::default()),
                 facts: Mutex::new(HashMap::default()),
+                groups: Mutex::new(HashMap::default()),
             }),
         }
     }
@@ -254,6 +259,20 @@ impl Repairer {
         }
         cache.insert(k, d.clone());
         d
+    }
+
+    /// The context pass's fold group of `key`, found by `find` unless this repairer found it before.
+    pub(super) fn cached_group(&self, key: &str, find: impl FnOnce() -> Vec<String>) -> Arc<Vec<String>> {
+        if let Some(g) = self.shared.groups.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
+            return Arc::clone(g);
+        }
+        let g = Arc::new(find());
+        let mut cache = self.shared.groups.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), Arc::clone(&g));
+        g
     }
 
     /// The damage pass's facts of `key`, found by `find` unless this repairer found them before.
