@@ -261,13 +261,14 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
 fn windows_1252_input_is_decoded() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("latin.txt");
-    // "Bedömning: nämnden för stadens bedömning" in Windows-1252, with one stripped word to repair.
-    std::fs::write(&f, b"Bed\xF6mning: n\xE4mnden f\xF6r stadens bedomning\n").unwrap();
+    // "Bedömning: nämnden för Göteborg och stadens bedömning" in Windows-1252, with two stripped words to
+    // repair (a name among them).
+    std::fs::write(&f, b"Bed\xF6mning: n\xE4mnden f\xF6r Goteborg och stadens bedomning\n").unwrap();
     let o = diakrit(&["process", "--format", "jsonl", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let doc: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(doc["encoding"], "windows-1252");
-    assert_eq!(doc["text"], "Bedömning: nämnden för stadens bedömning\n");
+    assert_eq!(doc["text"], "Bedömning: nämnden för Göteborg och stadens bedömning\n");
 }
 
 #[test]

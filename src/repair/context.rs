@@ -343,17 +343,12 @@ impl Pass<'_> {
                 cands.push((w.clone(), cost));
             }
         }
-        // Where the OCR kept its diacritics, a valid word written with å, ä, ö is as written.
-        if costs.intact && orig.contains(['å', 'ä', 'ö']) && self.lexicon.lookup_key(orig).is_some_and(Entry::is_valid)
-        {
-            return None;
-        }
         (cands.len() >= 2 && cands.iter().any(|c| c.0 == cur)).then_some(cands)
     }
 
-    /// The words that fold as `orig` does: those the corpus has or, when it has none, the readings
-    /// restoring only å, ä, ö that the word pass found in the lexicon (`dar`: där, which the corpus never
-    /// saw stripped).
+    /// The words that fold as `orig` does: those the corpus has or, when it has none and `orig` is a word
+    /// of the lexicon, the readings restoring only å, ä, ö that the word pass found and the corpus has
+    /// seen (`dar`: där, which the corpus never saw stripped).
     fn group(&self, orig: &str) -> std::sync::Arc<Vec<String>> {
         self.repairer.cached_group(orig, || self.find_group(orig))
     }
@@ -373,9 +368,18 @@ impl Pass<'_> {
         if !group.is_empty() {
             return group;
         }
+        // Only a word of the lexicon (a real-word error: dar for där), and only readings the corpus has seen,
+        // so that the neighbours can speak for them.
+        if !self.lexicon.lookup_key(orig).is_some_and(Entry::is_valid) {
+            return group;
+        }
         let folded = fold(orig);
         for c in self.repairer.first_stage(orig).iter() {
-            if c.kind == EditKind::Diacritic && c.scan_rules == 0 && !group.contains(&c.word) && fold(&c.word) == folded
+            if c.kind == EditKind::Diacritic
+                && c.scan_rules == 0
+                && !group.contains(&c.word)
+                && fold(&c.word) == folded
+                && self.ctx.context().unigram(&c.word) > 0.0
             {
                 group.push(c.word.clone());
             }

@@ -18,11 +18,11 @@
 //! them needs more evidence still, by the log-odds of its strip rate.
 use foldhash::{HashMap, HashSet};
 
-use super::edit::{Damage, DamageReport, EditKind};
+use super::edit::{Damage, DamageReport, Decision, EditKind};
 use super::model::Repairer;
 use super::state::{Doc, Profile, Region, STRIPPED_DOCUMENT};
 use super::units::Unit;
-use crate::lang::{modern_spellings, pre_reform_pattern, reform_spelling, OLDER_WORDS};
+use crate::lang::{modern_spellings, pre_reform_pattern, reform_spelling, OLDER_MARKERS, OLDER_WORDS};
 use crate::text::{lower_nfc, Case};
 use crate::token::{Kind, Token};
 
@@ -55,6 +55,8 @@ const CLEAN_ERROR_RATE: f32 = 0.05;
 const REGION_WORDS: usize = 400;
 /// A document is in older spelling or grammar when at least this many of its words are markers of it.
 const ORTHOGRAPHY_MARKERS: usize = 2;
+/// … and at least this share of its words.
+const ORTHOGRAPHY_RATE: f32 = 0.005;
 
 /// The evidence of one stretch of text.
 #[derive(Clone, Copy, Debug, Default)]
@@ -66,6 +68,8 @@ struct Counts {
     symbols: usize,
     pre_reform: usize,
     older: usize,
+    /// Weak markers of older text (see [`Marker::Weak`]).
+    weak: usize,
 }
 
 impl std::ops::AddAssign for Counts {
@@ -77,6 +81,7 @@ impl std::ops::AddAssign for Counts {
         self.symbols += o.symbols;
         self.pre_reform += o.pre_reform;
         self.older += o.older;
+        self.weak += o.weak;
     }
 }
 
@@ -202,9 +207,16 @@ fn report(c: &Counts, sr: f32, er: f32, intact: bool, orthography: &'static str,
 }
 
 fn orthography(c: &Counts) -> &'static str {
-    if c.pre_reform >= ORTHOGRAPHY_MARKERS {
+    // At least two markers, and at least one in ORTHOGRAPHY_RATE⁻¹ words: a long modern text may hold a
+    // quotation or a name that looks older.
+    // Weak markers count only beside a strong one.
+    let enough = |strong: usize| {
+        let n = strong + c.weak;
+        strong > 0 && n >= ORTHOGRAPHY_MARKERS && n as f32 >= ORTHOGRAPHY_RATE * c.words as f32
+    };
+    if enough(c.pre_reform) && c.pre_reform >= c.older {
         "pre-reform"
-    } else if c.older + c.pre_reform >= ORTHOGRAPHY_MARKERS {
+    } else if enough(c.older + c.pre_reform) {
         "older"
     } else {
         "modern"
@@ -260,8 +272,7 @@ fn region_spans(doc: &Doc) -> Vec<(usize, usize)> {
 #[derive(Clone, Copy)]
 struct Written {
     word: bool,
-    pre_reform: bool,
-    older: bool,
+    marker: Marker,
 }
 
 /// The evidence of each region (token ranges `spans`), from the first pass's decisions.
@@ -278,8 +289,26 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
         if doc.in_foreign_line(first_token(u).start) {
             continue;
         }
-        for (half, (tok, d)) in u.tokens().into_iter().zip(doc.decisions(0, ui)).enumerate() {
-            let w = tok.text(text);
+        let decisions = doc.decisions(0, ui);
+        // A word cut at a line end is one word when joined (kommu-/nen), else its halves are two
+        // (AI-/tjänster).
+        let items: Vec<(Token, String, Option<&Decision>)> = match *u {
+            Unit::Hyphenated(left, right) => {
+                let joined = format!("{}{}", left.text(text), right.text(text));
+                let d = decisions.first().and_then(Option::as_ref);
+                if d.is_some() || r.written_is_word_cached(&lower_nfc(&joined)) {
+                    vec![(left, joined, d)]
+                } else {
+                    vec![
+                        (left, left.text(text).to_string(), None),
+                        (right, right.text(text).to_string(), None),
+                    ]
+                }
+            }
+            Unit::Word(t) => vec![(t, t.text(text).to_string(), decisions.first().and_then(Option::as_ref))],
+        };
+        for (half, (tok, w, d)) in items.into_iter().enumerate() {
+            let w = w.as_str();
             // A word with a soft hyphen was typeset, not scanned: no evidence of the OCR.
             if w.contains(crate::token::SOFT_HYPHEN) {
                 continue;
@@ -300,21 +329,22 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
             c.symbols += usize::from(symbols);
             let ww = *written.entry((doc.unit_ids[ui], half)).or_insert_with(|| {
                 let lower = lower_nfc(w);
-                let [word, pre_reform, older] = r.cached_facts(&lower, || {
-                    let (pre_reform, older) = markers(r, &lower);
-                    [r.written_is_word_cached(&lower), pre_reform, older]
-                });
-                Written {
-                    word,
-                    pre_reform,
-                    older,
-                }
+                let (word, marker) =
+                    r.cached_facts(&lower, || (r.written_is_word_cached(&lower), markers(r, &lower) as u8));
+                let marker = Marker::from(marker);
+                Written { word, marker }
             });
             // A word that only lacks its diacritics is stripped evidence, never a marker of older text.
-            let restored = d.as_ref().is_some_and(|d| d.kind == EditKind::Diacritic);
-            let old_form = !restored && (ww.pre_reform || ww.older);
-            c.pre_reform += usize::from(old_form && ww.pre_reform);
-            c.older += usize::from(old_form && ww.older);
+            let restored = d.is_some_and(|d| d.kind == EditKind::Diacritic);
+            let old_form = !restored && ww.marker != Marker::None;
+            if !restored {
+                match ww.marker {
+                    Marker::PreReform => c.pre_reform += 1,
+                    Marker::Older => c.older += 1,
+                    Marker::Weak => c.weak += 1,
+                    Marker::None => {}
+                }
+            }
             match d {
                 Some(d) if d.kind == EditKind::Diacritic => c.stripped += weight,
                 Some(_) if old_form => {}
@@ -328,25 +358,75 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
     out
 }
 
-/// Is `key` (lowercase) a marker of the spelling before 1906 (`hvilka`, `behöfver`, `af`, `der`,
-/// `vigtig`), or of the older grammar (`äro`, `hemställes`, `kommo`)?
-fn markers(r: &Repairer, key: &str) -> (bool, bool) {
+/// What a word as written says of the text's age.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Marker {
+    None = 0,
+    /// The spelling before 1906: a spelling the reform's rules map onto a word (`hvilka`, `behöfver`, `af`,
+    /// `vigtig`) and no likelier modern word itself, or e for ä (`tjenst`, `eger`, `sjelf`).
+    PreReform = 1,
+    /// The older grammar: an older word (`äro`, `voro`, `huru`) or ending (`hemställes`, `kommo`,
+    /// `tagarne`).
+    Older = 2,
+    /// What older text writes but a modern one may too: `icke`, `vore`, `torde`, a single consonant for a
+    /// double one (`skilnaden`; a word the OCR lost a letter of looks the same), the -e forms (`antoge`).
+    Weak = 3,
+}
+
+impl From<u8> for Marker {
+    fn from(v: u8) -> Marker {
+        match v {
+            1 => Marker::PreReform,
+            2 => Marker::Older,
+            3 => Marker::Weak,
+            _ => Marker::None,
+        }
+    }
+}
+
+/// What `key` (lowercase) says of the text's age (see [`Marker`]).
+fn markers(r: &Repairer, key: &str) -> Marker {
     let lexicon = r.lexicon();
     let valid = |w: &str| lexicon.lookup_key(w).is_some_and(|e| e.is_valid());
-    if pre_reform_pattern(key) {
-        return (true, false);
+    let own = lexicon.lookup_key(key).filter(|e| e.is_valid());
+    if pre_reform_pattern(key) || reform_spelling(key) != key {
+        // The modern spelling must be a word, and likelier than the word as written (af: av; not afton,
+        // affär, whose reform spellings are no words).
+        let modern = modern_spellings(key, false)
+            .iter()
+            .filter_map(|m| lexicon.lookup_key(m).filter(|e| e.is_valid()))
+            .map(|e| e.zipf100)
+            .max();
+        if modern.is_some_and(|m| own.is_none_or(|o| m > o.zipf100)) {
+            return Marker::PreReform;
+        }
     }
-    if valid(key) {
-        return (false, OLDER_WORDS.contains(&key));
+    if OLDER_MARKERS.contains(&key) {
+        return Marker::Older;
     }
-    let reformed = reform_spelling(key);
-    if reformed != key && valid(&reformed) {
-        return (true, false);
+    if OLDER_WORDS.contains(&key) {
+        return Marker::Weak;
     }
-    let older = modern_spellings(key, true).iter().any(|m| valid(m));
-    // A form of the older grammar in e (der, hjelpa) that no reform rule reaches is of the older spelling.
-    let e_form = older && key.contains('e') && modern_spellings(key, false).iter().all(|m| !valid(m));
-    (e_form, older)
+    if own.is_some() {
+        return Marker::None;
+    }
+    if modern_spellings(key, false).iter().any(|m| valid(m)) {
+        return Marker::Older;
+    }
+    // e for ä, which no engine makes of a modern word.
+    let e_for_ä = key
+        .char_indices()
+        .filter(|&(_, c)| c == 'e')
+        .any(|(i, _)| valid(&format!("{}ä{}", &key[..i], &key[i + 1..])));
+    if e_for_ä {
+        return Marker::PreReform;
+    }
+    if modern_spellings(key, true).iter().any(|m| valid(m)) {
+        Marker::Weak
+    } else {
+        Marker::None
+    }
 }
 
 fn first_token(u: &Unit) -> Token {
@@ -413,7 +493,8 @@ fn redecide(r: &Repairer, doc: &mut Doc) {
 /// reading.
 fn may_change(r: &Repairer, doc: &Doc, id: usize, p: &Profile) -> bool {
     let heavy = doc.decided[0][id].as_deref().unwrap_or(&[]);
-    if heavy.iter().any(Option::is_some) {
+    // An older profile makes more words valid, which lifts the name guards of unknown words: decide again.
+    if heavy.iter().any(Option::is_some) || p.older {
         return true;
     }
     match doc.distinct[id] {

@@ -15,6 +15,7 @@ use foldhash::HashMap;
 use super::edit::{Casing, Decision, EditKind, RULE_CONFIDENCE};
 use super::model::Repairer;
 use super::state::{Doc, Profile};
+use super::units::Unit;
 use crate::lang::{ABBREVIATIONS, PARTIES, TITLES};
 use crate::lexicon::Entry;
 use crate::text::{fold, lower_nfc, Case};
@@ -42,6 +43,7 @@ const ABBREVIATION_MAX_CHARS: usize = 4;
 pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
     let text = doc.text;
     let names = NameEvidence::of(doc);
+    let line_cut = line_cut(doc);
     let mut chosen = HashMap::default();
     for (ui, u) in doc.units.iter().enumerate() {
         let first = u.tokens()[0];
@@ -52,10 +54,10 @@ pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
             let Some(d) = d else { continue };
             let keep = (profile.intact && r.doubtful_in_intact_text(tok.text(text), d))
                 || r.keeps_loose_compound(tok.text(text), d, profile)
-                || line_start_fragment(text, &tok, d, profile)
+                || line_start_fragment(text, &tok, d, profile, line_cut)
                 || r.breaks_suspended_prefix(text, &tok, d)
                 || abbreviation(text, &doc.tokens, &tok)
-                || in_broken_address(text, &doc.tokens, &tok)
+                || in_latin_phrase(text, &doc.tokens, &tok)
                 || names.protects(r, doc, &tok, d, profile);
             if !keep {
                 chosen.insert(tok.start, d.clone());
@@ -86,7 +88,9 @@ impl Repairer {
         // A long unknown word that only lacks its diacritics is stripped (`Sammantradesdatum`); a short one
         // may be a name as written (`Arby`).
         let long_strip = d.kind == EditKind::Diacritic && d.to.chars().count() >= INTACT_LONG_STRIP_CHARS;
-        (Case::of(from) == Case::Title && !valid && !d.scan && !long_strip)
+        // Nor is one that only lacks the diacritics of a known name (Goteborg: Göteborg).
+        let known_name = d.kind == EditKind::Diacritic && crate::names::is_name(&crate::text::title(&d.to));
+        (Case::of(from) == Case::Title && !valid && !d.scan && !long_strip && !known_name)
             || (valid && d.confidence < INTACT_MIN_CONFIDENCE)
             || (d.scan && diacritics(&d.to) < diacritics(from))
             || (d.parts >= 2 && alters_diacritic(from, &d.to))
@@ -129,21 +133,60 @@ impl Repairer {
 }
 
 /// A short word written small at the start of a line no hyphen leads into, that is no word as written: the
-/// tail of a word cut before the line (a page that begins mid-word, a line cut out of a page: `nad` of
-/// `anordnad`, `muner` of `kommuner`). Where the OCR kept its diacritics such a word is far likelier a
-/// fragment than damaged, and it is kept.
-fn line_start_fragment(text: &str, tok: &Token, d: &Decision, profile: &Profile) -> bool {
+/// tail of a word cut before the line (`nad` of `anordnad`, `muner` of `kommuner`), in a text whose lines
+/// were cut out of their pages (see [`line_cut`]) and that kept its diacritics: there such a word is far
+/// likelier a fragment than damaged, and it is kept.
+fn line_start_fragment(text: &str, tok: &Token, d: &Decision, profile: &Profile, line_cut: bool) -> bool {
+    line_cut && profile.intact && !d.real_word && line_initial_candidate(text, tok)
+}
+
+/// Is `tok` a short word written small that begins a line no hyphen (or `¬`, or a soft hyphen) leads into?
+fn line_initial_candidate(text: &str, tok: &Token) -> bool {
     let w = tok.text(text);
-    if d.real_word || Case::of(w) != Case::Lower || w.chars().count() > FRAGMENT_MAX_CHARS {
+    if Case::of(w) != Case::Lower || w.chars().count() > FRAGMENT_MAX_CHARS {
         return false;
     }
     let before = &text[..tok.start];
     let line_start = before.rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
-    if !before[line_start..].trim().is_empty() {
-        return false;
-    }
-    profile.intact && !before[..line_start].trim_end().ends_with('-')
+    before[line_start..].trim().is_empty()
+        && !before[..line_start]
+            .trim_end()
+            .ends_with(['-', '¬', crate::token::SOFT_HYPHEN])
 }
+
+/// Were the lines of this text cut out of their pages (a line-aligned archive set, excerpts)? Then its
+/// lines begin with no word far more often than words inside them are none: at least one line in
+/// [`LINE_CUT_SHARE`]⁻¹ begins with a short unknown word written small, [`LINE_CUT_RATIO`] times the
+/// rate of unknown words inside lines. In a page of running text a line's first word is no likelier damaged than any other.
+fn line_cut(doc: &Doc) -> bool {
+    let text = doc.text;
+    let (mut starts, mut start_unknown, mut inside, mut inside_unknown) = (0usize, 0usize, 0usize, 0usize);
+    for (ui, u) in doc.units.iter().enumerate() {
+        let Unit::Word(tok) = *u else { continue };
+        let unknown = doc
+            .decisions(0, ui)
+            .first()
+            .is_some_and(|d| d.as_ref().is_some_and(|d| !d.real_word));
+        let before = &text[..tok.start];
+        let line_start = before.rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+        if before[line_start..].trim().is_empty() {
+            // Every line that begins with a word counts; only a short word written small can be a tail.
+            starts += 1;
+            start_unknown += usize::from(unknown && line_initial_candidate(text, &tok));
+        } else if Case::of(tok.text(text)) == Case::Lower {
+            inside += 1;
+            inside_unknown += usize::from(unknown);
+        }
+    }
+    let start_rate = start_unknown as f32 / starts.max(1) as f32;
+    let inside_rate = (inside_unknown as f32 + 1.0) / (inside as f32 + 1.0);
+    start_unknown > 0 && start_rate >= LINE_CUT_SHARE && start_rate >= LINE_CUT_RATIO * inside_rate
+}
+
+/// See [`line_cut`].
+const LINE_CUT_SHARE: f32 = 0.2;
+/// See [`line_cut`].
+const LINE_CUT_RATIO: f32 = 4.0;
 
 /// A line-initial fragment (see `line_start_fragment`) has at most this many letters.
 const FRAGMENT_MAX_CHARS: usize = 9;
@@ -172,31 +215,68 @@ fn abbreviation(text: &str, tokens: &[Token], tok: &Token) -> bool {
     w.chars().count() <= ABBREVIATION_MAX_CHARS && w.chars().all(char::is_lowercase) && goes_on
 }
 
+/// Is `tok` a word of a Latin set phrase (`in fidem`, `pro memoria`) standing with its other word, one
+/// space apart?
+fn in_latin_phrase(text: &str, tokens: &[Token], tok: &Token) -> bool {
+    let i = tokens.partition_point(|t| t.start < tok.start);
+    let word = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| lower_nfc(t.text(text)))
+    };
+    let spaced = |j: usize| tokens.get(j).is_some_and(|t| t.text(text) == " ");
+    let me = lower_nfc(tok.text(text));
+    let before = i
+        .checked_sub(1)
+        .filter(|&j| spaced(j))
+        .and_then(|j| word(j.checked_sub(1)));
+    let after = word(Some(i + 2)).filter(|_| spaced(i + 1));
+    crate::lang::LATIN_PHRASES
+        .iter()
+        .any(|&(a, b)| (b == me && before.as_deref() == Some(a)) || (a == me && after.as_deref() == Some(b)))
+}
+
 /// Top-level domains that end an address the OCR broke at its dots (`anna.ek@stadshuset goteborg se`).
 const DOMAINS: [&str; 9] = ["se", "nu", "com", "org", "net", "eu", "fi", "no", "dk"];
 
 /// Is `tok` a piece of an e-mail address or a host name whose dots the OCR read as spaces: after an
 /// address or URL on its line, with only words between, and before a top-level domain that ends the line
 /// (`anna.ek@stadshuset goteborg se`)?
-fn in_broken_address(text: &str, tokens: &[Token], tok: &Token) -> bool {
+pub(super) fn in_broken_address(text: &str, tokens: &[Token], tok: &Token) -> bool {
     let i = tokens.partition_point(|t| t.start < tok.start);
-    let piece = |t: &Token| matches!(t.kind, Kind::Space | Kind::Word) || t.text(text) == ".";
-    let before = tokens[..i].iter().rev().take_while(|t| piece(t)).count();
+    // A piece of an address: a word, a space, or a dot that ends no sentence (one a space follows does).
+    let piece = |j: usize| {
+        let t = &tokens[j];
+        match t.kind {
+            Kind::Word => true,
+            Kind::Space => j == 0 || tokens[j - 1].text(text) != ".",
+            _ => t.text(text) == "." && tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Space),
+        }
+    };
+    let before = (0..i).rev().take_while(|&j| piece(j)).count();
     let opens = before < i && matches!(tokens[i - before - 1].kind, Kind::Email | Kind::Url);
     if !opens {
         return false;
     }
-    let rest: Vec<&Token> = tokens[i + 1..].iter().take_while(|t| piece(t)).collect();
+    let rest = (i + 1..tokens.len()).take_while(|&j| piece(j)).count();
+    let words = tokens[i - before..i + 1 + rest]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .count();
     let line_ends = tokens
-        .get(i + 1 + rest.len())
+        .get(i + 1 + rest)
         .is_none_or(|t| matches!(t.kind, Kind::Newline | Kind::PageBreak));
-    let last = rest
+    let last = tokens[i + 1..i + 1 + rest]
         .iter()
         .rev()
         .find(|t| t.kind == Kind::Word)
         .map_or(tok.text(text), |t| t.text(text));
-    line_ends && DOMAINS.contains(&last) && last != tok.text(text)
+    line_ends && words <= ADDRESS_MAX_WORDS && DOMAINS.contains(&last) && last != tok.text(text)
 }
+
+/// An address the OCR broke at its dots has at most this many words after its start (`stadshuset goteborg
+/// se`).
+const ADDRESS_MAX_WORDS: usize = 4;
 
 /// What the document says about its capitalised words.
 struct NameEvidence {
@@ -237,8 +317,10 @@ impl NameEvidence {
             return false;
         }
         let lower = lower_nfc(w);
-        let known_name = crate::names::is_name(w);
         let entry = |k: &str| r.lexicon().lookup_key(k).filter(|e| e.is_valid());
+        // A known name that is also a common word (Mark, Vara, Bro, Boden) is no evidence of a name.
+        let known_name = crate::names::is_name(w)
+            && !entry(&lower).is_some_and(|e| e.flags & Entry::NAME == 0 && e.zipf() >= NAME_COMMON_ZIPF);
         if entry(&lower).is_some_and(|e| e.flags & Entry::NAME == 0) && !known_name {
             return false;
         }
@@ -248,7 +330,8 @@ impl NameEvidence {
         }
         // The engine misread the å, ä, ö of a name the lexicon knows (Géteborgs, Héij: Göteborgs, Höij).
         let restores = restores_vowels(&lower, &d.to);
-        let to_name = entry(&d.to).is_some_and(|e| e.flags & Entry::NAME != 0);
+        let to_name = entry(&d.to).is_some_and(|e| e.flags & Entry::NAME != 0)
+            || crate::names::is_name(&crate::text::title(&d.to));
         if restores && to_name && !known_name && d.kind != EditKind::Spelling {
             return false;
         }

@@ -71,7 +71,7 @@ pub struct Damage {
     pub unknown: f32,
     /// Words with OCR symbols for letters (`&r`, `4rendet`, `6ka`): the mark of an engine without Swedish.
     pub symbols: usize,
-    /// Estimated share of å, ä, ö the OCR stripped (a Beta posterior: 0.2 with no evidence).
+    /// Estimated share of å, ä, ö the OCR stripped (a Beta posterior: 0.11 with no evidence).
     pub strip_rate: f32,
     /// Estimated share of words the OCR damaged otherwise (a Beta posterior: 0.02 with no evidence).
     pub error_rate: f32,

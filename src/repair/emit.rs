@@ -72,7 +72,8 @@ impl Repairer {
             return false;
         }
         // The document writes the word capitalised elsewhere (Österrike): a name, its capital right.
-        if text.contains(&crate::text::title(&d.to)) {
+        let title = crate::text::title(&d.to);
+        if tokens.iter().any(|t| t.kind == Kind::Word && t.text(text) == title) {
             return false;
         }
         let lower_word =

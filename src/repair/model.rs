@@ -17,7 +17,7 @@ type SearchCache = HashMap<(String, bool), Arc<Vec<Candidate>>>;
 /// The context pass's fold groups, by word (see `context.rs`).
 type GroupCache = HashMap<String, Arc<Vec<String>>>;
 /// What the damage pass asks of a word as written (lowercase), by word: see `damage.rs`.
-type FactsCache = HashMap<String, [bool; 3]>;
+type FactsCache = HashMap<String, (bool, u8)>;
 /// A profile of thresholds as a cache key: its numbers' bits and its flags (see `state.rs`).
 pub(super) type ProfileBits = [u32; 7];
 /// Decisions already made, by word as written and profile.
@@ -276,7 +276,7 @@ impl Repairer {
     }
 
     /// The damage pass's facts of `key`, found by `find` unless this repairer found them before.
-    pub(super) fn cached_facts(&self, key: &str, find: impl FnOnce() -> [bool; 3]) -> [bool; 3] {
+    pub(super) fn cached_facts(&self, key: &str, find: impl FnOnce() -> (bool, u8)) -> (bool, u8) {
         if let Some(&f) = self.shared.facts.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
             return f;
         }

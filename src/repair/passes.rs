@@ -19,8 +19,9 @@
 //!    decisions, and the party marks read the decisions before them (a brace around a repaired mark).
 //! 6. `context` (`context.rs`): the ambiguous families (`ar` → är | år, `1` → i) by their neighbours as
 //!    repaired, left to right. After the others, so that it sees every other repair around it.
-//! 7. `foreign` (here): lines in Danish, Norwegian or English (a quoted law, a Nordic report, a title;
-//!    [`crate::lang::foreign_lines`]) keep every word as written. Last, as it overrules all.
+//! 7. `protect` (here): lines in Danish, Norwegian or English (a quoted law, a Nordic report, a title;
+//!    [`crate::lang::foreign_lines`]) and addresses the OCR broke at their dots keep every word as
+//!    written. Last, as it overrules all.
 use super::edit::splice;
 use super::model::Repairer;
 use super::state::Doc;
@@ -72,18 +73,27 @@ pub(crate) const PASSES: [Pass; 10] = [
         run: context::apply,
     },
     Pass {
-        name: "foreign",
-        run: keep_foreign_lines,
+        name: "protect",
+        run: protect,
     },
 ];
 
-/// Pass `foreign`: no edit in a line of Danish, Norwegian or English.
-fn keep_foreign_lines(_: &Repairer, doc: &mut Doc) {
-    if !doc.foreign.is_empty() {
-        let foreign: Vec<usize> = doc.chosen.keys().copied().filter(|&p| doc.in_foreign_line(p)).collect();
-        for p in foreign {
-            doc.chosen.remove(&p);
-        }
+/// Pass `protect`: no edit in a line of Danish, Norwegian or English, nor in an address the OCR broke at
+/// its dots, whichever pass made it.
+fn protect(_: &Repairer, doc: &mut Doc) {
+    let protected: Vec<usize> = doc
+        .chosen
+        .keys()
+        .copied()
+        .filter(|&p| {
+            doc.in_foreign_line(p) || {
+                let i = doc.tokens.partition_point(|t| t.start < p);
+                document::in_broken_address(doc.text, &doc.tokens, &doc.tokens[i])
+            }
+        })
+        .collect();
+    for p in protected {
+        doc.chosen.remove(&p);
     }
 }
 
@@ -92,7 +102,7 @@ impl Repairer {
     ///
     /// ```
     /// let names: Vec<&str> = diakrit::Repairer::pass_names().collect();
-    /// assert_eq!((names[0], names[names.len() - 1]), ("words", "foreign"));
+    /// assert_eq!((names[0], names[names.len() - 1]), ("words", "protect"));
     /// ```
     pub fn pass_names() -> impl Iterator<Item = &'static str> {
         PASSES.iter().map(|p| p.name)

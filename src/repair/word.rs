@@ -155,10 +155,9 @@ impl Repairer {
     }
 
     fn decide_uncached(&self, word: &str, p: &Profile) -> Option<Decision> {
-        // A word with a soft hyphen in it was typeset, not scanned; a Latin word of a set phrase (in fidem)
-        // is no Swedish word misread: both are kept as written.
+        // A word with a soft hyphen in it was typeset, not scanned: it is kept as written.
         let key = lower_nfc(word);
-        if word.contains(crate::token::SOFT_HYPHEN) || crate::lang::LATIN_WORDS.contains(&key.as_str()) {
+        if word.contains(crate::token::SOFT_HYPHEN) {
             return None;
         }
         if key.chars().count() < self.shared.config.min_chars || !key.chars().any(char::is_alphabetic) {
@@ -272,7 +271,6 @@ impl Repairer {
             .filter(|c| c.word != key && !(short && c.entry.zipf() < SHORT_MIN_ZIPF))
             .filter(|c| !(no_scan && c.scan_rules > 0))
             .filter(|c| !(digits && short && c.entry.zipf() < DIGITS_MIN_ZIPF))
-            .filter(|c| p.generic || c.kind != EditKind::Spelling)
             // A word written small is no name that is only ever written capitalised (utlånta: no Atlanta). A
             // word only the board texts have, written capitalised there, that no name list has is a label
             // (Ärendenummer), no name.
@@ -281,6 +279,11 @@ impl Repairer {
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.word.cmp(&b.1.word)));
         let (best_score, best) = *scored.first()?;
+        // Where no unnamed edit is allowed, a word whose best reading needs one is kept (not read through
+        // the next best: a stricter profile never edits what a laxer one keeps).
+        if !p.generic && best.kind == EditKind::Spelling {
+            return None;
+        }
         // The best reading is the word's own modern spelling (behöfligt: behövligt): an older spelling,
         // right as written.
         if !valid && crate::lang::modern_spellings(key, p.older).contains(&best.word) {
@@ -373,10 +376,7 @@ impl Repairer {
     /// [`Repairer::written_is_word`], searching only if the word pass has not (a code, an acronym, half of
     /// a word cut at a line end): the answer never depends on what else the batch held.
     pub(super) fn written_is_word_cached(&self, key: &str) -> bool {
-        if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid)
-            || self.inflection_of_valid(key)
-            || crate::lang::LATIN_WORDS.contains(&key)
-        {
+        if self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid) || self.inflection_of_valid(key) {
             return true;
         }
         match self.cached_candidates(key, false) {
