@@ -28,6 +28,8 @@ const INTACT_MIN_CONFIDENCE: f32 = 0.9;
 const INTACT_LONG_STRIP_CHARS: usize = 9;
 /// The parts of a word joined from two (see `loose_compound`) have at least this many letters …
 const LOOSE_PART_CHARS: usize = 3;
+/// The parts of two common words joined (see `common_compound`) have at least this many letters.
+const COMMON_PART_CHARS: usize = 4;
 /// A first part Hunspell does not let begin compounds has at least this many letters …
 const LOOSE_HEAD_CHARS: usize = 5;
 /// … and the last is at least this common.
@@ -101,9 +103,30 @@ impl Repairer {
     /// a compound (`värderika` is no `värde|räka`); a listed word may still replace it there
     /// (`namnder`: nämnder).
     fn keeps_loose_compound(&self, written: &str, d: &Decision, profile: &Profile) -> bool {
-        !d.real_word
-            && (profile.intact || (!profile.stripped() && d.parts >= 2))
-            && self.loose_compound(&lower_nfc(written))
+        if d.real_word {
+            return false;
+        }
+        let key = lower_nfc(written);
+        ((profile.intact || (!profile.stripped() && d.parts >= 2)) && self.loose_compound(&key))
+            // On any page: two common words joined are no word an unnamed edit should undo
+            // (landinfrastruktur is no laddinfrastruktur).
+            || (d.kind == EditKind::Spelling && self.common_compound(&key))
+    }
+
+    /// Is `key` two common words joined (each of at least [`COMMON_PART_CHARS`] letters and Zipf
+    /// [`LOOSE_TAIL_ZIPF`], the first may take a linking s)?
+    fn common_compound(&self, key: &str) -> bool {
+        let lexicon = self.lexicon();
+        let common = |w: &str| {
+            w.chars().count() >= COMMON_PART_CHARS
+                && lexicon
+                    .lookup_key(w)
+                    .is_some_and(|e| e.is_valid() && e.flags & Entry::NAME == 0 && e.zipf() >= LOOSE_TAIL_ZIPF)
+        };
+        key.char_indices().skip(1).any(|(i, _)| {
+            let (head, tail) = key.split_at(i);
+            (common(head) || head.strip_suffix('s').is_some_and(common)) && common(tail)
+        })
     }
 
     /// Is `key` two words of the lexicon joined, a first part (that begins compounds) and a common word
