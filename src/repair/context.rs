@@ -445,7 +445,7 @@ impl Pass<'_> {
     /// (a heading the catalogue lacks): used to keep a capital I as written, not to write one.
     fn capital_i(&self, pos: usize, left: &str, unknown_headings: bool) -> bool {
         let text = self.text;
-        if left == "^" || sentence_start(text, pos) {
+        if left == "^" || crate::text::sentence_start(text, pos, &[]) {
             return true;
         }
         // A heading that runs into its text: `Förslag till beslut I kommunstyrelsen`, `Sammanfattning I
@@ -486,23 +486,4 @@ fn single_spaced(text: &str, start: usize, end: usize) -> bool {
         .and_then(|a| a.chars().next())
         .is_some_and(char::is_alphabetic);
     word_before && word_after
-}
-
-/// Does a sentence start at `pos`: at the start of the text, after `.` `!` `?` `:`, or after a blank line?
-fn sentence_start(text: &str, pos: usize) -> bool {
-    let mut newlines = 0;
-    for c in text[..pos].chars().rev() {
-        match c {
-            '\n' | '\u{c}' => {
-                newlines += 1;
-                if newlines >= 2 {
-                    return true;
-                }
-            }
-            c if c.is_whitespace() => {}
-            '.' | '!' | '?' | ':' => return true,
-            _ => return false,
-        }
-    }
-    true
 }

@@ -320,11 +320,12 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
             }
             c.words += 1;
             // A capitalised word inside a sentence may be a name: half the weight as evidence.
-            let weight = if case == Case::Title && !sentence_start(text, tok.start) {
-                0.5
-            } else {
-                1.0
-            };
+            let weight =
+                if case == Case::Title && !crate::text::sentence_start(text, tok.start, crate::text::LIST_MARKS) {
+                    0.5
+                } else {
+                    1.0
+                };
             let symbols = w.chars().any(|ch| !ch.is_alphabetic() && r.is_confusable_symbol(ch));
             c.symbols += usize::from(symbols);
             let ww = *written.entry((doc.unit_ids[ui], half)).or_insert_with(|| {
@@ -437,26 +438,6 @@ fn first_token(u: &Unit) -> Token {
 
 fn index_of(doc: &Doc, t: Token) -> usize {
     doc.tokens.partition_point(|x| x.start < t.start)
-}
-
-/// Does a sentence start at byte `pos`: at the text's start, or after `.`, `!`, `?`, `:`, a list mark or a
-/// blank line?
-fn sentence_start(text: &str, pos: usize) -> bool {
-    let mut newlines = 0;
-    for c in text[..pos].chars().rev() {
-        match c {
-            '\n' | '\u{c}' => {
-                newlines += 1;
-                if newlines >= 2 {
-                    return true;
-                }
-            }
-            c if c.is_whitespace() => {}
-            '.' | '!' | '?' | ':' | '•' | '-' | '–' => return true,
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// Decide, with each region's profile, the units of the regions whose profile is not the heavy one.

@@ -322,7 +322,7 @@ impl NameEvidence {
             if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) {
                 with_diacritics.insert(fold(w));
             }
-            if Case::of(w) == Case::Title && !sentence_start(text, t.start) {
+            if Case::of(w) == Case::Title && !crate::text::sentence_start(text, t.start, crate::text::LIST_MARKS) {
                 *inside.entry(w.to_string()).or_default() += 1;
             }
         }
@@ -358,7 +358,7 @@ impl NameEvidence {
         if restores && to_name && !known_name && d.kind != EditKind::Spelling {
             return false;
         }
-        let inside = !sentence_start(text, tok.start);
+        let inside = !crate::text::sentence_start(text, tok.start, crate::text::LIST_MARKS);
         // A capitalised word inside a sentence read as a compound of three or more words is a name
         // (Brantingsmotet is no Bräntängsmötet).
         if inside && !known_name && d.parts >= NAME_COMPOUND_PARTS && entry(&lower).is_none() {
@@ -478,26 +478,6 @@ fn name_before(doc: &Doc, tok: &Token) -> bool {
     let prev_start = before.trim_end_matches(|c: char| c.is_alphabetic() || c == '-').len();
     let prev = &before[prev_start..];
     !prev.is_empty() && (TITLES.contains(&lower_nfc(prev).as_str()) || crate::names::is_first_name(prev))
-}
-
-/// Does a sentence start at byte `pos`: at the start of the text, after `.`, `!`, `?`, `:`, or after a
-/// blank line or a list mark?
-fn sentence_start(text: &str, pos: usize) -> bool {
-    let mut newlines = 0;
-    for c in text[..pos].chars().rev() {
-        match c {
-            '\n' | '\u{c}' => {
-                newlines += 1;
-                if newlines >= 2 {
-                    return true;
-                }
-            }
-            c if c.is_whitespace() => {}
-            '.' | '!' | '?' | ':' | '•' | '-' | '–' => return true,
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// Pass `document-cache`: the document as its own dictionary: a word it writes with å, ä, ö somewhere
