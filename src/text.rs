@@ -148,6 +148,37 @@ pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {
     (d[n][m], pairs)
 }
 
+/// Marks that begin an item of a list (`• Förslag`, `- Yrkande`): a sentence starts after them.
+pub const LIST_MARKS: &[char] = &['•', '-', '–'];
+
+/// Does a sentence start at byte `pos` of `text`: at its start, after `.`, `!`, `?`, `:` or one of
+/// `also` (with only spaces between), or after a blank line or a page break with a line before it?
+///
+/// ```
+/// use diakrit::text::{sentence_start, LIST_MARKS};
+/// let t = "Slut. Nu\n\nRubrik\n- Punkt";
+/// assert!(sentence_start(t, 6, &[]) && sentence_start(t, 10, &[]) && !sentence_start(t, 3, &[]));
+/// assert!(sentence_start(t, 19, LIST_MARKS) && !sentence_start(t, 19, &[]));
+/// ```
+pub fn sentence_start(text: &str, pos: usize, also: &[char]) -> bool {
+    let mut newlines = 0;
+    for c in text[..pos].chars().rev() {
+        match c {
+            '\n' | '\u{c}' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() => {}
+            '.' | '!' | '?' | ':' => return true,
+            c if also.contains(&c) => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,35 +214,4 @@ mod tests {
         assert_eq!(Case::of("Al"), Case::Title);
         assert_eq!(Case::of("&r"), Case::Lower);
     }
-}
-
-/// Marks that begin an item of a list (`• Förslag`, `- Yrkande`): a sentence starts after them.
-pub const LIST_MARKS: &[char] = &['•', '-', '–'];
-
-/// Does a sentence start at byte `pos` of `text`: at its start, after `.`, `!`, `?`, `:` or one of
-/// `also` (with only spaces between), or after a blank line or a page break with a line before it?
-///
-/// ```
-/// use diakrit::text::{sentence_start, LIST_MARKS};
-/// let t = "Slut. Nu\n\nRubrik\n- Punkt";
-/// assert!(sentence_start(t, 6, &[]) && sentence_start(t, 10, &[]) && !sentence_start(t, 3, &[]));
-/// assert!(sentence_start(t, 19, LIST_MARKS) && !sentence_start(t, 19, &[]));
-/// ```
-pub fn sentence_start(text: &str, pos: usize, also: &[char]) -> bool {
-    let mut newlines = 0;
-    for c in text[..pos].chars().rev() {
-        match c {
-            '\n' | '\u{c}' => {
-                newlines += 1;
-                if newlines >= 2 {
-                    return true;
-                }
-            }
-            c if c.is_whitespace() => {}
-            '.' | '!' | '?' | ':' => return true,
-            c if also.contains(&c) => return true,
-            _ => return false,
-        }
-    }
-    true
 }
