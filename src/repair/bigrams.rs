@@ -47,7 +47,7 @@ impl Context {
         })
     }
 
-    /// A number token as the model sees it: `1` as itself, a year as [`YEAR`], any other as [`NUMBER`].
+    /// A number token as the model sees it: `1` as itself, a year as `<y>`, any other as `<n>`.
     ///
     /// ```
     /// use diakrit::repair::Context;
