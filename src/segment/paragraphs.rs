@@ -32,17 +32,45 @@ fn case_word(w: &str) -> bool {
                 .any(|(word, edits)| strsim::levenshtein(&f, &fold(word)) <= *edits)
 }
 
+/// A case number in the shapes Swedish boards write them, at the start of `s`: `KS/2025:41`, `BUN/2024:88`,
+/// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `KS.2024.123`, `0186/24`, `00305/2022`, `2018/KS 0001`,
+/// `2023/KS 0362`. Returns its length in bytes.
+fn case_number_at(s: &str) -> Option<usize> {
+    let shapes = regex!(
+        r"^(?:\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6})?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?)(?-u:\b)"
+    );
+    shapes.find(s).map(|m| m.end())
+}
+
+/// A diarienummer whose year ran into what stands after it in the layout (`00305/20221.1.`: the year
+/// is four digits): cut at the year.
+fn clean_case_id(id: &str) -> String {
+    let bled = regex!(r"^(\d{1,6}/(?:19|20)\d\d)\d");
+    match bled.captures(id) {
+        Some(c) => c[1].to_string(),
+        None => id.trim_end_matches([',', '.', ';']).to_string(),
+    }
+}
+
 /// After the § number at `after`: an optional ärendenummer word with its id (put together again when OCR
-/// split it: `SE R-2022-01235`), then the title. Returns whether the case word was there, the id, and
-/// where the title begins.
+/// split it: `SE R-2022-01235`), or an id in one of the common shapes without a word (`KS/2025:41`), then
+/// the title. Returns whether a case number was there, the id, and where the title begins.
 fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
     let rest = &line[after..];
+    let title_from =
+        |e: usize| (!line[e..].trim().is_empty()).then(|| e + (line[e..].len() - line[e..].trim_start().len()));
     let mut words = rest.split_whitespace();
     match words.next() {
         Some(w) if case_word(w) => {
             let mut id_end = None;
-            let mut id = String::new();
             let mut from = rest.find(w).map_or(0, |i| i + w.len());
+            let start = from + (rest[from..].len() - rest[from..].trim_start().len());
+            // A whole id in one of the shapes (`KS 2018/124`, `2018/KS 0001`), else the parts that make one.
+            if let Some(len) = case_number_at(&rest[start..]) {
+                let id = clean_case_id(&rest[start..start + len]);
+                return (true, Some(id), title_from(after + start + len));
+            }
+            let mut id = String::new();
             for part in words.by_ref().take(2) {
                 let at = from + rest[from..].find(part).unwrap_or(0);
                 id.push_str(part.trim_end_matches([',', '.', ';']));
@@ -52,21 +80,32 @@ fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
                     break;
                 }
             }
-            let id = (!id.is_empty()).then_some(id);
-            let title = id_end
-                .filter(|&e| !line[e..].trim().is_empty())
-                .map(|e| e + (line[e..].len() - line[e..].trim_start().len()));
-            (true, id, title)
+            let id = (!id.is_empty()).then(|| clean_case_id(&id));
+            (true, id, id_end.and_then(title_from))
         }
-        Some(_) => (false, None, Some(after)),
+        Some(_) => {
+            let start = rest.len() - rest.trim_start().len();
+            match case_number_at(&rest[start..]) {
+                Some(len) => (
+                    true,
+                    Some(clean_case_id(&rest[start..start + len])),
+                    title_from(after + start + len),
+                ),
+                None => (false, None, Some(after)),
+            }
+        }
         None => (false, None, None),
     }
 }
 
-/// A protocol § line: `§ 12`, `§12 Titel`; as OCR writes the sign (`$ 393`, `8 392`, `S 12`,
+/// A protocol § line: `§ 12`, `§12 Titel`, `KS § 12   KS/2025:41`; as OCR writes the sign (`$ 393`, `8 392`, `S 12`,
 /// `43900 Ärendenummer`) only before an ärendenummer or where the number is the one `expected` next.
 pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<ParagraphLine> {
-    let strict = regex!(r"^\s*§\s*(\d{1,4})(?-u:\b)[.:]?\s*");
+    // The sign, after the abbreviation of the body when the protocol writes one (`KS § 12`, `BUN § 7`,
+    // `Kf § 76`): two to six capitals (`I § 5` is a sentence), or the usual short forms written small
+    // (`Se § 4` is a reference).
+    let strict =
+        regex!(r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s+)?§\s*(\d{1,4})(?-u:\b)[.:]?\s*");
     let loose = regex!(r"^\s*[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
     let glued = regex!(r"^\s*(\d{2,5})\s+");
     let read = |number, (_, case_id, title_at): (bool, Option<String>, Option<usize>), certain| {
@@ -197,5 +236,35 @@ mod tests {
             paragraph_line("§12 Titel", None).and_then(|p| p.title_at),
             Some("§12 ".len())
         );
+    }
+
+    #[test]
+    fn paragraph_lines_of_other_boards() {
+        let read = |l: &str| {
+            let p = paragraph_line(l, None).unwrap();
+            (p.number, p.case_id, p.title_at.map(|i| l[i..].to_string()))
+        };
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(read("KS § 12   KS/2025:41"), (12, id("KS/2025:41"), None));
+        assert_eq!(read("KF § 76"), (76, None, None));
+        assert_eq!(read("BUN § 7   BUN/2024:88"), (7, id("BUN/2024:88"), None));
+        assert_eq!(read("§ 3 Dnr BN-2023-001234"), (3, id("BN-2023-001234"), None));
+        assert_eq!(
+            read("Ks § 5 Dnr KS 2018/124 Budget 2019"),
+            (5, id("KS 2018/124"), id("Budget 2019"))
+        );
+        assert_eq!(read("§ 140 Diarienummer 00305/20221.1."), (140, id("00305/2022"), None));
+        assert_eq!(
+            read("§ 12 Dnr 2018/KS 0001 Val av justerare"),
+            (12, id("2018/KS 0001"), id("Val av justerare"))
+        );
+        assert_eq!(
+            read("§ 8 KS 2024/00123 Delårsrapport"),
+            (8, id("KS 2024/00123"), id("Delårsrapport"))
+        );
+        // References and sentences are no § lines.
+        assert!(paragraph_line("Se § 4 i förra protokollet", None).is_none());
+        assert!(paragraph_line("Enligt § 12 ska nämnden", None).is_none());
+        assert!(paragraph_line("I § 5 anges att", None).is_none());
     }
 }
