@@ -164,6 +164,8 @@ impl Label {
     pub const PROPOSED_DECISION: Label = Label(Cow::Borrowed("proposed_decision"));
     /// `Beslut` under a protocol §.
     pub const DECISION: Label = Label(Cow::Borrowed("decision"));
+    /// A table of contents (`Innehållsförteckning`, or the § lines that list the paragraphs).
+    pub const TABLE_OF_CONTENTS: Label = Label(Cow::Borrowed("table_of_contents"));
 
     /// A label with the id `id`.
     pub fn new(id: &str) -> Label {

@@ -59,12 +59,15 @@ impl Opening {
 
 /// The first pass: every heading and § line, in order.
 pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: &Opening) -> Vec<Head> {
+    let content = layout.text_lines();
+    let toc = table_of_contents(text, layout, &content);
     let mut f = Finder {
         text,
         layout,
         catalogue,
         opening,
-        content: layout.text_lines(),
+        content,
+        toc,
         heads: Vec::new(),
         last_para: None,
     };
@@ -86,6 +89,8 @@ struct Finder<'a> {
     opening: &'a Opening,
     /// The lines of running text.
     content: Vec<usize>,
+    /// The § lines that are entries of a table of contents (see [`table_of_contents`]).
+    toc: Vec<usize>,
     heads: Vec<Head>,
     last_para: Option<u32>,
 }
@@ -95,6 +100,17 @@ impl Finder<'_> {
     fn at(&mut self, li: usize) -> usize {
         let (s, e) = self.layout.lines[li];
         let l = self.layout.line(self.text, li);
+        if self.toc.binary_search(&li).is_ok() {
+            // An entry of a table of contents: the table's section begins at the first one, unless a
+            // heading (`Innehållsförteckning`, `Ärendeförteckning`) opened it.
+            let open = self.heads.last().is_some_and(|h| h.label == Label::TABLE_OF_CONTENTS);
+            if !open {
+                let scope = Scope::Doc(DocType::Protokoll);
+                self.heads
+                    .push(Head::line(s, e, &Label::TABLE_OF_CONTENTS, &scope, None));
+            }
+            return li + 1;
+        }
         if let Some(p) = self.paragraph(l) {
             return self.push_paragraph(li, p);
         }
@@ -226,6 +242,57 @@ impl Finder<'_> {
         around.filter(|&&j| cell(j)).count() >= 2
     }
 }
+
+/// The § lines of `content` that are entries of a table of contents, not paragraphs: one that ends, or
+/// whose title line ends, with a leader and a page number (`§ 1 Val av justerare ... 4`, `Meddelanden
+/// ........ 3`); and a run of two or more § lines at the top, with at most [`TOC_ENTRY_LINES`] lines under
+/// each, whose numbers the protocol's body takes again (`§ 1 Val av justerare` … `§ 16 Anmälningsärenden`,
+/// then `§ 1` with its text).
+fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
+    let leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}[\s_]*$");
+    let line = |li: usize| layout.line(text, li).trim_end();
+    let paras: Vec<(usize, usize, u32)> = content
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &li)| {
+            paragraph_line(line(li), None)
+                .filter(|p| p.certain)
+                .map(|p| (k, li, p.number))
+        })
+        .collect();
+    let mut toc = Vec::new();
+    for (n, &(k, li, _)) in paras.iter().enumerate() {
+        let next = paras.get(n + 1).map_or(content.len(), |p| p.0);
+        let entry = content[k..next.min(k + 1 + TOC_ENTRY_LINES)]
+            .iter()
+            .any(|&j| leader.is_match(line(j)));
+        if entry {
+            toc.push(li);
+        }
+    }
+    // The run at the top whose numbers come again.
+    let mut run = 0;
+    while run < paras.len() {
+        let (k, _, number) = paras[run];
+        let next = paras.get(run + 1).map_or(content.len(), |p| p.0);
+        let short = next - k <= 1 + TOC_ENTRY_LINES;
+        let again = paras[run + 1..].iter().any(|p| p.2 == number);
+        let rising = run == 0 || paras[run - 1].2 < number;
+        if !(short && again && rising) {
+            break;
+        }
+        run += 1;
+    }
+    if run >= 2 {
+        toc.extend(paras[..run].iter().map(|p| p.1));
+    }
+    toc.sort_unstable();
+    toc.dedup();
+    toc
+}
+
+/// An entry of a table of contents has at most this many lines under its § line.
+const TOC_ENTRY_LINES: usize = 2;
 
 /// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
 /// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
