@@ -166,6 +166,8 @@ impl Label {
     pub const DECISION: Label = Label(Cow::Borrowed("decision"));
     /// A table of contents (`Innehållsförteckning`, or the § lines that list the paragraphs).
     pub const TABLE_OF_CONTENTS: Label = Label(Cow::Borrowed("table_of_contents"));
+    /// A numbered item of an agenda or decision list that is no § (`1 Kommundirektörens rapport`, `• 11.`).
+    pub const AGENDA_ITEM: Label = Label(Cow::Borrowed("agenda_item"));
 
     /// A label with the id `id`.
     pub fn new(id: &str) -> Label {
@@ -211,6 +213,9 @@ struct Variant {
     chars: usize,
     /// A variant that ends in a placeholder matches lines that begin with it.
     prefix: bool,
+    /// A variant with an `<organ>` placeholder (`Förslag till beslut i <organ>`, `<organ>s förslag till
+    /// beslut`): matches lines of that shape, the organ named kept.
+    pattern: Option<regex::Regex>,
     /// Letter counts, for a cheap bound on the edit distance.
     hist: Hist,
 }
@@ -315,7 +320,7 @@ impl Catalogue {
                 )));
             }
             let (scope, label) = (Scope::from_id(f[0]), Label::new(f[1]));
-            let mut push = |text: &str, prefix: bool| {
+            let mut push = |text: &str, prefix: bool, pattern: Option<regex::Regex>| {
                 let folded = normalize(text);
                 let chars = folded.chars().count();
                 variants.push(Variant {
@@ -325,15 +330,21 @@ impl Catalogue {
                     folded,
                     chars,
                     prefix,
+                    pattern,
                 });
             };
             for v in f[2].split('|') {
+                if v.contains(ORGAN) {
+                    let v = v.trim();
+                    push(v, false, Some(organ_pattern(v, n + 1)?));
+                    continue;
+                }
                 // `Motion av <namn> (<parti>) om ...`: the words before the first placeholder, when there
                 // are at least two of them, are a prefix of the document's title line.
                 if let Some(i) = v.find(['<', '…']).or_else(|| v.find("...")).filter(|&i| i > 0) {
                     let p = v[..i].trim().trim_end_matches(['–', '-']).trim();
                     if p.split_whitespace().count() >= 2 && !p.contains(['/', '(']) && !p.contains("YYYY") {
-                        push(p, true);
+                        push(p, true, None);
                     }
                     continue;
                 }
@@ -341,12 +352,13 @@ impl Catalogue {
                 if v.is_empty()
                     || v.starts_with('(')
                     || v.starts_with('§')
-                    || ["/", "<", "YYYY", "---", "..."].iter().any(|p| v.contains(p))
+                    || (v.contains('/') && v.contains(' '))
+                    || ["<", "YYYY", "---", "..."].iter().any(|p| v.contains(p))
                     || v.split_whitespace().any(|w| w == "N")
                 {
                     continue;
                 }
-                push(v, false);
+                push(v, false, None);
             }
         }
         if variants.is_empty() {
@@ -382,6 +394,18 @@ impl Catalogue {
         prefer: Option<&Scope>,
         only: Option<&Scope>,
     ) -> Option<(&Label, &Scope)> {
+        self.classify_organ(line, prefer, only).map(|(l, s, _)| (l, s))
+    }
+
+    /// [`Catalogue::classify`], with the organ a variant with an `<organ>` placeholder found in the line
+    /// (`Förslag till beslut i byggnadsnämnden` → `byggnadsnämnden`). A variant as written wins over one of
+    /// these shapes.
+    pub(crate) fn classify_organ(
+        &self,
+        line: &str,
+        prefer: Option<&Scope>,
+        only: Option<&Scope>,
+    ) -> Option<(&Label, &Scope, Option<String>)> {
         let t = line.trim();
         // A line that ends a sentence or a clause is body text, whatever its words; so is a long line, and
         // one that begins in lowercase (`kommunfullmäktige beslutar:` goes on from the line before).
@@ -402,7 +426,7 @@ impl Catalogue {
         for v in self
             .variants
             .iter()
-            .filter(|v| !v.prefix && only.is_none_or(|s| *s == v.scope))
+            .filter(|v| !v.prefix && v.pattern.is_none() && only.is_none_or(|s| *s == v.scope))
         {
             if v.chars.abs_diff(len) > allowed {
                 continue;
@@ -426,8 +450,77 @@ impl Catalogue {
                 best = Some((d, preferred, v));
             }
         }
-        best.map(|(_, _, v)| (&v.label, &v.scope))
+        if let Some((_, _, v)) = best {
+            return Some((&v.label, &v.scope, None));
+        }
+        let shaped = t.trim_end_matches(':').trim_end();
+        let mut found: Option<(&Variant, String)> = None;
+        for v in self.variants.iter().filter(|v| only.is_none_or(|s| *s == v.scope)) {
+            let Some(organ) = v
+                .pattern
+                .as_ref()
+                .and_then(|p| p.captures(shaped))
+                .map(|c| c["organ"].to_string())
+            else {
+                continue;
+            };
+            let preferred = |v: &Variant| prefer.is_some_and(|s| *s == v.scope);
+            if found.as_ref().is_none_or(|(f, _)| preferred(v) && !preferred(f)) {
+                found = Some((v, organ));
+            }
+        }
+        found.map(|(v, organ)| (&v.label, &v.scope, Some(organ)))
     }
+}
+
+/// The placeholder of a variant with a variable organ.
+const ORGAN: &str = "<organ>";
+
+/// The regex of a variant with an [`ORGAN`] placeholder, matched against a whole line (a colon after it
+/// dropped): its words as written, the first letter in either case, and for the placeholder the name of a
+/// body (`kommunstyrelsen`, `Barn- och utbildningsnämnden`, `samhällsbyggnadsförvaltningen`, `nämnden för
+/// Intraservice`), captured as `organ`.
+fn organ_pattern(variant: &str, line: usize) -> Result<regex::Regex, CatalogueError> {
+    const BODY: &str = r"(?:nämnd|styrelse|fullmäktige|utskott|förvaltning|kontor|råd|beredning|kommun|region|bolag|direktion|presidi|revision|revisor|förbund|sektor|enhet|avdelning|ledning|stad|landsting)";
+    // Words before the body's own word are capitalised (`Södra`, `Kommunala`), parts of a list (`barn-
+    // och`), never a verb (`Kommunstyrelsen föreslår att kommunfullmäktige beslutar` names no organ);
+    // after it may come `för …` or `i …` (`nämnden för Intraservice`).
+    let organ = format!(
+        r"(?P<organ>(?:\p{{Lu}}[\p{{L}}-]*\s+|\p{{L}}+-\s+|och\s+){{0,3}}[\p{{L}}-]*?(?i:{BODY})(?:et|en|n|na|er|erna)??(?:\s+(?:för|i)\s+\p{{Lu}}[\p{{L}}-]*)?)"
+    );
+    let parts: Vec<String> = variant
+        .split(ORGAN)
+        .map(|p| p.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
+        .collect();
+    // The words as written, but the first letter in either case (`Förslag till beslut i …`, not the
+    // Göteborg `Förslag till beslut I kommunstyrelsen:`, a heading and the first line of its text).
+    let mut re = String::from("^");
+    let first_letter_either_case = |p: &str| match p.chars().next() {
+        Some(c) if c.is_alphabetic() => format!("(?i:{}){}", regex::escape(&c.to_string()), &p[c.len_utf8()..]),
+        _ => p.to_string(),
+    };
+    for (i, p) in parts.iter().enumerate() {
+        let p = if i == 0 { first_letter_either_case(p) } else { p.clone() };
+        let p = &p;
+        // The first placeholder is the organ kept; a second (`<organ>s förslag till <organ>`) only matched.
+        if i == 1 {
+            re.push_str(&organ);
+        } else if i > 1 {
+            re.push_str(&organ.replace("?P<organ>", "?:"));
+        }
+        // A part after the organ that begins with a letter (`s förslag`: the genitive) joins it; one that
+        // begins with a word is set off by a space.
+        let lead = variant.split(ORGAN).nth(i).unwrap_or("");
+        if i > 0 && lead.starts_with(char::is_whitespace) && !p.is_empty() {
+            re.push_str(r"\s+");
+        }
+        re.push_str(p);
+        if i + 1 < parts.len() && !p.is_empty() && variant.split(ORGAN).nth(i).is_some_and(|x| x.ends_with(' ')) {
+            re.push_str(r"\s+");
+        }
+    }
+    re.push('$');
+    regex::Regex::new(&re).map_err(|e| CatalogueError(format!("line {line}: {variant}: {e}")))
 }
 
 /// Fold, drop a trailing colon and collapse spaces: the form headings are compared in.

@@ -43,7 +43,7 @@
 //!   running headers, footers and page numbers.
 //! - Level-2 sections (the `Beslut`, `Yrkanden`, … of a protocol §, the headings of a tjänsteutlåtande
 //!   inside a KF handling) name their enclosing section in `parent`.
-//! - `paragraph`, `case_id` and `title` (protocol §), `parent`, and the metadata fields other than
+//! - `paragraph`, `case_id` and `title` (protocol §), `decision_body`, `parent`, and the metadata fields other than
 //!   `case_ids` and `dates` appear only when found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
 use std::io::{self, Write};
 
@@ -109,6 +109,9 @@ pub struct SectionOut {
     /// The title of a § or of a document (`Motion av …`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The organ a heading names in its variable part (`Förslag till beslut i byggnadsnämnden`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_body: Option<String>,
     /// Heading and body, in input bytes.
     pub span: (usize, usize),
     /// The heading line, in input bytes.
@@ -165,6 +168,7 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
                 paragraph: s.paragraph,
                 case_id: s.case_id.clone(),
                 title: s.title.clone(),
+                decision_body: s.decision_body.clone(),
                 span: back(s.span),
                 heading_span,
                 body_span: back(s.body_span),

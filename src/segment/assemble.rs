@@ -30,6 +30,9 @@ pub struct Section {
     pub case_id: Option<String>,
     /// Title of a protocol § (the lines after the § line) or of a document (`Motion av …`).
     pub title: Option<String>,
+    /// The organ a heading names in its variable part (`Förslag till beslut i byggnadsnämnden`,
+    /// `Kommunstyrelsens förslag till beslut`, `Yttrande Miljö- och hälsoskyddsnämnden`).
+    pub decision_body: Option<String>,
     /// The body's running text reflowed into paragraphs, without furniture, footnotes, URLs and signatures.
     pub text: String,
 }
@@ -53,6 +56,7 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             paragraph: None,
             case_id: None,
             title: None,
+            decision_body: None,
             text: reflow(text, layout, 0, first),
         });
     }
@@ -83,6 +87,7 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             paragraph: h.paragraph,
             case_id: h.case_id.clone(),
             title: h.title.clone(),
+            decision_body: h.decision_body.clone(),
             text: reflow(text, layout, body_start, end),
         });
     }

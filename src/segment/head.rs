@@ -12,6 +12,8 @@ pub(super) struct Head {
     pub(super) paragraph: Option<u32>,
     pub(super) case_id: Option<String>,
     pub(super) title: Option<String>,
+    /// The organ a heading of a variable shape names (`Förslag till beslut i byggnadsnämnden`).
+    pub(super) decision_body: Option<String>,
     /// For a § line whose sign OCR misread: the line's leading digits, to check the number against its
     /// neighbours.
     pub(super) doubtful: Option<String>,
@@ -29,6 +31,7 @@ impl Head {
             paragraph: None,
             case_id: None,
             title,
+            decision_body: None,
             doubtful: None,
         }
     }

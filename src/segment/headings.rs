@@ -61,6 +61,16 @@ impl Opening {
 pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: &Opening) -> Vec<Head> {
     let content = layout.text_lines();
     let toc = table_of_contents(text, layout, &content);
+    // A KF bundle or a tjänsteutlåtande numbers lists (remissinstanser, bilagor), not items of an agenda.
+    let report = opening.handling_number.is_some()
+        || ["tjansteutlatande", "tjansteskrivelse"]
+            .iter()
+            .any(|w| opening.folded.contains(w));
+    let items = if report {
+        Vec::new()
+    } else {
+        agenda_items(text, layout, &content)
+    };
     let mut f = Finder {
         text,
         layout,
@@ -68,6 +78,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         opening,
         content,
         toc,
+        items,
         heads: Vec::new(),
         last_para: None,
     };
@@ -91,6 +102,8 @@ struct Finder<'a> {
     content: Vec<usize>,
     /// The § lines that are entries of a table of contents (see [`table_of_contents`]).
     toc: Vec<usize>,
+    /// The numbered items of an agenda (see [`agenda_items`]), with where their titles end.
+    items: Vec<(usize, usize)>,
     heads: Vec<Head>,
     last_para: Option<u32>,
 }
@@ -110,6 +123,22 @@ impl Finder<'_> {
                     .push(Head::line(s, e, &Label::TABLE_OF_CONTENTS, &scope, None));
             }
             return li + 1;
+        }
+        if let Ok(k) = self.items.binary_search_by_key(&li, |&(i, _)| i) {
+            // An agenda item: its title is the rest of the line, or the next line under a bare number.
+            let title_line = self.items[k].1;
+            let title = if title_line == li {
+                let t = agenda_number().replace(l, "");
+                t.trim().to_string()
+            } else {
+                self.layout.line(self.text, title_line).trim().to_string()
+            };
+            let body_end = self.layout.lines[title_line].1;
+            self.heads.push(Head {
+                body: body_end + 1,
+                ..Head::line(s, e, &Label::AGENDA_ITEM, &Scope::Doc(DocType::Kallelse), Some(title))
+            });
+            return title_line + 1;
         }
         if let Some(p) = self.paragraph(l) {
             return self.push_paragraph(li, p);
@@ -139,12 +168,15 @@ impl Finder<'_> {
                 return li + 1;
             }
         }
-        if let Some((label, scope)) = self
+        if let Some((label, scope, organ)) = self
             .catalogue
-            .classify(l, None, None)
+            .classify_organ(l, None, None)
             .filter(|_| !self.in_vote_table(li))
         {
-            self.heads.push(Head::line(s, e, label, scope, None));
+            self.heads.push(Head {
+                decision_body: organ,
+                ..Head::line(s, e, label, scope, None)
+            });
         } else if at_block {
             if let Some((he, bs, label, scope)) = run_in(self.catalogue, l) {
                 self.heads.push(Head {
@@ -195,6 +227,7 @@ impl Finder<'_> {
             paragraph: Some(p.number),
             case_id: p.case_id,
             title,
+            decision_body: None,
             doubtful,
         });
         let lines = &self.layout.lines;
@@ -290,6 +323,86 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     toc.dedup();
     toc
 }
+
+/// The number of an agenda item at a line's start: `1 `, `12. `, `• 11.`, `3)`.
+fn agenda_number() -> &'static regex::Regex {
+    regex!(r"^\s*(?:[•·▪]\s*)?(\d{1,3})(?:[.)]|\s)\s*")
+}
+
+/// The numbered items of an agenda or a list of decisions in a document with no § lines: lines that
+/// stand as a paragraph of their own and begin with a number and a title written with a capital (`1
+/// Kommundirektörens rapport`, `1. Årsredovisning 2020`) or with the number alone (`• 11.`, the title
+/// the next paragraph), whose numbers rise through the document and which have text of their own between
+/// them (a numbered list's items follow each other, or run on to the next line). Returns each item's line and the line its title is on.
+fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, usize)> {
+    let line = |li: usize| layout.line(text, li);
+    if content.iter().any(|&li| paragraph_line(line(li), None).is_some()) {
+        return Vec::new();
+    }
+    // A paragraph of its own: a blank line (or nothing) before and after.
+    let blank_around = |first: usize, last: usize| {
+        let before = first == 0 || layout.kinds[first - 1] == LineKind::Blank;
+        let after = last + 1 >= layout.lines.len() || layout.kinds[last + 1] == LineKind::Blank;
+        before && after
+    };
+    let block_start = |k: usize| {
+        k == 0 || {
+            let (prev, li) = (content[k - 1], content[k]);
+            prev + 1 != li || line(prev).trim_end().ends_with(['.', ':', '!', '?'])
+        }
+    };
+    let mut candidates: Vec<(usize, usize, usize, u32)> = Vec::new();
+    for (k, &li) in content.iter().enumerate() {
+        let l = line(li);
+        let Some(c) = agenda_number().captures(l) else { continue };
+        let Ok(n) = c[1].parse::<u32>() else { continue };
+        let rest = l[c.get(0).map_or(0, |m| m.end())..].trim();
+        let title_at = if rest.is_empty() {
+            match content.get(k + 1) {
+                Some(&next) if line(next).trim().starts_with(char::is_uppercase) => next,
+                _ => continue,
+            }
+        } else if rest.starts_with(char::is_uppercase) && !rest.ends_with(['.', ',', ';']) {
+            li
+        } else {
+            continue;
+        };
+        // A row of a roll-call table (`32 Ledamot`) is no item.
+        let folded = fold(rest);
+        if roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>()) {
+            continue;
+        }
+        let standalone = if title_at == li {
+            blank_around(li, li)
+        } else {
+            blank_around(li, li) || (layout.kinds[li + 1] == LineKind::Blank && blank_around(title_at, title_at))
+        };
+        if block_start(k) && standalone {
+            candidates.push((k, li, title_at, n));
+        }
+    }
+    // Numbered lines with less than two lines of text between them are a list (`Bilagor` 1. … 2. …):
+    // none of them is an item.
+    let listed: Vec<bool> = (0..candidates.len())
+        .map(|i| {
+            let close = |a: usize, b: usize| candidates[b].0 - candidates[a].0 <= 2;
+            (i > 0 && close(i - 1, i)) || (i + 1 < candidates.len() && close(i, i + 1))
+        })
+        .collect();
+    let mut items: Vec<(usize, usize, u32)> = Vec::new();
+    for (&(_, li, title_at, n), listed) in candidates.iter().zip(listed) {
+        if !listed && items.last().is_none_or(|&(_, _, m)| n > m) {
+            items.push((li, title_at, n));
+        }
+    }
+    if items.len() < AGENDA_MIN_ITEMS {
+        return Vec::new();
+    }
+    items.into_iter().map(|(li, t, _)| (li, t)).collect()
+}
+
+/// An agenda has at least this many numbered items.
+const AGENDA_MIN_ITEMS: usize = 2;
 
 /// An entry of a table of contents has at most this many lines under its § line.
 const TOC_ENTRY_LINES: usize = 2;

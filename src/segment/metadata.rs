@@ -115,10 +115,12 @@ fn dates(text: &str) -> Vec<String> {
 }
 
 /// The body a proposed decision is addressed to: `I nämnden för Intraservice:` under `Förslag till beslut`.
+/// Or the organ the heading itself names (`Förslag till beslut i byggnadsnämnden`).
 fn decision_body(text: &str, sections: &[Section]) -> Option<String> {
     let body = regex!(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$");
     let s = sections.iter().find(|s| s.label == Label::PROPOSED_DECISION)?;
     text[s.body_span.0..s.body_span.1]
         .lines()
         .find_map(|line| body.captures(line).map(|c| c[1].trim().to_string()))
+        .or_else(|| s.decision_body.clone())
 }
