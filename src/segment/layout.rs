@@ -141,14 +141,58 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
     let header = regex!(
         r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$"
     );
+    // A short line that ends in the page's number (`2022-10-19   2 (5)`, `Datum  Vår beteckning  2 (2)`,
+    // `EXEMPELSTADS KOMMUN  SAMMANTRÄDESPROTOKOLL  9 (27)`): a running header.
+    let numbered = regex!(r"^(?:\S+\s+){1,6}\d{1,4}\s*\(\s*\d{1,4}\s*\)$");
+    // The footer of a digitally signed document, and a letterhead's address line (`Postadress: …`,
+    // `Mölndals stad, Göteborgsvägen 11, 431 82 Mölndal   molndal.se`).
+    let signed = regex!(
+        r"(?i)^(?:det har dokumentet ar (?:digitalt|elektroniskt) signerat|detta dokument (?:ar|har) (?:digitalt|elektroniskt) signera|dokumentet (?:ar|har) (?:digitalt|elektroniskt) signera|transaktions-?(?:identitet|id)\b|elektroniskt signerad av|signerat (?:digitalt )?av\s*:|verifikat(?:ion)?\s*[:#]?\s*[0-9a-f-]{6,})"
+    );
+    let address = regex!(r"(?i)^(?:postadress|besoksadress|bes\.?adr|post- och besoksadress)\b");
+    let labels = regex!(
+        r"(?i)\b(?:postadress|besoksadress|telefon|tel|vaxel|e-post|epost|fax|telefax|webb|webbadress|bankgiro|plusgiro|org\.? ?nr|organisationsnummer)\b"
+    );
+    let postal = regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{Ll}+");
+    let domain = regex!(r"(?i)\b[\w-]+\.(?:se|nu|com|org)\b");
     let url = regex!(r"^(?:https?://|www\.)\S+$");
+    // How many lines of text follow each line on its page: a letterhead's address stands at the foot.
+    let mut below = vec![0usize; lines.len()];
+    let mut count = 0;
+    for li in (0..lines.len()).rev() {
+        below[li] = count;
+        let (s, e) = lines[li];
+        if page_start(text, lines, li) {
+            count = 0;
+        } else if !text[s..e].trim().is_empty() {
+            count += 1;
+        }
+    }
     for (li, &(s, e)) in lines.iter().enumerate() {
         let t = text[s..e].trim();
         if t.is_empty() {
             continue;
         }
         let folded = fold(t);
-        if page.is_match(t) || header.is_match(&folded) {
+        // At the foot of a page: among its last lines, or just above its page number.
+        let foot = below[li] < FOOTER_LINES
+            || lines[li + 1..]
+                .iter()
+                .take(FOOTER_LINES + 2)
+                .any(|&(a, b)| page.is_match(text[a..b].trim()));
+        let letterhead = foot
+            && (address.is_match(&folded)
+                || labels.find_iter(&folded).count() >= 2
+                || (postal.is_match(t)
+                    && domain.is_match(t)
+                    && !t.ends_with('.')
+                    && t.split_whitespace().count() <= 15));
+        if page.is_match(t)
+            || header.is_match(&folded)
+            || numbered.is_match(t)
+            || signed.is_match(&folded)
+            || letterhead
+        {
             kinds[li] = LineKind::Furniture;
         } else if let Some(c) = proto.captures(t) {
             kinds[li] = LineKind::Furniture;
@@ -168,6 +212,9 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
         }
     }
 }
+
+/// A letterhead's address lines stand among the last this many lines of text of a page.
+const FOOTER_LINES: usize = 4;
 
 /// Grow: lines repeated from page to page, and the board's name, next to furniture. A repeated line must
 /// touch furniture (blank lines between at most); the board's name may stand one line of text away
@@ -192,7 +239,10 @@ fn grow_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                 continue;
             }
             let t = text[lines[li].0..lines[li].1].trim();
-            if t.ends_with(['.', ',', ';']) {
+            // A line that ends a sentence or introduces what follows (`Kommunstyrelsen beslutar:`, repeated
+            // in every §) is text.
+            let introduces = t.ends_with(':') && t.matches(':').count() == 1 && t.split_whitespace().count() <= 6;
+            if t.ends_with(['.', ',', ';']) || introduces {
                 continue;
             }
             let repeated = shapes.get(line_shapes[li].as_str()).is_some_and(|&n| n >= repeats);
