@@ -325,8 +325,10 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
 }
 
 /// The number of an agenda item at a line's start: `1 `, `12. `, `• 11.`, `3)`.
+/// A second number after the first is the item's number in the whole agenda (`2. 5.`: the second item of
+/// its group, the fifth of the meeting).
 fn agenda_number() -> &'static regex::Regex {
-    regex!(r"^\s*(?:[•·▪]\s*)?(\d{1,3})(?:[.)]|\s)\s*")
+    regex!(r"^\s*(?:[•·▪]\s*)?(\d{1,3})(?:[.)]|\s)\s*(?:(\d{1,3})[.)](?:\s+|$))?")
 }
 
 /// The numbered items of an agenda or a list of decisions in a document with no § lines: lines that
@@ -355,7 +357,14 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     for (k, &li) in content.iter().enumerate() {
         let l = line(li);
         let Some(c) = agenda_number().captures(l) else { continue };
-        let Ok(n) = c[1].parse::<u32>() else { continue };
+        let Ok(n) = c
+            .get(2)
+            .unwrap_or_else(|| c.get(1).expect("group 1"))
+            .as_str()
+            .parse::<u32>()
+        else {
+            continue;
+        };
         let rest = l[c.get(0).map_or(0, |m| m.end())..].trim();
         let title_at = if rest.is_empty() {
             match content.get(k + 1) {
@@ -385,7 +394,9 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     // none of them is an item.
     let listed: Vec<bool> = (0..candidates.len())
         .map(|i| {
-            let close = |a: usize, b: usize| candidates[b].0 - candidates[a].0 <= 2;
+            // A number alone on its line, the title under it (`• 7.`), is an agenda's way, never a list's.
+            let inline = |a: usize| candidates[a].1 == candidates[a].2;
+            let close = |a: usize, b: usize| inline(a) && inline(b) && candidates[b].0 - candidates[a].0 <= 2;
             (i > 0 && close(i - 1, i)) || (i + 1 < candidates.len() && close(i, i + 1))
         })
         .collect();
@@ -438,6 +449,13 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c
             (1..=2).contains(&digits) && after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)
         };
         if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered) {
+            continue;
+        }
+        // `Ärende 1 Diarienummer 2023/KS 0362`, `Bilaga C–E`: a number or a reference, no heading and text.
+        let case_line = regex!(r"(?i)^\d{1,3}\s+(?:diarienummer|ärendenummer|dnr)\b");
+        let code = rest.split_whitespace().count() == 1
+            && (rest.chars().filter(|c| c.is_alphabetic()).count() <= 4 || !rest.chars().any(char::is_lowercase));
+        if case_line.is_match(rest) || code {
             continue;
         }
         if let Some((label, scope)) = catalogue.classify(&line[..he], None, None) {
