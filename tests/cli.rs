@@ -411,7 +411,7 @@ fn every_document_validates_against_the_schema() {
         assert!(errors.is_empty(), "{}: {errors:?}", doc["source"]);
         n += 1;
     }
-    assert_eq!(n, 12);
+    assert_eq!(n, 13);
 }
 
 #[test]

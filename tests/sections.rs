@@ -253,3 +253,112 @@ fn ordinary_text_is_unknown() {
     assert_eq!(doc["doc_type"], "unknown");
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
 }
+
+/// A protocol in the shapes of other municipalities (`fixtures/sections/protokoll-kommun.txt`, written for
+/// this test; `.ocr.txt` is its Tesseract `eng` output): the body's abbreviation before the § and its case
+/// number after it, a table of contents whose entries are no paragraphs, headings with a variable organ,
+/// running headers and footers, a digital signature's footer, and a line repeated in every § that is text.
+#[test]
+fn protocol_of_another_municipality() {
+    for path in [
+        "fixtures/sections/protokoll-kommun.txt",
+        "fixtures/sections/protokoll-kommun.ocr.txt",
+    ] {
+        let (doc, input) = process(path);
+        assert_eq!(doc["doc_type"], "protokoll", "{path}");
+        let got: Vec<(String, u64)> = labels(&doc);
+        let want = [
+            ("front_matter", 1),
+            ("time_place", 1),
+            ("members_voting", 1),
+            ("adjusters", 1),
+            ("table_of_contents", 1),
+            ("paragraph", 1),
+            ("matter", 2),
+            ("documents", 2),
+            ("proposals_in_meeting", 2),
+            ("decision", 2),
+            ("distribution", 2),
+            ("paragraph", 1),
+            ("proposed_decision", 2),
+            ("previous_handling", 2),
+            ("decision", 2),
+            ("participation_in_decision", 2),
+        ];
+        assert_eq!(
+            got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(),
+            want,
+            "{path}"
+        );
+        let secs = doc["sections"].as_array().unwrap();
+        let paragraphs: Vec<(u64, &str)> = secs
+            .iter()
+            .filter(|s| s["label"] == "paragraph")
+            .map(|s| (s["paragraph"].as_u64().unwrap(), s["case_id"].as_str().unwrap()))
+            .collect();
+        assert_eq!(paragraphs, [(12, "KS/2025:41"), (13, "KS/2025:42")], "{path}");
+        // Sub-headings hang under their §; the organ of a variable heading is kept.
+        let p13 = secs.iter().find(|s| s["paragraph"] == 13).unwrap()["id"].clone();
+        let proposed = secs.iter().find(|s| s["label"] == "proposed_decision").unwrap();
+        assert_eq!(proposed["parent"], p13, "{path}");
+        assert_eq!(proposed["decision_body"], "byggnadsnämnden", "{path}");
+        assert_eq!(doc["metadata"]["paragraphs"], serde_json::json!([12, 13]), "{path}");
+        assert_eq!(doc["metadata"]["case_ids"][0], "KS/2025:41", "{path}");
+        // The three page headers (two lines each), two signature boxes and the digital signature.
+        let furniture: Vec<String> = doc["furniture"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
+                String::from_utf8_lossy(&input[a..b]).into_owned()
+            })
+            .collect();
+        assert_eq!(furniture.len(), 10, "{path}: {furniture:?}");
+        assert!(
+            furniture.iter().any(|f| f.starts_with("Transaktionsidentitet")),
+            "{path}"
+        );
+        // `Kommunstyrelsen beslutar:` stands in both §§ and is a heading, not furniture; the decision's
+        // text is its body.
+        let decisions: Vec<&str> = secs
+            .iter()
+            .filter(|s| s["label"] == "decision")
+            .map(|s| s["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(decisions.len(), 2, "{path}");
+        assert!(
+            decisions[0].starts_with("Årsredovisningen godkänns"),
+            "{path}: {decisions:?}"
+        );
+        spans_hold(&doc, &input);
+    }
+}
+
+/// An agenda as municipalities publish it on the web: numbered items that are no §, with the proposal of
+/// the preparing body under each.
+#[test]
+fn agenda_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("dagordning.txt");
+    std::fs::write(
+        &p,
+        "Sammanträde 2025-04-02\n\nDatum\n2025-04-02\n\n1 Information om budgetläget\n\nÄrende 1 Diarienummer 2025/KS 0101\n\nKommunledningsutskottets förslag till beslut\n- Informationen noteras.\n\n2 Motion om fler cykelbanor\n\nÄrende 2 Diarienummer 2024/KS 0377\n\nKommunledningsutskottets förslag till kommunstyrelsen\n- Motionen avslås.\n\nBilagor\n1. Tjänsteskrivelse\n2. Motionen\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let secs = doc["sections"].as_array().unwrap();
+    let items: Vec<&str> = secs
+        .iter()
+        .filter(|s| s["label"] == "agenda_item")
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(items, ["Information om budgetläget", "Motion om fler cykelbanor"]);
+    // The numbered list under Bilagor is a list, not items; `Ärende 1 Diarienummer …` is no heading.
+    assert!(!secs
+        .iter()
+        .any(|s| s["heading"].as_str().is_some_and(|h| h.starts_with("Ärende"))));
+    let bodies: Vec<&str> = secs.iter().filter_map(|s| s["decision_body"].as_str()).collect();
+    assert_eq!(bodies, ["Kommunledningsutskottet", "Kommunledningsutskottet"]);
+    spans_hold(&doc, &input);
+}

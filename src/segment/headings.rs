@@ -288,8 +288,9 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
         .iter()
         .enumerate()
         .filter_map(|(k, &li)| {
+            // A sign OCR misread counts when the line has its case number (`$ 140 Diarienummer …`).
             paragraph_line(line(li), None)
-                .filter(|p| p.certain)
+                .filter(|p| p.certain || p.case_id.is_some())
                 .map(|p| (k, li, p.number))
         })
         .collect();
@@ -324,11 +325,12 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     toc
 }
 
-/// The number of an agenda item at a line's start: `1 `, `12. `, `• 11.`, `3)`.
+/// The number of an agenda item at a line's start: `1 `, `12. `, `• 11.`, `3)`; the bullet may be any sign
+/// (OCR reads `•` as `«`, `+`, `.`).
 /// A second number after the first is the item's number in the whole agenda (`2. 5.`: the second item of
 /// its group, the fifth of the meeting).
 fn agenda_number() -> &'static regex::Regex {
-    regex!(r"^\s*(?:[•·▪]\s*)?(\d{1,3})(?:[.)]|\s)\s*(?:(\d{1,3})[.)](?:\s+|$))?")
+    regex!(r"^\s*(?:[^\p{L}\p{N}\s]{1,2}\s*)?(\d{1,3})(?:[.)]|\s)\s*(?:(\d{1,3})[.)](?:\s+|$))?")
 }
 
 /// The numbered items of an agenda or a list of decisions in a document with no § lines: lines that
@@ -341,10 +343,15 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     if content.iter().any(|&li| paragraph_line(line(li), None).is_some()) {
         return Vec::new();
     }
-    // A paragraph of its own: a blank line (or nothing) before and after.
+    // A paragraph of its own: a blank line (or nothing) before, and after it a blank line or a line that
+    // begins anew (OCR keeps blank lines loosely; a wrapped list item goes on in lowercase).
     let blank_around = |first: usize, last: usize| {
         let before = first == 0 || layout.kinds[first - 1] == LineKind::Blank;
-        let after = last + 1 >= layout.lines.len() || layout.kinds[last + 1] == LineKind::Blank;
+        let after = last + 1 >= layout.lines.len()
+            || layout.kinds[last + 1] != LineKind::Text
+            || line(last + 1)
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         before && after
     };
     let block_start = |k: usize| {

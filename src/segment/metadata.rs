@@ -48,8 +48,16 @@ pub struct Metadata {
 
 /// The metadata found in `text` and its sections (the layout's part is added by the caller).
 pub(super) fn collect(text: &str, sections: &[Section]) -> Metadata {
+    // The case numbers of the § lines (in any of their shapes: `KS/2025:41`), then those of the text.
+    let mut ids: Vec<String> = sections.iter().filter_map(|s| s.case_id.clone()).collect();
+    for id in case_ids(text) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.dedup();
     Metadata {
-        case_ids: case_ids(text),
+        case_ids: ids,
         dates: dates(text),
         decision_body: decision_body(text, sections),
         paragraphs: sections.iter().filter_map(|s| s.paragraph).collect(),
