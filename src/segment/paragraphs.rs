@@ -205,11 +205,17 @@ pub(super) fn renumber(heads: &mut [Head]) {
         .enumerate()
         .filter_map(|(i, h)| h.paragraph.map(|n| (i, n)))
         .collect();
-    for w in numbers.windows(2) {
+    for (k, w) in numbers.windows(2).enumerate() {
         let ((i, a), (_, b)) = (w[0], w[1]);
         let Some(raw) = heads[i].doubtful.as_deref() else {
             continue;
         };
+        // A number as read that falls in order between its neighbours stands: a protocol may skip
+        // numbers (an extract, paragraphs held elsewhere).
+        let prev = k.checked_sub(1).map(|p| numbers[p].1);
+        if prev.is_some_and(|p| p < a) && a < b {
+            continue;
+        }
         let c = b.saturating_sub(1);
         if c != a && c > 0 && (a.abs_diff(c) <= 9 || raw.contains(&c.to_string())) {
             heads[i].paragraph = Some(c);
