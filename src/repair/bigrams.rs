@@ -90,7 +90,7 @@ impl Context {
 
     /// P(w): the unigram, add-half smoothed.
     pub fn p_word(&self, w: &str) -> f64 {
-        (self.unigram(w) + 0.5) / self.total
+        Counts::p_word(self, w)
     }
 
     /// P(w | l) by Witten-Bell interpolation with the unigram.
@@ -100,12 +100,7 @@ impl Context {
     /// assert!(c.p_next("i", "år") > c.p_next("i", "är"));
     /// ```
     pub fn p_next(&self, l: &str, w: &str) -> f64 {
-        let (n, t) = (self.unigram(l), self.followers(l));
-        let p = self.p_word(w);
-        if n == 0.0 || t == 0.0 {
-            return p;
-        }
-        (self.count_pair(l, w) + t * p) / (n + t)
+        Counts::p_next(self, l, w)
     }
 
     /// The ambiguous words that fold to the same form as `w` (`ar` → `ar`, `är`, `år`), or none.
@@ -133,20 +128,7 @@ impl Context {
     /// assert!(c.association("^", "år", Some("<y>")) > c.association("^", "är", Some("<y>")));
     /// ```
     pub fn association(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
-        // A pair never seen says nothing either way: its interpolated probability is only the back-off
-        // weight of the first word, which is lowest for the most frequent words.
-        let pmi = |a: &str, b: &str, pb: f64| {
-            if self.count_pair(a, b) > 0.0 {
-                (self.p_next(a, b) / pb).log10()
-            } else {
-                0.0
-            }
-        };
-        let mut s = pmi(left, c, self.p_word(c));
-        if let Some(r) = right {
-            s += pmi(c, r, self.p_word(r));
-        }
-        s
+        Counts::association(self, left, c, right)
     }
 
     /// Log10 context score of `c` between `left` (`^` at a line start) and `right` (`None` at a line end):
@@ -158,11 +140,70 @@ impl Context {
     /// assert!(c.score("^", "år", Some("<y>")) > c.score("^", "är", Some("<y>")));
     /// ```
     pub fn score(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
+        Counts::score(self, left, c, right)
+    }
+}
+
+/// The model's formulas over its counts, written once for both the model read directly ([`Context`]) and
+/// a document's memo of it ([`Scorer`]).
+trait Counts {
+    /// n(w) and T(w).
+    fn counts(&self, w: &str) -> (f64, f64);
+    /// n(l, w).
+    fn pair(&self, l: &str, w: &str) -> f64;
+    /// N.
+    fn total(&self) -> f64;
+
+    fn p_word(&self, w: &str) -> f64 {
+        (self.counts(w).0 + 0.5) / self.total()
+    }
+
+    fn p_next(&self, l: &str, w: &str) -> f64 {
+        let (n, t) = self.counts(l);
+        let p = self.p_word(w);
+        if n == 0.0 || t == 0.0 {
+            return p;
+        }
+        (self.pair(l, w) + t * p) / (n + t)
+    }
+
+    fn score(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
         let mut s = self.p_next(left, c).log10();
         if let Some(r) = right {
             s += self.p_next(c, r).log10();
         }
         s
+    }
+
+    fn association(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
+        // A pair never seen says nothing either way: its interpolated probability is only the back-off
+        // weight of the first word, which is lowest for the most frequent words.
+        let pmi = |a: &str, b: &str| {
+            if self.pair(a, b) > 0.0 {
+                (self.p_next(a, b) / self.p_word(b)).log10()
+            } else {
+                0.0
+            }
+        };
+        let mut s = pmi(left, c);
+        if let Some(r) = right {
+            s += pmi(c, r);
+        }
+        s
+    }
+}
+
+impl Counts for Context {
+    fn counts(&self, w: &str) -> (f64, f64) {
+        (self.unigram(w), self.followers(w))
+    }
+
+    fn pair(&self, l: &str, w: &str) -> f64 {
+        self.count_pair(l, w)
+    }
+
+    fn total(&self) -> f64 {
+        self.total
     }
 }
 
@@ -187,53 +228,33 @@ impl<'c> Scorer<'c> {
         self.ctx
     }
 
-    /// n(w) and T(w).
-    fn counts(&self, w: &str) -> (f64, f64) {
-        if let Some(&c) = self.counts.borrow().get(w) {
-            return c;
-        }
-        let c = (self.ctx.unigram(w), self.ctx.followers(w));
-        self.counts.borrow_mut().insert(w.to_string(), c);
-        c
-    }
-
-    fn p_word(&self, w: &str) -> f64 {
-        (self.counts(w).0 + 0.5) / self.ctx.total
-    }
-
-    /// [`Context::p_next`].
-    fn p_next(&self, l: &str, w: &str) -> f64 {
-        let (n, t) = self.counts(l);
-        let p = self.p_word(w);
-        if n == 0.0 || t == 0.0 {
-            return p;
-        }
-        (self.ctx.count_pair(l, w) + t * p) / (n + t)
-    }
-
     /// [`Context::score`].
     pub(crate) fn score(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
-        let mut s = self.p_next(left, c).log10();
-        if let Some(r) = right {
-            s += self.p_next(c, r).log10();
-        }
-        s
+        Counts::score(self, left, c, right)
     }
 
     /// [`Context::association`].
     pub(crate) fn association(&self, left: &str, c: &str, right: Option<&str>) -> f64 {
-        let pmi = |a: &str, b: &str| {
-            if self.ctx.count_pair(a, b) > 0.0 {
-                (self.p_next(a, b) / self.p_word(b)).log10()
-            } else {
-                0.0
-            }
-        };
-        let mut s = pmi(left, c);
-        if let Some(r) = right {
-            s += pmi(c, r);
+        Counts::association(self, left, c, right)
+    }
+}
+
+impl Counts for Scorer<'_> {
+    fn counts(&self, w: &str) -> (f64, f64) {
+        if let Some(&c) = self.counts.borrow().get(w) {
+            return c;
         }
-        s
+        let c = Counts::counts(self.ctx, w);
+        self.counts.borrow_mut().insert(w.to_string(), c);
+        c
+    }
+
+    fn pair(&self, l: &str, w: &str) -> f64 {
+        self.ctx.count_pair(l, w)
+    }
+
+    fn total(&self) -> f64 {
+        self.ctx.total
     }
 }
 
