@@ -151,6 +151,18 @@ pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {
 /// Marks that begin an item of a list (`• Förslag`, `- Yrkande`): a sentence starts after them.
 pub const LIST_MARKS: &[char] = &['•', '-', '–'];
 
+/// Where the line holding byte `pos` begins: just after the last line break (a newline or a page break)
+/// before it, or 0.
+///
+/// ```
+/// use diakrit::text::line_start;
+/// let t = "ett\ntvå\u{c}tre";
+/// assert_eq!((line_start(t, 2), line_start(t, 6), line_start(t, 10)), (0, 4, 9));
+/// ```
+pub fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1)
+}
+
 /// Does a sentence start at byte `pos` of `text`: at its start, after `.`, `!`, `?`, `:` or one of
 /// `also` (with only spaces between), or after a blank line or a page break with a line before it?
 ///

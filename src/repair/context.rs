@@ -450,10 +450,8 @@ impl Pass<'_> {
         }
         // A heading that runs into its text: `Förslag till beslut I kommunstyrelsen`, `Sammanfattning I
         // budget`; the heading may have started on the line before.
-        let line_start = text[..pos].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
-        let prev_start = text[..line_start.saturating_sub(1)]
-            .rfind(['\n', '\u{c}'])
-            .map_or(0, |i| i + 1);
+        let line_start = crate::text::line_start(text, pos);
+        let prev_start = crate::text::line_start(text, line_start.saturating_sub(1));
         let words: Vec<&str> = text[prev_start..pos].split_whitespace().collect();
         let n_max = words.len().min(RUN_IN_HEADING_WORDS);
         if (1..=n_max).any(|n| self.catalogue.is_heading(&words[words.len() - n..].join(" "))) {

@@ -18,7 +18,7 @@ use super::state::{Doc, Profile};
 use super::units::Unit;
 use crate::lang::{ABBREVIATIONS, PARTIES, TITLES};
 use crate::lexicon::Entry;
-use crate::text::{fold, lower_nfc, Case};
+use crate::text::{fold, line_start, lower_nfc, Case};
 use crate::token::{Kind, Token};
 
 /// Where the OCR kept its diacritics, a valid word yields only to a reading at least this sure (raw).
@@ -170,7 +170,7 @@ fn line_initial_candidate(text: &str, tok: &Token) -> bool {
         return false;
     }
     let before = &text[..tok.start];
-    let line_start = before.rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+    let line_start = line_start(text, tok.start);
     before[line_start..].trim().is_empty()
         && !before[..line_start]
             .trim_end()
@@ -191,7 +191,7 @@ fn line_cut(doc: &Doc) -> bool {
             .first()
             .is_some_and(|d| d.as_ref().is_some_and(|d| !d.real_word));
         let before = &text[..tok.start];
-        let line_start = before.rfind(['\n', '\u{c}']).map_or(0, |i| i + 1);
+        let line_start = line_start(text, tok.start);
         if before[line_start..].trim().is_empty() {
             // Every line that begins with a word counts; only a short word written small can be a tail.
             starts += 1;
