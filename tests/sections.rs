@@ -362,3 +362,48 @@ fn agenda_items() {
     assert_eq!(bodies, ["Kommunledningsutskottet", "Kommunledningsutskottet"]);
     spans_hold(&doc, &input);
 }
+
+/// A protocol's table of contents as OCR reads it: no leaders, the page number after each title, the
+/// § signs misread (`&`, `5`, `8`), one entry without its case number, the heading's capital read small;
+/// the protocol skips § 116 and § 119, which the table confirms. An extract's last § ends at `Rätt utdraget
+/// intygar`.
+#[test]
+fn table_of_contents_under_ocr() {
+    let text = "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2026-04-29\n\ninnehållsförteckning\n\n\
+         & 115 Diarienummer 111386\n\nMedgivande av närvaro för praktikant 3\n\n\
+         5 117 Diarienummer 113144\n\nMeddelanden 3\n\n5 118 Diarienummer\n\nFöredragning om stadsfesten 4\n\n\
+         & 120 Diarienummer 00318/2023\n\nRamverk för ekologisk hållbarhet 4\n\nKommunstyrelsen\n\
+         Sammanträdesdatum 2026-04-29\n\n\
+         8 115 Diarienummer 111386\n\nMedgivande av närvaro för praktikant\n\nBeslut\n\nKommunstyrelsen medger närvaro.\n\n\
+         8 117 Diarienummer 113144\n\nMeddelanden\n\nBeslut\n\nMeddelandena läggs till handlingarna.\n\n\
+         5118 Diarienummer\n\nFöredragning om stadsfesten\n\nSammanfattning\n\nFöredragningen hölls.\n\n\
+         8 120 Diarienummer 00318/2023\n\nRamverk för ekologisk hållbarhet\n\nBeslut\n\nRamverket antas.\n\n\
+         Expedieras till\n\nMiljöförvaltningen\nRätt utdraget intygar\n\nStadsledningsförvaltningen\n";
+    // With its heading, and without one: then the table begins at its first entry.
+    for (text, heading) in [
+        (text.to_string(), "innehållsförteckning"),
+        (
+            text.replace("innehållsförteckning\n\n", ""),
+            "& 115 Diarienummer 111386",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("protokoll.txt");
+        std::fs::write(&p, &text).unwrap();
+        let (doc, input) = process(p.to_str().unwrap());
+        let secs = doc["sections"].as_array().unwrap();
+        let toc: Vec<&str> = secs
+            .iter()
+            .filter(|s| s["label"] == "table_of_contents")
+            .map(|s| s["heading"].as_str().unwrap())
+            .collect();
+        assert_eq!(toc, [heading]);
+        let paragraphs: Vec<u64> = secs.iter().filter_map(|s| s["paragraph"].as_u64()).collect();
+        assert_eq!(paragraphs, [115, 117, 118, 120], "{heading}");
+        let last = secs.last().unwrap();
+        assert_eq!(last["label"], "extract_certification", "{heading}");
+        let p120 = secs.iter().find(|s| s["paragraph"] == 120).unwrap();
+        assert_eq!(last["parent"], p120["id"], "{heading}");
+        spans_hold(&doc, &input);
+    }
+}

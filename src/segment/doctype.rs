@@ -2,9 +2,10 @@
 //! the § lines, a KF handling number, a title line and the running header as stronger evidence; then every
 //! heading is labelled again in that type's terms.
 use super::head::Head;
-use super::headings::Opening;
+use super::headings::{capital_lost, Opening};
 use super::layout::Layout;
-use crate::catalogue::{Catalogue, DocType, Scope};
+use super::paragraphs::paragraph_line;
+use crate::catalogue::{Catalogue, DocType, Label, Scope};
 
 /// A type needs this many headings' votes to be chosen on votes alone.
 const MIN_VOTES: usize = 2;
@@ -63,11 +64,18 @@ pub(super) fn relabel(text: &str, catalogue: &Catalogue, heads: Vec<Head>, doc_t
     let mut kept: Vec<Head> = Vec::new();
     let mut in_paragraph = false;
     for mut h in heads {
+        // The first entry of a protocol's table of contents that no heading opened stands for the table
+        // (a statute's § lines in a bundle, which repeat when old and new stand side by side, do not).
+        let toc_entry =
+            protocol && h.label == Label::TABLE_OF_CONTENTS && paragraph_line(&text[h.start..h.end], None).is_some();
         if h.paragraph.is_some() {
             in_paragraph = true;
-        } else if h.title.is_none() {
+        } else if h.title.is_none() && !toc_entry {
             let only = (protocol && in_paragraph).then_some(&Scope::Paragraph);
-            match catalogue.classify(&text[h.start..h.end], Some(&prefer), only) {
+            // The first pass took a line in lowercase only where it stands alone (see `capital_lost`).
+            let line = &text[h.start..h.end];
+            let read = capital_lost(line).unwrap_or_else(|| line.to_string());
+            match catalogue.classify(&read, Some(&prefer), only) {
                 Some((label, scope)) => {
                     h.label = label.clone();
                     h.scope = scope.clone();

@@ -7,7 +7,7 @@ use super::layout::{join_lines, Layout, LineKind};
 use super::paragraphs::{paragraph_line, paragraph_title, ParagraphLine};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::roll_call_cell;
-use crate::text::fold;
+use crate::text::{fold, title};
 
 /// What the first lines of a document say about it.
 pub(super) struct Opening {
@@ -57,10 +57,14 @@ impl Opening {
     }
 }
 
-/// The first pass: every heading and § line, in order.
-pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: &Opening) -> Vec<Head> {
+/// The first pass: every heading and § line, in order, and the § numbers a table of contents lists.
+pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: &Opening) -> (Vec<Head>, Vec<u32>) {
     let content = layout.text_lines();
     let toc = table_of_contents(text, layout, &content);
+    let listed = toc
+        .iter()
+        .filter_map(|&li| paragraph_line(layout.line(text, li), None).map(|p| p.number))
+        .collect();
     // A KF bundle or a tjänsteutlåtande numbers lists (remissinstanser, bilagor), not items of an agenda.
     let report = opening.handling_number.is_some()
         || ["tjansteutlatande", "tjansteskrivelse"]
@@ -90,7 +94,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
             li + 1
         };
     }
-    f.heads
+    (f.heads, listed)
 }
 
 struct Finder<'a> {
@@ -168,9 +172,15 @@ impl Finder<'_> {
                 return li + 1;
             }
         }
+        // A heading whose capital OCR read small (`innehållsförteckning`) counts on a line of its own; a line
+        // in lowercase with text around it goes on from the line before.
+        let read = match capital_lost(l) {
+            Some(c) if self.stands_alone(li) => c,
+            _ => l.to_string(),
+        };
         if let Some((label, scope, organ)) = self
             .catalogue
-            .classify_organ(l, None, None)
+            .classify_organ(&read, None, None)
             .filter(|_| !self.in_vote_table(li))
         {
             self.heads.push(Head {
@@ -256,6 +266,21 @@ impl Finder<'_> {
             || self.heads.last().map(|h| h.start) == Some(ps)
     }
 
+    /// Does line `li` stand as a paragraph of its own: blank lines, furniture, a page break or the text's
+    /// ends on both sides, and the text before it ends a sentence or is a short line of its own (a title,
+    /// a heading, a name)? `… föreslår att` / `kommunfullmäktige beslutar:` goes on over a blank line.
+    fn stands_alone(&self, li: usize) -> bool {
+        let kinds = &self.layout.kinds;
+        let apart = |j: Option<usize>| j.is_none_or(|j| kinds[j] != LineKind::Text);
+        let before = (0..li).rev().find(|&j| kinds[j] == LineKind::Text);
+        let ended = before.is_none_or(|j| {
+            let t = self.layout.line(self.text, j).trim();
+            t.ends_with(['.', ':', '!', '?', ')'])
+                || t.starts_with(char::is_uppercase) && t.split_whitespace().count() <= SHORT_LINE_WORDS
+        });
+        ended && apart(li.checked_sub(1)) && apart(Some(li + 1).filter(|&j| j < kinds.len()))
+    }
+
     /// Is line `li` a cell of a roll-call table (`Elisabet Lann` / `KD` / `Ledamot` / `Ja`), where
     /// `Ersättare` is a role and no heading? Two or more of its six neighbours on either side are votes or
     /// roles.
@@ -276,6 +301,13 @@ impl Finder<'_> {
     }
 }
 
+/// `l` with its first letter made a capital, when it begins in lowercase: a heading as OCR reads a capital `I`
+/// or `Ö` small.
+pub(super) fn capital_lost(l: &str) -> Option<String> {
+    let t = l.trim_start();
+    t.starts_with(char::is_lowercase).then(|| title(t))
+}
+
 /// The § lines of `content` that are entries of a table of contents, not paragraphs: one that ends, or
 /// whose title line ends, with a leader and a page number (`§ 1 Val av justerare ... 4`, `Meddelanden
 /// ........ 3`); and a run of two or more § lines at the top, with at most [`TOC_ENTRY_LINES`] lines under
@@ -283,15 +315,15 @@ impl Finder<'_> {
 /// then `§ 1` with its text).
 fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     let leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}[\s_]*$");
+    let page_number = regex!(r"^\s*\p{Lu}.*\p{L}\s+\d{1,3}$");
     let line = |li: usize| layout.line(text, li).trim_end();
     let paras: Vec<(usize, usize, u32)> = content
         .iter()
         .enumerate()
         .filter_map(|(k, &li)| {
-            // A sign OCR misread counts when the line has its case number (`$ 140 Diarienummer …`).
-            paragraph_line(line(li), None)
-                .filter(|p| p.certain || p.case_id.is_some())
-                .map(|p| (k, li, p.number))
+            // A sign OCR misread counts on a line with a case number or its word (`$ 140 Diarienummer …`,
+            // `5 118 Diarienummer`): with no number expected, `paragraph_line` reads no other.
+            paragraph_line(line(li), None).map(|p| (k, li, p.number))
         })
         .collect();
     let mut toc = Vec::new();
@@ -309,7 +341,12 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     while run < paras.len() {
         let (k, _, number) = paras[run];
         let next = paras.get(run + 1).map_or(content.len(), |p| p.0);
-        let short = next - k <= 1 + TOC_ENTRY_LINES;
+        // An entry's title that ends in its page number (`Meddelanden 3`) makes it one however many lines
+        // follow (a page's running header that OCR did not keep as such).
+        let paged = content
+            .get(k + 1)
+            .is_some_and(|&j| page_number.is_match(line(j)) && paragraph_line(line(j), None).is_none());
+        let short = next - k <= 1 + TOC_ENTRY_LINES || paged;
         let again = paras[run + 1..].iter().any(|p| p.2 == number);
         let rising = run == 0 || paras[run - 1].2 < number;
         if !(short && again && rising) {
@@ -418,6 +455,10 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     }
     items.into_iter().map(|(li, t, _)| (li, t)).collect()
 }
+
+/// A line of at most this many words that begins with a capital stands as a line of its own (a title, a
+/// heading) when a blank line follows it.
+const SHORT_LINE_WORDS: usize = 4;
 
 /// An agenda has at least this many numbered items.
 const AGENDA_MIN_ITEMS: usize = 2;

@@ -62,8 +62,8 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     let is_heading = |t: &str| catalogue.is_heading(t) || paragraphs::paragraph_line(t, None).is_some();
     let layout = layout::analyse(text, &is_heading);
     let opening = headings::Opening::read(text, &layout, catalogue);
-    let mut heads = headings::find(text, &layout, catalogue, &opening);
-    paragraphs::renumber(&mut heads);
+    let (mut heads, listed) = headings::find(text, &layout, catalogue, &opening);
+    paragraphs::renumber(&mut heads, &listed);
     let doc_type = doctype::decide(&heads, &opening, &layout);
     let heads = doctype::relabel(text, catalogue, heads, &doc_type);
     let sections = assemble::sections(text, &layout, &heads, &doc_type);

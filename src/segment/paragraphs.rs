@@ -198,8 +198,9 @@ pub(super) fn paragraph_title(text: &str, layout: &Layout, catalogue: &Catalogue
 }
 
 /// A § whose sign OCR misread may have a misread number too (`8 863` between nothing and § 865,
-/// `43900` before § 391): the one before the next paragraph, when the digits allow it.
-pub(super) fn renumber(heads: &mut [Head]) {
+/// `43900` before § 391): the one before the next paragraph, when the digits allow it. A number the table of
+/// contents lists (`listed`) stands: two readings agree.
+pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
     let numbers: Vec<(usize, u32)> = heads
         .iter()
         .enumerate()
@@ -213,7 +214,7 @@ pub(super) fn renumber(heads: &mut [Head]) {
         // A number as read that falls in order between its neighbours stands: a protocol may skip
         // numbers (an extract, paragraphs held elsewhere).
         let prev = k.checked_sub(1).map(|p| numbers[p].1);
-        if prev.is_some_and(|p| p < a) && a < b {
+        if (prev.is_some_and(|p| p < a) || listed.contains(&a)) && a < b {
             continue;
         }
         let c = b.saturating_sub(1);
