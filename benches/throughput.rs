@@ -86,6 +86,7 @@ fn bench_repair_process(
         name: name.to_string(),
         text: text.to_string(),
         encoding: Encoding::Utf8,
+        replaced: Vec::new(),
     };
     g.bench_with_input(BenchmarkId::new("process", name), &src, |b, s| {
         b.iter_batched(

@@ -1,12 +1,13 @@
 //! The `diakrit` command: turns arguments into a [`Repairer`] and a batch, and reports per-file failures.
 use std::io::{self, BufWriter, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
-use diakrit::pipeline::{collect_inputs, run, EditsFile, InputError, Outputs};
+use diakrit::pipeline::{collect_inputs, run_batch, Batch, EditsFile, InputError, Outputs};
 use diakrit::{Catalogue, Lexicon, Repairer};
 
 /// Repair OCR'd Swedish board texts (restore å, ä, ö and OCR confusions) and split them into labelled
@@ -120,6 +121,10 @@ struct Common {
     /// Apply only edits with at least this confidence (0.5-1.0).
     #[arg(long, value_name = "X", default_value_t = 0.5)]
     min_confidence: f32,
+    /// Refuse a UTF-8 file with invalid bytes instead of replacing them with U+FFFD (which is reported
+    /// on stderr with the byte offsets, and as `encoding: utf-8-replaced` in JSON).
+    #[arg(long)]
+    strict: bool,
 }
 
 /// A fatal error before any input is looked at: exit 2.
@@ -161,15 +166,22 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let mut edits = EditsFile::open(common.edits.as_deref())?;
             let mut ok = true;
             let inputs = collect_inputs(&files);
-            run(
+            let batch = Batch {
+                strict: common.strict,
+                ..Batch::default()
+            };
+            run_batch(
                 inputs,
-                |src| (src.name.clone(), repairer.repair(&src.text)),
+                &batch,
+                |src| (src.name.clone(), replaced_note(src), repairer.repair(&src.text)),
                 |input, r| {
-                    let result = r.and_then(|(name, rep)| {
+                    let result = r.and_then(|(name, note, rep)| {
+                        warn(note);
                         edits.write(&name, &rep.edits)?;
                         out.write(input, "txt", rep.text.as_bytes())
                     });
                     ok &= report(result);
+                    ControlFlow::Continue(())
                 },
             );
             Ok(ok & report(out.flush()) & report(edits.finish()))
@@ -191,15 +203,22 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let mut out = Outputs::new(out_dir, BufWriter::new(io::stdout().lock()))?;
             let mut edits = EditsFile::open(common.edits.as_deref())?;
             let mut ok = true;
-            run(
+            let batch = Batch {
+                strict: common.strict,
+                ..Batch::default()
+            };
+            run_batch(
                 collect_inputs(&paths),
-                |src| repairer.process_source(src),
+                &batch,
+                |src| (replaced_note(src), repairer.process_source(src)),
                 |input, r| {
-                    let result = r.and_then(|doc| {
+                    let result = r.and_then(|(note, doc)| {
+                        warn(note);
                         edits.write(&doc.source, &doc.edits)?;
                         out.write_document(input, &doc, format)
                     });
                     ok &= report(result);
+                    ControlFlow::Continue(())
                 },
             );
             Ok(ok & report(out.flush()) & report(edits.finish()))
@@ -305,6 +324,32 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
         out!("{v}\n");
     } else {
         out!("{}\n", f.line(name, all));
+    }
+}
+
+/// The warning for an input whose invalid UTF-8 bytes were replaced: the file and the first offsets.
+fn replaced_note(src: &diakrit::source::Source) -> Option<String> {
+    const SHOWN: usize = 5;
+    let r = &src.replaced;
+    if r.is_empty() {
+        return None;
+    }
+    let mut at: Vec<String> = r.iter().take(SHOWN).map(usize::to_string).collect();
+    if r.len() > SHOWN {
+        at.push(format!("… ({} in all)", r.len()));
+    }
+    let s = if r.len() == 1 { "" } else { "s" };
+    Some(format!(
+        "{}: invalid UTF-8 replaced by U+FFFD at byte{s} {} (--strict refuses such files)",
+        src.name,
+        at.join(", ")
+    ))
+}
+
+/// A warning on stderr: the run goes on and its status is not changed.
+fn warn(note: Option<String>) {
+    if let Some(n) = note {
+        eprintln!("diakrit: warning: {n}");
     }
 }
 

@@ -20,6 +20,7 @@ impl Repairer {
             name: "-".into(),
             text: text.to_string(),
             encoding: Encoding::Utf8,
+            replaced: Vec::new(),
         })
     }
 

@@ -1,11 +1,16 @@
 //! Reading input: bytes to text, with the encoding said out loud.
 //!
-//! Swedish archives hold UTF-8, UTF-16 (with a byte-order mark), Windows-1252 and Latin-1 files. UTF-8 is
-//! taken as it is (a byte-order mark is dropped); anything that is not valid UTF-8 is decoded as
-//! Windows-1252, the superset of Latin-1's printable range that Swedish Windows tools wrote, so `ö` comes
-//! out as `ö`. Files that look binary (NUL bytes outside UTF-16) are refused, never guessed at.
+//! Swedish archives hold UTF-8, UTF-16 (with or without a byte-order mark), Windows-1252 and Latin-1 files.
+//! UTF-8 is taken as it is (a byte-order mark is dropped). A UTF-8 file with a few invalid bytes (a cut
+//! download, one stray Latin-1 byte) stays UTF-8: the bad bytes become U+FFFD, their offsets are reported
+//! ([`Decoded::replaced`]) and `encoding` says `utf-8-replaced`; it is never decoded as Windows-1252, which
+//! would turn every `ö` of the file into `Ã¶`. With `strict`, such a file is refused instead. Text that is
+//! not UTF-8 (more invalid sequences than valid multi-byte ones) is decoded as Windows-1252, the superset of
+//! Latin-1's printable range that Swedish Windows tools wrote, so `ö` comes out as `ö`. UTF-16 without a
+//! byte-order mark is recognised by its zero bytes. Files that look binary (NUL bytes outside UTF-16,
+//! control characters) are refused, never guessed at.
 //! All offsets diakrit reports are byte offsets into the decoded UTF-8 text; for a UTF-8 input without a
-//! byte-order mark that is the file itself.
+//! byte-order mark and without invalid bytes that is the file itself.
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +23,19 @@ pub struct Source {
     pub text: String,
     /// The encoding it was decoded from.
     pub encoding: Encoding,
+    /// Byte offsets (in the file) of invalid UTF-8 sequences replaced by U+FFFD.
+    pub replaced: Vec<usize>,
+}
+
+/// Bytes decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, UTF-8.
+    pub text: String,
+    /// What it was decoded from.
+    pub encoding: Encoding,
+    /// Byte offsets (in the input bytes) of invalid UTF-8 sequences replaced by U+FFFD.
+    pub replaced: Vec<usize>,
 }
 
 /// Encodings diakrit reads.
@@ -29,10 +47,13 @@ pub enum Encoding {
     /// UTF-8 after a byte-order mark (dropped).
     #[serde(rename = "utf-8-bom")]
     Utf8Bom,
-    /// UTF-16, little-endian, with a byte-order mark.
+    /// UTF-8 with invalid bytes, each replaced by U+FFFD (see [`Decoded::replaced`]).
+    #[serde(rename = "utf-8-replaced")]
+    Utf8Replaced,
+    /// UTF-16, little-endian (with a byte-order mark, or recognised without one).
     #[serde(rename = "utf-16le")]
     Utf16Le,
-    /// UTF-16, big-endian, with a byte-order mark.
+    /// UTF-16, big-endian (with a byte-order mark, or recognised without one).
     #[serde(rename = "utf-16be")]
     Utf16Be,
     /// Windows-1252 (and so Latin-1's printable range).
@@ -46,6 +67,7 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf8Replaced => "utf-8-replaced",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Windows1252 => "windows-1252",
@@ -76,15 +98,28 @@ impl std::error::Error for SourceError {}
 /// use diakrit::source::{decode, Encoding};
 /// let (text, enc) = decode("x.txt".as_ref(), b"G\xF6teborg").unwrap();
 /// assert_eq!((text.as_str(), enc), ("Göteborg", Encoding::Windows1252));
+/// // One bad byte in a UTF-8 file: UTF-8 all the same, the byte replaced.
+/// let (text, enc) = decode("x.txt".as_ref(), b"G\xC3\xB6teborgs \xFF stad").unwrap();
+/// assert_eq!((text.as_str(), enc), ("Göteborgs \u{FFFD} stad", Encoding::Utf8Replaced));
 /// ```
 pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
+    decode_bytes(name, bytes, false).map(|d| (d.text, d.encoding))
+}
+
+/// Decode `bytes`, with the offsets of replaced bytes; `strict` refuses UTF-8 with invalid bytes.
+pub fn decode_bytes(name: &Path, bytes: &[u8], strict: bool) -> Result<Decoded, SourceError> {
     let err = |reason: &str| SourceError {
         path: name.to_path_buf(),
         reason: reason.to_string(),
     };
+    let plain = |text: String, encoding| Decoded {
+        text,
+        encoding,
+        replaced: Vec::new(),
+    };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
-            .map(|s| (s.to_string(), Encoding::Utf8Bom))
+            .map(|s| plain(s.to_string(), Encoding::Utf8Bom))
             .map_err(|e| {
                 err(&format!(
                     "invalid UTF-8 after a UTF-8 byte-order mark at byte {}",
@@ -92,64 +127,133 @@ pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Encoding), SourceErr
                 ))
             });
     }
-    for (bom, enc, ours) in [
-        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, Encoding::Utf16Le),
-        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, Encoding::Utf16Be),
-    ] {
-        if bytes.starts_with(bom) {
-            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
-            if had_errors {
-                return Err(err(&format!("invalid {} text", ours.as_str())));
-            }
-            return Ok((text.into_owned(), ours));
+    let utf16 = |body: &[u8], enc: &'static encoding_rs::Encoding, ours: Encoding| {
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        if had_errors {
+            return Err(err(&format!("invalid {} text", ours.as_str())));
         }
+        if has_control(&text) {
+            return Err(err(&format!("not text in {} (control characters)", ours.as_str())));
+        }
+        Ok(plain(text.into_owned(), ours))
+    };
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(body, encoding_rs::UTF_16LE, Encoding::Utf16Le);
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(body, encoding_rs::UTF_16BE, Encoding::Utf16Be);
     }
     if bytes.contains(&0) {
-        return Err(err("binary file (NUL bytes), not text"));
+        return match utf16_without_bom(bytes) {
+            Some(Encoding::Utf16Le) => utf16(bytes, encoding_rs::UTF_16LE, Encoding::Utf16Le),
+            Some(_) => utf16(bytes, encoding_rs::UTF_16BE, Encoding::Utf16Be),
+            None => Err(err("binary file (NUL bytes), not text")),
+        };
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            // C0 control characters other than tab, line breaks and form feed mean this is no text.
-            if text
-                .chars()
-                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') && (c as u32) < 0x20)
-            {
-                return Err(err("not text in UTF-8 or Windows-1252 (control characters)"));
-            }
-            Ok((text.into_owned(), Encoding::Windows1252))
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(plain(s.to_string(), Encoding::Utf8));
+    }
+    let (valid_multibyte, invalid) = utf8_evidence(bytes);
+    if valid_multibyte >= invalid.len() {
+        if strict {
+            return Err(err(&format!(
+                "invalid UTF-8 at byte {} (--strict refuses files with invalid bytes)",
+                invalid[0]
+            )));
         }
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        if has_control(&text) {
+            return Err(err("not text in UTF-8 (control characters)"));
+        }
+        return Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8Replaced,
+            replaced: invalid,
+        });
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    if has_control(&text) {
+        return Err(err("not text in UTF-8 or Windows-1252 (control characters)"));
+    }
+    Ok(plain(text.into_owned(), Encoding::Windows1252))
+}
+
+/// C0 control characters other than tab, line breaks and form feed mean this is no text.
+fn has_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+}
+
+/// The valid multi-byte UTF-8 sequences in `bytes`, and where each invalid sequence starts: a file with
+/// more of the first is UTF-8 with damage; one with more of the second is in another encoding.
+fn utf8_evidence(bytes: &[u8]) -> (usize, Vec<usize>) {
+    let (mut valid, mut invalid) = (0, Vec::new());
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            invalid.push(at);
+            at += chunk.invalid().len();
+        }
+    }
+    (valid, invalid)
+}
+
+/// UTF-16 without a byte-order mark: text in the Latin scripts has a zero in most high bytes (every other
+/// byte) and almost none in the low ones.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zeros = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |n: usize| n * 10 >= pairs * 6;
+    let few = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && few(even) {
+        Some(Encoding::Utf16Le)
+    } else if mostly(even) && few(odd) {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
     }
 }
 
 /// Read and decode a file.
 pub fn read(path: &Path) -> Result<Source, SourceError> {
+    read_with(path, false)
+}
+
+/// Read and decode a file; `strict` refuses UTF-8 with invalid bytes.
+pub fn read_with(path: &Path, strict: bool) -> Result<Source, SourceError> {
     let bytes = std::fs::read(path).map_err(|e| SourceError {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
-    let (text, encoding) = decode(path, &bytes)?;
+    let d = decode_bytes(path, &bytes, strict)?;
     Ok(Source {
         name: path.display().to_string(),
-        text,
-        encoding,
+        text: d.text,
+        encoding: d.encoding,
+        replaced: d.replaced,
     })
 }
 
-/// Read and decode standard input.
-pub fn read_stdin() -> Result<Source, SourceError> {
+/// Read and decode standard input; `strict` refuses UTF-8 with invalid bytes.
+pub fn read_stdin(strict: bool) -> Result<Source, SourceError> {
     use std::io::Read;
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| SourceError {
         path: PathBuf::from("-"),
         reason: io_reason(&e),
     })?;
-    let (text, encoding) = decode(Path::new("-"), &bytes)?;
+    let d = decode_bytes(Path::new("-"), &bytes, strict)?;
     Ok(Source {
         name: "-".to_string(),
-        text,
-        encoding,
+        text: d.text,
+        encoding: d.encoding,
+        replaced: d.replaced,
     })
 }
 
@@ -196,6 +300,26 @@ mod tests {
             b.extend(u.to_le_bytes());
         }
         assert_eq!(dec(&b).unwrap(), ("Gö\n".into(), Encoding::Utf16Le));
+    }
+
+    #[test]
+    fn utf8_with_a_bad_byte_stays_utf8() {
+        let d = decode_bytes(Path::new("x.txt"), b"G\xC3\xB6teborg \xE4 bed\xC3\xB6mning", false).unwrap();
+        assert_eq!(d.text, "Göteborg \u{FFFD} bedömning");
+        assert_eq!((d.encoding, d.replaced), (Encoding::Utf8Replaced, vec![10]));
+        let e = decode_bytes(Path::new("x.txt"), b"G\xC3\xB6teborg \xE4 bed\xC3\xB6mning", true).unwrap_err();
+        assert!(e.to_string().starts_with("x.txt: invalid UTF-8 at byte 10"), "{e}");
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        for (be, enc) in [(false, Encoding::Utf16Le), (true, Encoding::Utf16Be)] {
+            let b: Vec<u8> = "Göteborgs Stad\n"
+                .encode_utf16()
+                .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect();
+            assert_eq!(dec(&b).unwrap(), ("Göteborgs Stad\n".into(), enc));
+        }
     }
 
     #[test]

@@ -77,6 +77,16 @@ fn patterns() -> &'static [(Kind, Regex)] {
 /// U+00AD, a hyphenation point: invisible unless the line breaks there.
 pub const SOFT_HYPHEN: char = '\u{ad}';
 
+/// Characters that stand inside a word without being seen: the soft hyphen, the zero-width space, (non-)
+/// joiner and word joiner, and a byte-order mark in mid-text. They never split a word, and a word with one
+/// is kept as written (it was typeset or edited, not scanned).
+pub fn invisible_in_word(c: char) -> bool {
+    matches!(
+        c,
+        SOFT_HYPHEN | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// Characters that open or close a chunk without being part of it: `(2024-05-29,` is a date in brackets.
 fn is_edge_punct(c: char) -> bool {
     matches!(
@@ -197,13 +207,14 @@ fn chunk(text: &str, start: usize, end: usize, symbol_in_word: &impl Fn(char) ->
                 if ch.is_alphabetic() {
                     letters += 1;
                 } else if k > 0
-                    && ch == SOFT_HYPHEN
+                    && invisible_in_word(ch)
                     && text[i + k + ch.len_utf8()..end]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphabetic)
                 {
-                    // A soft hyphen (a hyphenation point the layout hid: distrik\u{ad}tet) inside a word.
+                    // A soft hyphen (a hyphenation point the layout hid: distrik\u{ad}tet) or a zero-width
+                    // character inside a word.
                 } else if k > 0 && unicode_normalization::char::is_combining_mark(ch) {
                     // A decomposed diacritic (o + U+0308) belongs to its letter.
                 } else if ch.is_numeric() {
@@ -262,6 +273,17 @@ fn puncts(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zero_width_characters_stay_inside_their_word() {
+        for zw in ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'] {
+            let w = format!("Gote{zw}borg");
+            assert_eq!(
+                toks(&format!("{w} stad")),
+                [(Kind::Word, w.as_str()), (Kind::Space, " "), (Kind::Word, "stad")]
+            );
+        }
+    }
 
     #[test]
     fn a_soft_hyphen_stays_inside_its_word() {

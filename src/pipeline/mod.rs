@@ -2,7 +2,9 @@
 //!
 //! A bad input (missing, unreadable, binary, a directory without text files) is reported as an
 //! [`InputError`] in its place and the rest go on: one bad file never stops a batch.
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -103,9 +105,14 @@ impl Input {
 
     /// Read and decode.
     pub fn read(&self) -> Result<Source, InputError> {
+        self.read_with(false)
+    }
+
+    /// Read and decode; `strict` refuses UTF-8 with invalid bytes.
+    pub fn read_with(&self, strict: bool) -> Result<Source, InputError> {
         match self {
-            Input::Stdin => Ok(source::read_stdin()?),
-            Input::File { path, .. } => Ok(source::read(path)?),
+            Input::Stdin => Ok(source::read_stdin(strict)?),
+            Input::File { path, .. } => Ok(source::read_with(path, strict)?),
         }
     }
 }
@@ -182,16 +189,43 @@ where
     F: Fn(&Source) -> T + Sync,
     S: FnMut(&Input, Result<T, InputError>),
 {
+    run_batch(inputs, &Batch::default(), job, |i, r| {
+        sink(i, r);
+        ControlFlow::Continue(())
+    });
+}
+
+/// How a batch reads and when it stops.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Batch<'a> {
+    /// Refuse UTF-8 with invalid bytes instead of replacing them.
+    pub strict: bool,
+    /// Stop before the next chunk of inputs when this is set (Ctrl-C).
+    pub stop: Option<&'a AtomicBool>,
+}
+
+/// [`run`], reading as `batch` says; the sink may end the batch (a closed pipe) by returning
+/// [`ControlFlow::Break`]. Returns how many inputs reached the sink.
+pub fn run_batch<T, F, S>(inputs: Vec<Result<Input, InputError>>, batch: &Batch, job: F, mut sink: S) -> usize
+where
+    T: Send,
+    F: Fn(&Source) -> T + Sync,
+    S: FnMut(&Input, Result<T, InputError>) -> ControlFlow<()>,
+{
     const CHUNK: usize = 64;
+    let mut done = 0;
     let mut pending: Vec<Result<Input, InputError>> = inputs;
     while !pending.is_empty() {
+        if batch.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+            break;
+        }
         let rest = pending.split_off(CHUNK.min(pending.len()));
         let results: Vec<(Option<Input>, Result<T, InputError>)> = pending
             .into_par_iter()
             .map(|i| match i {
                 Err(e) => (None, Err(e)),
                 Ok(input) => {
-                    let r = input.read().map(|src| job(&src));
+                    let r = input.read_with(batch.strict).map(|src| job(&src));
                     (Some(input), r)
                 }
             })
@@ -201,10 +235,14 @@ where
                 path: r.as_ref().err().map(|e| e.path.clone()).unwrap_or_default(),
                 root: None,
             });
-            sink(&input, r);
+            done += 1;
+            if sink(&input, r).is_break() {
+                return done;
+            }
         }
         pending = rest;
     }
+    done
 }
 
 #[cfg(test)]

@@ -309,8 +309,8 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
         };
         for (half, (tok, w, d)) in items.into_iter().enumerate() {
             let w = w.as_str();
-            // A word with a soft hyphen was typeset, not scanned: no evidence of the OCR.
-            if w.contains(crate::token::SOFT_HYPHEN) {
+            // A word with a soft hyphen or a zero-width character was typeset, not scanned: no evidence of the OCR.
+            if w.contains(crate::token::invisible_in_word) {
                 continue;
             }
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();

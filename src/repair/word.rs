@@ -155,9 +155,9 @@ impl Repairer {
     }
 
     fn decide_uncached(&self, word: &str, p: &Profile) -> Option<Decision> {
-        // A word with a soft hyphen in it was typeset, not scanned: it is kept as written.
+        // A word with a soft hyphen or a zero-width character in it was typeset, not scanned: it is kept as written.
         let key = lower_nfc(word);
-        if word.contains(crate::token::SOFT_HYPHEN) {
+        if word.contains(crate::token::invisible_in_word) {
             return None;
         }
         if key.chars().count() < self.shared.config.min_chars || !key.chars().any(char::is_alphabetic) {
