@@ -407,3 +407,51 @@ fn table_of_contents_under_ocr() {
         spans_hold(&doc, &input);
     }
 }
+
+/// Under each page's running header a date block (`Datum` / the date) that reads like a heading: the
+/// same lines at the head of every page are furniture. A table of contents whose leaders OCR lost, each
+/// title ending in its page number (once on a line of its own), is a table even where the body's §§ are
+/// not all in the file.
+#[test]
+fn page_heads_and_a_table_without_leaders() {
+    let header =
+        "EXEMPELÅ KOMMUN            SAMMANTRÄDESPROTOKOLL      {p} (9)\nKommunstyrelsen\nDatum\n2024-02-20\n\n";
+    let page = |p: u32| header.replace("{p}", &p.to_string());
+    let text = format!(
+        "{}Plats och tid   Stadshuset klockan 13.00\n\nInnehåll\n\n\
+         § 38 Dnr KS-2023-00172\nKommundialog med regionen 5\n\n\
+         § 39 Dnr KS-2023-00249\nÅrsredovisning 2023 för kommunstyrelsen 6\n\n\
+         § 40 Dnr KS-2024-00014\nInformation om samråd och viktigare pågående ärenden från\narbetsutskottets sammanträden\n8\n\n\
+         § 41 Dnr KS-2024-00015\nInformation om aktuella händelser 9\n\u{c}{}\
+         § 38 Dnr KS-2023-00172\n\nKommundialog med regionen\n\nBeslut\n\nKommunstyrelsen noterar informationen.\n\n\
+         Sammanfattning av ärendet\n\nRegionen informerade om sitt arbete.\n\u{c}{}\
+         § 39 Dnr KS-2023-00249\n\nÅrsredovisning 2023 för kommunstyrelsen\n\nBeslut\n\nÅrsredovisningen godkänns.\n",
+        page(1),
+        page(2),
+        page(3)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("protokoll.txt");
+    std::fs::write(&p, &text).unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let got: Vec<(String, u64)> = labels(&doc);
+    assert_eq!(
+        got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(),
+        [
+            ("front_matter", 1),
+            ("time_place", 1),
+            ("table_of_contents", 1),
+            ("paragraph", 1),
+            ("decision", 2),
+            ("matter", 2),
+            ("paragraph", 1),
+            ("decision", 2),
+        ]
+    );
+    let secs = doc["sections"].as_array().unwrap();
+    let paragraphs: Vec<u64> = secs.iter().filter_map(|s| s["paragraph"].as_u64()).collect();
+    assert_eq!(paragraphs, [38, 39]);
+    // Four lines of header on each of the three pages.
+    assert_eq!(doc["furniture"].as_array().unwrap().len(), 12, "{:?}", doc["furniture"]);
+    spans_hold(&doc, &input);
+}

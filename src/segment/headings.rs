@@ -308,15 +308,22 @@ pub(super) fn capital_lost(l: &str) -> Option<String> {
     t.starts_with(char::is_lowercase).then(|| title(t))
 }
 
-/// The § lines of `content` that are entries of a table of contents, not paragraphs: one that ends, or
-/// whose title line ends, with a leader and a page number (`§ 1 Val av justerare ... 4`, `Meddelanden
-/// ........ 3`); and a run of two or more § lines at the top, with at most [`TOC_ENTRY_LINES`] lines under
-/// each, whose numbers the protocol's body takes again (`§ 1 Val av justerare` … `§ 16 Anmälningsärenden`,
-/// then `§ 1` with its text).
+/// The § lines of `content` that are entries of a table of contents, not paragraphs:
+/// - one whose title ends with a leader and a page number (`§ 1 Val av justerare ... 4`, `Meddelanden
+///   ........ 3`) within [`TOC_TITLE_LINES`] lines;
+/// - a run of three or more § lines with at most [`TOC_TITLE_LINES`] lines under each, at least half of
+///   them ending in a page number, the page numbers rising but for one in four (the table as OCR reads
+///   it: the leaders lost, `Planbesked för Lyngås 3:8 17`, the number on a line of its own, a number
+///   misread, the columns of a page read out of order);
+/// - a run of two or more § lines at the top, with at most [`TOC_ENTRY_LINES`] lines under each (or a
+///   title ending in a page number), whose numbers the protocol's body takes again (`§ 1 Val av
+///   justerare` … `§ 16 Anmälningsärenden`, then `§ 1` with its text).
 fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
-    let leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}[\s_]*$");
+    let leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*(\d{1,4})[\s_]*$");
     let page_number = regex!(r"^\s*\p{Lu}.*\p{L}\s+\d{1,3}$");
-    let line = |li: usize| layout.line(text, li).trim_end();
+    // A title's last line ending in the page number (after a letter or a bracket), or the number alone.
+    let page_at_end = regex!(r"(?:^|[\p{L})]\s+)(\d{1,3})$");
+    let line = |li: usize| layout.line(text, li).trim();
     let paras: Vec<(usize, usize, u32)> = content
         .iter()
         .enumerate()
@@ -326,21 +333,53 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
             paragraph_line(line(li), None).map(|p| (k, li, p.number))
         })
         .collect();
+    let next_of = |n: usize| paras.get(n + 1).map_or(content.len(), |p| p.0);
+    // The lines under each § line up to the next, at most TOC_TITLE_LINES.
+    let under = |n: usize| {
+        let k = paras[n].0;
+        &content[k + 1..next_of(n).min(k + 1 + TOC_TITLE_LINES)]
+    };
     let mut toc = Vec::new();
-    for (n, &(k, li, _)) in paras.iter().enumerate() {
-        let next = paras.get(n + 1).map_or(content.len(), |p| p.0);
-        let entry = content[k..next.min(k + 1 + TOC_ENTRY_LINES)]
-            .iter()
-            .any(|&j| leader.is_match(line(j)));
-        if entry {
+    for (n, &(_, li, _)) in paras.iter().enumerate() {
+        if std::iter::once(&li).chain(under(n)).any(|&j| leader.is_match(line(j))) {
             toc.push(li);
         }
+    }
+    // Runs of short entries that end in page numbers.
+    let page = |n: usize| {
+        let li = paras[n].1;
+        let on_line = leader.captures(line(li)).and_then(|c| c[1].parse::<u32>().ok());
+        let title = under(n);
+        let led = title.iter().find_map(|&j| leader.captures(line(j)));
+        let last = title.last().and_then(|&j| page_at_end.captures(line(j)));
+        on_line.or_else(|| led.or(last).and_then(|c| c[1].parse::<u32>().ok()))
+    };
+    // An entry is a title of a few lines, none of them a sentence's end (`§ 16 Övriga frågor Ordförande
+    // påminde om …` / `hösten 2023.` is a short § of minutes; a leader OCR cut, `Kungsbacka .`, is none).
+    let sentence_end = regex!(r"[\p{L}\d)][.!?:]$");
+    let short = |n: usize| {
+        next_of(n) - paras[n].0 <= 1 + TOC_TITLE_LINES && under(n).iter().all(|&j| !sentence_end.is_match(line(j)))
+    };
+    let mut n = 0;
+    while n < paras.len() {
+        let start = n;
+        while n < paras.len() && short(n) {
+            n += 1;
+        }
+        let run = start..n;
+        let pages: Vec<u32> = run.clone().filter_map(page).collect();
+        // OCR misreads a page number now and then (`11` as `u`) and may read a two-column page out of order.
+        let falls = pages.windows(2).filter(|w| w[0] > w[1]).count();
+        if run.len() >= TOC_MIN_RUN && pages.len() * 2 >= run.len() && falls * 4 <= pages.len().saturating_sub(1) {
+            toc.extend(run.map(|m| paras[m].1));
+        }
+        n = n.max(start + 1);
     }
     // The run at the top whose numbers come again.
     let mut run = 0;
     while run < paras.len() {
         let (k, _, number) = paras[run];
-        let next = paras.get(run + 1).map_or(content.len(), |p| p.0);
+        let next = next_of(run);
         // An entry's title that ends in its page number (`Meddelanden 3`) makes it one however many lines
         // follow (a page's running header that OCR did not keep as such).
         let paged = content
@@ -463,8 +502,13 @@ const SHORT_LINE_WORDS: usize = 4;
 /// An agenda has at least this many numbered items.
 const AGENDA_MIN_ITEMS: usize = 2;
 
-/// An entry of a table of contents has at most this many lines under its § line.
+/// An entry of a table of contents whose numbers the body takes again has at most this many lines under
+/// its § line.
 const TOC_ENTRY_LINES: usize = 2;
+/// An entry's title, with its leader and page number, has at most this many lines.
+const TOC_TITLE_LINES: usize = 4;
+/// A table of contents known by its page numbers alone has at least this many entries.
+const TOC_MIN_RUN: usize = 3;
 
 /// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
 /// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading

@@ -122,6 +122,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
         .collect();
     let mut layout = Layout::default();
     seed_furniture(text, &lines, &mut kinds, &mut layout);
+    page_edges(text, &lines, &mut kinds, is_heading);
     grow_furniture(text, &lines, &mut kinds, is_heading);
     footnotes(text, &lines, &mut kinds, &mut layout);
     super::signatures::find(text, &lines, &mut kinds, &mut layout.signatories);
@@ -212,6 +213,78 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
         }
     }
 }
+
+/// Lines that stand at the same place on most pages: at the head of a page (among its first
+/// [`EDGE_LINES`] lines of text, with only furniture or other such lines above them) or at its foot, the
+/// same text on at least two pages and on at least half of them (`Datum` / `2024-02-20` under the running
+/// header). A line that reads like a heading is one only between furniture and the page's edge (under the
+/// running header: `Datum`); one that opens the page (`Beslut` where the page break fell) stays text. A §
+/// line is never one. Pages are known only by form feeds.
+fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_heading: &dyn Fn(&str) -> bool) {
+    // The lines of text of each page.
+    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+    for (li, &(s, e)) in lines.iter().enumerate() {
+        if li > 0 && text[..s].ends_with('\u{c}') {
+            pages.push(Vec::new());
+        }
+        if !text[s..e].trim().is_empty() {
+            pages.last_mut().expect("one page at least").push(li);
+        }
+    }
+    if pages.len() < 2 {
+        return;
+    }
+    let key = |li: usize| fold(text[lines[li].0..lines[li].1].trim());
+    // A § line (`§ 38 Dnr …`, `KS § 12`) opens a paragraph, wherever it stands.
+    let section_sign = regex!(r"^(?:\p{Lu}{2,6}\s+)?§\s*\d");
+    let edge = |page: &Vec<usize>, top: bool| -> Vec<usize> {
+        if top {
+            page.iter().take(EDGE_LINES).copied().collect()
+        } else {
+            page.iter().rev().take(EDGE_LINES).copied().collect()
+        }
+    };
+    for top in [true, false] {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for page in &pages {
+            let mut keys: Vec<String> = edge(page, top).into_iter().map(key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                *seen.entry(k).or_default() += 1;
+            }
+        }
+        let needed = pages.len().div_ceil(2).max(2);
+        for page in &pages {
+            let mut outer_furniture = false;
+            for li in edge(page, top) {
+                let t = text[lines[li].0..lines[li].1].trim();
+                let repeated = seen.get(&key(li)).is_some_and(|&n| n >= needed);
+                if kinds[li] == LineKind::Furniture {
+                    outer_furniture = true;
+                    continue;
+                }
+                let folded = key(li);
+                if !repeated
+                    || folded.chars().filter(|c| c.is_alphanumeric()).count() < EDGE_MIN_CHARS
+                    || crate::lang::roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>())
+                    || section_sign.is_match(t)
+                    || (!outer_furniture && is_heading(t))
+                {
+                    break;
+                }
+                kinds[li] = LineKind::Furniture;
+                outer_furniture = true;
+            }
+        }
+    }
+}
+
+/// How many lines of text at the head and the foot of a page [`page_edges`] looks at.
+const EDGE_LINES: usize = 6;
+/// A line at a page's edge with fewer letters and digits than this (`ja` closing a roll-call table on
+/// two pages) is no furniture by its place alone.
+const EDGE_MIN_CHARS: usize = 4;
 
 /// A letterhead's address lines stand among the last this many lines of text of a page.
 const FOOTER_LINES: usize = 4;
