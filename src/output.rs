@@ -43,7 +43,7 @@
 //!   running headers, footers and page numbers.
 //! - Level-2 sections (the `Beslut`, `Yrkanden`, … of a protocol §, the headings of a tjänsteutlåtande
 //!   inside a KF handling) name their enclosing section in `parent`.
-//! - `paragraph`, `case_id` and `title` (protocol §), `decision_body`, `parent`, and the metadata fields other than
+//! - `paragraph`, `paragraph_letter` (`§ 3 a`), `case_id` and `title` (protocol §), `decision_body`, `parent`, and the metadata fields other than
 //!   `case_ids` and `dates` appear only when found. Fields are only ever added within `diakrit/1`; a change of meaning gets a new schema id.
 use std::io::{self, Write};
 
@@ -103,6 +103,9 @@ pub struct SectionOut {
     /// The § number of a protocol paragraph.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// The letter of a § inserted between two: `§ 3 a` is paragraph 3, letter `a`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph_letter: Option<String>,
     /// The ärendenummer on a § line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
@@ -166,6 +169,7 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
                 level: s.level,
                 parent: s.parent.map(|p| format!("{id}-{p:02}")),
                 paragraph: s.paragraph,
+                paragraph_letter: s.paragraph_letter.clone(),
                 case_id: s.case_id.clone(),
                 title: s.title.clone(),
                 decision_body: s.decision_body.clone(),

@@ -455,3 +455,61 @@ fn page_heads_and_a_table_without_leaders() {
     assert_eq!(doc["furniture"].as_array().unwrap().len(), 12, "{:?}", doc["furniture"]);
     spans_hold(&doc, &input);
 }
+
+/// An older protocol as OCR reads it: the front page's fields run into their values with the column gap
+/// closed, § lines with the body's abbreviation and a case number glued to `DNR:`, a § inserted between two
+/// (`§ 3 a`), a sign misread (`KS 85`), and an earlier handling cited in the margin (`KU § 317 06-12-05`),
+/// which is no § of this protocol.
+#[test]
+fn older_protocol_under_ocr() {
+    let text = "EXEMPELBY KOMMUN Protokoll\n\n1(4)\nKommunstyrelsen\nSammanträdesdatum 2007-01-08\n\
+        Plats och tid Kommunhusets tingssal måndagen den 8 januari 2007\nkl 08.30-09.30\n\
+        Beslutande Eva Ek (c), ordförande\nIngemar Berg (kd)\nEj beslutande Marita Björk (kd)\n\
+        Utses att justera Patrik Kohl och Nils Tal\n\n\
+        KS §3 DNR:KU/2007.9\n\nDelegationsbeslut\n\nKommunstyrelsens beslut\n\nBesluten anmäls.\n\n\
+        KS §3a DNR:KF/2006.203\n\nTaxor 2007\n\nKommunstyrelsens beslut\n\nTaxorna antas.\n\n\
+        KS 85 DNR: KF/2006.366\n\nBudget 2007\n\nKU § 317 06-12-05\n\nUtskottet föreslog att budgeten antas.\n\n\
+        Kommunstyrelsens beslut\n\nBudgeten antas.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("protokoll.txt");
+    std::fs::write(&p, text).unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let got: Vec<(String, u64)> = labels(&doc);
+    assert_eq!(
+        got.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>(),
+        [
+            ("front_matter", 1),
+            ("time_place", 1),
+            ("members_voting", 1),
+            ("substitutes_present", 1),
+            ("adjusters", 1),
+            ("paragraph", 1),
+            ("decision", 2),
+            ("paragraph", 1),
+            ("decision", 2),
+            ("paragraph", 1),
+            ("decision", 2),
+        ]
+    );
+    let secs = doc["sections"].as_array().unwrap();
+    let paragraphs: Vec<(u64, Option<&str>, &str)> = secs
+        .iter()
+        .filter(|s| s["label"] == "paragraph")
+        .map(|s| {
+            (
+                s["paragraph"].as_u64().unwrap(),
+                s["paragraph_letter"].as_str(),
+                s["case_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            (3, None, "KU/2007.9"),
+            (3, Some("a"), "KF/2006.203"),
+            (5, None, "KF/2006.366")
+        ]
+    );
+    spans_hold(&doc, &input);
+}

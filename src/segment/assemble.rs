@@ -26,6 +26,8 @@ pub struct Section {
     pub body_span: (usize, usize),
     /// Paragraph number of a protocol § section.
     pub paragraph: Option<u32>,
+    /// The letter of a § inserted between two (`§ 3 a`: 3 and `a`).
+    pub paragraph_letter: Option<String>,
     /// Ärendenummer on a protocol § line.
     pub case_id: Option<String>,
     /// Title of a protocol § (the lines after the § line) or of a document (`Motion av …`).
@@ -54,6 +56,7 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             span: (0, first),
             body_span: (0, first),
             paragraph: None,
+            paragraph_letter: None,
             case_id: None,
             title: None,
             decision_body: None,
@@ -85,6 +88,7 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             span: (trimmed_start, end),
             body_span: (body_start, end),
             paragraph: h.paragraph,
+            paragraph_letter: h.letter.map(String::from),
             case_id: h.case_id.clone(),
             title: h.title.clone(),
             decision_body: h.decision_body.clone(),

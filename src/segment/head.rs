@@ -10,6 +10,8 @@ pub(super) struct Head {
     pub(super) label: Label,
     pub(super) scope: Scope,
     pub(super) paragraph: Option<u32>,
+    /// The letter of a § inserted between two (`§ 3 a`).
+    pub(super) letter: Option<char>,
     pub(super) case_id: Option<String>,
     pub(super) title: Option<String>,
     /// The organ a heading of a variable shape names (`Förslag till beslut i byggnadsnämnden`).
@@ -29,6 +31,7 @@ impl Head {
             label: label.clone(),
             scope: scope.clone(),
             paragraph: None,
+            letter: None,
             case_id: None,
             title,
             decision_body: None,

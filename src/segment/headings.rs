@@ -18,6 +18,8 @@ pub(super) struct Opening {
     pub(super) title_line: Option<(usize, Label, Scope)>,
     /// The first lines of text, folded and joined (`Protokollsutdrag` says what the document is).
     pub(super) folded: String,
+    /// Do the first lines, running header included, say `protokoll`?
+    pub(super) protocol: bool,
 }
 
 /// Lines of text looked at for the handling number; the title line must be among the first six.
@@ -49,9 +51,14 @@ impl Opening {
             .map(|&li| fold(layout.line(text, li)))
             .collect::<Vec<_>>()
             .join(" ");
+        let header_says = (0..layout.lines.len())
+            .filter(|&li| layout.kinds[li] != LineKind::Blank)
+            .take(OPENING_WORDS_LINES)
+            .any(|li| layout.kinds[li] == LineKind::Furniture && fold(layout.line(text, li)).contains("protokoll"));
         Opening {
             handling_number,
             title_line,
+            protocol: header_says || folded.contains("protokoll"),
             folded,
         }
     }
@@ -85,6 +92,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         items,
         heads: Vec::new(),
         last_para: None,
+        last_letter: None,
     };
     let mut li = 0;
     while li < layout.lines.len() {
@@ -110,6 +118,7 @@ struct Finder<'a> {
     items: Vec<(usize, usize)>,
     heads: Vec<Head>,
     last_para: Option<u32>,
+    last_letter: Option<char>,
 }
 
 impl Finder<'_> {
@@ -187,8 +196,11 @@ impl Finder<'_> {
                 decision_body: organ,
                 ..Head::line(s, e, label, scope, None)
             });
-        } else if at_block {
-            if let Some((he, bs, label, scope)) = run_in(self.catalogue, l) {
+        } else if at_block || self.on_front_page() {
+            // On a protocol's front page a field's name runs into its value on any line (`Beslutande Ewa
+            // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
+            let found = run_in(self.catalogue, l).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
+            if let Some((he, bs, label, scope)) = found {
                 self.heads.push(Head {
                     end: s + he,
                     body: s + bs,
@@ -206,7 +218,11 @@ impl Finder<'_> {
             let goes_on = p
                 .title_at
                 .is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
-            !goes_on && (p.case_id.is_some() || self.last_para.is_none_or(|last| p.number > last))
+            // Numbers rise; `§ 3 a`, `§ 3 b` follow `§ 3`.
+            let after_last = self
+                .last_para
+                .is_none_or(|last| (p.number, p.letter) > (last, self.last_letter));
+            !goes_on && (p.case_id.is_some() || after_last)
         })
     }
 
@@ -215,6 +231,7 @@ impl Finder<'_> {
         let (s, e) = self.layout.lines[li];
         let l = self.layout.line(self.text, li);
         self.last_para = Some(p.number);
+        self.last_letter = p.letter;
         let (parts, body) = match p.title_at {
             Some(i) => (vec![l[i..].trim().to_string()], e),
             None => paragraph_title(self.text, self.layout, self.catalogue, li),
@@ -235,6 +252,7 @@ impl Finder<'_> {
             label: Label::PARAGRAPH,
             scope: Scope::Doc(DocType::Protokoll),
             paragraph: Some(p.number),
+            letter: p.letter,
             case_id: p.case_id,
             title,
             decision_body: None,
@@ -264,6 +282,14 @@ impl Finder<'_> {
             || p.ends_with(['.', ':', '!', '?'])
             || self.text[pe..lines[li].0].contains('\u{c}')
             || self.heads.last().map(|h| h.start) == Some(ps)
+    }
+
+    /// Is this a protocol's front page: the opening says protocol, and no § line nor a table of contents
+    /// has come yet?
+    fn on_front_page(&self) -> bool {
+        self.last_para.is_none()
+            && self.opening.protocol
+            && !self.heads.iter().any(|h| h.label == Label::TABLE_OF_CONTENTS)
     }
 
     /// Does line `li` stand as a paragraph of its own: blank lines, furniture, a page break or the text's

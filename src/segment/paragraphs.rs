@@ -17,6 +17,8 @@ pub(super) struct ParagraphLine {
     pub(super) title_at: Option<usize>,
     /// Was the § sign read as such (not `$`, `8`, a glued digit)?
     pub(super) certain: bool,
+    /// The letter of a § inserted between two (`§ 3 a`, `KS § 3 b`).
+    pub(super) letter: Option<char>,
 }
 
 /// Most lines of a § title.
@@ -30,6 +32,20 @@ fn case_word(w: &str) -> bool {
             && CASE_NUMBER_WORDS
                 .iter()
                 .any(|(word, edits)| strsim::levenshtein(&f, &fold(word)) <= *edits)
+}
+
+/// `DNR:KU/2007.9`: a case-number word glued to its id by a colon; where the id begins in `w`.
+fn glued_case_word(w: &str) -> Option<usize> {
+    let i = w.find(':')?;
+    (i + 1 < w.len() && case_word(&w[..i])).then_some(i + 1)
+}
+
+/// `Onr`, `Dnt`: the abbreviation `Dnr` with one letter misread (taken only before a case number).
+fn misread_abbreviation(w: &str) -> bool {
+    let f = fold(w.trim_end_matches([':', '.']));
+    f.chars().count() == 3
+        && f.chars().all(char::is_alphabetic)
+        && strsim::levenshtein(&f, CASE_NUMBER_ABBREVIATION) == 1
 }
 
 /// A case number in the shapes Swedish boards write them, at the start of `s`: `KS/2025:41`, `BUN/2024:88`,
@@ -60,11 +76,30 @@ fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
     let title_from =
         |e: usize| (!line[e..].trim().is_empty()).then(|| e + (line[e..].len() - line[e..].trim_start().len()));
     let mut words = rest.split_whitespace();
-    match words.next() {
-        Some(w) if case_word(w) => {
+    let first = words.next();
+    // Where a word ends in `rest`, and where the text after it begins.
+    let end_of = |w: &str| rest.find(w).map_or(0, |i| i + w.len());
+    let skip_space = |from: usize| from + (rest[from..].len() - rest[from..].trim_start().len());
+    if let Some((w, at)) = first.and_then(|w| glued_case_word(w).map(|i| (w, i))) {
+        // `DNR:KU/2007.9`: the id is the rest of the word, or a whole id from there.
+        let from = rest.find(w).unwrap_or(0) + at;
+        if let Some(len) = case_number_at(&rest[from..]) {
+            return (
+                true,
+                Some(clean_case_id(&rest[from..from + len])),
+                title_from(after + from + len),
+            );
+        }
+        let id = clean_case_id(&rest[from..end_of(w)]);
+        return (true, Some(id), title_from(after + end_of(w)));
+    }
+    match first {
+        Some(w)
+            if case_word(w) || misread_abbreviation(w) && case_number_at(&rest[skip_space(end_of(w))..]).is_some() =>
+        {
             let mut id_end = None;
-            let mut from = rest.find(w).map_or(0, |i| i + w.len());
-            let start = from + (rest[from..].len() - rest[from..].trim_start().len());
+            let mut from = end_of(w);
+            let start = skip_space(from);
             // A whole id in one of the shapes (`KS 2018/124`, `2018/KS 0001`), else the parts that make one.
             if let Some(len) = case_number_at(&rest[start..]) {
                 let id = clean_case_id(&rest[start..start + len]);
@@ -104,21 +139,33 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     // The sign, after the abbreviation of the body when the protocol writes one (`KS § 12`, `BUN § 7`,
     // `Kf § 76`): two to six capitals (`I § 5` is a sentence), or the usual short forms written small
     // (`Se § 4` is a reference).
-    let strict =
-        regex!(r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s+)?§\s*(\d{1,4})(?-u:\b)[.:]?\s*");
-    let loose = regex!(r"^\s*[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
+    // The number, then a letter of a § inserted between two (`§ 3 a DNR …`) standing on its own.
+    let strict = regex!(
+        r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s*)?§\s*(\d{1,4})(?:\s?([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
+    );
+    // The sign misread, after the body's abbreviation too (`KS 85 DNR: …` is `KS § 5`, `KS &9`).
+    let loose = regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
     let glued = regex!(r"^\s*(\d{2,5})\s+");
+    // `KU § 317 06-12-05`: a § of another meeting cited with its date (an earlier handling in the margin).
+    let cited = regex!(r"^(?:19|20)?\d\d-\d\d-\d\d(?-u:\b)");
     let read = |number, (_, case_id, title_at): (bool, Option<String>, Option<usize>), certain| {
         Some(ParagraphLine {
             number,
             case_id,
             title_at,
             certain,
+            letter: None,
         })
     };
     if let Some(c) = strict.captures(line) {
         let n: u32 = c[1].parse().ok()?;
-        return read(n, tail(line, c.get(0)?.end()), true);
+        let end = c.get(0)?.end();
+        let t = tail(line, end);
+        if t.1.is_none() && cited.is_match(line[end..].trim_start()) {
+            return None;
+        }
+        let letter = c.get(2).and_then(|m| m.as_str().chars().next());
+        return read(n, t, true).map(|p| ParagraphLine { letter, ..p });
     }
     if let Some(c) = loose.captures(line) {
         let n: u32 = c[1].parse().ok()?;
@@ -269,6 +316,21 @@ mod tests {
             read("§ 8 KS 2024/00123 Delårsrapport"),
             (8, id("KS 2024/00123"), id("Delårsrapport"))
         );
+        assert_eq!(read("KS § 1 DNR:KU/2007.9"), (1, id("KU/2007.9"), None));
+        assert_eq!(read("KS § 2 DNR:KNSLI/20014197"), (2, id("KNSLI/20014197"), None));
+        assert_eq!(read("§ 40 Onr KS-2024-00014"), (40, id("KS-2024-00014"), None));
+        let p = paragraph_line("KS § 3 b DNR: KF/2006.366", None).unwrap();
+        assert_eq!(
+            (p.number, p.letter, p.case_id.as_deref()),
+            (3, Some('b'), Some("KF/2006.366"))
+        );
+        assert_eq!(paragraph_line("§ 3 bedömning", None).map(|p| p.letter), Some(None));
+        // An earlier handling cited in the margin is no § of this protocol.
+        assert!(paragraph_line("KU § 317 06-12-05", None).is_none());
+        // As OCR writes the sign after the abbreviation.
+        assert_eq!(read("KS 85 DNR: KF/2006.366"), (5, id("KF/2006.366"), None));
+        assert_eq!(read("KS &9 DNR: KF/2006.437"), (9, id("KF/2006.437"), None));
+        assert_eq!(read("KS§8 DNR:KU/2006.435"), (8, id("KU/2006.435"), None));
         // References and sentences are no § lines.
         assert!(paragraph_line("Se § 4 i förra protokollet", None).is_none());
         assert!(paragraph_line("Enligt § 12 ska nämnden", None).is_none());
