@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
-use diakrit::pipeline::{collect_inputs, run_batch, Batch, EditsFile, InputError, Outputs};
+use diakrit::pipeline::{check_plan, collect_inputs_skipping, run_batch, Batch, EditsFile, Input, InputError, Outputs};
 use diakrit::{Catalogue, Lexicon, Repairer};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Repair OCR'd Swedish board texts (restore å, ä, ö and OCR confusions) and split them into labelled
 /// sections as JSON.
@@ -29,9 +30,12 @@ enum Command {
     Repair {
         /// Text files; `-` or none reads standard input.
         files: Vec<PathBuf>,
-        /// Write each repaired input to DIR under its own file name instead of printing it.
+        /// Write each repaired input to DIR instead of printing it, under its path below the folder the
+        /// inputs share (boxA/p1.txt and boxB/p1.txt stay apart); each file is written whole or not at all.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -39,7 +43,8 @@ enum Command {
     Process {
         /// Text files or directories (walked for *.txt); `-` or none reads standard input.
         paths: Vec<PathBuf>,
-        /// Write NAME.json for each input into DIR instead of printing.
+        /// Write NAME.json for each input into DIR instead of printing, under its path below the folder the
+        /// inputs share; each file is written whole or not at all.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
         /// `json`: pretty-printed documents (several inputs: one after another); `jsonl`: one line per
@@ -54,6 +59,8 @@ enum Command {
         /// OpenSearch and Meilisearch take); always JSON Lines, NAME.jsonl under --out-dir.
         #[arg(long, value_enum, default_value_t = Granularity::Document)]
         granularity: Granularity,
+        #[command(flatten)]
+        batch: BatchArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -99,6 +106,16 @@ enum Granularity {
 enum CliFormat {
     Json,
     Jsonl,
+}
+
+/// How a batch with an output folder is written.
+#[derive(Args)]
+struct BatchArgs {
+    /// With --out-dir: skip inputs whose output is already there and no older than the input, and keep the
+    /// --edits log's earlier lines; a stopped batch goes on where it stopped. Outputs are only ever renamed
+    /// into place when complete, so one that exists is whole.
+    #[arg(long, requires = "out_dir")]
+    resume: bool,
 }
 
 #[derive(Args)]
@@ -160,19 +177,24 @@ fn main() -> ExitCode {
 
 fn run_command(cli: Cli) -> Result<bool, Fatal> {
     match cli.command {
-        Command::Repair { files, out_dir, common } => {
+        Command::Repair {
+            files,
+            out_dir,
+            batch,
+            common,
+        } => {
             let repairer = setup(&common, None)?;
-            let mut out = Outputs::new(out_dir, BufWriter::new(io::stdout().lock()))?;
-            let mut edits = EditsFile::open(common.edits.as_deref())?;
+            let (inputs, mut out, mut edits) = start(&files, out_dir, "txt", &batch, &common)?;
+            let total = inputs.len();
             let mut ok = true;
-            let inputs = collect_inputs(&files);
-            let batch = Batch {
+            let stop = interrupt_flag();
+            let run = Batch {
                 strict: common.strict,
-                ..Batch::default()
+                stop: Some(stop),
             };
-            run_batch(
+            let done = run_batch(
                 inputs,
-                &batch,
+                &run,
                 |src| (src.name.clone(), replaced_note(src), repairer.repair(&src.text)),
                 |input, r| {
                     let result = r.and_then(|(name, note, rep)| {
@@ -180,11 +202,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                         edits.write(&name, &rep.edits)?;
                         out.write(input, "txt", rep.text.as_bytes())
                     });
-                    ok &= report(result);
-                    ControlFlow::Continue(())
+                    report(result, &mut ok)
                 },
             );
-            Ok(ok & report(out.flush()) & report(edits.finish()))
+            let mut closing = true;
+            let _ = report(out.flush(), &mut closing);
+            let _ = report(edits.finish(), &mut closing);
+            finish(ok && closing, done, total, stop)
         }
         Command::Process {
             paths,
@@ -192,6 +216,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             format,
             headings,
             granularity,
+            batch,
             common,
         } => {
             let repairer = setup(&common, headings.as_deref())?;
@@ -200,16 +225,17 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 (_, CliFormat::Jsonl, None) => Format::JsonLines,
                 _ => Format::Json,
             };
-            let mut out = Outputs::new(out_dir, BufWriter::new(io::stdout().lock()))?;
-            let mut edits = EditsFile::open(common.edits.as_deref())?;
+            let (inputs, mut out, mut edits) = start(&paths, out_dir, format.extension(), &batch, &common)?;
+            let total = inputs.len();
             let mut ok = true;
-            let batch = Batch {
+            let stop = interrupt_flag();
+            let run = Batch {
                 strict: common.strict,
-                ..Batch::default()
+                stop: Some(stop),
             };
-            run_batch(
-                collect_inputs(&paths),
-                &batch,
+            let done = run_batch(
+                inputs,
+                &run,
                 |src| (replaced_note(src), repairer.process_source(src)),
                 |input, r| {
                     let result = r.and_then(|(note, doc)| {
@@ -217,11 +243,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                         edits.write(&doc.source, &doc.edits)?;
                         out.write_document(input, &doc, format)
                     });
-                    ok &= report(result);
-                    ControlFlow::Continue(())
+                    report(result, &mut ok)
                 },
             );
-            Ok(ok & report(out.flush()) & report(edits.finish()))
+            let mut closing = true;
+            let _ = report(out.flush(), &mut closing);
+            let _ = report(edits.finish(), &mut closing);
+            finish(ok && closing, done, total, stop)
         }
         Command::Eval {
             ocr,
@@ -267,6 +295,14 @@ fn setup(common: &Common, headings: Option<&Path>) -> Result<Repairer, Fatal> {
         if n == 0 {
             return Err(Fatal("--threads must be at least 1".into()));
         }
+        // More threads than cores only costs memory and switching; tens of thousands take a machine down.
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let n = if n > cores {
+            eprintln!("diakrit: -j {n} is more than the {cores} cores here; using {cores}");
+            cores
+        } else {
+            n
+        };
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
@@ -353,14 +389,75 @@ fn warn(note: Option<String>) {
     }
 }
 
-/// Print a failed input as one line; a closed stdout (`| head`) ends the run quietly.
-fn report(r: Result<(), InputError>) -> bool {
+/// Print a failed input as one line and clear `ok`; a closed stdout (`| head`) ends the batch quietly,
+/// the edits log still put in place.
+fn report(r: Result<(), InputError>, ok: &mut bool) -> ControlFlow<()> {
     match r {
-        Ok(()) => true,
-        Err(e) if e.is_broken_pipe() => std::process::exit(0),
+        Ok(()) => ControlFlow::Continue(()),
+        Err(e) if e.is_broken_pipe() => ControlFlow::Break(()),
         Err(e) => {
             eprintln!("diakrit: {e}");
-            false
+            *ok = false;
+            ControlFlow::Continue(())
         }
     }
+}
+
+/// A batch ready to run: its inputs, where results go, the edits log.
+type Started = (
+    Vec<Result<Input, InputError>>,
+    Outputs<BufWriter<io::StdoutLock<'static>>>,
+    EditsFile,
+);
+
+/// The inputs of a batch (the output folder left out of the walk, and with `--resume` those already done),
+/// checked so that nothing is overwritten that must not be, and where their results and edits go.
+fn start(
+    args: &[PathBuf],
+    out_dir: Option<PathBuf>,
+    ext: &str,
+    batch: &BatchArgs,
+    common: &Common,
+) -> Result<Started, Fatal> {
+    let out = Outputs::new(out_dir.clone(), BufWriter::new(io::stdout().lock()))?;
+    let mut inputs = collect_inputs_skipping(args, out_dir.as_deref());
+    check_plan(&inputs, out_dir.as_deref(), ext, common.edits.as_deref()).map_err(Fatal)?;
+    if batch.resume {
+        let before = inputs.len();
+        inputs.retain(|i| !i.as_ref().is_ok_and(|i| out.is_done(i, ext)));
+        let skipped = before - inputs.len();
+        if skipped > 0 {
+            eprintln!("diakrit: --resume: {skipped} of {before} inputs already done");
+        }
+    }
+    let edits = EditsFile::open_with(common.edits.as_deref(), batch.resume)?;
+    Ok((inputs, out, edits))
+}
+
+/// Set when Ctrl-C (or a termination signal) arrives: the batch stops before its next chunk, writes what it
+/// has and puts the edits log in place. A second signal ends the process at once (outputs are renamed into
+/// place whole, so none is left cut).
+fn interrupt_flag() -> &'static AtomicBool {
+    static STOP: AtomicBool = AtomicBool::new(false);
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if STOP.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
+    });
+    &STOP
+}
+
+/// The exit status of a batch: interrupted (130, with what was done), some inputs failed (1), or all went
+/// well (0).
+fn finish(ok: bool, done: usize, total: usize, stop: &AtomicBool) -> Result<bool, Fatal> {
+    if stop.load(Ordering::SeqCst) && done < total {
+        eprintln!(
+            "diakrit: interrupted after {done} of {total} inputs; their outputs and edits are complete, --resume goes on from there"
+        );
+        std::process::exit(130);
+    }
+    Ok(ok)
 }

@@ -28,9 +28,10 @@
 //! }
 //! ```
 //!
-//! - `id`: 16 hex digits of a 64-bit FNV-1a hash of the input bytes: the same input always gets the same
-//!   id, wherever and however often it is processed. A section's id is the document id and the section's
-//!   index.
+//! - `id`: 16 hex digits of a 64-bit FNV-1a hash of the input text and its `source` path: the same file
+//!   always gets the same id, and two files with the same bytes (a page scanned twice, a copy in another
+//!   box) stay two records. `content_id` is the hash of the text alone: equal for equal inputs wherever they
+//!   are. A section's id is the document id and the section's index.
 //! - Every span is `[start, end)` in bytes of the input text (the file itself when it is UTF-8 without a
 //!   byte-order mark; otherwise its UTF-8 decoding, see `encoding`). `heading` and `text` (the section
 //!   body, trimmed) are after repair; the input as written is at `heading_span` and `body_span`.
@@ -62,8 +63,10 @@ pub const SCHEMA: &str = "diakrit/1";
 pub struct Document {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
-    /// 16 hex digits of the FNV-1a hash of the input text.
+    /// 16 hex digits of the FNV-1a hash of the input text and its source path.
     pub id: String,
+    /// 16 hex digits of the FNV-1a hash of the input text alone.
+    pub content_id: String,
     /// The input's path (`-` for standard input).
     pub source: String,
     /// What the input was decoded from.
@@ -143,7 +146,11 @@ pub struct Stats {
 
 /// 64-bit FNV-1a: small, stable across platforms and releases, good enough to key documents.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a64_from(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a continued from the hash `h` over `bytes`.
+fn fnv1a64_from(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -153,7 +160,13 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// Assemble the document of `source`, its repair, and the segmentation of the repaired text.
 pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: usize) -> Document {
-    let id = format!("{:016x}", fnv1a64(source.text.as_bytes()));
+    let content = fnv1a64(source.text.as_bytes());
+    // The path after a byte that UTF-8 text never holds, so text and path cannot run into each other.
+    let id = format!(
+        "{:016x}",
+        fnv1a64_from(fnv1a64_from(content, &[0xff]), source.name.as_bytes())
+    );
+    let content_id = format!("{content:016x}");
     let back = |(s, e): (usize, usize)| (repaired.to_input_offset(s), repaired.to_input_offset(e));
     let sections: Vec<SectionOut> = seg
         .sections
@@ -192,6 +205,7 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
         furniture: seg.furniture.iter().map(|&s| back(s)).collect(),
         schema: SCHEMA,
         id,
+        content_id,
         source: source.name.clone(),
         encoding: source.encoding,
         doc_type: seg.doc_type.clone(),

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::source::{self, Source};
 
 mod sink;
-pub use sink::{EditsFile, Outputs};
+pub use sink::{check_plan, EditsFile, Outputs};
 
 /// An input that could not be processed, or an output that could not be written, with the reason, for one
 /// line on stderr.
@@ -64,7 +64,7 @@ impl From<source::SourceError> for InputError {
     }
 }
 
-/// One input to read: a file (with the directory it was found under, for naming outputs) or stdin.
+/// One input to read: a file (with the path its output keeps under an output folder) or stdin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// Standard input.
@@ -73,8 +73,8 @@ pub enum Input {
     File {
         /// Its path as given or found.
         path: PathBuf,
-        /// The folder it was found under by a walk (its output keeps the path below it).
-        root: Option<PathBuf>,
+        /// Its path below the inputs' common folder: the output keeps it under `--out-dir`.
+        rel: PathBuf,
     },
 }
 
@@ -87,19 +87,13 @@ impl Input {
         }
     }
 
-    /// The output path under `out_dir` with extension `ext`: a file given by name goes to
-    /// `out_dir/NAME.ext`; one found by walking a directory keeps its path below that directory.
+    /// The output path under `out_dir` with extension `ext`: the input's path below the folder all the
+    /// inputs share (`boxA/page001.txt` and `boxB/page001.txt` go to `out/boxA/page001.json` and
+    /// `out/boxB/page001.json`; the files of one folder given alone go straight under `out`).
     pub fn output_path(&self, out_dir: &Path, ext: &str) -> PathBuf {
         match self {
             Input::Stdin => out_dir.join(format!("stdin.{ext}")),
-            Input::File { path, root } => {
-                let rel = root
-                    .as_ref()
-                    .and_then(|r| path.strip_prefix(r).ok())
-                    .map(Path::to_path_buf);
-                let rel = rel.unwrap_or_else(|| PathBuf::from(path.file_name().unwrap_or_default()));
-                out_dir.join(rel).with_extension(ext)
-            }
+            Input::File { rel, .. } => out_dir.join(rel).with_extension(ext),
         }
     }
 
@@ -118,58 +112,158 @@ impl Input {
 }
 
 /// Expand the command-line arguments into inputs: `-` is stdin, a directory is walked (sorted) for
-/// `*.txt` files, anything else is a file. No arguments means stdin. A directory without text files or an
-/// unreadable one is an error in its place.
+/// `*.txt` files, anything else is a file. No arguments means stdin. A directory without text files, or
+/// one that cannot be read, is an error in its place; an unreadable folder inside a walk is an error in
+/// its place and the walk goes on.
 ///
 /// ```
 /// let inputs = diakrit::pipeline::collect_inputs(&["fixtures/sections".into()]);
 /// assert!(inputs.iter().all(|i| i.as_ref().is_ok_and(|i| i.display().ends_with(".txt"))));
 /// ```
 pub fn collect_inputs(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
+    collect_inputs_skipping(args, None)
+}
+
+/// [`collect_inputs`], leaving out the folder `skip` (an output folder inside the input tree, so that a
+/// second run does not read the first run's outputs). Symbolic links to folders are followed; a folder
+/// reached a second time (a loop, or two links to one folder) is walked once.
+pub fn collect_inputs_skipping(args: &[PathBuf], skip: Option<&Path>) -> Vec<Result<Input, InputError>> {
     if args.is_empty() {
         return vec![Ok(Input::Stdin)];
     }
+    let skip = skip.and_then(|s| std::fs::canonicalize(s).ok());
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // Each argument's folder: a directory itself, a file's parent.
+    let folder = |a: &Path| -> PathBuf {
+        if a.is_dir() {
+            canonical(a)
+        } else {
+            let parent = a
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            canonical(parent)
+        }
+    };
+    let folders: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| a.as_os_str() != "-")
+        .map(|a| folder(a))
+        .collect();
+    let base = common_ancestor(&folders);
+    let below = |p: &Path| -> PathBuf {
+        base.as_ref()
+            .and_then(|b| p.strip_prefix(b).ok())
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
     for a in args {
         if a.as_os_str() == "-" {
             out.push(Ok(Input::Stdin));
         } else if a.is_dir() {
-            let mut files = Vec::new();
-            match walk_txt(a, &mut files) {
-                Err(e) => out.push(Err(InputError::io(a, &e))),
-                Ok(()) if files.is_empty() => out.push(Err(InputError::new(a, "directory has no .txt files"))),
-                Ok(()) => {
-                    files.sort();
-                    out.extend(files.into_iter().map(|path| {
-                        Ok(Input::File {
-                            path,
-                            root: Some(a.clone()),
-                        })
-                    }));
-                }
+            let mut found = Vec::new();
+            let mut visited = std::collections::HashSet::new();
+            let top = canonical(a);
+            visited.insert(top.clone());
+            if let Err(e) = std::fs::read_dir(a) {
+                out.push(Err(InputError::io(a, &e)));
+                continue;
             }
+            walk_txt(a, &mut found, &mut visited, skip.as_deref());
+            if found.is_empty() {
+                out.push(Err(InputError::new(a, "directory has no .txt files")));
+                continue;
+            }
+            found.sort_by(|x, y| walked_path(x).cmp(walked_path(y)));
+            let prefix = below(&top);
+            out.extend(found.into_iter().map(|f| {
+                f.map(|path| {
+                    let sub = path.strip_prefix(a).map(Path::to_path_buf).unwrap_or_default();
+                    Input::File {
+                        rel: prefix.join(sub),
+                        path,
+                    }
+                })
+            }));
         } else {
+            let name = PathBuf::from(a.file_name().unwrap_or(a.as_os_str()));
             out.push(Ok(Input::File {
+                rel: below(&folder(a)).join(name),
                 path: a.clone(),
-                root: None,
             }));
         }
     }
     out
 }
 
-fn walk_txt(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let ft = entry.file_type()?;
-        if ft.is_dir() {
-            walk_txt(&path, out)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && (ft.is_file() || path.is_file()) {
-            out.push(path);
+/// The path a walk result is sorted by.
+fn walked_path(r: &Result<PathBuf, InputError>) -> &Path {
+    match r {
+        Ok(p) => p,
+        Err(e) => &e.path,
+    }
+}
+
+/// The deepest folder all of `folders` are in.
+fn common_ancestor(folders: &[PathBuf]) -> Option<PathBuf> {
+    let mut base = folders.first()?.clone();
+    for f in &folders[1..] {
+        while !f.starts_with(&base) {
+            if !base.pop() {
+                return None;
+            }
         }
     }
-    Ok(())
+    Some(base)
+}
+
+/// The `*.txt` files under `dir`, and an error for each folder or entry that cannot be read; folders
+/// already `visited` (by their canonical path) and `skip` are left out.
+fn walk_txt(
+    dir: &Path,
+    out: &mut Vec<Result<PathBuf, InputError>>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    skip: Option<&Path>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.push(Err(InputError::io(dir, &e)));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.push(Err(InputError::io(dir, &e)));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let ft = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                out.push(Err(InputError::io(&path, &e)));
+                continue;
+            }
+        };
+        // A symbolic link counts as what it points to.
+        let is_dir = ft.is_dir() || (ft.is_symlink() && path.is_dir());
+        if is_dir {
+            let Ok(real) = std::fs::canonicalize(&path) else {
+                out.push(Err(InputError::new(&path, "cannot resolve folder")));
+                continue;
+            };
+            if skip == Some(real.as_path()) || !visited.insert(real) {
+                continue;
+            }
+            walk_txt(&path, out, visited, skip);
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && (ft.is_file() || path.is_file()) {
+            out.push(Ok(path));
+        }
+    }
 }
 
 /// Run `job` over `inputs` in parallel, handing each result to `sink` in input order. Inputs are taken
@@ -231,9 +325,12 @@ where
             })
             .collect();
         for (input, r) in results {
-            let input = input.unwrap_or_else(|| Input::File {
-                path: r.as_ref().err().map(|e| e.path.clone()).unwrap_or_default(),
-                root: None,
+            let input = input.unwrap_or_else(|| {
+                let path = r.as_ref().err().map(|e| e.path.clone()).unwrap_or_default();
+                Input::File {
+                    rel: PathBuf::from(path.file_name().unwrap_or_default()),
+                    path,
+                }
             });
             done += 1;
             if sink(&input, r).is_break() {
@@ -256,9 +353,9 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), "b").unwrap();
         std::fs::write(dir.path().join("sub/a.txt"), "a").unwrap();
         std::fs::write(dir.path().join("c.pdf"), "c").unwrap();
-        let empty = tempfile::tempdir().unwrap();
-        let got = collect_inputs(&[dir.path().to_path_buf(), empty.path().to_path_buf()]);
-        assert_eq!(got.len(), 3);
+        // One folder: its files straight under the output folder, subfolders kept.
+        let got = collect_inputs(&[dir.path().to_path_buf()]);
+        assert_eq!(got.len(), 2);
         let Ok(first) = &got[0] else { panic!() };
         assert!(first.display().ends_with("b.txt"));
         assert_eq!(
@@ -270,7 +367,33 @@ mod tests {
             second.output_path(Path::new("/out"), "json"),
             PathBuf::from("/out/sub/a.json")
         );
-        assert_eq!(got[2].as_ref().unwrap_err().reason, "directory has no .txt files");
+        let empty = tempfile::tempdir().unwrap();
+        let got = collect_inputs(&[empty.path().to_path_buf()]);
+        assert_eq!(got[0].as_ref().unwrap_err().reason, "directory has no .txt files");
+    }
+
+    #[test]
+    fn two_boxes_with_the_same_names_keep_their_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        for b in ["boxA", "boxB"] {
+            std::fs::create_dir(dir.path().join(b)).unwrap();
+            std::fs::write(dir.path().join(b).join("page001.txt"), b).unwrap();
+        }
+        let outs = |args: &[PathBuf]| -> Vec<PathBuf> {
+            collect_inputs(args)
+                .iter()
+                .map(|i| i.as_ref().unwrap().output_path(Path::new("/out"), "json"))
+                .collect()
+        };
+        let want = [
+            PathBuf::from("/out/boxA/page001.json"),
+            PathBuf::from("/out/boxB/page001.json"),
+        ];
+        assert_eq!(outs(&[dir.path().join("boxA"), dir.path().join("boxB")]), want);
+        assert_eq!(
+            outs(&[dir.path().join("boxA/page001.txt"), dir.path().join("boxB/page001.txt")]),
+            want
+        );
     }
 
     #[test]
