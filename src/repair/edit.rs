@@ -129,6 +129,115 @@ impl Repaired {
         }
         (pos as isize - shift) as usize
     }
+
+    /// The input, rebuilt from the repaired text and the edits: every original byte is recoverable.
+    /// `None` only if the edits do not belong to the text.
+    ///
+    /// ```
+    /// let input = "Beslut om bedomning i Goteborg";
+    /// let r = diakrit::Repairer::new().repair(input);
+    /// assert_eq!(r.original().as_deref(), Some(input));
+    /// ```
+    pub fn original(&self) -> Option<String> {
+        let mut out = String::with_capacity(self.text.len());
+        let (mut at, mut shift) = (0usize, 0isize);
+        for e in &self.edits {
+            let start = usize::try_from(e.span.0 as isize + shift).ok()?;
+            out.push_str(self.text.get(at..start)?);
+            out.push_str(&e.from);
+            at = start.checked_add(e.to.len())?;
+            self.text.get(start..at).filter(|t| *t == e.to)?;
+            shift += e.to.len() as isize - e.from.len() as isize;
+        }
+        out.push_str(self.text.get(at..)?);
+        Some(out)
+    }
+
+    /// This repair of `input` followed by `next`, a repair of this one's text: one repair of `input`, its
+    /// edits in input offsets. Edits of the two that touch become one (`from` as in the input, `to` as
+    /// `next` left it, the lower confidence); one that `next` undid disappears.
+    pub(crate) fn then(self, input: &str, next: Repaired) -> Repaired {
+        // Where a position of this text lies in the input: inside a replacement, at its start (`snap_end`:
+        // at its end).
+        let to_input = |pos: usize, snap_end: bool| -> usize {
+            let mut shift: isize = 0;
+            for e in &self.edits {
+                let out_start = (e.span.0 as isize + shift) as usize;
+                let out_end = out_start + e.to.len();
+                if pos < out_start || (pos == out_start && !snap_end) {
+                    break;
+                }
+                if pos < out_end || (snap_end && pos == out_end && out_start < pos) {
+                    return if snap_end { e.span.1 } else { e.span.0 };
+                }
+                shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+            }
+            (pos as isize - shift) as usize
+        };
+        // Regions of the input either repair changed, with the edits behind each.
+        let mut regions: Vec<(usize, usize, Vec<&Edit>)> =
+            self.edits.iter().map(|e| (e.span.0, e.span.1, vec![e])).collect();
+        for e in &next.edits {
+            regions.push((to_input(e.span.0, false), to_input(e.span.1, true), vec![e]));
+        }
+        regions.sort_by_key(|r| (r.0, r.1));
+        let mut merged: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
+        for r in regions {
+            match merged.last_mut() {
+                Some(m) if r.0 < m.1 || (r.0 == m.1 && r.0 == r.1) => {
+                    m.1 = m.1.max(r.1);
+                    m.2.extend(r.2);
+                }
+                _ => merged.push(r),
+            }
+        }
+        // A region's boundaries lie outside every edit of this repair, so they map to its text exactly,
+        // and from there to `next`'s text.
+        let through = |pos: usize| -> usize {
+            let mut shift: isize = 0;
+            for e in &self.edits {
+                if e.span.1 <= pos {
+                    shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+                }
+            }
+            let in_mine = (pos as isize + shift) as usize;
+            let mut shift2: isize = 0;
+            for e in &next.edits {
+                if e.span.1 <= in_mine {
+                    shift2 += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+                }
+            }
+            (in_mine as isize + shift2) as usize
+        };
+        let mut edits = Vec::new();
+        for (s, e, by) in merged {
+            let from = &input[s..e];
+            let to = &next.text[through(s)..through(e)];
+            if from == to {
+                continue;
+            }
+            // The kind of the later round's edit where there is one: it made the text as it now reads.
+            let later = next.edits.as_ptr_range();
+            let last = by
+                .iter()
+                .find(|x| later.contains(&std::ptr::from_ref(**x)))
+                .unwrap_or(&by[0]);
+            let confidence = by.iter().map(|x| x.confidence).fold(f32::INFINITY, f32::min);
+            edits.push(Edit {
+                span: (s, e),
+                from: from.to_string(),
+                to: to.to_string(),
+                kind: last.kind,
+                confidence,
+            });
+        }
+        debug_assert_eq!(splice(input, &edits), next.text);
+        Repaired {
+            text: next.text,
+            edits,
+            damage: self.damage,
+        }
+    }
 }
 
 /// How a decision's replacement is written.

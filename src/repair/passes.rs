@@ -97,6 +97,10 @@ fn protect(_: &Repairer, doc: &mut Doc) {
     }
 }
 
+/// Most rounds of repair (see [`Repairer::repair`]); a text that still changes after them is left as the
+/// last round made it.
+const MAX_ROUNDS: usize = 4;
+
 impl Repairer {
     /// The names of the repair passes, in the order they run (see `src/repair/passes.rs`).
     ///
@@ -109,8 +113,33 @@ impl Repairer {
     }
 
     /// Repair `text`: the text with damaged words restored, and every edit. Runs the passes in order over
-    /// the document, then turns their decisions into edits.
+    /// the document and turns their decisions into edits; then again over the repaired text, which the
+    /// first round's repairs make easier to read (a word's neighbours restored, the damage estimate of
+    /// the text as it now stands), until a round changes nothing: repair is idempotent, so a second run over
+    /// its own output finds nothing to do. The edits are always in offsets of `text`.
+    ///
+    /// ```
+    /// let r = diakrit::Repairer::new();
+    /// let once = r.repair("Sammanfattning: bedomning av ndmnden i Goteborg");
+    /// assert!(r.repair(&once.text).edits.is_empty());
+    /// ```
     pub fn repair(&self, text: &str) -> Repaired {
+        let mut r = self.repair_round(text);
+        for _ in 1..MAX_ROUNDS {
+            if r.edits.is_empty() {
+                break;
+            }
+            let next = self.repair_round(&r.text);
+            if next.edits.is_empty() {
+                break;
+            }
+            r = r.then(text, next);
+        }
+        r
+    }
+
+    /// One round of repair: every pass once.
+    fn repair_round(&self, text: &str) -> Repaired {
         let mut doc = Doc::new(self, text);
         for pass in PASSES {
             (pass.run)(self, &mut doc);
