@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Run every fuzz target for SECONDS (default 600) one after another, seeded with pieces of the fixtures;
-# prints each target's last status line (executions, coverage). Needs a nightly toolchain and cargo-fuzz.
+# prints each target's last status lines (executions, coverage) and fails when a target finds a crash.
+# Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -u
 cd "$(dirname "$0")/.."
 secs=${1:-600}
+failed=0
 for t in decode tokenize repair segment; do
   mkdir -p fuzz/corpus/$t
   if [ -z "$(ls -A fuzz/corpus/$t)" ]; then
@@ -13,6 +15,15 @@ for t in decode tokenize repair segment; do
     done
   fi
   echo "== $t"
-  cargo +nightly fuzz run -O "$t" -- -max_total_time="$secs" -max_len=4096 -rss_limit_mb=2048 2>&1 \
-    | grep -E "^#[0-9]+.*(DONE|pulse)|Done [0-9]+ runs|SUMMARY|panicked|ERROR" | tail -3
+  log=$(mktemp)
+  cargo +nightly fuzz run -O "$t" -- -max_total_time="$secs" -max_len=4096 -rss_limit_mb=2048 >"$log" 2>&1
+  status=$?
+  grep -E "^#[0-9]+.*(DONE|pulse)|Done [0-9]+ runs|SUMMARY|panicked|ERROR" "$log" | tail -3
+  if [ $status -ne 0 ]; then
+    echo "fuzz target $t failed (status $status); see fuzz/artifacts/$t" >&2
+    tail -30 "$log" >&2
+    failed=1
+  fi
+  rm -f "$log"
 done
+exit $failed
