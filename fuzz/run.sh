@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Run every fuzz target for SECONDS (default 600) one after another, seeded with pieces of the fixtures;
+# fuzz/run.sh [SECONDS [TARGET...]]: run every fuzz target (or those named) for SECONDS (default 600) one after another, seeded with pieces of the fixtures;
 # prints each target's last status lines (executions, coverage) and fails when a target finds a crash.
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -u
 cd "$(dirname "$0")/.."
 secs=${1:-600}
 failed=0
-for t in decode tokenize repair segment; do
+targets=("${@:2}")
+[ ${#targets[@]} -gt 0 ] || targets=(decode tokenize repair segment)
+for t in "${targets[@]}"; do
   mkdir -p fuzz/corpus/$t
   if [ -z "$(ls -A fuzz/corpus/$t)" ]; then
     n=0
