@@ -119,15 +119,21 @@ pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// What identifies a file whatever its name.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
 /// What identifies a file whatever its name: device and inode on Unix, the canonical path elsewhere.
 #[cfg(unix)]
-fn file_id(p: &Path) -> Option<(u64, u64)> {
+fn file_id(p: &Path) -> Option<FileId> {
     use std::os::unix::fs::MetadataExt;
     fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-fn file_id(p: &Path) -> Option<PathBuf> {
+fn file_id(p: &Path) -> Option<FileId> {
     fs::canonicalize(p).ok()
 }
 
@@ -164,8 +170,11 @@ pub fn check_plan(
             _ => None,
         })
         .collect();
+    // Each input's identity, looked up once: a batch of 100,000 files makes 100,000 look-ups, not their square.
+    let ids: HashMap<FileId, &PathBuf> = files.iter().filter_map(|(p, _)| Some((file_id(p)?, *p))).collect();
+    let input_at = |p: &Path| file_id(p).and_then(|id| ids.get(&id).copied());
     if let Some(log) = edits {
-        if let Some((path, _)) = files.iter().find(|(p, _)| same_file(p, log)) {
+        if let Some(path) = input_at(log) {
             return Err(format!(
                 "--edits {} is the input {}; it would be overwritten (give the log another name)",
                 log.display(),
@@ -192,7 +201,7 @@ pub fn check_plan(
         if log.as_ref().is_some_and(|l| *l == absolute(&out)) || edits.is_some_and(|l| same_file(l, &out)) {
             return Err(format!("output {} would overwrite the --edits log", out.display()));
         }
-        if let Some((other, _)) = files.iter().find(|(p, _)| same_file(p, &out)) {
+        if let Some(other) = input_at(&out) {
             return Err(format!(
                 "output {} is the input {} (the same file or a hard link); choose another --out-dir",
                 out.display(),

@@ -158,27 +158,13 @@ impl Repaired {
     /// `next` left it, the lower confidence); one that `next` undid disappears.
     pub(crate) fn then(self, input: &str, next: Repaired) -> Repaired {
         // Where a position of this text lies in the input: inside a replacement, at its start (`snap_end`:
-        // at its end).
-        let to_input = |pos: usize, snap_end: bool| -> usize {
-            let mut shift: isize = 0;
-            for e in &self.edits {
-                let out_start = (e.span.0 as isize + shift) as usize;
-                let out_end = out_start + e.to.len();
-                if pos < out_start || (pos == out_start && !snap_end) {
-                    break;
-                }
-                if pos < out_end || (snap_end && pos == out_end && out_start < pos) {
-                    return if snap_end { e.span.1 } else { e.span.0 };
-                }
-                shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
-            }
-            (pos as isize - shift) as usize
-        };
-        // Regions of the input either repair changed, with the edits behind each.
+        // at its end). Asked in rising order, so one sweep over the edits answers all.
+        let mut back = Sweep::new(&self.edits);
         let mut regions: Vec<(usize, usize, Vec<&Edit>)> =
             self.edits.iter().map(|e| (e.span.0, e.span.1, vec![e])).collect();
         for e in &next.edits {
-            regions.push((to_input(e.span.0, false), to_input(e.span.1, true), vec![e]));
+            let s = back.to_input(e.span.0, false);
+            regions.push((s, back.to_input(e.span.1, true), vec![e]));
         }
         regions.sort_by_key(|r| (r.0, r.1));
         let mut merged: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
@@ -191,24 +177,10 @@ impl Repaired {
                 _ => merged.push(r),
             }
         }
-        // A region's boundaries lie outside every edit of this repair, so they map to its text exactly,
-        // and from there to `next`'s text.
-        let through = |pos: usize| -> usize {
-            let mut shift: isize = 0;
-            for e in &self.edits {
-                if e.span.1 <= pos {
-                    shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
-                }
-            }
-            let in_mine = (pos as isize + shift) as usize;
-            let mut shift2: isize = 0;
-            for e in &next.edits {
-                if e.span.1 <= in_mine {
-                    shift2 += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
-                }
-            }
-            (in_mine as isize + shift2) as usize
-        };
+        // A region's boundaries lie outside every edit of this repair, so they map to its text exactly, and
+        // from there to `next`'s text; they rise, so one sweep over each list of edits maps them all.
+        let (mut mine, mut theirs) = (Sweep::new(&self.edits), Sweep::new(&next.edits));
+        let mut through = |pos: usize| theirs.forward(mine.forward(pos));
         let mut edits = Vec::new();
         for (s, e, by) in merged {
             let from = &input[s..e];
@@ -237,6 +209,52 @@ impl Repaired {
             edits,
             damage: self.damage,
         }
+    }
+}
+
+/// A walk over edits in order, mapping rising positions between the input and the repaired text in one
+/// pass (see [`Repaired::then`]).
+struct Sweep<'e> {
+    edits: &'e [Edit],
+    /// Edits passed so far, and the length they added.
+    next: usize,
+    shift: isize,
+}
+
+impl<'e> Sweep<'e> {
+    fn new(edits: &'e [Edit]) -> Sweep<'e> {
+        Sweep {
+            edits,
+            next: 0,
+            shift: 0,
+        }
+    }
+
+    /// A position of the repaired text in the input; inside a replacement, its start (`snap_end`: its
+    /// end). Positions must not fall from one call to the next.
+    fn to_input(&mut self, pos: usize, snap_end: bool) -> usize {
+        while let Some(e) = self.edits.get(self.next) {
+            let out_start = (e.span.0 as isize + self.shift) as usize;
+            let out_end = out_start + e.to.len();
+            if pos < out_start || (pos == out_start && !snap_end) {
+                break;
+            }
+            if pos < out_end || (snap_end && pos == out_end && out_start < pos) {
+                return if snap_end { e.span.1 } else { e.span.0 };
+            }
+            self.shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+            self.next += 1;
+        }
+        (pos as isize - self.shift) as usize
+    }
+
+    /// A position of the input outside every replacement, in the repaired text. Positions must not fall.
+    fn forward(&mut self, pos: usize) -> usize {
+        while let Some(e) = self.edits.get(self.next).filter(|e| e.span.1 <= pos) {
+            self.shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+            self.next += 1;
+        }
+        (pos as isize + self.shift) as usize
     }
 }
 
