@@ -163,8 +163,8 @@ impl Repaired {
         let mut regions: Vec<(usize, usize, Vec<&Edit>)> =
             self.edits.iter().map(|e| (e.span.0, e.span.1, vec![e])).collect();
         for e in &next.edits {
-            let s = back.to_input(e.span.0, false);
-            regions.push((s, back.to_input(e.span.1, true), vec![e]));
+            let s = back.back_to_input(e.span.0, false);
+            regions.push((s, back.back_to_input(e.span.1, true), vec![e]));
         }
         regions.sort_by_key(|r| (r.0, r.1));
         let mut merged: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
@@ -232,7 +232,7 @@ impl<'e> Sweep<'e> {
 
     /// A position of the repaired text in the input; inside a replacement, its start (`snap_end`: its
     /// end). Positions must not fall from one call to the next.
-    fn to_input(&mut self, pos: usize, snap_end: bool) -> usize {
+    fn back_to_input(&mut self, pos: usize, snap_end: bool) -> usize {
         while let Some(e) = self.edits.get(self.next) {
             let out_start = (e.span.0 as isize + self.shift) as usize;
             let out_end = out_start + e.to.len();
