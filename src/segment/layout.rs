@@ -234,7 +234,13 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
     if pages.len() < 2 {
         return;
     }
-    let key = |li: usize| fold(text[lines[li].0..lines[li].1].trim());
+    // The running header of the first page often lacks the page number the others end in
+    // (`KOMMUN  SAMMANTRÄDESPROTOKOLL` / `KOMMUN  SAMMANTRÄDESPROTOKOLL  2 (45)`): compared without it.
+    let page_number = regex!(r"\s*(?:\d{1,4}\s*[\(\[{]\s*\d{1,4}\s*[\)\]}]|\d{1,4}\s*(?:av|/)\s*\d{1,4})$");
+    let key = |li: usize| {
+        let folded = fold(text[lines[li].0..lines[li].1].trim());
+        page_number.replace(&folded, "").into_owned()
+    };
     // A § line (`§ 38 Dnr …`, `KS § 12`) opens a paragraph, wherever it stands.
     let section_sign = regex!(r"^(?:\p{Lu}{2,6}\s+)?§\s*\d");
     let edge = |page: &Vec<usize>, top: bool| -> Vec<usize> {
