@@ -167,7 +167,8 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
         fnv1a64_from(fnv1a64_from(content, &[0xff]), source.name.as_bytes())
     );
     let content_id = format!("{content:016x}");
-    let back = |(s, e): (usize, usize)| (repaired.to_input_offset(s), repaired.to_input_offset(e));
+    let offsets = repaired.input_offsets();
+    let back = |(s, e): (usize, usize)| (offsets.get(s), offsets.get(e));
     let sections: Vec<SectionOut> = seg
         .sections
         .iter()

@@ -130,6 +130,18 @@ impl Repaired {
         (pos as isize - shift) as usize
     }
 
+    /// [`Repaired::to_input_offset`] for many positions: a table built once, each look-up a binary search.
+    pub fn input_offsets(&self) -> InputOffsets<'_> {
+        let mut starts = Vec::with_capacity(self.edits.len());
+        let mut shift: isize = 0;
+        for e in &self.edits {
+            let out_start = (e.span.0 as isize + shift) as usize;
+            shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
+            starts.push((out_start, shift));
+        }
+        InputOffsets { edits: &self.edits, starts }
+    }
+
     /// The input, rebuilt from the repaired text and the edits: every original byte is recoverable.
     /// `None` only if the edits do not belong to the text.
     ///
@@ -209,6 +221,29 @@ impl Repaired {
             edits,
             damage: self.damage,
         }
+    }
+}
+
+/// Offsets of the repaired text mapped back to the input (see [`Repaired::input_offsets`]).
+pub struct InputOffsets<'e> {
+    edits: &'e [Edit],
+    /// Each edit's start in the repaired text, and the length all edits up to it added.
+    starts: Vec<(usize, isize)>,
+}
+
+impl InputOffsets<'_> {
+    /// The same as [`Repaired::to_input_offset`].
+    pub fn get(&self, pos: usize) -> usize {
+        let k = self.starts.partition_point(|&(s, _)| s <= pos);
+        let Some(j) = k.checked_sub(1) else {
+            return pos;
+        };
+        let (out_start, after) = self.starts[j];
+        let e = &self.edits[j];
+        if pos < out_start + e.to.len() {
+            return e.span.0;
+        }
+        (pos as isize - after) as usize
     }
 }
 

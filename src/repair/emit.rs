@@ -2,7 +2,7 @@
 //! calibrated and held against `--min-confidence`, its replacement is written in the observed word's
 //! case (or the case the decision asks for, or small where the observed capital was itself a misreading),
 //! and with `--join-hyphens` words cut at a line end are joined.
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use super::calibration::calibrate;
 use super::edit::{Casing, Decision, Edit, EditKind};
@@ -18,6 +18,8 @@ impl Repairer {
     pub(super) fn edits(&self, doc: &Doc) -> Vec<Edit> {
         let (text, tokens) = (doc.text, &doc.tokens);
         let mut edits = Vec::new();
+        // The words the document writes capitalised, gathered once when first needed.
+        let mut capitalised: Option<HashSet<&str>> = None;
         for (i, tok) in tokens.iter().enumerate() {
             let Some(d) = doc.chosen.get(&tok.start) else { continue };
             let confidence = calibrate(d.confidence);
@@ -28,7 +30,7 @@ impl Repairer {
             let to = match d.casing {
                 Casing::Verbatim => d.to.clone(),
                 Casing::Upper => d.to.to_uppercase(),
-                Casing::Observed if self.capital_misread(text, tokens, i, d) => d.to.clone(),
+                Casing::Observed if self.capital_misread(text, tokens, i, d, &mut capitalised) => d.to.clone(),
                 // `PA forslag av`: a short word in capitals only because OCR read å as A; `På förslag av`.
                 Casing::Observed if short_caps_before_lowercase(text, tokens, i) => Case::Title.apply(&d.to, "Xx"),
                 Casing::Observed => Case::of(from).apply(&d.to, from),
@@ -52,7 +54,14 @@ impl Repairer {
     /// `motas Over generationer`, `se Gver`: an engine without Swedish reads a small ö, å, ä as a capital
     /// O, G or A (and sometimes another small letter as a capital: `Ollaggsyrkandet`). A restored word whose
     /// capital is such a misread, between two lowercase words of one sentence, is written in lowercase when it is a common word and not a name.
-    fn capital_misread(&self, text: &str, tokens: &[Token], i: usize, d: &Decision) -> bool {
+    fn capital_misread<'t>(
+        &self,
+        text: &'t str,
+        tokens: &[Token],
+        i: usize,
+        d: &Decision,
+        capitalised: &mut Option<HashSet<&'t str>>,
+    ) -> bool {
         let from = tokens[i].text(text);
         let (Some(f), Some(t)) = (from.chars().next(), d.to.chars().next()) else {
             return false;
@@ -73,7 +82,15 @@ impl Repairer {
         }
         // The document writes the word capitalised elsewhere (Österrike): a name, its capital right.
         let title = crate::text::title(&d.to);
-        if tokens.iter().any(|t| t.kind == Kind::Word && t.text(text) == title) {
+        let capitalised = capitalised.get_or_insert_with(|| {
+            tokens
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| t.text(text))
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .collect()
+        });
+        if capitalised.contains(title.as_str()) {
             return false;
         }
         let lower_word =

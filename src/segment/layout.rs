@@ -423,7 +423,7 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
         // The first footnote of a run needs its mark in the text above (`intelligens™!.`, `staden²`); the
         // next ones follow it in order.
         let follows = number > 0 && mark.parse::<u32>().is_ok_and(|n| n == number + 1);
-        if !foot || parts.len() > 4 || !(follows || referenced(&text[..lines[li].0], mark)) {
+        if !foot || parts.len() > 4 || !(follows || referenced(page_before(text, lines[li].0), mark)) {
             li += 1;
             continue;
         }
@@ -446,6 +446,19 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
         li = end + 1;
     }
 }
+
+/// The text of the page before `at` (from the last page break, at most [`FOOTNOTE_REACH`] bytes): where
+/// the reference to a footnote at `at` stands.
+fn page_before(text: &str, at: usize) -> &str {
+    let mut from = text[..at].rfind('\u{c}').map_or(0, |i| i + 1).max(at.saturating_sub(FOOTNOTE_REACH));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// How far before a footnote its reference may stand, in bytes: a page and more.
+const FOOTNOTE_REACH: usize = 20_000;
 
 /// Does `before` refer to a footnote marked `mark`: the mark (or, for `!`, `™` and `*`, any of the marks OCR
 /// makes of a superscript one) right after a letter or a closing quote, and not followed by a digit?
@@ -515,8 +528,13 @@ pub fn reflow(text: &str, layout: &Layout, start: usize, end: usize) -> String {
     let mut cur = String::new();
     let mut gap = false;
     let mut skipped = false;
-    for (li, &(s, e)) in layout.lines.iter().enumerate() {
-        if e < start || s >= end || (e == start && s < start) {
+    // The lines from the first that can reach `start`: one binary search, not a walk over the document.
+    let first = layout.lines.partition_point(|&(_, e)| e < start);
+    for (li, &(s, e)) in layout.lines.iter().enumerate().skip(first) {
+        if s >= end {
+            break;
+        }
+        if e < start || (e == start && s < start) {
             continue;
         }
         let (s, e) = (s.max(start), e.min(end));
