@@ -282,9 +282,8 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
     // What each distinct unit's tokens are as written, found once.
     let mut written: HashMap<(usize, usize), Written> = HashMap::default();
     for (ui, u) in doc.units.iter().enumerate() {
-        let region = spans
-            .partition_point(|s| s.1 <= index_of(doc, first_token(u)))
-            .min(spans.len() - 1);
+        let at = index_of(doc, first_token(u));
+        let region = spans.partition_point(|s| s.1 <= at).min(spans.len() - 1);
         let c = &mut out[region];
         if doc.in_foreign_line(first_token(u).start) {
             continue;
