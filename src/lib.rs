@@ -41,6 +41,7 @@ macro_rules! regex {
     }};
 }
 
+pub mod bench;
 pub mod catalogue;
 pub mod eval;
 pub mod lang;

@@ -77,6 +77,22 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Measure throughput on your own files: each stage (decode, tokenize, repair, segment, write) on one
+    /// thread, then the whole job on one thread and on every core, with bytes/s, words/s and peak memory.
+    /// With no input it measures the bundled example documents.
+    ///
+    /// Examples:
+    ///   diakrit bench scans/
+    ///   diakrit bench --json scans/ > bench.json
+    Bench {
+        /// Text files or directories (walked for *.txt).
+        paths: Vec<PathBuf>,
+        /// One JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Show the candidates for a word, their scores, and which one repair picks.
     Explain {
         /// The word as the OCR wrote it.
@@ -260,6 +276,33 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let repairer = setup(&common, None)?;
             evaluate(&repairer, &ocr, &gold, json)
         }
+        Command::Bench { paths, json, common } => {
+            let threads = common
+                .threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |c| c.get()));
+            let mut common = common;
+            common.threads = None;
+            // Read once to report a bad word list as a usage error; each run below builds its own.
+            load_lexicon(common.lexicon.as_deref())?;
+            let make = || {
+                Repairer::builder()
+                    .lexicon(load_lexicon(common.lexicon.as_deref()).unwrap_or_else(|_| Lexicon::new()))
+                    .min_confidence(common.min_confidence)
+                    .join_hyphens(common.join_hyphens)
+                    .build()
+            };
+            let inputs = bench_inputs(&paths)?;
+            let report = diakrit::bench::measure(&inputs, &make, threads).map_err(Fatal)?;
+            if json {
+                out!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&report).expect("report serialises")
+                );
+            } else {
+                out!("{}", report.table());
+            }
+            Ok(true)
+        }
         Command::Explain {
             word,
             context,
@@ -321,6 +364,59 @@ fn setup(common: &Common, headings: Option<&Path>) -> Result<Repairer, Fatal> {
         builder = builder.catalogue(catalogue);
     }
     Ok(builder.build())
+}
+
+/// The example documents `diakrit bench` measures when given no input: the mission document's OCR and the
+/// section fixtures, clean and OCR'd.
+const BENCH_EXAMPLES: [(&str, &[u8]); 6] = [
+    (
+        "goteborg-intraservice-ai-slutredovisning.ocr.txt",
+        include_bytes!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt"),
+    ),
+    (
+        "protokoll.ocr.txt",
+        include_bytes!("../fixtures/sections/protokoll.ocr.txt"),
+    ),
+    (
+        "protokoll-kommun.ocr.txt",
+        include_bytes!("../fixtures/sections/protokoll-kommun.ocr.txt"),
+    ),
+    (
+        "tjansteutlatande.ocr.txt",
+        include_bytes!("../fixtures/sections/tjansteutlatande.ocr.txt"),
+    ),
+    (
+        "kf_handling.txt",
+        include_bytes!("../fixtures/sections/kf_handling.txt"),
+    ),
+    ("protokoll.txt", include_bytes!("../fixtures/sections/protokoll.txt")),
+];
+
+/// The inputs of `diakrit bench`, read into memory (a file that cannot be read stops the measurement).
+fn bench_inputs(paths: &[PathBuf]) -> Result<Vec<diakrit::bench::Raw>, Fatal> {
+    if paths.is_empty() {
+        return Ok(BENCH_EXAMPLES
+            .iter()
+            .map(|(name, bytes)| diakrit::bench::Raw {
+                name: (*name).to_string(),
+                bytes: bytes.to_vec(),
+            })
+            .collect());
+    }
+    let mut raws = Vec::new();
+    for input in collect_inputs_skipping(paths, None) {
+        match input? {
+            Input::Stdin => return Err(Fatal("bench reads files, not standard input".into())),
+            Input::File { path, .. } => {
+                let bytes = std::fs::read(&path).map_err(|e| Fatal(InputError::io(&path, &e).to_string()))?;
+                raws.push(diakrit::bench::Raw {
+                    name: path.display().to_string(),
+                    bytes,
+                });
+            }
+        }
+    }
+    Ok(raws)
 }
 
 /// The embedded lexicon, plus the user's words when a file is given.

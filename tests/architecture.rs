@@ -18,6 +18,7 @@ const STAGES: &[(&str, u8)] = &[
     ("process", 5),
     ("eval", 5),
     ("pipeline", 6),
+    ("bench", 6),
 ];
 
 /// Inside `src/repair/`, bottom first.

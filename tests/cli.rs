@@ -456,3 +456,32 @@ fn section_records_for_bulk_loaders() {
         std::fs::read_to_string(dir.path().join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 11);
 }
+
+/// `diakrit bench` measures each stage and the whole job, as a table or as JSON, on given files or on the
+/// bundled examples.
+#[test]
+fn bench_reports_every_stage() {
+    let o = diakrit(&["bench", "--json", "-j", "1", OCR]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["files"], 1);
+    assert_eq!(r["bytes"].as_u64(), Some(fixture(OCR).len() as u64));
+    let stages: Vec<&str> = r["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stage"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stages,
+        ["decode", "tokenize", "repair", "segment", "write", "all", "all"]
+    );
+    assert!(r["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["mb_per_s"].as_f64().unwrap() > 0.0));
+    let o = diakrit(&["bench"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("speed-up from 1 to all threads"));
+}

@@ -139,7 +139,10 @@ impl Repaired {
             shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
             starts.push((out_start, shift));
         }
-        InputOffsets { edits: &self.edits, starts }
+        InputOffsets {
+            edits: &self.edits,
+            starts,
+        }
     }
 
     /// The input, rebuilt from the repaired text and the edits: every original byte is recoverable.

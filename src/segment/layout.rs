@@ -450,7 +450,10 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
 /// The text of the page before `at` (from the last page break, at most [`FOOTNOTE_REACH`] bytes): where
 /// the reference to a footnote at `at` stands.
 fn page_before(text: &str, at: usize) -> &str {
-    let mut from = text[..at].rfind('\u{c}').map_or(0, |i| i + 1).max(at.saturating_sub(FOOTNOTE_REACH));
+    let mut from = text[..at]
+        .rfind('\u{c}')
+        .map_or(0, |i| i + 1)
+        .max(at.saturating_sub(FOOTNOTE_REACH));
     while !text.is_char_boundary(from) {
         from += 1;
     }
