@@ -34,6 +34,10 @@ enum Command {
         /// inputs share (boxA/p1.txt and boxB/p1.txt stay apart); each file is written whole or not at all.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+        /// `jsonl`: the inputs (or standard input) are JSON Lines of records `{"id": …, "text": …}`; each is
+        /// written back as `{"id": …, "text": <repaired>, "edits": […]}` on one line as soon as it is done.
+        #[arg(long, value_enum, default_value_t = InputFormat::Text, conflicts_with = "out_dir")]
+        input_format: InputFormat,
         #[command(flatten)]
         batch: BatchArgs,
         #[command(flatten)]
@@ -59,6 +63,10 @@ enum Command {
         /// OpenSearch and Meilisearch take); always JSON Lines, NAME.jsonl under --out-dir.
         #[arg(long, value_enum, default_value_t = Granularity::Document)]
         granularity: Granularity,
+        /// `jsonl`: the inputs (or standard input) are JSON Lines of records `{"id": …, "text": …}`; each
+        /// record's document is written as one line as soon as it is done, its `source` the record's id.
+        #[arg(long, value_enum, default_value_t = InputFormat::Text, conflicts_with = "out_dir")]
+        input_format: InputFormat,
         #[command(flatten)]
         batch: BatchArgs,
         #[command(flatten)]
@@ -110,6 +118,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -196,10 +210,22 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
         Command::Repair {
             files,
             out_dir,
+            input_format,
             batch,
             common,
         } => {
             let repairer = setup(&common, None)?;
+            if input_format == InputFormat::Jsonl {
+                return stream_records(&files, |id, text| {
+                    let r = repairer.repair(text);
+                    serde_json::to_vec(&RepairedRecord {
+                        id,
+                        text: &r.text,
+                        edits: &r.edits,
+                    })
+                    .expect("serialises")
+                });
+            }
             let (inputs, mut out, mut edits) = start(&files, out_dir, "txt", &batch, &common)?;
             let total = inputs.len();
             let mut ok = true;
@@ -232,10 +258,34 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             format,
             headings,
             granularity,
+            input_format,
             batch,
             common,
         } => {
             let repairer = setup(&common, headings.as_deref())?;
+            if input_format == InputFormat::Jsonl {
+                let format = if granularity == Granularity::Section {
+                    Format::Sections
+                } else {
+                    Format::JsonLines
+                };
+                return stream_records(&paths, |id, text| {
+                    let source = diakrit::source::Source {
+                        name: match id {
+                            serde_json::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        },
+                        text: text.to_string(),
+                        encoding: diakrit::source::Encoding::Utf8,
+                        replaced: Vec::new(),
+                    };
+                    let mut w = diakrit::output::Writer::new(Vec::new(), format);
+                    w.write(&repairer.process_source(&source)).expect("writes to memory");
+                    let mut bytes = w.into_inner();
+                    bytes.pop();
+                    bytes
+                });
+            }
             let format = match (granularity, format, &out_dir) {
                 (Granularity::Section, _, _) => Format::Sections,
                 (_, CliFormat::Jsonl, None) => Format::JsonLines,
@@ -364,6 +414,88 @@ fn setup(common: &Common, headings: Option<&Path>) -> Result<Repairer, Fatal> {
         builder = builder.catalogue(catalogue);
     }
     Ok(builder.build())
+}
+
+/// One line of `repair --input-format jsonl`: the record's id, the repaired text, the edits (spans in bytes
+/// of the record's text).
+#[derive(serde::Serialize)]
+struct RepairedRecord<'a> {
+    id: &'a serde_json::Value,
+    text: &'a str,
+    edits: &'a [diakrit::Edit],
+}
+
+/// Read JSON Lines records `{"id": …, "text": …}` from `paths` (standard input when none or `-`), run `job`
+/// on each record's id and text, and write its result as one line, in input order, flushing after each
+/// chunk of records so that a pipe sees results as they come. A bad line is one error on stderr
+/// (`FILE:LINE: reason`) and the stream goes on.
+fn stream_records(paths: &[PathBuf], job: impl Fn(&serde_json::Value, &str) -> Vec<u8> + Sync) -> Result<bool, Fatal> {
+    use rayon::prelude::*;
+    use std::io::BufRead;
+    const CHUNK: usize = 64;
+    let sources: Vec<Option<&PathBuf>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        paths.iter().map(|p| (p.as_os_str() != "-").then_some(p)).collect()
+    };
+    let mut ok = true;
+    let mut stdout = io::stdout().lock();
+    for src in sources {
+        let name = src.map_or("-".to_string(), |p| p.display().to_string());
+        let reader: Box<dyn BufRead> = match src {
+            None => Box::new(io::stdin().lock()),
+            Some(p) => match std::fs::File::open(p) {
+                Ok(f) => Box::new(io::BufReader::new(f)),
+                Err(e) => {
+                    eprintln!("diakrit: {}", InputError::io(p, &e));
+                    ok = false;
+                    continue;
+                }
+            },
+        };
+        let mut lines = reader.lines().enumerate();
+        loop {
+            let chunk: Vec<(usize, io::Result<String>)> = lines.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let results: Vec<Result<Option<Vec<u8>>, String>> = chunk
+                .into_par_iter()
+                .map(|(n, line)| {
+                    let at = |why: String| format!("{name}:{}: {why}", n + 1);
+                    let line = line.map_err(|e| at(diakrit::source::io_reason(&e)))?;
+                    if line.trim().is_empty() {
+                        return Ok(None);
+                    }
+                    let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| at(format!("not JSON: {e}")))?;
+                    let text = v
+                        .get("text")
+                        .and_then(serde_json::Value::as_str)
+                        .ok_or_else(|| at("no \"text\" string in the record".into()))?;
+                    let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
+                    Ok(Some(job(&id, text)))
+                })
+                .collect();
+            for r in results {
+                match r {
+                    Ok(None) => {}
+                    Ok(Some(bytes)) => {
+                        if stdout.write_all(&bytes).and_then(|()| stdout.write_all(b"\n")).is_err() {
+                            return Ok(ok);
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("diakrit: {e}");
+                        ok = false;
+                    }
+                }
+            }
+            if stdout.flush().is_err() {
+                return Ok(ok);
+            }
+        }
+    }
+    Ok(ok)
 }
 
 /// The example documents `diakrit bench` measures when given no input: the mission document's OCR and the

@@ -485,3 +485,42 @@ fn bench_reports_every_stage() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("speed-up from 1 to all threads"));
 }
+
+/// JSON Lines in, JSON Lines out, in order: one result per record as it is done; a bad record is one error
+/// line and the stream goes on.
+#[test]
+fn json_lines_records_stream_through() {
+    use std::io::Write;
+    let mut input = String::new();
+    for i in 0..150 {
+        input.push_str(&format!(
+            "{{\"id\": {i}, \"text\": \"Namnden gor en bedomning {i}\"}}\n"
+        ));
+    }
+    input.push_str("not json\n{\"id\": \"x\", \"text\": \"Sammanfattning\\n\\nNamnden beslutar.\"}\n");
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_diakrit"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = run(&["repair", "--input-format", "jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("-:151: not JSON"), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 151);
+    assert_eq!(lines[42]["id"], 42);
+    assert_eq!(lines[42]["text"], "Nämnden gör en bedömning 42");
+    assert_eq!(lines[150]["id"], "x");
+    let o = run(&["process", "--input-format", "jsonl", "--granularity", "section"]);
+    let last: Value = serde_json::from_str(stdout(&o).lines().last().unwrap()).unwrap();
+    assert_eq!(
+        (last["source"].as_str(), last["label"].as_str()),
+        (Some("x"), Some("summary"))
+    );
+}
