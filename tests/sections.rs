@@ -513,3 +513,52 @@ fn older_protocol_under_ocr() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A tjänsteskrivelse's letterhead box under the page number at the foot of its first page (office, postal
+/// address, e-mail, phone, web) is furniture; a signature block with no contact details is not.
+#[test]
+fn a_letterhead_box_under_the_page_number_is_furniture() {
+    let text = "EXEMPELÅ KOMMUN\n\nTjänsteskrivelse\n\nSammanfattning\n\nKommunen föreslås yttra sig.\n\n\
+        1 (2)\nKommunstyrelsens förvaltning        Exempelå kommun\n434 81 Exempelå\nAnna Berg\n\
+        anna.berg@exempela.se               Besöksadress\nVerksamhetschef     Stadshuset, Storgatan 37\n\
+        Telefon 0300-83 40 00\nwww.exempela.se\u{c}EXEMPELÅ KOMMUN\n2 (2)\n\nBeslutsunderlag\n\n\
+        Tjänsteskrivelse 2024-01-31.\n\nAnna Berg\n\nVerksamhetschef\n";
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("ts.txt");
+    std::fs::write(&p, text).unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let furniture: Vec<String> = doc["furniture"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
+            String::from_utf8_lossy(&input[a..b]).into_owned()
+        })
+        .collect();
+    for line in [
+        "434 81 Exempelå",
+        "Telefon 0300-83 40 00",
+        "www.exempela.se",
+        "Anna Berg",
+    ] {
+        assert!(
+            furniture.iter().any(|f| f == line),
+            "{line} not furniture: {furniture:?}"
+        );
+    }
+    let summary = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "summary")
+        .unwrap();
+    assert_eq!(summary["text"], "Kommunen föreslås yttra sig.");
+    // The signature at the end of the last page stays.
+    assert!(doc["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("Anna Berg\n\nVerksamhetschef\n"));
+    assert_eq!(furniture.iter().filter(|f| *f == "Anna Berg").count(), 1);
+    spans_hold(&doc, &input);
+}

@@ -122,6 +122,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
         .collect();
     let mut layout = Layout::default();
     seed_furniture(text, &lines, &mut kinds, &mut layout);
+    footer_boxes(text, &lines, &mut kinds);
     page_edges(text, &lines, &mut kinds, is_heading);
     grow_furniture(text, &lines, &mut kinds, is_heading);
     footnotes(text, &lines, &mut kinds, &mut layout);
@@ -213,6 +214,47 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
         }
     }
 }
+
+/// A letterhead's contact box under the page number at a page's foot (`1 (4)` / `Kommunstyrelsens
+/// förvaltning   Kungsbacka kommun` / `434 81 Kungsbacka` / `Telefon 0300-83 40 00` / `www.kungsbacka.se`):
+/// the lines between the page number and the page break are furniture when at most
+/// [`FOOTER_BOX_LINES`] and when two or more kinds of contact detail stand in them (a postal code, a phone
+/// number, an e-mail or web address, an address label).
+fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
+    let page = regex!(r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$");
+    let details = [
+        regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{Ll}+"),
+        regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b"),
+        regex!(r"[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
+        regex!(r"(?i)\b(?:postadress|besöksadress|besoksadress|telefon|växel|e-post|webbplats|organisationsnummer)\b"),
+    ];
+    let mut li = 0;
+    while li < lines.len() {
+        // The page: up to the line that ends in a page break, or the text's end.
+        let mut end = li;
+        while end + 1 < lines.len() && !text[..lines[end + 1].0].ends_with('\u{c}') {
+            end += 1;
+        }
+        let text_of = |j: usize| text[lines[j].0..lines[j].1].trim();
+        let number = (li..=end).rev().find(|&j| page.is_match(text_of(j)));
+        if let Some(n) = number {
+            let boxed: Vec<usize> = (n + 1..=end).filter(|&j| !text_of(j).is_empty()).collect();
+            let found = details
+                .iter()
+                .filter(|d| boxed.iter().any(|&j| d.is_match(text_of(j))))
+                .count();
+            if !boxed.is_empty() && boxed.len() <= FOOTER_BOX_LINES && found >= 2 {
+                for j in boxed {
+                    kinds[j] = LineKind::Furniture;
+                }
+            }
+        }
+        li = end + 1;
+    }
+}
+
+/// A letterhead's contact box has at most this many lines.
+const FOOTER_BOX_LINES: usize = 10;
 
 /// Lines that stand at the same place on most pages: at the head of a page (among its first
 /// [`EDGE_LINES`] lines of text, with only furniture or other such lines above them) or at its foot, the
