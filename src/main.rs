@@ -226,31 +226,16 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     .expect("serialises")
                 });
             }
-            let (inputs, mut out, mut edits) = start(&files, out_dir, "txt", &batch, &common)?;
-            let total = inputs.len();
-            let mut ok = true;
-            let stop = interrupt_flag();
-            let run = Batch {
-                strict: common.strict,
-                stop: Some(stop),
-            };
-            let done = run_batch(
-                inputs,
-                &run,
-                |src| (src.name.clone(), replaced_note(src), repairer.repair(&src.text)),
-                |input, r| {
-                    let result = r.and_then(|(name, note, rep)| {
-                        warn(note);
-                        edits.write(&name, &rep.edits)?;
-                        out.write(input, "txt", rep.text.as_bytes())
-                    });
-                    report(result, &mut ok)
+            let started = start(&files, out_dir, "txt", &batch, &common)?;
+            run_files(
+                started,
+                common.strict,
+                |src| (src.name.clone(), repairer.repair(&src.text)),
+                |input, (name, rep), out, edits| {
+                    edits.write(&name, &rep.edits)?;
+                    out.write(input, "txt", rep.text.as_bytes())
                 },
-            );
-            let mut closing = true;
-            let _ = report(out.flush(), &mut closing);
-            let _ = report(edits.finish(), &mut closing);
-            finish(ok && closing, done, total, stop)
+            )
         }
         Command::Process {
             paths,
@@ -291,31 +276,16 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 (_, CliFormat::Jsonl, None) => Format::JsonLines,
                 _ => Format::Json,
             };
-            let (inputs, mut out, mut edits) = start(&paths, out_dir, format.extension(), &batch, &common)?;
-            let total = inputs.len();
-            let mut ok = true;
-            let stop = interrupt_flag();
-            let run = Batch {
-                strict: common.strict,
-                stop: Some(stop),
-            };
-            let done = run_batch(
-                inputs,
-                &run,
-                |src| (replaced_note(src), repairer.process_source(src)),
-                |input, r| {
-                    let result = r.and_then(|(note, doc)| {
-                        warn(note);
-                        edits.write(&doc.source, &doc.edits)?;
-                        out.write_document(input, &doc, format)
-                    });
-                    report(result, &mut ok)
+            let started = start(&paths, out_dir, format.extension(), &batch, &common)?;
+            run_files(
+                started,
+                common.strict,
+                |src| repairer.process_source(src),
+                |input, doc, out, edits| {
+                    edits.write(&doc.source, &doc.edits)?;
+                    out.write_document(input, &doc, format)
                 },
-            );
-            let mut closing = true;
-            let _ = report(out.flush(), &mut closing);
-            let _ = report(edits.finish(), &mut closing);
-            finish(ok && closing, done, total, stop)
+            )
         }
         Command::Eval {
             ocr,
@@ -660,6 +630,45 @@ fn start(
     }
     let edits = EditsFile::open_with(common.edits.as_deref(), batch.resume)?;
     Ok((inputs, out, edits))
+}
+
+/// Run a batch: `job` on each input on the rayon pool, `write` of each result in input order, a warning
+/// for replaced bytes, one line for each failure; stopped by Ctrl-C or a closed stdout, with the edits log
+/// put in place either way.
+fn run_files<T: Send>(
+    (inputs, mut out, mut edits): Started,
+    strict: bool,
+    job: impl Fn(&diakrit::source::Source) -> T + Sync,
+    mut write: impl FnMut(
+        &Input,
+        T,
+        &mut Outputs<BufWriter<io::StdoutLock<'static>>>,
+        &mut EditsFile,
+    ) -> Result<(), InputError>,
+) -> Result<bool, Fatal> {
+    let total = inputs.len();
+    let mut ok = true;
+    let stop = interrupt_flag();
+    let run = Batch {
+        strict,
+        stop: Some(stop),
+    };
+    let done = run_batch(
+        inputs,
+        &run,
+        |src| (replaced_note(src), job(src)),
+        |input, r| {
+            let result = r.and_then(|(note, t)| {
+                warn(note);
+                write(input, t, &mut out, &mut edits)
+            });
+            report(result, &mut ok)
+        },
+    );
+    let mut closing = true;
+    let _ = report(out.flush(), &mut closing);
+    let _ = report(edits.finish(), &mut closing);
+    finish(ok && closing, done, total, stop)
 }
 
 /// Set when Ctrl-C (or a termination signal) arrives: the batch stops before its next chunk, writes what it

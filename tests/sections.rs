@@ -18,6 +18,19 @@ fn process(path: &str) -> (Value, Vec<u8>) {
     (serde_json::from_slice(&o.stdout).expect("valid JSON"), input)
 }
 
+/// The text of each furniture span of `doc` in `input`.
+fn furniture_lines(doc: &Value, input: &[u8]) -> Vec<String> {
+    doc["furniture"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
+            String::from_utf8_lossy(&input[a..b]).into_owned()
+        })
+        .collect()
+}
+
 fn labels(doc: &Value) -> Vec<(String, u64)> {
     doc["sections"]
         .as_array()
@@ -305,15 +318,7 @@ fn protocol_of_another_municipality() {
         assert_eq!(doc["metadata"]["paragraphs"], serde_json::json!([12, 13]), "{path}");
         assert_eq!(doc["metadata"]["case_ids"][0], "KS/2025:41", "{path}");
         // The three page headers (two lines each), two signature boxes and the digital signature.
-        let furniture: Vec<String> = doc["furniture"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
-                String::from_utf8_lossy(&input[a..b]).into_owned()
-            })
-            .collect();
+        let furniture = furniture_lines(&doc, &input);
         assert_eq!(furniture.len(), 10, "{path}: {furniture:?}");
         assert!(
             furniture.iter().any(|f| f.starts_with("Transaktionsidentitet")),
@@ -527,15 +532,7 @@ fn a_letterhead_box_under_the_page_number_is_furniture() {
     let p = dir.path().join("ts.txt");
     std::fs::write(&p, text).unwrap();
     let (doc, input) = process(p.to_str().unwrap());
-    let furniture: Vec<String> = doc["furniture"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
-            String::from_utf8_lossy(&input[a..b]).into_owned()
-        })
-        .collect();
+    let furniture = furniture_lines(&doc, &input);
     for line in [
         "434 81 Exempelå",
         "Telefon 0300-83 40 00",
