@@ -524,3 +524,22 @@ fn json_lines_records_stream_through() {
         (Some("x"), Some("summary"))
     );
 }
+
+/// Options do what they say or refuse with a reason: a value out of range names itself, `--format jsonl`
+/// is honoured under `--out-dir`.
+#[test]
+fn options_do_what_they_say() {
+    let o = diakrit(&["repair", "--min-confidence", "-0.5", OCR]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--min-confidence must be between 0 and 1, not -0.5"),
+        "{}",
+        stderr(&o)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = diakrit(&["process", "--format", "jsonl", "--out-dir", out.to_str().unwrap(), OCR]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = std::fs::read_to_string(out.join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 1);
+}
