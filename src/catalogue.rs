@@ -292,6 +292,19 @@ impl Catalogue {
         C.get_or_init(|| Catalogue::from_tsv(EMBEDDED_HEADINGS).expect("data/headings.tsv parses"))
     }
 
+    /// This catalogue with `extra`'s headings added; where both know a heading, `extra`'s label wins.
+    ///
+    /// ```
+    /// let extra = diakrit::Catalogue::from_tsv("doc_type\tlabel\tvariants\nprotokoll_paragraph\tvote\tVotering sker\n").unwrap();
+    /// let c = diakrit::Catalogue::embedded().with(extra);
+    /// assert!(c.is_heading("Votering sker") && c.is_heading("Sammanfattning"));
+    /// ```
+    pub fn with(&self, extra: Catalogue) -> Catalogue {
+        let mut variants = extra.variants;
+        variants.extend(self.variants.iter().cloned());
+        Catalogue { variants }
+    }
+
     /// The embedded catalogue, shared.
     pub(crate) fn embedded_arc() -> Arc<Catalogue> {
         static C: OnceLock<Arc<Catalogue>> = OnceLock::new();
@@ -307,6 +320,19 @@ impl Catalogue {
     /// assert!(c.is_heading("Hejsan"));
     /// ```
     pub fn from_tsv(tsv: &str) -> Result<Catalogue, CatalogueError> {
+        // The first line is the header; a file that starts with a row would lose it unseen.
+        let header = tsv.lines().next().unwrap_or("");
+        if !header
+            .split('\t')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .eq_ignore_ascii_case("doc_type")
+        {
+            return Err(CatalogueError(
+                "line 1: the first line must be the header doc_type<TAB>label<TAB>variants".into(),
+            ));
+        }
         let mut variants = Vec::new();
         for (n, line) in tsv.lines().enumerate().skip(1) {
             if line.trim().is_empty() || line.starts_with('#') {

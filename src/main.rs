@@ -55,9 +55,14 @@ enum Command {
         /// `jsonl`: one line per document, NAME.jsonl under --out-dir.
         #[arg(long, value_enum, default_value_t = CliFormat::Json)]
         format: CliFormat,
-        /// Heading catalogue (TSV: doc_type, label, variants separated by |) instead of the built-in one.
+        /// Headings of your own, added to the built-in catalogue (yours win where both know a heading):
+        /// a TSV file whose first line is the header doc_type<TAB>label<TAB>variants, then one row per
+        /// label with its variants separated by | (see data/headings.tsv).
         #[arg(long, value_name = "FILE")]
         headings: Option<PathBuf>,
+        /// With --headings: use only your catalogue, not the built-in one.
+        #[arg(long, requires = "headings")]
+        headings_only: bool,
         /// `document`: one JSON document per input; `section`: one JSON line per section with its
         /// document id, label, heading, text and metadata (the shape bulk loaders of Elasticsearch,
         /// OpenSearch and Meilisearch take); always JSON Lines, NAME.jsonl under --out-dir.
@@ -244,12 +249,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             out_dir,
             format,
             headings,
+            headings_only,
             granularity,
             input_format,
             batch,
             common,
         } => {
-            let repairer = setup(&common, headings.as_deref())?;
+            let repairer = setup(&common, headings.as_deref().map(|h| (h, headings_only)))?;
             if input_format == InputFormat::Jsonl {
                 let format = if granularity == Granularity::Section {
                     Format::Sections
@@ -355,7 +361,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
 }
 
 /// The thread pool, the options checked, and the repairer they describe.
-fn setup(common: &Common, headings: Option<&Path>) -> Result<Repairer, Fatal> {
+fn setup(common: &Common, headings: Option<(&Path, bool)>) -> Result<Repairer, Fatal> {
     if let Some(n) = common.threads {
         if n == 0 {
             return Err(Fatal("--threads must be at least 1".into()));
@@ -383,10 +389,10 @@ fn setup(common: &Common, headings: Option<&Path>) -> Result<Repairer, Fatal> {
         .lexicon(load_lexicon(common.lexicon.as_deref())?)
         .min_confidence(common.min_confidence)
         .join_hyphens(common.join_hyphens);
-    if let Some(p) = headings {
+    if let Some((p, only)) = headings {
         let text = diakrit::source::read(p).map_err(|e| Fatal(e.to_string()))?.text;
-        let catalogue = Catalogue::from_tsv(&text).map_err(|e| Fatal(format!("{}: {e}", p.display())))?;
-        builder = builder.catalogue(catalogue);
+        let mine = Catalogue::from_tsv(&text).map_err(|e| Fatal(format!("{}: {e}", p.display())))?;
+        builder = builder.catalogue(if only { mine } else { Catalogue::embedded().with(mine) });
     }
     Ok(builder.build())
 }

@@ -543,3 +543,41 @@ fn options_do_what_they_say() {
     let written = std::fs::read_to_string(out.join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 1);
 }
+
+/// `--headings` adds to the built-in catalogue (the mission document keeps its sections), `--headings-only`
+/// replaces it, and a file without its header line is refused with the reason.
+#[test]
+fn user_headings_add_to_the_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("mine.tsv");
+    std::fs::write(
+        &tsv,
+        "doc_type\tlabel\tvariants\ntjansteutlatande\tour_label\tSlutredovisning av uppdrag\n",
+    )
+    .unwrap();
+    let tsv = tsv.to_str().unwrap();
+    let labels = |args: &[&str]| -> Vec<String> {
+        let o = diakrit(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let added = labels(&["process", "--headings", tsv, OCR]);
+    assert!(added.iter().any(|l| l == "summary"), "{added:?}");
+    let only = labels(&["process", "--headings", tsv, "--headings-only", OCR]);
+    assert!(!only.iter().any(|l| l == "summary"), "{only:?}");
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, "tjansteutlatande\tsummary\tSammanfattning\n").unwrap();
+    let o = diakrit(&["process", "--headings", bad.to_str().unwrap(), OCR]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the first line must be the header"),
+        "{}",
+        stderr(&o)
+    );
+}
