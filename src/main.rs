@@ -25,17 +25,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the repaired text (or write it under --out-dir). Only damaged words change; every other
-    /// byte, line breaks included, is kept.
+    /// Print the repaired text (or write it under --out-dir).
+    ///
+    /// Only damaged words change; every other byte, line breaks included, is kept.
+    #[command(after_long_help = "Examples:
+  diakrit repair scan.txt > clean.txt
+  diakrit repair --out-dir clean/ --edits edits.jsonl scans/
+  diakrit repair --min-confidence 0.97 scan.txt | less
+  producer | diakrit repair --input-format jsonl > repaired.jsonl")]
     Repair {
-        /// Text files; `-` or none reads standard input.
+        /// Text files or directories (walked for *.txt); `-` or none reads standard input.
         files: Vec<PathBuf>,
-        /// Write each repaired input to DIR instead of printing it, under its path below the folder the
-        /// inputs share (boxA/p1.txt and boxB/p1.txt stay apart); each file is written whole or not at all.
+        /// Write each repaired input under DIR instead of printing it.
+        ///
+        /// Each keeps its path below the folder the inputs share (boxA/p1.txt and boxB/p1.txt stay apart)
+        /// and is written whole or not at all.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
-        /// `jsonl`: the inputs (or standard input) are JSON Lines of records `{"id": …, "text": …}`; each is
-        /// written back as `{"id": …, "text": <repaired>, "edits": […]}` on one line as soon as it is done.
+        /// `jsonl`: read JSON Lines records {"id", "text"}.
+        ///
+        /// Each record is written back as {"id", "text": <repaired>, "edits": […]} on one line as soon as
+        /// it is done.
         #[arg(long, value_enum, default_value_t = InputFormat::Text, conflicts_with = "out_dir")]
         input_format: InputFormat,
         #[command(flatten)]
@@ -44,32 +54,47 @@ enum Command {
         common: Common,
     },
     /// Repair and split into labelled sections; one JSON document per input (schema diakrit/1).
+    #[command(after_long_help = "Examples:
+  diakrit process scan.txt | head -40
+  diakrit process --format jsonl archive/ > docs.jsonl
+  diakrit process --out-dir json/ --edits edits.jsonl archive/
+  diakrit process --granularity section archive/ > sections.jsonl
+  producer | diakrit process --input-format jsonl > docs.jsonl")]
     Process {
         /// Text files or directories (walked for *.txt); `-` or none reads standard input.
         paths: Vec<PathBuf>,
-        /// Write NAME.json for each input into DIR instead of printing, under its path below the folder the
-        /// inputs share; each file is written whole or not at all.
+        /// Write NAME.json (or NAME.jsonl) for each input under DIR instead of printing.
+        ///
+        /// Each keeps its path below the folder the inputs share and is written whole or not at all.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
-        /// `json`: pretty-printed documents (several inputs: one after another), NAME.json under --out-dir;
-        /// `jsonl`: one line per document, NAME.jsonl under --out-dir.
+        /// `json`: pretty-printed documents; `jsonl`: one line per document.
+        ///
+        /// Several inputs with `json` come one after another; under --out-dir the files are NAME.json or
+        /// NAME.jsonl.
         #[arg(long, value_enum, default_value_t = CliFormat::Json)]
         format: CliFormat,
-        /// Headings of your own, added to the built-in catalogue (yours win where both know a heading):
-        /// a TSV file whose first line is the header doc_type<TAB>label<TAB>variants, then one row per
-        /// label with its variants separated by | (see data/headings.tsv).
+        /// Headings of your own, added to the built-in catalogue.
+        ///
+        /// Yours win where both know a heading. A TSV file whose first line is the header
+        /// doc_type<TAB>label<TAB>variants, then one row per label with its variants separated by | (see
+        /// data/headings.tsv).
         #[arg(long, value_name = "FILE")]
         headings: Option<PathBuf>,
         /// With --headings: use only your catalogue, not the built-in one.
         #[arg(long, requires = "headings")]
         headings_only: bool,
-        /// `document`: one JSON document per input; `section`: one JSON line per section with its
-        /// document id, label, heading, text and metadata (the shape bulk loaders of Elasticsearch,
-        /// OpenSearch and Meilisearch take); always JSON Lines, NAME.jsonl under --out-dir.
+        /// `document`: one JSON document per input; `section`: one JSON line per section.
+        ///
+        /// A section record carries its document id, label, heading, text and metadata (the shape bulk
+        /// loaders of Elasticsearch, OpenSearch and Meilisearch take); always JSON Lines, NAME.jsonl under
+        /// --out-dir.
         #[arg(long, value_enum, default_value_t = Granularity::Document)]
         granularity: Granularity,
-        /// `jsonl`: the inputs (or standard input) are JSON Lines of records `{"id": …, "text": …}`; each
-        /// record's document is written as one line as soon as it is done, its `source` the record's id.
+        /// `jsonl`: read JSON Lines records {"id", "text"}.
+        ///
+        /// Each record's document is written as one line as soon as it is done, its `source` the record's
+        /// id.
         #[arg(long, value_enum, default_value_t = InputFormat::Text, conflicts_with = "out_dir")]
         input_format: InputFormat,
         #[command(flatten)]
@@ -146,37 +171,47 @@ enum CliFormat {
 /// How a batch with an output folder is written.
 #[derive(Args)]
 struct BatchArgs {
-    /// With --out-dir: skip inputs whose output is already there and no older than the input, and keep the
-    /// --edits log's earlier lines; a stopped batch goes on where it stopped. Outputs are only ever renamed
-    /// into place when complete, so one that exists is whole.
+    /// With --out-dir: skip inputs whose output is already there and no older.
+    ///
+    /// The --edits log's earlier lines are kept; a stopped batch goes on where it stopped. Outputs are only
+    /// ever renamed into place when complete, so one that exists is whole.
     #[arg(long, requires = "out_dir")]
     resume: bool,
 }
 
 #[derive(Args)]
 struct Common {
-    /// Write every edit as JSON Lines to FILE: file, span (byte offsets into the input), from, to, kind,
-    /// confidence.
+    /// Write every edit as JSON Lines to FILE.
+    ///
+    /// Each line: file, span (byte offsets into the input), from, to, kind, confidence. The log is put in
+    /// place when the run ends (also after Ctrl-C); it may not name an input or an output.
     #[arg(long, value_name = "FILE")]
     edits: Option<PathBuf>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; more than the cores are lowered to them).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
-    /// Extra words, one per line, optionally followed by a tab and a Zipf frequency (0-9, default 3);
-    /// `#` starts a comment. They are kept when seen and offered as repairs.
+    /// Extra words, kept when seen and offered as repairs.
+    ///
+    /// One per line, optionally followed by a tab and a Zipf frequency (0-9, default 3); `#` starts a
+    /// comment.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
-    /// Rejoin words cut by a hyphen at a line end (kommu-/nen -> kommunen) when the joined form is a
-    /// word; the hyphen stays where it belongs (AI-/tjänster). Changes the line structure.
+    /// Rejoin words cut by a hyphen at a line end (kommu-/nen -> kommunen).
+    ///
+    /// Only when the joined form is a word; the hyphen stays where it belongs (AI-/tjänster). Changes the
+    /// line structure.
     #[arg(long)]
     join_hyphens: bool,
-    /// Apply only edits with at least this confidence, from 0 to 1. An edit's confidence is the share of
-    /// edits like it that were right on the dev set; they run from about 0.69 to 0.99, so the default keeps
-    /// every edit and 0.97 keeps the surest.
+    /// Apply only edits with at least this confidence, from 0 to 1.
+    ///
+    /// An edit's confidence is the share of edits like it that were right on the dev set; they run from
+    /// about 0.69 to 0.99, so the default keeps every edit and 0.97 keeps the surest.
     #[arg(long, value_name = "X", default_value_t = 0.5, allow_negative_numbers = true)]
     min_confidence: f32,
-    /// Refuse a UTF-8 file with invalid bytes instead of replacing them with U+FFFD (which is reported
-    /// on stderr with the byte offsets, and as `encoding: utf-8-replaced` in JSON).
+    /// Refuse a UTF-8 file with invalid bytes.
+    ///
+    /// Without it such bytes are replaced with U+FFFD, reported on stderr with their offsets, and the
+    /// document's `encoding` is `utf-8-replaced`.
     #[arg(long)]
     strict: bool,
 }
