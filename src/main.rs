@@ -208,6 +208,9 @@ struct Common {
     /// about 0.69 to 0.99, so the default keeps every edit and 0.97 keeps the surest.
     #[arg(long, value_name = "X", default_value_t = 0.5, allow_negative_numbers = true)]
     min_confidence: f32,
+    /// No progress bar (it is shown only when stderr is a terminal and there is more than one input).
+    #[arg(short, long)]
+    quiet: bool,
     /// Refuse a UTF-8 file with invalid bytes.
     ///
     /// Without it such bytes are replaced with U+FFFD, reported on stderr with their offsets, and the
@@ -271,7 +274,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let started = start(&files, out_dir, "txt", &batch, &common)?;
             run_files(
                 started,
-                common.strict,
+                &common,
                 |src| (src.name.clone(), repairer.repair(&src.text)),
                 |input, (name, rep), out, edits| {
                     edits.write(&name, &rep.edits)?;
@@ -322,7 +325,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let started = start(&paths, out_dir, format.extension(), &batch, &common)?;
             run_files(
                 started,
-                common.strict,
+                &common,
                 |src| repairer.process_source(src),
                 |input, doc, out, edits| {
                     edits.write(&doc.source, &doc.edits)?;
@@ -694,7 +697,7 @@ fn start(
 /// put in place either way.
 fn run_files<T: Send>(
     (inputs, mut out, mut edits): Started,
-    strict: bool,
+    common: &Common,
     job: impl Fn(&diakrit::source::Source) -> T + Sync,
     mut write: impl FnMut(
         &Input,
@@ -707,25 +710,92 @@ fn run_files<T: Send>(
     let mut ok = true;
     let stop = interrupt_flag();
     let run = Batch {
-        strict,
+        strict: common.strict,
         stop: Some(stop),
     };
+    let progress = Progress::new(total, common.quiet);
     let done = run_batch(
         inputs,
         &run,
-        |src| (replaced_note(src), job(src)),
+        |src| (replaced_note(src), src.text.len(), job(src)),
         |input, r| {
-            let result = r.and_then(|(note, t)| {
-                warn(note);
+            let result = r.and_then(|(note, bytes, t)| {
+                progress.suspend(|| warn(note));
+                progress.add_bytes(bytes);
                 write(input, t, &mut out, &mut edits)
             });
-            report(result, &mut ok)
+            let failed = result.is_err();
+            let flow = progress.suspend(|| report(result, &mut ok));
+            progress.file_done(failed);
+            flow
         },
     );
+    progress.finish();
     let mut closing = true;
     let _ = report(out.flush(), &mut closing);
     let _ = report(edits.finish(), &mut closing);
     finish(ok && closing, done, total, stop)
+}
+
+/// A progress bar on stderr for a batch: files done, MB/s, errors so far. Shown only when stderr is a
+/// terminal, there is more than one input and `--quiet` is not given.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+    bytes: std::cell::Cell<usize>,
+    errors: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new(total: usize, quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let show = !quiet && total > 1 && io::stderr().is_terminal();
+        let bar = show.then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  ({eta} left)")
+                .expect("a valid template");
+            bar.set_style(style);
+            bar
+        });
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            bytes: std::cell::Cell::new(0),
+            errors: std::cell::Cell::new(0),
+        }
+    }
+
+    fn add_bytes(&self, n: usize) {
+        self.bytes.set(self.bytes.get() + n);
+    }
+
+    fn file_done(&self, failed: bool) {
+        let Some(bar) = &self.bar else { return };
+        if failed {
+            self.errors.set(self.errors.get() + 1);
+        }
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!(
+            "{:.2} MB/s  {} errors",
+            self.bytes.get() as f64 / 1e6 / secs,
+            self.errors.get()
+        ));
+        bar.inc(1);
+    }
+
+    /// Print on stderr without tearing the bar.
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Set when Ctrl-C (or a termination signal) arrives: the batch stops before its next chunk, writes what it
