@@ -102,8 +102,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Repair OCR files and score them against gold files paired by name: WER of the OCR and of the
-    /// repair, errors removed, right words broken, words changed (the figures of wordmetrics.py).
+    /// Repair OCR files and score them against gold files paired by name.
+    ///
+    /// Prints per file and for ALL: the word error rate of the OCR and of the repair, the share of errors
+    /// removed, of right words broken and of words changed. Use it on your own OCR/gold pairs.
+    #[command(after_long_help = "Examples:
+  diakrit eval my-ocr/ my-gold/            # files of the same names paired
+  diakrit eval --json scan.txt scan.gold.txt")]
     Eval {
         /// An OCR text file or a directory of them.
         ocr: PathBuf,
