@@ -462,6 +462,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
             prev + 1 != li || line(prev).trim_end().ends_with(['.', ':', '!', '?'])
         }
     };
+    let case_number_line = regex!(r"(?i)^(?:dnr|diarienummer|ärendenummer)\b[.:]?\s*\S*\d");
     let mut candidates: Vec<(usize, usize, usize, u32)> = Vec::new();
     for (k, &li) in content.iter().enumerate() {
         let l = line(li);
@@ -495,7 +496,13 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         } else {
             blank_around(li, li) || (layout.kinds[li + 1] == LineKind::Blank && blank_around(title_at, title_at))
         };
-        if block_start(k) && standalone {
+        // A title whose case number follows on the next line (`1 Kommundirektörens rapport` / `Dnr
+        // 2017/KS 0001`) is an item wherever it stands: OCR drops the blank lines around it.
+        let case_follows = title_at == li
+            && content
+                .get(k + 1)
+                .is_some_and(|&j| case_number_line.is_match(line(j).trim_start()));
+        if (block_start(k) && standalone) || case_follows {
             candidates.push((k, li, title_at, n));
         }
     }
