@@ -574,3 +574,45 @@ fn a_letterhead_box_under_the_page_number_is_furniture() {
     assert_eq!(furniture.iter().filter(|f| *f == "Anna Berg").count(), 1);
     spans_hold(&doc, &input);
 }
+
+/// A decision list as OCR reads a web page: each item's bullet and number alone on a line (`“1`, `8`, `«9`,
+/// `+10`), the title under it, no blank lines; a run of rising numbers makes them items. Two numbers alone
+/// far apart (a page number, a table cell) make none.
+#[test]
+fn agenda_numbers_alone_under_ocr() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("beslut.txt");
+    std::fs::write(
+        &p,
+        "Kort om besluten\nInledning och justering m.m.\n“1\nInledning och justering\nBeslutsärenden\n8\nBekräftande av fullmäktiges beslutförhet\n«9\nTillkännagivande av sammanträdet\n+10\nInrättande av resultatenhet för tunnelbanan\nRS 2019-0790\nBeslut enligt regionstyrelsens förslag.\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let items: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "agenda_item")
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Bekräftande av fullmäktiges beslutförhet",
+            "Tillkännagivande av sammanträdet",
+            "Inrättande av resultatenhet för tunnelbanan"
+        ]
+    );
+    spans_hold(&doc, &input);
+    std::fs::write(
+        &p,
+        "Rapport\nIntäkterna steg.\n12\nMånader\nKostnaderna föll.\n40\nProcent\n",
+    )
+    .unwrap();
+    let (doc, _) = process(p.to_str().unwrap());
+    assert!(!doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["label"] == "agenda_item"));
+}

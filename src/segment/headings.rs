@@ -432,7 +432,7 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
 /// A second number after the first is the item's number in the whole agenda (`2. 5.`: the second item of
 /// its group, the fifth of the meeting).
 fn agenda_number() -> &'static regex::Regex {
-    regex!(r"^\s*(?:[^\p{L}\p{N}\s]{1,2}\s*)?(\d{1,3})(?:[.)]|\s)\s*(?:(\d{1,3})[.)](?:\s+|$))?")
+    regex!(r"^\s*(?:[^\p{L}\p{N}\s]{1,2}\s*)?(\d{1,3})(?:[.)]|\s|$)\s*(?:(\d{1,3})[.)](?:\s+|$))?")
 }
 
 /// The numbered items of an agenda or a list of decisions in a document with no § lines: lines that
@@ -463,7 +463,13 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         }
     };
     let case_number_line = regex!(r"(?i)^(?:dnr|diarienummer|ärendenummer)\b[.:]?\s*\S*\d");
+    // The first or the last line of a page (a page number).
+    let page_edge = |j: usize| {
+        let (s, e) = layout.lines[j];
+        text[..s].ends_with('\u{c}') || text[e..].starts_with('\u{c}') || j + 1 >= layout.lines.len()
+    };
     let mut candidates: Vec<(usize, usize, usize, u32)> = Vec::new();
+    let mut loose: Vec<(usize, usize, usize, u32)> = Vec::new();
     for (k, &li) in content.iter().enumerate() {
         let l = line(li);
         let Some(c) = agenda_number().captures(l) else { continue };
@@ -504,8 +510,28 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
                 .is_some_and(|&j| case_number_line.is_match(line(j).trim_start()));
         if (block_start(k) && standalone) || case_follows {
             candidates.push((k, li, title_at, n));
+        } else if title_at != li && !page_edge(li) {
+            loose.push((k, li, title_at, n));
         }
     }
+    // Numbers alone on their lines with the title under them, not standing apart (OCR dropped the blank
+    // lines): items only in a run of three or more whose numbers rise by one to three (`“1`, `8`, `«9`,
+    // `+10`), so that a page number or a number in a table is none.
+    let mut r = 0;
+    while r < loose.len() {
+        let mut end = r + 1;
+        while end < loose.len()
+            && (1..=LOOSE_ITEM_STEP).contains(&loose[end].3.saturating_sub(loose[end - 1].3))
+            && loose[end].3 > loose[end - 1].3
+        {
+            end += 1;
+        }
+        if end - r >= LOOSE_ITEM_RUN {
+            candidates.extend_from_slice(&loose[r..end]);
+        }
+        r = end;
+    }
+    candidates.sort_unstable();
     // Numbered lines with less than two lines of text between them are a list (`Bilagor` 1. … 2. …):
     // none of them is an item.
     let listed: Vec<bool> = (0..candidates.len())
@@ -531,6 +557,11 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
 /// A line of at most this many words that begins with a capital stands as a line of its own (a title, a
 /// heading) when a blank line follows it.
 const SHORT_LINE_WORDS: usize = 4;
+
+/// Numbers alone on their lines that do not stand apart are items only in a run of this many or more…
+const LOOSE_ITEM_RUN: usize = 3;
+/// …each at most this much above the one before.
+const LOOSE_ITEM_STEP: u32 = 3;
 
 /// An agenda has at least this many numbered items.
 const AGENDA_MIN_ITEMS: usize = 2;
