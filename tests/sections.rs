@@ -366,10 +366,11 @@ fn agenda_items() {
     let bodies: Vec<&str> = secs.iter().filter_map(|s| s["decision_body"].as_str()).collect();
     assert_eq!(bodies, ["Kommunledningsutskottet", "Kommunledningsutskottet"]);
     spans_hold(&doc, &input);
-    // As OCR reads it, the blank lines gone: an item's case number on the next line still makes it one.
+    // As OCR reads it, the blank lines gone and the first 1 read as I: an item's case number on the next
+    // line still makes it one.
     std::fs::write(
         &p,
-        "Sammanträde 2025-04-02\nDatum\n2025-04-02\nPlats\nKommunhuset\n1 Information om budgetläget\nDnr 2025/KS 0101\n\nKommunledningsutskottets förslag till beslut\n- Informationen noteras.\n\n2 Motion om fler cykelbanor\nDnr 2024/KS 0377\n\nKommunledningsutskottets förslag till kommunstyrelsen\n- Motionen avslås.\n",
+        "Sammanträde 2025-04-02\nDatum\n2025-04-02\nPlats\nKommunhuset\nI Information om budgetläget\nDnr 2025/KS 0101\n\nKommunledningsutskottets förslag till beslut\n- Informationen noteras.\n\n2 Motion om fler cykelbanor\nDnr 2024/KS 0377\n\nKommunledningsutskottets förslag till kommunstyrelsen\n- Motionen avslås.\n",
     )
     .unwrap();
     let (doc, _) = process(p.to_str().unwrap());

@@ -470,18 +470,30 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     };
     let mut candidates: Vec<(usize, usize, usize, u32)> = Vec::new();
     let mut loose: Vec<(usize, usize, usize, u32)> = Vec::new();
+    let case_next = |k: usize| {
+        content
+            .get(k + 1)
+            .is_some_and(|&j| case_number_line.is_match(line(j).trim_start()))
+    };
+    // `I Kommundirektörens rapport` / `Dnr …`: the first item's 1 as OCR reads it.
+    let one_misread = regex!(r"^\s*[Il|]\s+\p{Lu}");
     for (k, &li) in content.iter().enumerate() {
         let l = line(li);
-        let Some(c) = agenda_number().captures(l) else { continue };
-        let Ok(n) = c
-            .get(2)
-            .unwrap_or_else(|| c.get(1).expect("group 1"))
-            .as_str()
-            .parse::<u32>()
-        else {
-            continue;
+        let (n, rest) = match agenda_number().captures(l) {
+            Some(c) => {
+                let Ok(n) = c
+                    .get(2)
+                    .unwrap_or_else(|| c.get(1).expect("group 1"))
+                    .as_str()
+                    .parse::<u32>()
+                else {
+                    continue;
+                };
+                (n, l[c.get(0).map_or(0, |m| m.end())..].trim())
+            }
+            None if one_misread.is_match(l) && case_next(k) => (1, l.trim_start()[1..].trim()),
+            None => continue,
         };
-        let rest = l[c.get(0).map_or(0, |m| m.end())..].trim();
         let title_at = if rest.is_empty() {
             match content.get(k + 1) {
                 Some(&next) if line(next).trim().starts_with(char::is_uppercase) => next,
@@ -504,10 +516,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         };
         // A title whose case number follows on the next line (`1 Kommundirektörens rapport` / `Dnr
         // 2017/KS 0001`) is an item wherever it stands: OCR drops the blank lines around it.
-        let case_follows = title_at == li
-            && content
-                .get(k + 1)
-                .is_some_and(|&j| case_number_line.is_match(line(j).trim_start()));
+        let case_follows = title_at == li && case_next(k);
         if (block_start(k) && standalone) || case_follows {
             candidates.push((k, li, title_at, n));
         } else if title_at != li && !page_edge(li) {
