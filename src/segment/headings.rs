@@ -141,8 +141,14 @@ impl Finder<'_> {
             // An agenda item: its title is the rest of the line, or the next line under a bare number.
             let title_line = self.items[k].1;
             let title = if title_line == li {
-                let t = agenda_number().replace(l, "");
-                t.trim().to_string()
+                match agenda_number().find(l) {
+                    Some(m) => l[m.end()..].trim().to_string(),
+                    // The first item's 1 read as `I`, `l` or `|` (see `agenda_items`).
+                    None => {
+                        let t = l.trim_start();
+                        t[t.chars().next().map_or(0, char::len_utf8)..].trim().to_string()
+                    }
+                }
             } else {
                 self.layout.line(self.text, title_line).trim().to_string()
             };
@@ -491,6 +497,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
                 };
                 (n, l[c.get(0).map_or(0, |m| m.end())..].trim())
             }
+            // The sign is one ASCII byte.
             None if one_misread.is_match(l) && case_next(k) => (1, l.trim_start()[1..].trim()),
             None => continue,
         };
