@@ -278,7 +278,8 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
     }
     // The running header of the first page often lacks the page number the others end in
     // (`KOMMUN  SAMMANTRÄDESPROTOKOLL` / `KOMMUN  SAMMANTRÄDESPROTOKOLL  2 (45)`): compared without it.
-    let page_number = regex!(r"\s*(?:\d{1,4}\s*[\(\[{]\s*\d{1,4}\s*[\)\]}]|\d{1,4}\s*(?:av|/)\s*\d{1,4})$");
+    // OCR reads `2 (5)` as `215)` too: the bracket as a digit.
+    let page_number = regex!(r"\s*(?:\d{1,4}\s*[\(\[{1lI|]?\s*\d{1,4}\s*[\)\]}]|\d{1,4}\s*(?:av|/)\s*\d{1,4})$");
     let key = |li: usize| {
         let folded = fold(text[lines[li].0..lines[li].1].trim());
         page_number.replace(&folded, "").into_owned()
