@@ -443,7 +443,8 @@ fn page_heads_and_a_table_without_leaders() {
          § 38 Dnr KS-2023-00172\nKommundialog med regionen 5\n\n\
          § 39 Dnr KS-2023-00249\nÅrsredovisning 2023 för kommunstyrelsen 6\n\n\
          § 40 Dnr KS-2024-00014\nInformation om samråd och viktigare pågående ärenden från\narbetsutskottets sammanträden\n8\n\n\
-         § 41 Dnr KS-2024-00015\nInformation om aktuella händelser 9\n\u{c}{}\
+         § 41 Dnr KS-2024-00015\nInformation om aktuella händelser 9\n\n\
+         § 42 Dnr KS-2024-00016\nSvar på motion om att utreda förutsättningarna för\nON LODASAG eee cece ee\n. 10\nExpedierat/bestyrkt\nSida för anteckningar\n\u{c}{}\
          § 38 Dnr KS-2023-00172\n\nKommundialog med regionen\n\nBeslut\n\nKommunstyrelsen noterar informationen.\n\n\
          Sammanfattning av ärendet\n\nRegionen informerade om sitt arbete.\n\u{c}{}\
          § 39 Dnr KS-2023-00249\n\nÅrsredovisning 2023 för kommunstyrelsen\n\nBeslut\n\nÅrsredovisningen godkänns.\n",

@@ -355,6 +355,8 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     let page_number = regex!(r"^\s*\p{Lu}.*\p{L}\s+\d{1,3}$");
     // A title's last line ending in the page number (after a letter or a bracket), or the number alone.
     let page_at_end = regex!(r"(?:^|[\p{L})]\s+)(\d{1,3})$");
+    // A page number on a line of its own after what OCR left of a leader (`. 44`, `.... 12`).
+    let leader_left = regex!(r"^[.…·_\s]*[.…·_]\s*\d{1,3}$");
     let line = |li: usize| layout.line(text, li).trim();
     let paras: Vec<(usize, usize, u32)> = content
         .iter()
@@ -396,6 +398,18 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     while n < paras.len() {
         let start = n;
         while n < paras.len() && short(n) {
+            n += 1;
+        }
+        // The table's last entry, followed by the body, is no short one: it counts when its own lines
+        // end in a page number after a leader or what OCR left of it (`ON LODASAG eee cece` / `. 44`), and
+        // its number follows the entry before.
+        let tail = n < paras.len()
+            && n > start
+            && paras[n].2 > paras[n - 1].2
+            && under(n)
+                .iter()
+                .any(|&j| leader.is_match(line(j)) || leader_left.is_match(line(j)));
+        if tail {
             n += 1;
         }
         let run = start..n;
