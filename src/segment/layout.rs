@@ -132,7 +132,8 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     layout
 }
 
-/// Seeds: lines that are furniture by their form (page numbers, running headers, `Protokoll nr 14`,
+/// Seeds: lines that are furniture by their form (page numbers, also as OCR reads them: see
+/// [`misread_page_number`]; running headers, `Protokoll nr 14`,
 /// `Sammanträdesdatum: …`), and URL lines.
 fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layout: &mut Layout) {
     let page = regex!(
@@ -190,6 +191,7 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                     && !t.ends_with('.')
                     && t.split_whitespace().count() <= 15));
         if page.is_match(t)
+            || misread_page_number(t)
             || header.is_match(&folded)
             || numbered.is_match(t)
             || signed.is_match(&folded)
@@ -236,7 +238,9 @@ fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
             end += 1;
         }
         let text_of = |j: usize| text[lines[j].0..lines[j].1].trim();
-        let number = (li..=end).rev().find(|&j| page.is_match(text_of(j)));
+        let number = (li..=end)
+            .rev()
+            .find(|&j| page.is_match(text_of(j)) || misread_page_number(text_of(j)));
         if let Some(n) = number {
             let boxed: Vec<usize> = (n + 1..=end).filter(|&j| !text_of(j).is_empty()).collect();
             let found = details
@@ -334,6 +338,27 @@ const EDGE_LINES: usize = 6;
 /// A line at a page's edge with fewer letters and digits than this (`ja` closing a roll-call table on
 /// two pages) is no furniture by its place alone.
 const EDGE_MIN_CHARS: usize = 4;
+
+/// A page number `N (M)` as OCR reads it with the bracket taken for a `1`, `l`, `I` or `|` (`1 (3)` as
+/// `113)`, `2 (5)` as `215)`): some split of the digits gives a page no higher than the page count (`2014)`
+/// at a line's start, a year closing a bracket, gives none).
+fn misread_page_number(t: &str) -> bool {
+    let Some(body) = t.strip_suffix(')') else {
+        return false;
+    };
+    let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    if body.len() < 3 || body.len() > 7 || !body.is_ascii() {
+        return false;
+    }
+    (1..body.len() - 1).any(|i| {
+        let (n, rest) = body.split_at(i);
+        let (sign, m) = rest.split_at(1);
+        matches!(sign, "1" | "l" | "I" | "|")
+            && n.chars().all(|c| c.is_ascii_digit())
+            && m.chars().all(|c| c.is_ascii_digit())
+            && matches!((n.parse::<u32>(), m.parse::<u32>()), (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999)
+    })
+}
 
 /// A letterhead's address lines stand among the last this many lines of text of a page.
 const FOOTER_LINES: usize = 4;
@@ -622,6 +647,16 @@ pub fn reflow(text: &str, layout: &Layout, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_as_ocr_reads_them() {
+        for t in ["113)", "215)", "1114)", "5 l5)"] {
+            assert!(misread_page_number(t), "{t}");
+        }
+        for t in ["2014)", "2011)", "12)", "(113)", "113"] {
+            assert!(!misread_page_number(t), "{t}");
+        }
+    }
 
     #[test]
     fn furniture_of_protocol_pages() {
