@@ -120,13 +120,15 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Measure throughput on your own files: each stage (decode, tokenize, repair, segment, write) on one
-    /// thread, then the whole job on one thread and on every core, with bytes/s, words/s and peak memory.
-    /// With no input it measures the bundled example documents.
+    /// Measure throughput on your own files.
     ///
-    /// Examples:
-    ///   diakrit bench scans/
-    ///   diakrit bench --json scans/ > bench.json
+    /// Each stage (decode, tokenize, repair, segment, write) on one thread, then the whole job on one
+    /// thread and on every core, with bytes/s, words/s and peak memory. With no input it measures the
+    /// bundled example documents.
+    #[command(after_long_help = "Examples:
+  diakrit bench
+  diakrit bench scans/
+  diakrit bench --json -j 2 scans/ > bench.json")]
     Bench {
         /// Text files or directories (walked for *.txt).
         paths: Vec<PathBuf>,
@@ -137,6 +139,10 @@ enum Command {
         common: Common,
     },
     /// Show the candidates for a word, their scores, and which one repair picks.
+    #[command(after_long_help = "Examples:
+  diakrit explain ndmnden
+  diakrit explain var --context \"utifran var roll\"
+  diakrit explain drendenummer --file scan.txt")]
     Explain {
         /// The word as the OCR wrote it.
         word: String,
