@@ -274,12 +274,14 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             if input_format == InputFormat::Jsonl {
                 return stream_records(&files, |id, text| {
                     let r = repairer.repair(text);
-                    serde_json::to_vec(&RepairedRecord {
+                    let mut line = serde_json::to_vec(&RepairedRecord {
                         id,
                         text: &r.text,
                         edits: &r.edits,
                     })
-                    .expect("serialises")
+                    .expect("serialises");
+                    line.push(b'\n');
+                    line
                 });
             }
             let started = start(&files, out_dir, "txt", &batch, &common)?;
@@ -323,9 +325,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     };
                     let mut w = diakrit::output::Writer::new(Vec::new(), format);
                     w.write(&repairer.process_source(&source)).expect("writes to memory");
-                    let mut bytes = w.into_inner();
-                    bytes.pop();
-                    bytes
+                    w.into_inner()
                 });
             }
             let format = match (granularity, format, &out_dir) {
@@ -357,16 +357,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let threads = common
                 .threads
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |c| c.get()));
-            let mut common = common;
-            common.threads = None;
-            // Read once to report a bad word list as a usage error; each run below builds its own.
-            load_lexicon(common.lexicon.as_deref())?;
+            // Checked once, so that a bad option is a usage error; each run below builds a repairer of its
+            // own (the lexicon is no shareable value), from the same options.
+            repairer_builder(&common)?;
             let make = || {
-                Repairer::builder()
-                    .lexicon(load_lexicon(common.lexicon.as_deref()).unwrap_or_else(|_| Lexicon::new()))
-                    .min_confidence(common.min_confidence)
-                    .join_hyphens(common.join_hyphens)
-                    .build()
+                repairer_builder(&common)
+                    .map(diakrit::RepairerBuilder::build)
+                    .unwrap_or_else(|_| Repairer::builder().build())
             };
             let inputs = bench_inputs(&paths)?;
             let report = diakrit::bench::measure(&inputs, &make, threads).map_err(Fatal)?;
@@ -428,16 +425,7 @@ fn setup(common: &Common, headings: Option<(&Path, bool)>) -> Result<Repairer, F
             .build_global()
             .map_err(|e| Fatal(e.to_string()))?;
     }
-    if !(0.0..=1.0).contains(&common.min_confidence) {
-        return Err(Fatal(format!(
-            "--min-confidence must be between 0 and 1, not {}",
-            common.min_confidence
-        )));
-    }
-    let mut builder = Repairer::builder()
-        .lexicon(load_lexicon(common.lexicon.as_deref())?)
-        .min_confidence(common.min_confidence)
-        .join_hyphens(common.join_hyphens);
+    let mut builder = repairer_builder(common)?;
     if let Some((p, only)) = headings {
         let text = diakrit::source::read(p).map_err(|e| Fatal(e.to_string()))?.text;
         let mine = Catalogue::from_tsv(&text).map_err(|e| Fatal(format!("{}: {e}", p.display())))?;
@@ -456,7 +444,7 @@ struct RepairedRecord<'a> {
 }
 
 /// Read JSON Lines records `{"id": …, "text": …}` from `paths` (standard input when none or `-`), run `job`
-/// on each record's id and text, and write its result as one line, in input order, flushing after each
+/// on each record's id and text, and write the lines it returns (each ending in a newline), in input order, flushing after each
 /// chunk of records so that a pipe sees results as they come. A bad line is one error on stderr
 /// (`FILE:LINE: reason`) and the stream goes on.
 fn stream_records(paths: &[PathBuf], job: impl Fn(&serde_json::Value, &str) -> Vec<u8> + Sync) -> Result<bool, Fatal> {
@@ -511,7 +499,7 @@ fn stream_records(paths: &[PathBuf], job: impl Fn(&serde_json::Value, &str) -> V
                 match r {
                     Ok(None) => {}
                     Ok(Some(bytes)) => {
-                        if stdout.write_all(&bytes).and_then(|()| stdout.write_all(b"\n")).is_err() {
+                        if stdout.write_all(&bytes).is_err() {
                             return Ok(ok);
                         }
                     }
@@ -580,6 +568,20 @@ fn bench_inputs(paths: &[PathBuf]) -> Result<Vec<diakrit::bench::Raw>, Fatal> {
         }
     }
     Ok(raws)
+}
+
+/// A repairer with the options of `common` checked: the confidence bar, the user's words, hyphen joining.
+fn repairer_builder(common: &Common) -> Result<diakrit::RepairerBuilder, Fatal> {
+    if !(0.0..=1.0).contains(&common.min_confidence) {
+        return Err(Fatal(format!(
+            "--min-confidence must be between 0 and 1, not {}",
+            common.min_confidence
+        )));
+    }
+    Ok(Repairer::builder()
+        .lexicon(load_lexicon(common.lexicon.as_deref())?)
+        .min_confidence(common.min_confidence)
+        .join_hyphens(common.join_hyphens))
 }
 
 /// The embedded lexicon, plus the user's words when a file is given.

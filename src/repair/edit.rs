@@ -113,21 +113,9 @@ pub struct Repaired {
 
 impl Repaired {
     /// Map a byte offset in the repaired text back to the input (an offset inside a replaced word maps to
-    /// that word's start in the input; past its end, to its end).
+    /// that word's start in the input; past its end, to its end). For many positions, [`Repaired::input_offsets`] builds the table once.
     pub fn to_input_offset(&self, pos: usize) -> usize {
-        let mut shift: isize = 0;
-        for e in &self.edits {
-            let out_start = (e.span.0 as isize + shift) as usize;
-            let out_end = out_start + e.to.len();
-            if pos < out_start {
-                break;
-            }
-            if pos < out_end {
-                return e.span.0;
-            }
-            shift += e.to.len() as isize - (e.span.1 - e.span.0) as isize;
-        }
-        (pos as isize - shift) as usize
+        self.input_offsets().get(pos)
     }
 
     /// [`Repaired::to_input_offset`] for many positions: a table built once, each look-up a binary search.
@@ -235,7 +223,7 @@ pub struct InputOffsets<'e> {
 }
 
 impl InputOffsets<'_> {
-    /// The same as [`Repaired::to_input_offset`].
+    /// A byte offset in the repaired text mapped back to the input (see [`Repaired::to_input_offset`]).
     pub fn get(&self, pos: usize) -> usize {
         let k = self.starts.partition_point(|&(s, _)| s <= pos);
         let Some(j) = k.checked_sub(1) else {

@@ -230,13 +230,8 @@ fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
         regex!(r"[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
         regex!(r"(?i)\b(?:postadress|besöksadress|besoksadress|telefon|växel|e-post|webbplats|organisationsnummer)\b"),
     ];
-    let mut li = 0;
-    while li < lines.len() {
-        // The page: up to the line that ends in a page break, or the text's end.
-        let mut end = li;
-        while end + 1 < lines.len() && !text[..lines[end + 1].0].ends_with('\u{c}') {
-            end += 1;
-        }
+    for on_page in form_feed_pages(text, lines) {
+        let (li, end) = (on_page.start, on_page.end - 1);
         let text_of = |j: usize| text[lines[j].0..lines[j].1].trim();
         let number = (li..=end)
             .rev()
@@ -253,8 +248,24 @@ fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
                 }
             }
         }
-        li = end + 1;
     }
+}
+
+/// The lines of each page, as ranges of line indices: pages end at form feeds (a text without one is one
+/// page).
+fn form_feed_pages(text: &str, lines: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    for (li, &(s, _)) in lines.iter().enumerate().skip(1) {
+        if text[..s].ends_with('\u{c}') {
+            pages.push(start..li);
+            start = li;
+        }
+    }
+    if start < lines.len() {
+        pages.push(start..lines.len());
+    }
+    pages
 }
 
 /// A letterhead's contact box has at most this many lines.
@@ -268,15 +279,13 @@ const FOOTER_BOX_LINES: usize = 10;
 /// line is never one. Pages are known only by form feeds.
 fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_heading: &dyn Fn(&str) -> bool) {
     // The lines of text of each page.
-    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
-    for (li, &(s, e)) in lines.iter().enumerate() {
-        if li > 0 && text[..s].ends_with('\u{c}') {
-            pages.push(Vec::new());
-        }
-        if !text[s..e].trim().is_empty() {
-            pages.last_mut().expect("one page at least").push(li);
-        }
-    }
+    let pages: Vec<Vec<usize>> = form_feed_pages(text, lines)
+        .into_iter()
+        .map(|page| {
+            page.filter(|&li| !text[lines[li].0..lines[li].1].trim().is_empty())
+                .collect()
+        })
+        .collect();
     if pages.len() < 2 {
         return;
     }
