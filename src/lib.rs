@@ -24,6 +24,7 @@
 //! - [`text`], [`lang`] (Swedish word lists), [`token`], [`lexicon`], [`catalogue`] (headings),
 //!   [`source`] (read and decode);
 //! - [`repair`]: the [`Repairer`], its passes and what they decide;
+//! - [`stream`]: long files read and decoded in windows (those of [`repair::window`]), in bounded memory;
 //! - [`segment`]: headings, sections, metadata;
 //! - [`output`]: the JSON schema and its writers; `process` joins repair, segment and output
 //!   ([`Repairer::process`]);
@@ -53,6 +54,7 @@ mod process;
 pub mod repair;
 pub mod segment;
 pub mod source;
+pub mod stream;
 pub mod text;
 pub mod token;
 

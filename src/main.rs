@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
-use diakrit::pipeline::{check_plan, collect_inputs_skipping, run_batch, Batch, EditsFile, Input, InputError, Outputs};
+use diakrit::pipeline::{
+    check_plan, collect_inputs_skipping, open_windows, repair_windows, run_batch, Batch, EditsFile, Input, InputError,
+    Outputs,
+};
 use diakrit::{Catalogue, Lexicon, Repairer};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -293,6 +296,19 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     edits.write(&name, &rep.edits)?;
                     out.write(input, "txt", rep.text.as_bytes())
                 },
+                |input, windows, out, edits| {
+                    let name = input.display();
+                    out.write_with(input, "txt", |put| {
+                        repair_windows(&repairer, windows, Some(interrupt_flag()), |start, mut rep| {
+                            for e in &mut rep.edits {
+                                e.span = (e.span.0 + start, e.span.1 + start);
+                            }
+                            edits.write(&name, &rep.edits)?;
+                            put(rep.text.as_bytes())
+                        })
+                        .map(drop)
+                    })
+                },
             )
         }
         Command::Process {
@@ -339,6 +355,11 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 &common,
                 |src| repairer.process_source(src),
                 |input, doc, out, edits| {
+                    edits.write(&doc.source, &doc.edits)?;
+                    out.write_document(input, &doc, format)
+                },
+                |input, _, out, edits| {
+                    let doc = repairer.process_source(&input.read_with(common.strict)?);
                     edits.write(&doc.source, &doc.edits)?;
                     out.write_document(input, &doc, format)
                 },
@@ -626,19 +647,27 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
 
 /// The warning for an input whose invalid UTF-8 bytes were replaced: the file and the first offsets.
 fn replaced_note(src: &diakrit::source::Source) -> Option<String> {
+    replaced_at(&src.name, &src.replaced, src.replaced.len())
+}
+
+/// [`replaced_note`] for a long file read in windows.
+fn streamed_note(input: &Input, s: &diakrit::stream::Scanned) -> Option<String> {
+    replaced_at(&input.display(), &s.replaced, s.replaced_count)
+}
+
+/// The warning for `count` invalid UTF-8 sequences of `name` replaced, the first at `first`.
+fn replaced_at(name: &str, first: &[usize], count: usize) -> Option<String> {
     const SHOWN: usize = 5;
-    let r = &src.replaced;
-    if r.is_empty() {
+    if count == 0 {
         return None;
     }
-    let mut at: Vec<String> = r.iter().take(SHOWN).map(usize::to_string).collect();
-    if r.len() > SHOWN {
-        at.push(format!("… ({} in all)", r.len()));
+    let mut at: Vec<String> = first.iter().take(SHOWN).map(usize::to_string).collect();
+    if count > SHOWN {
+        at.push(format!("… ({count} in all)"));
     }
-    let s = if r.len() == 1 { "" } else { "s" };
+    let s = if count == 1 { "" } else { "s" };
     Some(format!(
-        "{}: invalid UTF-8 replaced by U+FFFD at byte{s} {} (--strict refuses such files)",
-        src.name,
+        "{name}: invalid UTF-8 replaced by U+FFFD at byte{s} {} (--strict refuses such files)",
         at.join(", ")
     ))
 }
@@ -674,11 +703,13 @@ fn stdin_hint(reads_stdin: bool) {
 }
 
 /// A batch ready to run: its inputs, where results go, the edits log.
-type Started = (
-    Vec<Result<Input, InputError>>,
-    Outputs<BufWriter<io::StdoutLock<'static>>>,
-    EditsFile,
-);
+type Started = (Vec<Result<Input, InputError>>, Out, EditsFile);
+
+/// Where a batch's results go.
+type Out = Outputs<BufWriter<io::StdoutLock<'static>>>;
+
+/// A long file's windows.
+type Windows = diakrit::pipeline::FileWindows;
 
 /// The inputs of a batch (the output folder left out of the walk, and with `--resume` those already done),
 /// checked so that nothing is overwritten that must not be, and where their results and edits go.
@@ -712,12 +743,8 @@ fn run_files<T: Send>(
     (inputs, mut out, mut edits): Started,
     common: &Common,
     job: impl Fn(&diakrit::source::Source) -> T + Sync,
-    mut write: impl FnMut(
-        &Input,
-        T,
-        &mut Outputs<BufWriter<io::StdoutLock<'static>>>,
-        &mut EditsFile,
-    ) -> Result<(), InputError>,
+    mut write: impl FnMut(&Input, T, &mut Out, &mut EditsFile) -> Result<(), InputError>,
+    mut long: impl FnMut(&Input, Windows, &mut Out, &mut EditsFile) -> Result<(), InputError>,
 ) -> Result<bool, Fatal> {
     let total = inputs.len();
     let mut ok = true;
@@ -725,6 +752,7 @@ fn run_files<T: Send>(
     let run = Batch {
         strict: common.strict,
         stop: Some(stop),
+        stream_long: true,
     };
     let progress = Progress::new(total, common.quiet);
     let done = run_batch(
@@ -732,7 +760,25 @@ fn run_files<T: Send>(
         &run,
         |src| (replaced_note(src), src.text.len(), job(src)),
         |input, r| {
-            let result = r.and_then(|(note, bytes, t)| {
+            let result = r.and_then(|found| {
+                let (note, bytes, t) = match found {
+                    Some(found) => found,
+                    // A long file: read in windows, each written as it is done; read whole after all when
+                    // it cannot be streamed (UTF-16).
+                    None => match open_windows(input, common.strict)? {
+                        Some((scanned, windows)) => {
+                            progress.suspend(|| warn(streamed_note(input, &scanned)));
+                            let bytes = std::fs::metadata(input.display()).map_or(0, |m| m.len() as usize);
+                            long(input, windows, &mut out, &mut edits)?;
+                            progress.add_bytes(bytes);
+                            return Ok(());
+                        }
+                        None => {
+                            let src = input.read_with(common.strict)?;
+                            (replaced_note(&src), src.text.len(), job(&src))
+                        }
+                    },
+                };
                 progress.suspend(|| warn(note));
                 progress.add_bytes(bytes);
                 write(input, t, &mut out, &mut edits)

@@ -14,6 +14,7 @@ const STAGES: &[(&str, u8)] = &[
     ("catalogue", 1),
     ("repair", 2),
     ("segment", 3),
+    ("stream", 3),
     ("output", 4),
     ("process", 5),
     ("eval", 5),
@@ -39,6 +40,7 @@ const REPAIR: &[(&str, u8)] = &[
     ("emit", 8),
     ("passes", 9),
     ("explain", 10),
+    ("window", 10),
 ];
 
 /// Inside `src/segment/`, bottom first.

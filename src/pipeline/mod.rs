@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::repair::{DamageReport, Repaired, Repairer};
 use crate::source::{self, Source};
+use crate::stream::{Scanned, Windows};
 
 mod sink;
 pub use sink::{check_plan, EditsFile, Outputs};
@@ -94,6 +96,14 @@ impl Input {
         match self {
             Input::Stdin => out_dir.join(format!("stdin.{ext}")),
             Input::File { rel, .. } => out_dir.join(rel).with_extension(ext),
+        }
+    }
+
+    /// Is this a file long enough to be read in windows ([`crate::stream::streams`])?
+    pub fn is_long(&self) -> bool {
+        match self {
+            Input::Stdin => false,
+            Input::File { path, .. } => std::fs::metadata(path).is_ok_and(|m| crate::stream::streams(m.len())),
         }
     }
 
@@ -284,7 +294,10 @@ where
     S: FnMut(&Input, Result<T, InputError>),
 {
     run_batch(inputs, &Batch::default(), job, |i, r| {
-        sink(i, r);
+        // Without `stream_long` every input is read whole and has its result.
+        if let Some(r) = r.transpose() {
+            sink(i, r);
+        }
         ControlFlow::Continue(())
     });
 }
@@ -296,15 +309,19 @@ pub struct Batch<'a> {
     pub strict: bool,
     /// Stop before the next chunk of inputs when this is set (Ctrl-C).
     pub stop: Option<&'a AtomicBool>,
+    /// Leave long files unread ([`crate::stream::streams`]): the sink gets `Ok(None)` for them, in their
+    /// place, and reads them in windows itself ([`open_windows`]).
+    pub stream_long: bool,
 }
 
 /// [`run`], reading as `batch` says; the sink may end the batch (a closed pipe) by returning
-/// [`ControlFlow::Break`]. Returns how many inputs reached the sink.
+/// [`ControlFlow::Break`]. With [`Batch::stream_long`], a long file reaches the sink unread, as `Ok(None)`.
+/// Returns how many inputs reached the sink.
 pub fn run_batch<T, F, S>(inputs: Vec<Result<Input, InputError>>, batch: &Batch, job: F, mut sink: S) -> usize
 where
     T: Send,
     F: Fn(&Source) -> T + Sync,
-    S: FnMut(&Input, Result<T, InputError>) -> ControlFlow<()>,
+    S: FnMut(&Input, Result<Option<T>, InputError>) -> ControlFlow<()>,
 {
     const CHUNK: usize = 64;
     let mut done = 0;
@@ -314,12 +331,13 @@ where
             break;
         }
         let rest = pending.split_off(CHUNK.min(pending.len()));
-        let results: Vec<(Option<Input>, Result<T, InputError>)> = pending
+        let results: Vec<(Option<Input>, Read<T>)> = pending
             .into_par_iter()
             .map(|i| match i {
                 Err(e) => (None, Err(e)),
+                Ok(input) if batch.stream_long && input.is_long() => (Some(input), Ok(None)),
                 Ok(input) => {
-                    let r = input.read_with(batch.strict).map(|src| job(&src));
+                    let r = input.read_with(batch.strict).map(|src| Some(job(&src)));
                     (Some(input), r)
                 }
             })
@@ -340,6 +358,69 @@ where
         pending = rest;
     }
     done
+}
+
+/// What a batch did with an input: its result, `None` for a long file left to be read in windows, or why
+/// it failed.
+type Read<T> = Result<Option<T>, InputError>;
+
+/// The windows of a file.
+pub type FileWindows = Windows<std::io::BufReader<std::fs::File>>;
+
+/// A long file opened for reading in windows: what its first pass found, and its windows; `None` when it
+/// is to be read whole after all (UTF-16, or not text: [`crate::stream::scan`]).
+pub fn open_windows(input: &Input, strict: bool) -> Result<Option<(Scanned, FileWindows)>, InputError> {
+    let Input::File { path, .. } = input else {
+        return Ok(None);
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| InputError::io(path, &e))?;
+    let Some(scanned) = crate::stream::scan(&mut file, path, strict)? else {
+        return Ok(None);
+    };
+    let windows =
+        Windows::new(std::io::BufReader::new(file), scanned.encoding, path).map_err(|e| InputError::io(path, &e))?;
+    Ok(Some((scanned, windows)))
+}
+
+/// Repair `windows` a few at a time (as many as the pool has threads, in parallel) and hand each repair
+/// to `emit` in text order, with the window's start in the whole text; stops with an error when `stop`
+/// is set. Returns the damage of the whole text. Memory holds a few windows, whatever the file's length.
+pub fn repair_windows<R: std::io::Read>(
+    repairer: &Repairer,
+    mut windows: Windows<R>,
+    stop: Option<&AtomicBool>,
+    mut emit: impl FnMut(usize, Repaired) -> Result<(), InputError>,
+) -> Result<DamageReport, InputError> {
+    let name = windows.name().to_path_buf();
+    let at_once = rayon::current_num_threads().max(1);
+    let mut reports = Vec::new();
+    let mut len = 0;
+    loop {
+        if stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+            return Err(InputError::new(&name, "interrupted"));
+        }
+        let mut batch = Vec::with_capacity(at_once);
+        for _ in 0..at_once {
+            match windows.next_window() {
+                Ok(Some(w)) => batch.push(w),
+                Ok(None) => break,
+                Err(e) => return Err(InputError::io(&name, &e)),
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let done: Vec<(usize, usize, Repaired)> = batch
+            .into_par_iter()
+            .map(|(start, text)| (start, text.len(), repairer.repair(&text)))
+            .collect();
+        for (start, n, r) in done {
+            len = start + n;
+            reports.push((start, r.damage.clone()));
+            emit(start, r)?;
+        }
+    }
+    Ok(crate::repair::window::join_damage(&reports, len))
 }
 
 #[cfg(test)]

@@ -54,11 +54,22 @@ impl<W: Write> Outputs<W> {
 
     /// Write `bytes` as the result of `input`, with extension `ext` under the folder.
     pub fn write(&mut self, input: &Input, ext: &str, bytes: &[u8]) -> Result<(), InputError> {
+        self.write_with(input, ext, |put| put(bytes))
+    }
+
+    /// Write the result of `input` (extension `ext` under the folder) piece by piece: `produce` hands each
+    /// piece to the function it is given, as it is made. Under a folder the pieces go to a temporary file
+    /// renamed into place when `produce` has succeeded, so a failure or an interruption halfway leaves no
+    /// part under the final name; on standard output they go out as they come.
+    pub fn write_with(
+        &mut self,
+        input: &Input,
+        ext: &str,
+        produce: impl FnOnce(&mut dyn FnMut(&[u8]) -> Result<(), InputError>) -> Result<(), InputError>,
+    ) -> Result<(), InputError> {
         let Some(dir) = &self.dir else {
-            return self
-                .stdout
-                .write_all(bytes)
-                .map_err(|e| InputError::io(Path::new(STDOUT), &e));
+            let out = &mut self.stdout;
+            return produce(&mut |b: &[u8]| out.write_all(b).map_err(|e| InputError::io(Path::new(STDOUT), &e)));
         };
         let path = input.output_path(dir, ext);
         if let Input::File { path: src, .. } = input {
@@ -72,7 +83,7 @@ impl<W: Write> Outputs<W> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| InputError::io(parent, &e))?;
         }
-        write_atomic(&path, bytes)
+        write_atomic(&path, produce)
     }
 
     /// Write `doc` as the result of `input` in `format`.
@@ -96,17 +107,20 @@ fn temporary(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.diakrit-tmp", std::process::id()))
 }
 
-/// Write `bytes` to `path` through a temporary file and a rename: `path` holds either its old content or
-/// all of the new, never a part.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), InputError> {
+/// Write what `produce` makes to `path` through a temporary file and a rename: `path` holds either its old
+/// content or all of the new, never a part.
+fn write_atomic(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn FnMut(&[u8]) -> Result<(), InputError>) -> Result<(), InputError>,
+) -> Result<(), InputError> {
     let tmp = temporary(path);
-    let written = fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.flush()
-    });
-    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
+    let mut f = BufWriter::new(fs::File::create(&tmp).map_err(|e| InputError::io(path, &e))?);
+    let written = produce(&mut |b: &[u8]| f.write_all(b).map_err(|e| InputError::io(path, &e)))
+        .and_then(|()| f.flush().map_err(|e| InputError::io(path, &e)));
+    drop(f);
+    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path).map_err(|e| InputError::io(path, &e))) {
         let _ = fs::remove_file(&tmp);
-        return Err(InputError::io(path, &e));
+        return Err(e);
     }
     Ok(())
 }

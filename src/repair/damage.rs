@@ -107,11 +107,7 @@ pub(super) fn estimate(r: &Repairer, doc: &mut Doc) {
     for c in &counts {
         total += *c;
     }
-    let (strip_prior, error_prior) = (STRIP_PRIOR.0 / (STRIP_PRIOR.0 + STRIP_PRIOR.1), ERROR_PRIOR.0);
-    let (dr, de) = rates(
-        &total,
-        (strip_prior, STRIP_PRIOR.0 + STRIP_PRIOR.1, error_prior, ERROR_PRIOR.1),
-    );
+    let (dr, de) = document_rates(&total);
     let doc_orthography = orthography(&total);
     let heavy = doc.profiles[0];
     let mut regions_out = Vec::new();
@@ -147,6 +143,54 @@ pub(super) fn estimate(r: &Repairer, doc: &mut Doc) {
         regions: regions_out,
     };
     redecide(r, doc);
+}
+
+/// The damage of a text repaired in windows (`window.rs`), from the report of each window and where it
+/// starts: the regions of all, moved to offsets in the whole text of `len` bytes, and the document's rates
+/// from the counts of all windows. Its orthography is the one of the windows holding most words.
+pub(super) fn join(parts: &[(usize, DamageReport)], len: usize) -> DamageReport {
+    let mut total = Counts::default();
+    let mut regions = Vec::new();
+    let mut by_orthography: Vec<(&'static str, usize)> = Vec::new();
+    for (offset, r) in parts {
+        let d = &r.document;
+        total += Counts {
+            words: d.words,
+            kept: d.kept,
+            stripped: d.stripped,
+            unknown: d.unknown,
+            symbols: d.symbols,
+            ..Counts::default()
+        };
+        match by_orthography.iter_mut().find(|(o, _)| *o == d.orthography) {
+            Some((_, n)) => *n += d.words,
+            None => by_orthography.push((d.orthography, d.words)),
+        }
+        regions.extend(r.regions.iter().map(|g| Damage {
+            span: (g.span.0 + offset, g.span.1 + offset),
+            ..g.clone()
+        }));
+    }
+    let (dr, de) = document_rates(&total);
+    let intact = dr <= INTACT_STRIP_RATE && total.kept >= INTACT_MIN_KEPT;
+    // The first of equals: the text's own order decides a tie.
+    let orthography = by_orthography
+        .iter()
+        .fold(("modern", 0), |best, &(o, n)| if n > best.1 { (o, n) } else { best })
+        .0;
+    DamageReport {
+        document: report(&total, dr, de, intact, orthography, (0, len)),
+        regions,
+    }
+}
+
+/// The two rates of a whole document, from its counts and the priors.
+fn document_rates(total: &Counts) -> (f32, f32) {
+    let (strip_prior, error_prior) = (STRIP_PRIOR.0 / (STRIP_PRIOR.0 + STRIP_PRIOR.1), ERROR_PRIOR.0);
+    rates(
+        total,
+        (strip_prior, STRIP_PRIOR.0 + STRIP_PRIOR.1, error_prior, ERROR_PRIOR.1),
+    )
 }
 
 /// The thresholds of a page with strip rate `sr` and error rate `er`.

@@ -32,6 +32,7 @@ mod passes;
 mod rules;
 mod state;
 mod units;
+pub mod window;
 mod word;
 
 pub use bigrams::Context;

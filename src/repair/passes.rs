@@ -116,7 +116,8 @@ impl Repairer {
     /// the document and turns their decisions into edits; then again over the repaired text, which the
     /// first round's repairs make easier to read (a word's neighbours restored, the damage estimate of
     /// the text as it now stands), until a round changes nothing: repair is idempotent, so a second run over
-    /// its own output finds nothing to do. The edits are always in offsets of `text`.
+    /// its own output finds nothing to do. The edits are always in offsets of `text`. A text longer than
+    /// [`super::window::WINDOW`] is repaired in windows cut at page breaks and paragraph ends (`window.rs`).
     ///
     /// ```
     /// let r = diakrit::Repairer::new();
@@ -124,6 +125,11 @@ impl Repairer {
     /// assert!(r.repair(&once.text).edits.is_empty());
     /// ```
     pub fn repair(&self, text: &str) -> Repaired {
+        self.repair_windows(text)
+    }
+
+    /// [`Repairer::repair`] of a text as one document, however long.
+    pub(super) fn repair_whole(&self, text: &str) -> Repaired {
         let mut r = self.repair_round(text);
         for _ in 1..MAX_ROUNDS {
             if r.edits.is_empty() {

@@ -1,0 +1,92 @@
+//! Long files: read in windows, repaired a few windows at a time, written as they are done; the result is
+//! the library's repair of the whole text, at any number of threads.
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn diakrit(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+/// Over 2 MiB of the mission document's OCR, its pages in a different order in each copy, so that windows
+/// differ; `extra` is put in the middle.
+fn long_text(extra: &str) -> String {
+    let ocr = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt");
+    let paras: Vec<&str> = ocr.split("\n\n").collect();
+    let mut out = String::new();
+    let mut k = 0usize;
+    while out.len() < 5 * (1 << 19) {
+        for i in 0..paras.len() {
+            out.push_str(paras[(i * 7 + k) % paras.len()]);
+            out.push_str(if i % 9 == 8 { "\n\u{c}" } else { "\n\n" });
+        }
+        k += 1;
+        if k == 120 {
+            out.push_str(extra);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_long_file_is_repaired_in_windows_as_the_whole_text_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_text("Den kommu-\n\u{c}nala ndmnden beslutar.\n\n");
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let one = diakrit(dir.path(), &["repair", "-j1", "--edits", "e1.jsonl", "long.txt"]);
+    let two = diakrit(dir.path(), &["repair", "-j2", "--edits", "e2.jsonl", "long.txt"]);
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    assert!(two.status.success());
+    assert_eq!(one.stdout, two.stdout, "the same at any -j");
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+    assert_eq!(read("e1.jsonl"), read("e2.jsonl"));
+
+    // The library's repair of the whole text, read whole.
+    let whole = diakrit::Repairer::new().repair(&text);
+    assert_eq!(String::from_utf8(one.stdout).unwrap(), whole.text);
+    let logged: Vec<Value> = read("e1.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(logged.len(), whole.edits.len());
+    for (l, e) in logged.iter().zip(&whole.edits) {
+        assert_eq!(l["span"], serde_json::json!([e.span.0, e.span.1]));
+        assert_eq!(l["from"], e.from.as_str());
+        assert_eq!(&text[e.span.0..e.span.1], e.from);
+    }
+    assert!(whole.text.contains("nämnden beslutar"));
+
+    // Under an output folder: the same bytes, renamed into place whole.
+    let out = diakrit(dir.path(), &["repair", "--out-dir", "out", "long.txt"]);
+    assert!(out.status.success());
+    assert_eq!(read("out/long.txt"), whole.text);
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left");
+}
+
+#[test]
+fn a_long_file_with_a_bad_byte_is_named_and_streamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = long_text("").into_bytes();
+    let at = bytes.len() / 2;
+    let at = at + bytes[at..].iter().position(|&b| b == b' ').unwrap();
+    bytes.insert(at + 1, 0xFF);
+    std::fs::write(dir.path().join("bad.txt"), &bytes).unwrap();
+    let o = diakrit(dir.path(), &["repair", "bad.txt"]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("bad.txt: invalid UTF-8 replaced by U+FFFD at byte {}", at + 1)),
+        "{err}"
+    );
+    assert!(String::from_utf8(o.stdout).unwrap().contains('\u{FFFD}'));
+    let strict = diakrit(dir.path(), &["repair", "--strict", "bad.txt"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("bad.txt: invalid UTF-8 at byte"));
+    assert!(strict.stdout.is_empty());
+}
