@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
 use diakrit::pipeline::{
-    check_plan, collect_inputs_skipping, open_windows, repair_windows, run_batch, Batch, EditsFile, Input, InputError,
-    Outputs,
+    check_plan, collect_inputs_skipping, open_windows, process_windows, repair_windows, run_batch, Batch, EditsFile,
+    Input, InputError, Outputs,
 };
 use diakrit::{Catalogue, Lexicon, Repairer};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -296,7 +296,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     edits.write(&name, &rep.edits)?;
                     out.write(input, "txt", rep.text.as_bytes())
                 },
-                |input, windows, out, edits| {
+                |input, _, windows, out, edits| {
                     let name = input.display();
                     out.write_with(input, "txt", |put| {
                         repair_windows(&repairer, windows, Some(interrupt_flag()), |start, mut rep| {
@@ -358,10 +358,20 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     edits.write(&doc.source, &doc.edits)?;
                     out.write_document(input, &doc, format)
                 },
-                |input, _, out, edits| {
-                    let doc = repairer.process_source(&input.read_with(common.strict)?);
-                    edits.write(&doc.source, &doc.edits)?;
-                    out.write_document(input, &doc, format)
+                |input, scanned, windows, out, edits| {
+                    let name = input.display();
+                    out.write_with(input, format.extension(), |put| {
+                        process_windows(
+                            &repairer,
+                            input,
+                            &scanned,
+                            windows,
+                            Some(interrupt_flag()),
+                            format,
+                            |e| edits.write(&name, e),
+                            put,
+                        )
+                    })
                 },
             )
         }
@@ -708,6 +718,8 @@ type Started = (Vec<Result<Input, InputError>>, Out, EditsFile);
 /// Where a batch's results go.
 type Out = Outputs<BufWriter<io::StdoutLock<'static>>>;
 
+use diakrit::stream::Scanned;
+
 /// A long file's windows.
 type Windows = diakrit::pipeline::FileWindows;
 
@@ -744,7 +756,7 @@ fn run_files<T: Send>(
     common: &Common,
     job: impl Fn(&diakrit::source::Source) -> T + Sync,
     mut write: impl FnMut(&Input, T, &mut Out, &mut EditsFile) -> Result<(), InputError>,
-    mut long: impl FnMut(&Input, Windows, &mut Out, &mut EditsFile) -> Result<(), InputError>,
+    mut long: impl FnMut(&Input, Scanned, Windows, &mut Out, &mut EditsFile) -> Result<(), InputError>,
 ) -> Result<bool, Fatal> {
     let total = inputs.len();
     let mut ok = true;
@@ -769,7 +781,7 @@ fn run_files<T: Send>(
                         Some((scanned, windows)) => {
                             progress.suspend(|| warn(streamed_note(input, &scanned)));
                             let bytes = std::fs::metadata(input.display()).map_or(0, |m| m.len() as usize);
-                            long(input, windows, &mut out, &mut edits)?;
+                            long(input, scanned, windows, &mut out, &mut edits)?;
                             progress.add_bytes(bytes);
                             return Ok(());
                         }

@@ -146,7 +146,7 @@ pub struct Stats {
 
 /// 64-bit FNV-1a: small, stable across platforms and releases, good enough to key documents.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    fnv1a64_from(0xcbf2_9ce4_8422_2325, bytes)
+    fnv1a64_from(FNV_START, bytes)
 }
 
 /// FNV-1a continued from the hash `h` over `bytes`.
@@ -158,52 +158,32 @@ fn fnv1a64_from(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// Assemble the document of `source`, its repair, and the segmentation of the repaired text.
-pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: usize) -> Document {
-    let content = fnv1a64(source.text.as_bytes());
+/// The `id` and `content_id` of a text whose FNV-1a hash is `content`, read from `source`.
+pub fn ids(content: u64, source: &str) -> (String, String) {
     // The path after a byte that UTF-8 text never holds, so text and path cannot run into each other.
     let id = format!(
         "{:016x}",
-        fnv1a64_from(fnv1a64_from(content, &[0xff]), source.name.as_bytes())
+        fnv1a64_from(fnv1a64_from(content, &[0xff]), source.as_bytes())
     );
-    let content_id = format!("{content:016x}");
-    let offsets = repaired.input_offsets();
-    let back = |(s, e): (usize, usize)| (offsets.get(s), offsets.get(e));
-    let sections: Vec<SectionOut> = seg
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let heading_span = back(s.heading_span);
-            SectionOut {
-                id: format!("{id}-{i:02}"),
-                index: i,
-                label: s.label.clone(),
-                heading: s.heading.clone(),
-                level: s.level,
-                parent: s.parent.map(|p| format!("{id}-{p:02}")),
-                paragraph: s.paragraph,
-                paragraph_letter: s.paragraph_letter.clone(),
-                case_id: s.case_id.clone(),
-                title: s.title.clone(),
-                decision_body: s.decision_body.clone(),
-                span: back(s.span),
-                heading_span,
-                body_span: back(s.body_span),
-                text: s.text.clone(),
-            }
-        })
-        .collect();
-    let mut metadata = seg.metadata.clone();
+    (id, format!("{content:016x}"))
+}
+
+/// FNV-1a continued from the hash `h` over `bytes`: the hash of a text read in pieces.
+pub fn fnv1a64_more(h: u64, bytes: &[u8]) -> u64 {
+    fnv1a64_from(h, bytes)
+}
+
+/// The FNV-1a hash of no bytes, where [`fnv1a64_more`] starts.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Assemble the document of `source`, its repair, and the segmentation of the repaired text.
+pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: usize) -> Document {
+    let (id, content_id) = ids(fnv1a64(source.text.as_bytes()), &source.name);
+    let mapped = map_back(repaired, seg, &id, 0, 0);
+    let mut metadata = mapped.metadata;
     metadata.orthography = Some(repaired.damage.document.orthography);
-    for f in &mut metadata.footnotes {
-        f.span = back(f.span);
-    }
-    for u in &mut metadata.urls {
-        u.span = back(u.span);
-    }
     Document {
-        furniture: seg.furniture.iter().map(|&s| back(s)).collect(),
+        furniture: mapped.furniture,
         schema: SCHEMA,
         id,
         content_id,
@@ -215,12 +195,399 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
             bytes: source.text.len(),
             words,
             edits: repaired.edits.len(),
-            sections: sections.len(),
+            sections: mapped.sections.len(),
             damage: repaired.damage.clone(),
         },
-        sections,
+        sections: mapped.sections,
         edits: repaired.edits.clone(),
         text: repaired.text.clone(),
+    }
+}
+
+/// What the segmentation of a repaired text says, in offsets of the input.
+struct Mapped {
+    sections: Vec<SectionOut>,
+    metadata: Metadata,
+    furniture: Vec<(usize, usize)>,
+}
+
+/// The sections (numbered from `first`, ids under the document `id`), metadata and furniture of `seg`, with
+/// every span mapped back through `repaired` to its input and moved by `shift`.
+fn map_back(repaired: &Repaired, seg: &Segmented, id: &str, first: usize, shift: usize) -> Mapped {
+    let offsets = repaired.input_offsets();
+    let back = |(s, e): (usize, usize)| (offsets.get(s) + shift, offsets.get(e) + shift);
+    let sections = seg
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SectionOut {
+            id: format!("{id}-{:02}", first + i),
+            index: first + i,
+            label: s.label.clone(),
+            heading: s.heading.clone(),
+            level: s.level,
+            parent: s.parent.map(|p| format!("{id}-{:02}", first + p)),
+            paragraph: s.paragraph,
+            paragraph_letter: s.paragraph_letter.clone(),
+            case_id: s.case_id.clone(),
+            title: s.title.clone(),
+            decision_body: s.decision_body.clone(),
+            span: back(s.span),
+            heading_span: back(s.heading_span),
+            body_span: back(s.body_span),
+            text: s.text.clone(),
+        })
+        .collect();
+    let mut metadata = seg.metadata.clone();
+    for f in &mut metadata.footnotes {
+        f.span = back(f.span);
+    }
+    for u in &mut metadata.urls {
+        u.span = back(u.span);
+    }
+    Mapped {
+        sections,
+        metadata,
+        furniture: seg.furniture.iter().map(|&s| back(s)).collect(),
+    }
+}
+
+/// A document assembled window by window (a long text, [`crate::repair::window`]): each window's repair
+/// and segmentation are added in text order and come back as a [`Piece`] in whole-text offsets, ready to
+/// be written; [`Assembly::finish`] gives the rest. A window whose text starts without a heading goes on
+/// with the section the window before ended in, so a section cut by a window's end stays one section.
+///
+/// The document's metadata is the first window's, with the case ids and dates of all (each once, in order
+/// of first mention), their paragraphs, footnotes, URLs and signatories; its type is the first window's.
+pub struct Assembly {
+    id: String,
+    content_id: String,
+    source: String,
+    encoding: Encoding,
+    doc_type: Option<DocType>,
+    metadata: Metadata,
+    /// The last section so far: the next window may go on with it.
+    held: Option<SectionOut>,
+    /// Sections numbered so far (the held one included).
+    numbered: usize,
+    edits: usize,
+    words: usize,
+    bytes: usize,
+    reports: Vec<(usize, DamageReport)>,
+}
+
+/// What one window adds to a document assembled window by window, in whole-text offsets.
+#[derive(Default)]
+pub struct Piece {
+    /// Sections complete (the last of the window is held back until the next window shows where it ends).
+    pub sections: Vec<SectionOut>,
+    /// Furniture spans.
+    pub furniture: Vec<(usize, usize)>,
+    /// Edits.
+    pub edits: Vec<Edit>,
+    /// The window's repaired text.
+    pub text: String,
+}
+
+impl Assembly {
+    /// The assembly of the text read from `source` in `encoding`, whose FNV-1a hash is `content` (the ids
+    /// need the whole text's hash before the first section is numbered).
+    pub fn new(source: &str, encoding: Encoding, content: u64) -> Assembly {
+        let (id, content_id) = ids(content, source);
+        Assembly {
+            id,
+            content_id,
+            source: source.to_string(),
+            encoding,
+            doc_type: None,
+            metadata: Metadata::default(),
+            held: None,
+            numbered: 0,
+            edits: 0,
+            words: 0,
+            bytes: 0,
+            reports: Vec::new(),
+        }
+    }
+
+    /// Add the window that starts at `start` in the input text: its repair, the segmentation of its
+    /// repaired text, and its word count.
+    pub fn add(&mut self, start: usize, repaired: Repaired, seg: &Segmented, words: usize) -> Piece {
+        let len = repaired.original_len();
+        let mut mapped = map_back(&repaired, seg, &self.id, self.numbered, start);
+        // A window that starts without a heading goes on with the last section of the one before.
+        let goes_on = self.held.is_some() && mapped.sections.first().is_some_and(|s| s.heading.is_none());
+        if goes_on {
+            let mut rest = mapped.sections.remove(0);
+            let held = self.held.as_mut().expect("checked above");
+            held.span.1 = rest.span.1;
+            held.body_span.1 = rest.body_span.1;
+            if !rest.text.is_empty() {
+                if !held.text.is_empty() {
+                    held.text.push_str("\n\n");
+                }
+                held.text.push_str(&std::mem::take(&mut rest.text));
+            }
+            // The sections after it move up one place.
+            let (joined, first) = (self.numbered - 1, self.numbered);
+            for s in &mut mapped.sections {
+                s.index -= 1;
+                s.id = format!("{}-{:02}", self.id, s.index);
+                if let Some(p) = &mut s.parent {
+                    let old: usize = p.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(first);
+                    *p = format!("{}-{:02}", self.id, if old == first { joined } else { old - 1 });
+                }
+            }
+        }
+        self.numbered += mapped.sections.len();
+        let mut sections: Vec<SectionOut> = self.held.take().into_iter().collect();
+        sections.extend(mapped.sections);
+        self.held = sections.pop();
+        self.merge_metadata(mapped.metadata, seg);
+        self.edits += repaired.edits.len();
+        self.words += words;
+        self.bytes = start + len;
+        self.reports.push((start, repaired.damage));
+        Piece {
+            sections,
+            furniture: mapped.furniture,
+            edits: repaired
+                .edits
+                .into_iter()
+                .map(|mut e| {
+                    e.span = (e.span.0 + start, e.span.1 + start);
+                    e
+                })
+                .collect(),
+            text: repaired.text,
+        }
+    }
+
+    /// Take a window's metadata into the document's.
+    fn merge_metadata(&mut self, m: Metadata, seg: &Segmented) {
+        let d = &mut self.metadata;
+        if self.doc_type.is_none() {
+            self.doc_type = Some(seg.doc_type.clone());
+            *d = m;
+            return;
+        }
+        for id in m.case_ids {
+            if !d.case_ids.contains(&id) {
+                d.case_ids.push(id);
+            }
+        }
+        for date in m.dates {
+            if !d.dates.contains(&date) {
+                d.dates.push(date);
+            }
+        }
+        d.decision_body = d.decision_body.take().or(m.decision_body);
+        d.protocol_number = d.protocol_number.or(m.protocol_number);
+        d.meeting_date = d.meeting_date.take().or(m.meeting_date);
+        d.handling_number = d.handling_number.take().or(m.handling_number);
+        d.paragraphs.extend(m.paragraphs);
+        d.footnotes.extend(m.footnotes);
+        d.urls.extend(m.urls);
+        d.signatories.extend(m.signatories);
+    }
+
+    /// The document without its sections, furniture, edits and text (those came in the pieces), and the
+    /// last section, held back till now.
+    pub fn finish(self) -> (Document, Option<SectionOut>) {
+        let damage = crate::repair::window::join_damage(&self.reports, self.bytes);
+        let mut metadata = self.metadata;
+        metadata.orthography = Some(damage.document.orthography);
+        let doc = Document {
+            schema: SCHEMA,
+            id: self.id,
+            content_id: self.content_id,
+            source: self.source,
+            encoding: self.encoding,
+            doc_type: self.doc_type.unwrap_or(DocType::Unknown),
+            metadata,
+            sections: Vec::new(),
+            furniture: Vec::new(),
+            edits: Vec::new(),
+            text: String::new(),
+            stats: Stats {
+                bytes: self.bytes,
+                words: self.words,
+                edits: self.edits,
+                sections: self.numbered,
+                damage,
+            },
+        };
+        (doc, self.held)
+    }
+}
+
+/// A document written piece by piece in bounded memory ([`Assembly`]): the sections, furniture, edits and
+/// text go to temporary files as they come, already in the JSON of `format`, and [`Spooled::finish`]
+/// writes the document (or its section records) around them once its metadata and counts are known.
+/// The bytes are those [`Writer`] writes for the same document.
+pub struct Spooled {
+    format: Format,
+    sections: Spool,
+    furniture: Spool,
+    edits: Spool,
+    text: Spool,
+}
+
+/// A temporary file of JSON fragments: compact ones on lines of their own, for the section records;
+/// otherwise separated as the elements of an array in a field of the document are.
+struct Spool {
+    file: io::BufWriter<std::fs::File>,
+    count: usize,
+}
+
+impl Spool {
+    fn new() -> io::Result<Spool> {
+        Ok(Spool {
+            file: io::BufWriter::new(tempfile::tempfile()?),
+            count: 0,
+        })
+    }
+
+    /// Add one fragment: `value` as JSON in `format` (pretty: indented two levels).
+    fn push(&mut self, value: &impl Serialize, format: Format) -> io::Result<()> {
+        match format {
+            Format::Json => {
+                if self.count > 0 {
+                    self.file.write_all(b",\n")?;
+                }
+                let s = serde_json::to_string_pretty(value)?;
+                for (i, line) in s.lines().enumerate() {
+                    if i > 0 {
+                        self.file.write_all(b"\n")?;
+                    }
+                    self.file.write_all(b"    ")?;
+                    self.file.write_all(line.as_bytes())?;
+                }
+            }
+            Format::JsonLines => {
+                if self.count > 0 {
+                    self.file.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut self.file, value)?;
+            }
+            Format::Sections => {
+                serde_json::to_writer(&mut self.file, value)?;
+                self.file.write_all(b"\n")?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// The file, from its start.
+    fn into_file(self) -> io::Result<std::fs::File> {
+        use io::Seek;
+        let mut f = self.file.into_inner().map_err(io::IntoInnerError::into_error)?;
+        f.seek(io::SeekFrom::Start(0))?;
+        Ok(f)
+    }
+}
+
+impl Spooled {
+    /// A document to be written in `format`.
+    pub fn new(format: Format) -> io::Result<Spooled> {
+        Ok(Spooled {
+            format,
+            sections: Spool::new()?,
+            furniture: Spool::new()?,
+            edits: Spool::new()?,
+            text: Spool::new()?,
+        })
+    }
+
+    /// Spool a window's piece.
+    pub fn add(&mut self, piece: &Piece) -> io::Result<()> {
+        for s in &piece.sections {
+            self.sections.push(s, self.format)?;
+        }
+        if self.format == Format::Sections {
+            return Ok(());
+        }
+        for f in &piece.furniture {
+            self.furniture.push(f, self.format)?;
+        }
+        for e in &piece.edits {
+            self.edits.push(e, self.format)?;
+        }
+        // The text as the inside of a JSON string: escaping goes character by character, so the pieces
+        // joined are the whole text escaped.
+        let quoted = serde_json::to_string(&piece.text)?;
+        self.text.file.write_all(&quoted.as_bytes()[1..quoted.len() - 1])?;
+        Ok(())
+    }
+
+    /// Write the document `doc` (from [`Assembly::finish`], with its held-back last section `last`) with
+    /// what was spooled, to `out`.
+    pub fn finish(mut self, doc: &Document, last: Option<&SectionOut>, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(s) = last {
+            self.sections.push(s, self.format)?;
+        }
+        match self.format {
+            Format::Sections => {
+                let head = format!(
+                    "{{\"schema\":{},\"document_id\":{},\"source\":{},\"doc_type\":{},\"metadata\":{},",
+                    serde_json::to_string(SECTION_SCHEMA)?,
+                    serde_json::to_string(&doc.id)?,
+                    serde_json::to_string(&doc.source)?,
+                    serde_json::to_string(&doc.doc_type)?,
+                    serde_json::to_string(&doc.metadata)?,
+                );
+                use io::BufRead;
+                for line in io::BufReader::new(self.sections.into_file()?).lines() {
+                    let line = line?;
+                    out.write_all(head.as_bytes())?;
+                    out.write_all(&line.as_bytes()[1..])?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+            Format::Json | Format::JsonLines => {
+                let pretty = self.format == Format::Json;
+                let skeleton = if pretty {
+                    serde_json::to_string_pretty(doc)?
+                } else {
+                    serde_json::to_string(doc)?
+                };
+                let (colon, empty_text) = if pretty {
+                    (": ", "\"text\": \"\"")
+                } else {
+                    (":", "\"text\":\"\"")
+                };
+                // The last field of each name is the document's own (stats hold no such list or text).
+                let mut rest = skeleton.as_str();
+                let mut write_list = |name: &str, spool: Spool, rest: &mut &str| -> io::Result<()> {
+                    let key = format!("\"{name}\"{colon}[]");
+                    let at = rest.rfind(&key).ok_or_else(|| io::Error::other("no field to fill"))?;
+                    out.write_all(&rest.as_bytes()[..at + key.len() - 1])?;
+                    *rest = &rest[at + key.len() - 1..];
+                    if spool.count > 0 {
+                        if pretty {
+                            out.write_all(b"\n")?;
+                        }
+                        io::copy(&mut spool.into_file()?, out)?;
+                        if pretty {
+                            out.write_all(b"\n  ")?;
+                        }
+                    }
+                    Ok(())
+                };
+                write_list("sections", self.sections, &mut rest)?;
+                write_list("furniture", self.furniture, &mut rest)?;
+                write_list("edits", self.edits, &mut rest)?;
+                let at = rest
+                    .rfind(empty_text)
+                    .ok_or_else(|| io::Error::other("no text to fill"))?;
+                out.write_all(&rest.as_bytes()[..at + empty_text.len() - 1])?;
+                io::copy(&mut self.text.into_file()?, out)?;
+                out.write_all(&rest.as_bytes()[at + empty_text.len() - 1..])?;
+                out.write_all(b"\n")
+            }
+        }
     }
 }
 

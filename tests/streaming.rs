@@ -90,3 +90,45 @@ fn a_long_file_with_a_bad_byte_is_named_and_streamed() {
     assert!(String::from_utf8_lossy(&strict.stderr).contains("bad.txt: invalid UTF-8 at byte"));
     assert!(strict.stdout.is_empty());
 }
+
+#[test]
+fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
+    use diakrit::output::{Format, Writer};
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_text("");
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let source = diakrit::source::Source {
+        name: "long.txt".into(),
+        text: text.clone(),
+        encoding: diakrit::source::Encoding::Utf8,
+        replaced: Vec::new(),
+    };
+    let doc = diakrit::Repairer::new().process_source(&source);
+    // One document: sections numbered in order, none overlapping, every span inside the input.
+    assert!(doc.sections.len() > 100);
+    for (i, s) in doc.sections.iter().enumerate() {
+        assert_eq!(s.index, i);
+        assert_eq!(s.id, format!("{}-{i:02}", doc.id));
+        assert!(s.span.0 <= s.span.1 && s.span.1 <= text.len());
+    }
+    assert!(doc.sections.windows(2).all(|p| p[0].span.1 <= p[1].span.0));
+    assert_eq!((doc.stats.bytes, doc.stats.edits), (text.len(), doc.edits.len()));
+    assert_eq!(doc.text, diakrit::Repairer::new().repair(&text).text);
+    for (format, args) in [
+        (Format::JsonLines, &["--format", "jsonl"][..]),
+        (Format::Json, &["--format", "json"][..]),
+        (Format::Sections, &["--granularity", "section"][..]),
+    ] {
+        let mut w = Writer::new(Vec::new(), format);
+        w.write(&doc).unwrap();
+        let mut cli = vec!["process", "-j2"];
+        cli.extend_from_slice(args);
+        cli.push("long.txt");
+        let o = diakrit(dir.path(), &cli);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.stdout == w.into_inner(),
+            "{format:?}: the streamed bytes are the document's"
+        );
+    }
+}

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::repair::{DamageReport, Repaired, Repairer};
+use crate::output::{fnv1a64_more, Assembly, Format, Spooled, FNV_START};
+use crate::repair::{DamageReport, Edit, Repaired, Repairer};
 use crate::source::{self, Source};
 use crate::stream::{Scanned, Windows};
 
@@ -421,6 +422,95 @@ pub fn repair_windows<R: std::io::Read>(
         }
     }
     Ok(crate::repair::window::join_damage(&reports, len))
+}
+
+/// Process a long file in windows, in bounded memory: a first pass over `windows` hashes the text (the
+/// document's id comes before its sections), then the file is read again and its windows repaired and
+/// segmented a few at a time, in parallel, and assembled in order ([`Assembly`]); each window's edits go to
+/// `log` when it is done, and the sections, edits and text to temporary files ([`Spooled`]) until the
+/// document is written in `format` through `put`. The result is the document [`Repairer::process_source`]
+/// makes of the whole text.
+#[allow(clippy::too_many_arguments)]
+pub fn process_windows(
+    repairer: &Repairer,
+    input: &Input,
+    scanned: &Scanned,
+    windows: FileWindows,
+    stop: Option<&AtomicBool>,
+    format: Format,
+    mut log: impl FnMut(&[Edit]) -> Result<(), InputError>,
+    put: &mut dyn FnMut(&[u8]) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let name = windows.name().to_path_buf();
+    let io_err = |e: std::io::Error| InputError::io(&name, &e);
+    let mut hash = FNV_START;
+    for w in windows {
+        hash = fnv1a64_more(hash, w.map_err(io_err)?.1.as_bytes());
+    }
+    let file = std::fs::File::open(&name).map_err(io_err)?;
+    let mut windows = Windows::new(std::io::BufReader::new(file), scanned.encoding, &name).map_err(io_err)?;
+    let mut assembly = Assembly::new(&input.display(), scanned.encoding, hash);
+    let mut spooled = Spooled::new(format).map_err(io_err)?;
+    let at_once = rayon::current_num_threads().max(1);
+    loop {
+        if stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+            return Err(InputError::new(&name, "interrupted"));
+        }
+        let mut batch = Vec::with_capacity(at_once);
+        for _ in 0..at_once {
+            match windows.next_window().map_err(io_err)? {
+                Some(w) => batch.push(w),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let done: Vec<_> = batch
+            .into_par_iter()
+            .map(|(start, text)| (start, repairer.process_window(&text)))
+            .collect();
+        for (start, (repaired, seg, words)) in done {
+            let piece = assembly.add(start, repaired, &seg, words);
+            log(&piece.edits)?;
+            spooled.add(&piece).map_err(io_err)?;
+        }
+    }
+    let (doc, last) = assembly.finish();
+    let mut failed = None;
+    let mut sink = PutWriter {
+        put,
+        failed: &mut failed,
+    };
+    let written = spooled.finish(&doc, last.as_ref(), &mut sink);
+    match (written, failed) {
+        (_, Some(e)) => Err(e),
+        (Err(e), None) => Err(io_err(e)),
+        (Ok(()), None) => Ok(()),
+    }
+}
+
+/// [`std::io::Write`] over a function that writes bytes, keeping the first error it gave.
+struct PutWriter<'a, 'p> {
+    put: &'a mut dyn FnMut(&[u8]) -> Result<(), InputError>,
+    failed: &'p mut Option<InputError>,
+}
+
+impl std::io::Write for PutWriter<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match (self.put)(buf) {
+            Ok(()) => Ok(buf.len()),
+            Err(e) => {
+                let io = std::io::Error::other(e.reason.clone());
+                *self.failed = Some(e);
+                Err(io)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -118,6 +118,15 @@ impl Repaired {
         self.input_offsets().get(pos)
     }
 
+    /// The length of the input (bytes): the repaired text's, less what the edits put in, plus what they took out.
+    pub fn original_len(&self) -> usize {
+        let (put, took) = self
+            .edits
+            .iter()
+            .fold((0, 0), |(p, t), e| (p + e.to.len(), t + e.span.1 - e.span.0));
+        self.text.len() + took - put
+    }
+
     /// [`Repaired::to_input_offset`] for many positions: a table built once, each look-up a binary search.
     pub fn input_offsets(&self) -> InputOffsets<'_> {
         let mut starts = Vec::with_capacity(self.edits.len());

@@ -70,7 +70,7 @@ fn ends_in_hyphen(text: &str) -> bool {
 }
 
 /// The windows of `text`, as byte ranges.
-pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+pub fn windows(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
