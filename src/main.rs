@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
 use diakrit::pipeline::{
-    check_plan, collect_inputs_skipping, open_windows, process_windows, repair_windows, run_batch, Batch, EditsFile,
+    check_plan, collect_inputs_skipping, open_long, process_windows, repair_windows, run_batch, Batch, EditsFile,
     Input, InputError, Outputs,
 };
 use diakrit::{Catalogue, Lexicon, Repairer};
@@ -718,6 +718,7 @@ type Started = (Vec<Result<Input, InputError>>, Out, EditsFile);
 /// Where a batch's results go.
 type Out = Outputs<BufWriter<io::StdoutLock<'static>>>;
 
+use diakrit::pipeline::Opened;
 use diakrit::stream::Scanned;
 
 /// A long file's windows.
@@ -775,20 +776,17 @@ fn run_files<T: Send>(
             let result = r.and_then(|found| {
                 let (note, bytes, t) = match found {
                     Some(found) => found,
-                    // A long file: read in windows, each written as it is done; read whole after all when
-                    // it cannot be streamed (UTF-16).
-                    None => match open_windows(input, common.strict)? {
-                        Some((scanned, windows)) => {
+                    // A long file (or standard input): read in windows, each written as it is done; read
+                    // whole after all when it is short or cannot be streamed (UTF-16).
+                    None => match open_long(input, common.strict)? {
+                        Opened::Windows(scanned, windows) => {
                             progress.suspend(|| warn(streamed_note(input, &scanned)));
                             let bytes = std::fs::metadata(input.display()).map_or(0, |m| m.len() as usize);
                             long(input, scanned, windows, &mut out, &mut edits)?;
                             progress.add_bytes(bytes);
                             return Ok(());
                         }
-                        None => {
-                            let src = input.read_with(common.strict)?;
-                            (replaced_note(&src), src.text.len(), job(&src))
-                        }
+                        Opened::Whole(src) => (replaced_note(&src), src.text.len(), job(&src)),
                     },
                 };
                 progress.suspend(|| warn(note));

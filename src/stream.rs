@@ -181,6 +181,7 @@ pub struct Windows<R: Read> {
     eof: bool,
     /// The input's name, for errors.
     name: PathBuf,
+    encoding: Encoding,
 }
 
 impl<R: Read> Windows<R> {
@@ -203,6 +204,7 @@ impl<R: Read> Windows<R> {
             start: 0,
             eof: false,
             name: name.to_path_buf(),
+            encoding,
         })
     }
 
@@ -239,6 +241,15 @@ impl<R: Read> Windows<R> {
     }
 }
 
+impl<R: Read + Seek> Windows<R> {
+    /// The same windows again, from the start.
+    pub fn rewind(mut self) -> io::Result<Windows<R>> {
+        self.reader.seek(SeekFrom::Start(0))?;
+        let encoding = self.encoding;
+        Windows::new(self.reader, encoding, &self.name)
+    }
+}
+
 impl<R: Read> Iterator for Windows<R> {
     type Item = io::Result<(usize, String)>;
 
@@ -247,11 +258,9 @@ impl<R: Read> Iterator for Windows<R> {
     }
 }
 
-/// Is a file of `len` bytes read in windows rather than whole? Above a few windows: a file of about one
-/// window is read whole, which costs one window's memory anyway.
-pub fn streams(len: u64) -> bool {
-    len > 4 * WINDOW as u64
-}
+/// An input longer than this (bytes) is read in windows rather than whole: a few windows, as a file of
+/// about one window read whole costs about one window's memory anyway.
+pub const STREAM_ABOVE: u64 = 4 * WINDOW as u64;
 
 #[cfg(test)]
 mod tests {

@@ -132,3 +132,23 @@ fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
         );
     }
 }
+
+#[test]
+fn long_standard_input_is_streamed_too() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let text = long_text("");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .args(["repair", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feed = text.clone();
+    let writer = std::thread::spawn(move || stdin.write_all(feed.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap() == diakrit::Repairer::new().repair(&text).text);
+}

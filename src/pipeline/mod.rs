@@ -100,11 +100,12 @@ impl Input {
         }
     }
 
-    /// Is this a file long enough to be read in windows ([`crate::stream::streams`])?
-    pub fn is_long(&self) -> bool {
+    /// May this input be long enough to be read in windows ([`crate::stream::STREAM_ABOVE`])? A file is,
+    /// by its size; standard input may always be (its length is known only once it is read).
+    pub fn may_be_long(&self) -> bool {
         match self {
-            Input::Stdin => false,
-            Input::File { path, .. } => std::fs::metadata(path).is_ok_and(|m| crate::stream::streams(m.len())),
+            Input::Stdin => true,
+            Input::File { path, .. } => std::fs::metadata(path).is_ok_and(|m| m.len() > crate::stream::STREAM_ABOVE),
         }
     }
 
@@ -311,7 +312,7 @@ pub struct Batch<'a> {
     /// Stop before the next chunk of inputs when this is set (Ctrl-C).
     pub stop: Option<&'a AtomicBool>,
     /// Leave long files unread ([`crate::stream::streams`]): the sink gets `Ok(None)` for them, in their
-    /// place, and reads them in windows itself ([`open_windows`]).
+    /// place, and reads them in windows itself ([`open_long`]).
     pub stream_long: bool,
 }
 
@@ -336,7 +337,7 @@ where
             .into_par_iter()
             .map(|i| match i {
                 Err(e) => (None, Err(e)),
-                Ok(input) if batch.stream_long && input.is_long() => (Some(input), Ok(None)),
+                Ok(input) if batch.stream_long && input.may_be_long() => (Some(input), Ok(None)),
                 Ok(input) => {
                     let r = input.read_with(batch.strict).map(|src| Some(job(&src)));
                     (Some(input), r)
@@ -365,22 +366,68 @@ where
 /// it failed.
 type Read<T> = Result<Option<T>, InputError>;
 
-/// The windows of a file.
+/// The windows of a file (or of standard input copied to one).
 pub type FileWindows = Windows<std::io::BufReader<std::fs::File>>;
 
-/// A long file opened for reading in windows: what its first pass found, and its windows; `None` when it
-/// is to be read whole after all (UTF-16, or not text: [`crate::stream::scan`]).
-pub fn open_windows(input: &Input, strict: bool) -> Result<Option<(Scanned, FileWindows)>, InputError> {
-    let Input::File { path, .. } = input else {
-        return Ok(None);
+/// A long input, opened ([`open_long`]).
+pub enum Opened {
+    /// To be read in windows: what its first pass found, and its windows.
+    Windows(Scanned, FileWindows),
+    /// Read whole after all: short (standard input that ended early), UTF-16, or not text.
+    Whole(Source),
+}
+
+/// Open an input left unread by the batch ([`Batch::stream_long`]) for reading in windows. A file is
+/// scanned ([`crate::stream::scan`]); standard input is read up to a few windows, and when it goes on, the
+/// whole of it is copied to an anonymous temporary file first (a pipe cannot be read twice). Whatever
+/// cannot be streamed (UTF-16, files with NUL bytes) is read and decoded whole.
+pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
+    let (name, mut file) = match input {
+        Input::File { path, .. } => (
+            path.clone(),
+            std::fs::File::open(path).map_err(|e| InputError::io(path, &e))?,
+        ),
+        Input::Stdin => {
+            let name = PathBuf::from("-");
+            let io_err = |e: std::io::Error| InputError::io(Path::new("-"), &e);
+            let mut head = Vec::new();
+            let limit = crate::stream::STREAM_ABOVE;
+            let mut stdin = std::io::stdin().lock();
+            std::io::Read::read_to_end(&mut std::io::Read::take(&mut stdin, limit + 1), &mut head).map_err(io_err)?;
+            if head.len() as u64 <= limit {
+                let d = source::decode_bytes(&name, &head, strict)?;
+                return Ok(Opened::Whole(Source {
+                    name: "-".into(),
+                    text: d.text,
+                    encoding: d.encoding,
+                    replaced: d.replaced,
+                }));
+            }
+            let mut spool = tempfile::tempfile().map_err(io_err)?;
+            std::io::Write::write_all(&mut spool, &head).map_err(io_err)?;
+            drop(head);
+            std::io::copy(&mut stdin, &mut spool).map_err(io_err)?;
+            (name, spool)
+        }
     };
-    let mut file = std::fs::File::open(path).map_err(|e| InputError::io(path, &e))?;
-    let Some(scanned) = crate::stream::scan(&mut file, path, strict)? else {
-        return Ok(None);
-    };
-    let windows =
-        Windows::new(std::io::BufReader::new(file), scanned.encoding, path).map_err(|e| InputError::io(path, &e))?;
-    Ok(Some((scanned, windows)))
+    match crate::stream::scan(&mut file, &name, strict)? {
+        Some(scanned) => {
+            let windows = Windows::new(std::io::BufReader::new(file), scanned.encoding, &name)
+                .map_err(|e| InputError::io(&name, &e))?;
+            Ok(Opened::Windows(scanned, windows))
+        }
+        None => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| InputError::io(&name, &e))?;
+            let d = source::decode_bytes(&name, &bytes, strict)?;
+            Ok(Opened::Whole(Source {
+                name: input.display(),
+                text: d.text,
+                encoding: d.encoding,
+                replaced: d.replaced,
+            }))
+        }
+    }
 }
 
 /// Repair `windows` a few at a time (as many as the pool has threads, in parallel) and hand each repair
@@ -444,11 +491,11 @@ pub fn process_windows(
     let name = windows.name().to_path_buf();
     let io_err = |e: std::io::Error| InputError::io(&name, &e);
     let mut hash = FNV_START;
-    for w in windows {
-        hash = fnv1a64_more(hash, w.map_err(io_err)?.1.as_bytes());
+    let mut windows = windows;
+    while let Some((_, text)) = windows.next_window().map_err(io_err)? {
+        hash = fnv1a64_more(hash, text.as_bytes());
     }
-    let file = std::fs::File::open(&name).map_err(io_err)?;
-    let mut windows = Windows::new(std::io::BufReader::new(file), scanned.encoding, &name).map_err(io_err)?;
+    let mut windows = windows.rewind().map_err(io_err)?;
     let mut assembly = Assembly::new(&input.display(), scanned.encoding, hash);
     let mut spooled = Spooled::new(format).map_err(io_err)?;
     let at_once = rayon::current_num_threads().max(1);
