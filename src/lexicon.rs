@@ -250,6 +250,30 @@ impl Lexicon {
         self.lookup(word).is_some_and(Entry::is_valid)
     }
 
+    /// The valid words of at least `min_zipf`, with their frequency, in key order (of every map; a word in
+    /// two maps comes twice). For tools that make text from the lexicon (the throughput benches).
+    ///
+    /// ```
+    /// let common = diakrit::Lexicon::embedded().words_above(6.0);
+    /// assert!(common.iter().any(|(w, _)| w == "och"));
+    /// ```
+    pub fn words_above(&self, min_zipf: f32) -> Vec<(String, f32)> {
+        use fst::Streamer;
+        let mut out = Vec::new();
+        for m in &self.maps {
+            let mut s = m.stream();
+            while let Some((k, v)) = s.next() {
+                let e = Entry::unpack(v);
+                if e.is_valid() && e.zipf() >= min_zipf {
+                    if let Ok(w) = std::str::from_utf8(k) {
+                        out.push((w.to_string(), e.zipf()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Number of keys (all maps together, a key in two maps counted twice).
     pub fn len(&self) -> usize {
         self.maps.iter().map(|m| m.len()).sum()
