@@ -768,6 +768,7 @@ fn run_files<T: Send>(
         stream_long: true,
     };
     let progress = Progress::new(total, common.quiet);
+    let mut cut_short = false;
     let done = run_batch(
         inputs,
         &run,
@@ -782,7 +783,11 @@ fn run_files<T: Send>(
                         Opened::Windows(scanned, windows) => {
                             progress.suspend(|| warn(streamed_note(input, &scanned)));
                             let bytes = std::fs::metadata(input.display()).map_or(0, |m| m.len() as usize);
-                            long(input, scanned, windows, &mut out, &mut edits)?;
+                            let mark = edits.mark()?;
+                            if let Err(e) = long(input, scanned, windows, &mut out, &mut edits) {
+                                edits.rollback(mark)?;
+                                return Err(e);
+                            }
                             progress.add_bytes(bytes);
                             return Ok(());
                         }
@@ -793,6 +798,11 @@ fn run_files<T: Send>(
                 progress.add_bytes(bytes);
                 write(input, t, &mut out, &mut edits)
             });
+            // Ctrl-C inside a long file: it is not done (its output was never put in place), and no failure.
+            if result.is_err() && stop.load(Ordering::SeqCst) {
+                cut_short = true;
+                return ControlFlow::Break(());
+            }
             let failed = result.is_err();
             let flow = progress.suspend(|| report(result, &mut ok));
             progress.file_done(failed);
@@ -803,7 +813,7 @@ fn run_files<T: Send>(
     let mut closing = true;
     let _ = report(out.flush(), &mut closing);
     let _ = report(edits.finish(), &mut closing);
-    finish(ok && closing, done, total, stop)
+    finish(ok && closing, done - usize::from(cut_short), total, stop)
 }
 
 /// A progress bar on stderr for a batch: files done, MB/s, errors so far. Shown only when stderr is a

@@ -736,6 +736,11 @@ impl<W: Write> EditLog<W> {
         EditLog { inner }
     }
 
+    /// The underlying writer, to reach it in place.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.inner
+    }
+
     /// Log the edits of `file`.
     pub fn write(&mut self, file: &str, edits: &[Edit]) -> io::Result<()> {
         for edit in edits {

@@ -152,3 +152,64 @@ fn long_standard_input_is_streamed_too() {
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap() == diakrit::Repairer::new().repair(&text).text);
 }
+
+/// Ctrl-C inside a long file: its output is not put in place, its edits are taken back from the log, and
+/// `--resume` redoes it, so the log ends as one uninterrupted run's.
+#[test]
+#[cfg(unix)]
+fn ctrl_c_inside_a_long_file_logs_none_of_its_edits() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let ocr = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt");
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a-short.txt"), ocr).unwrap();
+    std::fs::write(dir.path().join("in/b-long.txt"), long_text("").repeat(2)).unwrap();
+    let args = ["repair", "-j1", "--out-dir", "out", "--edits", "e.jsonl", "in"];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .current_dir(dir.path())
+        .args(args)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap_or_default();
+    if status.code() == Some(130) {
+        assert!(!dir.path().join("out/b-long.txt").exists());
+        assert!(
+            !read("e.jsonl").contains("b-long.txt"),
+            "no edit of the unfinished file"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().flatten().collect();
+        assert!(left
+            .iter()
+            .all(|e| !e.file_name().to_string_lossy().contains("diakrit-tmp")));
+    } else {
+        assert_eq!(status.code(), Some(0), "finished before the signal");
+    }
+    let resumed = diakrit(
+        dir.path(),
+        &[
+            "repair",
+            "-j1",
+            "--resume",
+            "--out-dir",
+            "out",
+            "--edits",
+            "e.jsonl",
+            "in",
+        ],
+    );
+    assert!(resumed.status.success());
+    let whole = diakrit(
+        dir.path(),
+        &["repair", "-j1", "--out-dir", "w", "--edits", "w.jsonl", "in"],
+    );
+    assert!(whole.status.success());
+    assert_eq!(read("e.jsonl"), read("w.jsonl"));
+    assert_eq!(read("out/b-long.txt"), read("w/b-long.txt"));
+}

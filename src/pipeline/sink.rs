@@ -276,6 +276,31 @@ impl EditsFile {
         l.log.write(file, edits).map_err(|e| InputError::io(&l.path, &e))
     }
 
+    /// Where the log stands now, for [`EditsFile::rollback`]: the edits of a long file are logged window by
+    /// window, and taken back when the file fails or is interrupted before its output is in place.
+    pub fn mark(&mut self) -> Result<Option<u64>, InputError> {
+        use std::io::Seek;
+        let Some(l) = &mut self.log else {
+            return Ok(None);
+        };
+        let at = l.log.flush().and_then(|()| l.log.get_mut().get_mut().stream_position());
+        at.map(Some).map_err(|e| InputError::io(&l.path, &e))
+    }
+
+    /// Take back every edit logged since `mark`.
+    pub fn rollback(&mut self, mark: Option<u64>) -> Result<(), InputError> {
+        use std::io::{Seek, SeekFrom};
+        let (Some(l), Some(at)) = (&mut self.log, mark) else {
+            return Ok(());
+        };
+        let done = l.log.flush().and_then(|()| {
+            let f = l.log.get_mut().get_mut();
+            f.set_len(at)?;
+            f.seek(SeekFrom::Start(at)).map(drop)
+        });
+        done.map_err(|e| InputError::io(&l.path, &e))
+    }
+
     /// Flush what is buffered and put the log in place.
     pub fn finish(&mut self) -> Result<(), InputError> {
         let Some(mut l) = self.log.take() else {
