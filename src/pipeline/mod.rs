@@ -432,7 +432,8 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
 
 /// Repair `windows` a few at a time (as many as the pool has threads, in parallel) and hand each repair
 /// to `emit` in text order, with the window's start in the whole text; stops with an error when `stop`
-/// is set. Returns the damage of the whole text. Memory holds a few windows, whatever the file's length.
+/// is set. Returns the damage of the whole text (the document's, without the regions: each window's are in
+/// its repair). Memory holds a few windows, whatever the file's length.
 pub fn repair_windows<R: std::io::Read>(
     repairer: &Repairer,
     mut windows: Windows<R>,
@@ -464,7 +465,15 @@ pub fn repair_windows<R: std::io::Read>(
             .collect();
         for (start, n, r) in done {
             len = start + n;
-            reports.push((start, r.damage.clone()));
+            // The document's counts only: a region list of every window would grow with the file.
+            let document = r.damage.document.clone();
+            reports.push((
+                start,
+                DamageReport {
+                    document,
+                    regions: Vec::new(),
+                },
+            ));
             emit(start, r)?;
         }
     }

@@ -516,7 +516,7 @@ fn redecide(r: &Repairer, doc: &mut Doc) {
 /// å, ä, ö for a word as written: a kept unit changes only if it is one and the search found such a
 /// reading.
 fn may_change(r: &Repairer, doc: &Doc, id: usize, p: &Profile) -> bool {
-    let heavy = doc.decided[0][id].as_deref().unwrap_or(&[]);
+    let heavy = doc.decided[0].get(&id).map_or(&[][..], Vec::as_slice);
     // An older profile makes more words valid, which lifts the name guards of unknown words: decide again.
     if heavy.iter().any(Option::is_some) || p.older {
         return true;

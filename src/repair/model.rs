@@ -23,8 +23,11 @@ pub(super) type ProfileBits = [u32; 7];
 /// Decisions already made, by word as written and profile.
 type DecisionCache = HashMap<(String, ProfileBits), Option<Decision>>;
 
-/// Most candidate lists kept between words (about 100 MB at worst).
+/// Most decisions, facts and fold groups kept between words (each a few dozen bytes).
 const CACHE_MAX: usize = 100_000;
+/// Most candidate lists kept between words: a list holds up to a few dozen candidates, so this bounds the
+/// cache near 30 MB, which keeps a gigabyte of varied text within 200 MB at `-j2`.
+const SEARCH_CACHE_MAX: usize = 30_000;
 
 /// Tunable thresholds of the decision. Build it from [`Config::default`] and set what you need; new
 /// fields may be added in any release.
@@ -108,7 +111,7 @@ pub(super) struct Shared {
     pub(super) config: Config,
     /// Candidates already found, by (word, full search): a word is decided again with another keep bonus
     /// in stripped documents, and words repeat across the documents of a batch. Pure, so sharing it
-    /// changes no output; cleared when it grows past `CACHE_MAX` entries.
+    /// changes no output; cleared when it grows past `SEARCH_CACHE_MAX` entries.
     cache: Mutex<SearchCache>,
     /// Decisions already made, by word as written and profile: a word decided with the same thresholds
     /// in another document of the batch, or another region, is decided alike. Pure, like `cache`.
@@ -310,7 +313,7 @@ impl Repairer {
             limits,
         ));
         let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= CACHE_MAX {
+        if cache.len() >= SEARCH_CACHE_MAX {
             cache.clear();
         }
         cache.insert(k, Arc::clone(&found));

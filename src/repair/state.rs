@@ -71,9 +71,10 @@ impl Profile {
 /// A region is stripped when more than this share of its diacritic-bearing words lost their marks.
 pub(crate) const STRIPPED_DOCUMENT: f32 = 0.5;
 
-/// Decisions per distinct unit (indexed as [`Doc::distinct`]), one per token of the unit; `None` for a
-/// unit not decided with this profile (it occurs in no region of it).
-pub(crate) type Decided = Vec<Option<Vec<Option<Decision>>>>;
+/// Decisions per distinct unit (keyed by its index in [`Doc::distinct`]), one per token of the unit; no
+/// entry for a unit not decided with this profile (it occurs in no region of it). A map, not a vector: a
+/// long document has dozens of profiles, each deciding a few of its units.
+pub(crate) type Decided = HashMap<usize, Vec<Option<Decision>>>;
 
 /// A stretch of the document whose damage is estimated on its own: a page, or a run of paragraphs of a
 /// long page.
@@ -163,6 +164,6 @@ impl<'t> Doc<'t> {
 
     /// The decisions of unit `u` (an index into `units`) with profile `p`.
     pub(crate) fn decisions(&self, p: usize, u: usize) -> &[Option<Decision>] {
-        self.decided[p][self.unit_ids[u]].as_deref().unwrap_or(&[])
+        self.decided[p].get(&self.unit_ids[u]).map_or(&[], Vec::as_slice)
     }
 }

@@ -65,11 +65,7 @@ impl Repairer {
         } else {
             which.iter().map(decide).collect()
         };
-        let mut out: Decided = vec![None; distinct.len()];
-        for (i, d) in found {
-            out[i] = Some(d);
-        }
-        out
+        found.into_iter().collect()
     }
 
     /// The candidates of the first search stage for `key` (lowercase), as the word pass finds them.
