@@ -255,7 +255,9 @@ fn map_back(repaired: &Repaired, seg: &Segmented, id: &str, first: usize, shift:
 /// A document assembled window by window (a long text, [`crate::repair::window`]): each window's repair
 /// and segmentation are added in text order and come back as a [`Piece`] in whole-text offsets, ready to
 /// be written; [`Assembly::finish`] gives the rest. A window whose text starts without a heading goes on
-/// with the section the window before ended in, so a section cut by a window's end stays one section.
+/// with the section the window before ended in, so a section cut by a window's end stays one section; a
+/// section longer than [`crate::repair::window::SEGMENT_BYTES`] (a long text without headings) goes on in a
+/// section of its own with the same label, so that memory never holds more of one section than that.
 ///
 /// The document's metadata is the first window's, with the case ids and dates of all (each once, in order
 /// of first mention), their paragraphs, footnotes, URLs and signatories; its type is the first window's.
@@ -270,6 +272,8 @@ pub struct Assembly {
     held: Option<SectionOut>,
     /// Sections numbered so far (the held one included).
     numbered: usize,
+    /// The case ids and the dates in the metadata so far, to add each once in time linear in their number.
+    seen: [std::collections::HashSet<String>; 2],
     edits: usize,
     words: usize,
     bytes: usize,
@@ -303,6 +307,7 @@ impl Assembly {
             metadata: Metadata::default(),
             held: None,
             numbered: 0,
+            seen: Default::default(),
             edits: 0,
             words: 0,
             bytes: 0,
@@ -316,7 +321,18 @@ impl Assembly {
         let len = repaired.original_len();
         let mut mapped = map_back(&repaired, seg, &self.id, self.numbered, start);
         // A window that starts without a heading goes on with the last section of the one before.
-        let goes_on = self.held.is_some() && mapped.sections.first().is_some_and(|s| s.heading.is_none());
+        let opens_headless = mapped.sections.first().is_some_and(|s| s.heading.is_none());
+        // … unless that section is already as long as a group: memory holds at most that much of a
+        // section, and the rest goes on in a section of its own, under the same label.
+        let held_len = self.held.as_ref().map_or(0, |h| h.span.1 - h.span.0);
+        if opens_headless && held_len >= crate::repair::window::SEGMENT_BYTES {
+            let held = self.held.as_ref().expect("held_len > 0");
+            let first = &mut mapped.sections[0];
+            first.label = held.label.clone();
+            first.level = held.level;
+            first.parent.clone_from(&held.parent);
+        }
+        let goes_on = opens_headless && self.held.is_some() && held_len < crate::repair::window::SEGMENT_BYTES;
         if goes_on {
             let mut rest = mapped.sections.remove(0);
             let held = self.held.as_mut().expect("checked above");
@@ -366,18 +382,21 @@ impl Assembly {
     /// Take a window's metadata into the document's.
     fn merge_metadata(&mut self, m: Metadata, seg: &Segmented) {
         let d = &mut self.metadata;
+        let [ids, dates] = &mut self.seen;
         if self.doc_type.is_none() {
             self.doc_type = Some(seg.doc_type.clone());
+            ids.extend(m.case_ids.iter().cloned());
+            dates.extend(m.dates.iter().cloned());
             *d = m;
             return;
         }
         for id in m.case_ids {
-            if !d.case_ids.contains(&id) {
+            if ids.insert(id.clone()) {
                 d.case_ids.push(id);
             }
         }
         for date in m.dates {
-            if !d.dates.contains(&date) {
+            if dates.insert(date.clone()) {
                 d.dates.push(date);
             }
         }

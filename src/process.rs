@@ -3,7 +3,14 @@
 use rayon::prelude::*;
 
 use crate::output::{self, Assembly, Document};
-use crate::repair::window::{windows, WINDOW};
+use crate::repair::window::{join, windows};
+
+pub use crate::repair::window::SEGMENT_BYTES;
+
+/// Does a window of `next` bytes still go into a group of `so_far` bytes? The first window always does.
+pub fn joins_group(so_far: usize, next: usize) -> bool {
+    so_far == 0 || so_far + next <= SEGMENT_BYTES
+}
 use crate::repair::{Repaired, Repairer};
 use crate::segment::{self, Segmented};
 use crate::source::{Encoding, Source};
@@ -28,24 +35,36 @@ impl Repairer {
     }
 
     /// Repair and segment a decoded input into its document. A text longer than a window
-    /// ([`crate::repair::window::WINDOW`]) is repaired and segmented window by window, in parallel, and
-    /// assembled ([`output::Assembly`]): the document a long file read in windows gets.
+    /// ([`crate::repair::window::WINDOW`]) is repaired window by window, in parallel; one longer than
+    /// [`SEGMENT_BYTES`] is segmented in groups of consecutive windows of at most that much, each on its
+    /// own, and assembled ([`output::Assembly`]): the document a long file read in windows gets.
     pub fn process_source(&self, src: &Source) -> Document {
-        if src.text.len() <= WINDOW {
-            let (repaired, seg, words) = self.process_window(&src.text);
+        let text = &src.text;
+        if text.len() <= SEGMENT_BYTES {
+            let (repaired, seg, words) = self.process_window(text);
             return output::document(src, &repaired, &seg, words);
         }
-        let done: Vec<(usize, Repaired, Segmented, usize)> = windows(&src.text)
-            .into_par_iter()
-            .map(|(a, b)| {
-                let (r, seg, words) = self.process_window(&src.text[a..b]);
-                (a, r, seg, words)
-            })
-            .collect();
-        let mut assembly = Assembly::new(&src.name, src.encoding, output::fnv1a64(src.text.as_bytes()));
+        let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut size = 0;
+        for (a, b) in windows(text) {
+            if !joins_group(size, b - a) || groups.is_empty() {
+                groups.push(Vec::new());
+                size = 0;
+            }
+            size += b - a;
+            groups.last_mut().expect("pushed above").push((a, b));
+        }
+        let mut assembly = Assembly::new(&src.name, src.encoding, output::fnv1a64(text.as_bytes()));
         let mut pieces = Vec::new();
-        for (start, r, seg, words) in done {
-            pieces.push(assembly.add(start, r, &seg, words));
+        for group in &groups {
+            let (a, b) = (group[0].0, group[group.len() - 1].1);
+            let parts = group
+                .par_iter()
+                .map(|&(s, e)| (s - a, self.repair(&text[s..e])))
+                .collect();
+            let repaired = join(parts, b - a);
+            let (seg, words) = self.segment_repaired(&text[a..b], &repaired);
+            pieces.push(assembly.add(a, repaired, &seg, words));
         }
         let (mut doc, last) = assembly.finish();
         for p in pieces {
@@ -58,12 +77,18 @@ impl Repairer {
         doc
     }
 
-    /// Repair and segment one text of at most a window: its repair, the segmentation of the repaired text,
+    /// The segmentation of `repaired`, the repair of `input`, and the word count of `input`.
+    pub fn segment_repaired(&self, input: &str, repaired: &Repaired) -> (Segmented, usize) {
+        let seg = segment::segment_with(&repaired.text, self.catalogue());
+        let words = self.tokenize(input).iter().filter(|t| t.kind == Kind::Word).count();
+        (seg, words)
+    }
+
+    /// Repair and segment one text as one document: its repair, the segmentation of the repaired text,
     /// and its word count.
     pub fn process_window(&self, text: &str) -> (Repaired, Segmented, usize) {
         let repaired = self.repair(text);
-        let seg = segment::segment_with(&repaired.text, self.catalogue());
-        let words = self.tokenize(text).iter().filter(|t| t.kind == Kind::Word).count();
+        let (seg, words) = self.segment_repaired(text, &repaired);
         (repaired, seg, words)
     }
 }

@@ -258,8 +258,9 @@ impl<R: Read> Iterator for Windows<R> {
     }
 }
 
-/// An input longer than this (bytes) is read in windows rather than whole: a few windows, as a file of
-/// about one window read whole costs about one window's memory anyway.
+/// An input longer than this (bytes) is read in windows rather than whole: 1 MiB, the most `process`
+/// segments together (`crate::process::SEGMENT_BYTES`), so that a file read in windows is segmented in
+/// groups as the whole-text path would segment it.
 pub const STREAM_ABOVE: u64 = 4 * WINDOW as u64;
 
 #[cfg(test)]

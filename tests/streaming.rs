@@ -13,14 +13,14 @@ fn diakrit(dir: &Path, args: &[&str]) -> Output {
         .expect("runs")
 }
 
-/// Over 2 MiB of the mission document's OCR, its pages in a different order in each copy, so that windows
+/// Over a few windows of the mission document's OCR, its pages in a different order in each copy, so that windows
 /// differ; `extra` is put in the middle.
 fn long_text(extra: &str) -> String {
     let ocr = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt");
     let paras: Vec<&str> = ocr.split("\n\n").collect();
     let mut out = String::new();
     let mut k = 0usize;
-    while out.len() < 5 * (1 << 19) {
+    while out.len() < 5 * diakrit::repair::window::WINDOW {
         for i in 0..paras.len() {
             out.push_str(paras[(i * 7 + k) % paras.len()]);
             out.push_str(if i % 9 == 8 { "\n\u{c}" } else { "\n\n" });

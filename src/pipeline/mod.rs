@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::output::{fnv1a64_more, Assembly, Format, Spooled, FNV_START};
+use crate::process::joins_group;
 use crate::repair::{DamageReport, Edit, Repaired, Repairer};
 use crate::source::{self, Source};
 use crate::stream::{Scanned, Windows};
@@ -430,7 +431,12 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
     }
 }
 
-/// Repair `windows` a few at a time (as many as the pool has threads, in parallel) and hand each repair
+/// Windows taken at a time per thread of the pool: a few, so that a thread done with a quick window takes
+/// the next instead of waiting for the slowest of the batch; only the windows being repaired hold the
+/// passes' state, the others are their text or their result.
+const WINDOWS_PER_THREAD: usize = 2;
+
+/// Repair `windows` a few at a time (a few per thread of the pool, in parallel) and hand each repair
 /// to `emit` in text order, with the window's start in the whole text; stops with an error when `stop`
 /// is set. Returns the damage of the whole text (the document's, without the regions: each window's are in
 /// its repair). Memory holds a few windows, whatever the file's length.
@@ -441,7 +447,7 @@ pub fn repair_windows<R: std::io::Read>(
     mut emit: impl FnMut(usize, Repaired) -> Result<(), InputError>,
 ) -> Result<DamageReport, InputError> {
     let name = windows.name().to_path_buf();
-    let at_once = rayon::current_num_threads().max(1);
+    let at_once = WINDOWS_PER_THREAD * rayon::current_num_threads().max(1);
     let mut reports = Vec::new();
     let mut len = 0;
     loop {
@@ -481,9 +487,10 @@ pub fn repair_windows<R: std::io::Read>(
 }
 
 /// Process a long file in windows, in bounded memory: a first pass over `windows` hashes the text (the
-/// document's id comes before its sections), then the file is read again and its windows repaired and
-/// segmented a few at a time, in parallel, and assembled in order ([`Assembly`]); each window's edits go to
-/// `log` when it is done, and the sections, edits and text to temporary files ([`Spooled`]) until the
+/// document's id comes before its sections), then the file is read again in groups of windows of at most
+/// [`crate::process::SEGMENT_BYTES`]: each group's windows are repaired in parallel, the group's repaired text is
+/// segmented, and the groups are assembled in order ([`Assembly`]); each group's edits go to `log` when it
+/// is done, and the sections, edits and text to temporary files ([`Spooled`]) until the
 /// document is written in `format` through `put`. The result is the document [`Repairer::process_source`]
 /// makes of the whole text.
 #[allow(clippy::too_many_arguments)]
@@ -507,30 +514,38 @@ pub fn process_windows(
     let mut windows = windows.rewind().map_err(io_err)?;
     let mut assembly = Assembly::new(&input.display(), scanned.encoding, hash);
     let mut spooled = Spooled::new(format).map_err(io_err)?;
-    let at_once = rayon::current_num_threads().max(1);
-    loop {
+    let mut next = windows.next_window().map_err(io_err)?;
+    while let Some(first) = next.take() {
         if stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
             return Err(InputError::new(&name, "interrupted"));
         }
-        let mut batch = Vec::with_capacity(at_once);
-        for _ in 0..at_once {
-            match windows.next_window().map_err(io_err)? {
-                Some(w) => batch.push(w),
-                None => break,
+        // A group of windows, segmented together (as the whole-text path groups them).
+        let start = first.0;
+        let mut input_len = first.1.len();
+        let mut group = vec![first];
+        loop {
+            next = windows.next_window().map_err(io_err)?;
+            match &next {
+                Some((_, t)) if joins_group(input_len, t.len()) => {
+                    input_len += t.len();
+                    group.extend(next.take());
+                }
+                _ => break,
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        let done: Vec<_> = batch
-            .into_par_iter()
-            .map(|(start, text)| (start, repairer.process_window(&text)))
+        let parts: Vec<(usize, Repaired)> = group
+            .par_iter()
+            .map(|(s, text)| (s - start, repairer.repair(text)))
             .collect();
-        for (start, (repaired, seg, words)) in done {
-            let piece = assembly.add(start, repaired, &seg, words);
-            log(&piece.edits)?;
-            spooled.add(&piece).map_err(io_err)?;
-        }
+        let input_text: String = group.into_iter().map(|(_, t)| t).collect();
+        let repaired = crate::repair::window::join(parts, input_len);
+        let (seg, words) = repairer.segment_repaired(&input_text, &repaired);
+        drop(input_text);
+        let piece = assembly.add(start, repaired, &seg, words);
+        log(&piece.edits)?;
+        spooled.add(&piece).map_err(io_err)?;
+        drop(piece);
+        release_freed_memory();
     }
     let (doc, last) = assembly.finish();
     let mut failed = None;
@@ -543,6 +558,18 @@ pub fn process_windows(
         (_, Some(e)) => Err(e),
         (Err(e), None) => Err(io_err(e)),
         (Ok(()), None) => Ok(()),
+    }
+}
+
+/// Give the memory the last windows freed back to the system. glibc's allocator keeps freed memory in
+/// each thread's arena, where a long run's windows leave it scattered: a gigabyte's run held nearly twice
+/// the memory in use. Elsewhere (another C library, another allocator) this does nothing.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of glibc's heaps to the system; it touches no live
+    // allocation.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -13,18 +13,68 @@ use crate::lexicon::Lexicon;
 use crate::token::{self, Token};
 
 /// Candidate lists by (word, full search).
-type SearchCache = HashMap<(String, bool), Arc<Vec<Candidate>>>;
+type SearchCache = Memo<(String, bool), Arc<Vec<Candidate>>>;
 /// The context pass's fold groups, by word (see `context.rs`).
-type GroupCache = HashMap<String, Arc<Vec<String>>>;
+type GroupCache = Memo<String, Arc<Vec<String>>>;
 /// What the damage pass asks of a word as written (lowercase), by word: see `damage.rs`.
-type FactsCache = HashMap<String, (bool, u8)>;
+type FactsCache = Memo<String, (bool, u8)>;
 /// A profile of thresholds as a cache key: its numbers' bits and its flags (see `state.rs`).
 pub(super) type ProfileBits = [u32; 7];
 /// Decisions already made, by word as written and profile.
-type DecisionCache = HashMap<(String, ProfileBits), Option<Decision>>;
+type DecisionCache = Memo<(String, ProfileBits), Option<Decision>>;
 
-/// Most decisions, facts and fold groups kept between words (each a few dozen bytes).
-const CACHE_MAX: usize = 100_000;
+/// Shards of a [`Memo`]: two threads rarely ask the same one at once.
+const SHARDS: usize = 16;
+
+/// A memo the threads share: split into shards by the key's hash, so that threads deciding the windows of
+/// one file, or the files of a batch, seldom wait on each other's lock; a shard is cleared when it grows
+/// past its share of the bound. What it holds is pure (the same key always gives the same value), so
+/// neither sharing nor clearing changes an output.
+pub(super) struct Memo<K, V> {
+    shards: Vec<Mutex<HashMap<K, V>>>,
+    per_shard: usize,
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    /// A memo of at most about `max` entries.
+    fn new(max: usize) -> Memo<K, V> {
+        Memo {
+            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::default())).collect(),
+            per_shard: max.div_ceil(SHARDS),
+        }
+    }
+
+    fn shard(&self, k: &K) -> std::sync::MutexGuard<'_, HashMap<K, V>> {
+        use std::hash::BuildHasher;
+        let h = foldhash::fast::FixedState::with_seed(0).hash_one(k);
+        self.shards[(h >> 59) as usize % SHARDS]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The value of `k`, if known.
+    fn get(&self, k: &K) -> Option<V> {
+        self.shard(k).get(k).cloned()
+    }
+
+    /// The value of `k`: known, or made by `make` (outside the lock) and kept.
+    fn get_or(&self, k: K, make: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.get(&k) {
+            return v;
+        }
+        let v = make();
+        let mut shard = self.shard(&k);
+        if shard.len() >= self.per_shard {
+            shard.clear();
+        }
+        shard.insert(k, v.clone());
+        v
+    }
+}
+
+/// Most decisions, facts and fold groups kept between words (each a hundred bytes or so; 50,000 keep a
+/// long run of varied text within its memory bound and lose no speed against 100,000).
+const CACHE_MAX: usize = 50_000;
 /// Most candidate lists kept between words: a list holds up to a few dozen candidates, so this bounds the
 /// cache near 30 MB, which keeps a gigabyte of varied text within 200 MB at `-j2`.
 const SEARCH_CACHE_MAX: usize = 30_000;
@@ -112,15 +162,15 @@ pub(super) struct Shared {
     /// Candidates already found, by (word, full search): a word is decided again with another keep bonus
     /// in stripped documents, and words repeat across the documents of a batch. Pure, so sharing it
     /// changes no output; cleared when it grows past `SEARCH_CACHE_MAX` entries.
-    cache: Mutex<SearchCache>,
+    cache: SearchCache,
     /// Decisions already made, by word as written and profile: a word decided with the same thresholds
     /// in another document of the batch, or another region, is decided alike. Pure, like `cache`.
-    decisions: Mutex<DecisionCache>,
+    decisions: DecisionCache,
     /// What the damage pass found of a word as written (is it a word, a marker of older spelling or
     /// grammar), by word. Pure, like `cache`.
-    facts: Mutex<FactsCache>,
+    facts: FactsCache,
     /// The context pass's fold group of a word, by word. Pure, like `cache`.
-    groups: Mutex<GroupCache>,
+    groups: GroupCache,
 }
 
 /// Builds a [`Repairer`] with other data or thresholds than the defaults.
@@ -186,10 +236,10 @@ impl RepairerBuilder {
                 context: self.context.then(Context::embedded),
                 channel: Channel::default(),
                 config: self.config,
-                cache: Mutex::new(HashMap::default()),
-                decisions: Mutex::new(HashMap::default()),
-                facts: Mutex::new(HashMap::default()),
-                groups: Mutex::new(HashMap::default()),
+                cache: Memo::new(SEARCH_CACHE_MAX),
+                decisions: Memo::new(CACHE_MAX),
+                facts: Memo::new(CACHE_MAX),
+                groups: Memo::new(CACHE_MAX),
             }),
         }
     }
@@ -251,73 +301,35 @@ impl Repairer {
         p: ProfileBits,
         decide: impl FnOnce() -> Option<Decision>,
     ) -> Option<Decision> {
-        let k = (word.to_string(), p);
-        if let Some(d) = self.shared.decisions.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
-            return d.clone();
-        }
-        let d = decide();
-        let mut cache = self.shared.decisions.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(k, d.clone());
-        d
+        self.shared.decisions.get_or((word.to_string(), p), decide)
     }
 
     /// The context pass's fold group of `key`, found by `find` unless this repairer found it before.
     pub(super) fn cached_group(&self, key: &str, find: impl FnOnce() -> Vec<String>) -> Arc<Vec<String>> {
-        if let Some(g) = self.shared.groups.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
-            return Arc::clone(g);
-        }
-        let g = Arc::new(find());
-        let mut cache = self.shared.groups.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(key.to_string(), Arc::clone(&g));
-        g
+        self.shared.groups.get_or(key.to_string(), || Arc::new(find()))
     }
 
     /// The damage pass's facts of `key`, found by `find` unless this repairer found them before.
     pub(super) fn cached_facts(&self, key: &str, find: impl FnOnce() -> (bool, u8)) -> (bool, u8) {
-        if let Some(&f) = self.shared.facts.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
-            return f;
-        }
-        let f = find();
-        let mut cache = self.shared.facts.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(key.to_string(), f);
-        f
+        self.shared.facts.get_or(key.to_string(), find)
     }
 
     /// The candidates this repairer has already found for `key` in the given stage, without searching.
     pub(super) fn cached_candidates(&self, key: &str, full: bool) -> Option<Arc<Vec<Candidate>>> {
-        let cache = self.shared.cache.lock().unwrap_or_else(|e| e.into_inner());
-        cache.get(&(key.to_string(), full)).cloned()
+        self.shared.cache.get(&(key.to_string(), full))
     }
 
     /// The candidates for `key` (lowercase) within `limits`, from the cache when this repairer has
     /// searched them before; `full` tells the two search stages apart in the cache.
     pub(super) fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {
-        let k = (key.to_string(), full);
-        let cache = &self.shared.cache;
-        if let Some(c) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
-            return Arc::clone(c);
-        }
-        let found = Arc::new(super::candidates::search(
-            &self.shared.lexicon,
-            &self.shared.channel,
-            key,
-            limits,
-        ));
-        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= SEARCH_CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(k, Arc::clone(&found));
-        found
+        self.shared.cache.get_or((key.to_string(), full), || {
+            Arc::new(super::candidates::search(
+                &self.shared.lexicon,
+                &self.shared.channel,
+                key,
+                limits,
+            ))
+        })
     }
 }
 

@@ -6,9 +6,10 @@
 //! repaired whole, as before.
 //!
 //! Why windows: the passes keep per-occurrence state of about 50 bytes per input byte, and a year of
-//! protocols dumped as one file runs to hundreds of megabytes. A window of half a megabyte holds some
-//! eighty pages, enough for the document-level evidence (a page's damage, a word written with å, ä, ö
-//! elsewhere); 4 of Göteborg's 329 corpus files are longer.
+//! protocols dumped as one file runs to hundreds of megabytes. A window of a quarter of a megabyte holds
+//! some forty pages, enough for the document-level evidence (a page's damage, a word written with å, ä, ö
+//! elsewhere); 27 of Göteborg's 329 corpus files are longer. Half a megabyte gave the same words within
+//! a few per file but 25 MB more memory at `-j2`.
 use rayon::prelude::*;
 
 use super::damage;
@@ -16,7 +17,14 @@ use super::edit::Repaired;
 use super::model::Repairer;
 
 /// The largest text repaired as one document (bytes).
-pub const WINDOW: usize = 1 << 19;
+pub const WINDOW: usize = 1 << 18;
+
+/// The most text segmented together (bytes): a text of at most 1 MiB (every document of Göteborg's
+/// corpus) is segmented whole, a longer one in groups of consecutive repair windows of at most this much,
+/// each segmented on its own and assembled (`crate::process`). A group is long enough that a bundle's parts, a table of
+/// contents and the headings under a § are seen whole almost always, and short enough that segmenting it
+/// costs some 40 MB.
+pub const SEGMENT_BYTES: usize = 4 * WINDOW;
 
 /// A cut is looked for in the last half of a window: at a page break, else a blank line, else a line end,
 /// else a space.
