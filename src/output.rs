@@ -291,6 +291,8 @@ pub struct Piece {
     pub edits: Vec<Edit>,
     /// The window's repaired text.
     pub text: String,
+    /// The damage of its regions (pages).
+    pub regions: Vec<crate::repair::Damage>,
 }
 
 impl Assembly {
@@ -363,7 +365,22 @@ impl Assembly {
         self.edits += repaired.edits.len();
         self.words += words;
         self.bytes = start + len;
-        self.reports.push((start, repaired.damage));
+        // The document's counts are kept for the document's damage; its regions go with the piece.
+        let DamageReport { document, regions } = repaired.damage;
+        self.reports.push((
+            start,
+            DamageReport {
+                document,
+                regions: Vec::new(),
+            },
+        ));
+        let regions = regions
+            .into_iter()
+            .map(|mut g| {
+                g.span = (g.span.0 + start, g.span.1 + start);
+                g
+            })
+            .collect();
         Piece {
             sections,
             furniture: mapped.furniture,
@@ -376,6 +393,7 @@ impl Assembly {
                 })
                 .collect(),
             text: repaired.text,
+            regions,
         }
     }
 
@@ -410,8 +428,8 @@ impl Assembly {
         d.signatories.extend(m.signatories);
     }
 
-    /// The document without its sections, furniture, edits and text (those came in the pieces), and the
-    /// last section, held back till now.
+    /// The document without its sections, furniture, edits, text and damage regions (those came in the
+    /// pieces), and the last section, held back till now.
     pub fn finish(self) -> (Document, Option<SectionOut>) {
         let damage = crate::repair::window::join_damage(&self.reports, self.bytes);
         let mut metadata = self.metadata;
@@ -450,6 +468,7 @@ pub struct Spooled {
     furniture: Spool,
     edits: Spool,
     text: Spool,
+    regions: Spool,
 }
 
 /// A temporary file of JSON fragments: compact ones on lines of their own, for the section records;
@@ -457,29 +476,34 @@ pub struct Spooled {
 struct Spool {
     file: io::BufWriter<std::fs::File>,
     count: usize,
+    /// How deep the array's field is in the document (1 for a field of the document itself): pretty
+    /// elements are indented one level deeper.
+    depth: usize,
 }
 
 impl Spool {
-    fn new() -> io::Result<Spool> {
+    fn new(depth: usize) -> io::Result<Spool> {
         Ok(Spool {
             file: io::BufWriter::new(tempfile::tempfile()?),
             count: 0,
+            depth,
         })
     }
 
-    /// Add one fragment: `value` as JSON in `format` (pretty: indented two levels).
+    /// Add one fragment: `value` as JSON in `format` (pretty: indented as an element of the array).
     fn push(&mut self, value: &impl Serialize, format: Format) -> io::Result<()> {
         match format {
             Format::Json => {
                 if self.count > 0 {
                     self.file.write_all(b",\n")?;
                 }
+                let indent = "  ".repeat(self.depth + 1);
                 let s = serde_json::to_string_pretty(value)?;
                 for (i, line) in s.lines().enumerate() {
                     if i > 0 {
                         self.file.write_all(b"\n")?;
                     }
-                    self.file.write_all(b"    ")?;
+                    self.file.write_all(indent.as_bytes())?;
                     self.file.write_all(line.as_bytes())?;
                 }
             }
@@ -512,10 +536,12 @@ impl Spooled {
     pub fn new(format: Format) -> io::Result<Spooled> {
         Ok(Spooled {
             format,
-            sections: Spool::new()?,
-            furniture: Spool::new()?,
-            edits: Spool::new()?,
-            text: Spool::new()?,
+            sections: Spool::new(1)?,
+            furniture: Spool::new(1)?,
+            edits: Spool::new(1)?,
+            text: Spool::new(1)?,
+            // stats.damage.regions
+            regions: Spool::new(3)?,
         })
     }
 
@@ -532,6 +558,9 @@ impl Spooled {
         }
         for e in &piece.edits {
             self.edits.push(e, self.format)?;
+        }
+        for g in &piece.regions {
+            self.regions.push(g, self.format)?;
         }
         // The text as the inside of a JSON string: escaping goes character by character, so the pieces
         // joined are the whole text escaped.
@@ -577,33 +606,38 @@ impl Spooled {
                 } else {
                     (":", "\"text\":\"\"")
                 };
-                // The last field of each name is the document's own (stats hold no such list or text).
+                // The first field of each name after the one before is the one to fill: a name inside a
+                // string is escaped (`\"sections\"`), and metadata and stats hold no such list or text.
                 let mut rest = skeleton.as_str();
-                let mut write_list = |name: &str, spool: Spool, rest: &mut &str| -> io::Result<()> {
-                    let key = format!("\"{name}\"{colon}[]");
-                    let at = rest.rfind(&key).ok_or_else(|| io::Error::other("no field to fill"))?;
+                let fill = |key: &str, spool: Spool, rest: &mut &str, out: &mut dyn Write| -> io::Result<()> {
+                    let at = rest.find(key).ok_or_else(|| io::Error::other("no field to fill"))?;
                     out.write_all(&rest.as_bytes()[..at + key.len() - 1])?;
                     *rest = &rest[at + key.len() - 1..];
-                    if spool.count > 0 {
-                        if pretty {
-                            out.write_all(b"\n")?;
-                        }
-                        io::copy(&mut spool.into_file()?, out)?;
-                        if pretty {
-                            out.write_all(b"\n  ")?;
-                        }
+                    if spool.count > 0 && pretty && key.ends_with("[]") {
+                        out.write_all(b"\n")?;
+                    }
+                    let depth = spool.depth;
+                    let any = spool.count > 0;
+                    io::copy(&mut spool.into_file()?, out)?;
+                    if any && pretty && key.ends_with("[]") {
+                        out.write_all(b"\n")?;
+                        out.write_all("  ".repeat(depth).as_bytes())?;
                     }
                     Ok(())
                 };
-                write_list("sections", self.sections, &mut rest)?;
-                write_list("furniture", self.furniture, &mut rest)?;
-                write_list("edits", self.edits, &mut rest)?;
-                let at = rest
-                    .rfind(empty_text)
-                    .ok_or_else(|| io::Error::other("no text to fill"))?;
-                out.write_all(&rest.as_bytes()[..at + empty_text.len() - 1])?;
-                io::copy(&mut self.text.into_file()?, out)?;
-                out.write_all(&rest.as_bytes()[at + empty_text.len() - 1..])?;
+                let list = |name: &str| format!("\"{name}\"{colon}[]");
+                // The metadata first: its footnotes hold `text` fields of their own.
+                let after_metadata = rest
+                    .find(&list("sections"))
+                    .ok_or_else(|| io::Error::other("no sections"))?;
+                out.write_all(&rest.as_bytes()[..after_metadata])?;
+                rest = &rest[after_metadata..];
+                fill(&list("sections"), self.sections, &mut rest, out)?;
+                fill(&list("furniture"), self.furniture, &mut rest, out)?;
+                fill(&list("edits"), self.edits, &mut rest, out)?;
+                fill(empty_text, self.text, &mut rest, out)?;
+                fill(&list("regions"), self.regions, &mut rest, out)?;
+                out.write_all(rest.as_bytes())?;
                 out.write_all(b"\n")
             }
         }

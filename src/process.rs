@@ -72,6 +72,7 @@ impl Repairer {
             doc.furniture.extend(p.furniture);
             doc.edits.extend(p.edits);
             doc.text.push_str(&p.text);
+            doc.stats.damage.regions.extend(p.regions);
         }
         doc.sections.extend(last);
         doc
