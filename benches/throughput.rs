@@ -128,7 +128,7 @@ fn varied_text(bytes: usize, damaged: bool) -> String {
             line += w.len();
         }
         out.push('.');
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             out.push_str(if lines > 45 { "\n\u{c}" } else { "\n\n" });
             if lines > 45 {
                 lines = 0;

@@ -15,6 +15,14 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-$here/target/release/diakrit}
 SHARED=${2:-$here/../shared}
 WM=$SHARED/eval/wordmetrics.py
+if [ ! -f "$WM" ]; then
+  echo "eval_halves.sh: no $WM: this script needs the shared evaluation data (pass its folder as the second argument)" >&2
+  exit 2
+fi
+if [ ! -x "$BIN" ]; then
+  echo "eval_halves.sh: no diakrit binary at $BIN (run cargo build --release first)" >&2
+  exit 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -4,7 +4,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
 use diakrit::pipeline::{
@@ -17,8 +17,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Repair OCR'd Swedish board texts (restore å, ä, ö and OCR confusions) and split them into labelled
 /// sections as JSON.
 ///
-/// Exit status: 0 when every input succeeded, 1 when some failed (each is named on stderr), 2 on a usage
-/// error.
+/// Exit status: 0 when every input succeeded, 1 when some failed (each is named on stderr in one line), 2
+/// on a usage error, 130 when stopped by Ctrl-C (what is done is complete; --resume goes on).
+///
+/// Input: UTF-8 (with or without a byte-order mark), UTF-16 (with or without one) or Windows-1252/Latin-1,
+/// decoded; a UTF-8 file with a few invalid bytes stays UTF-8 with them replaced and reported (--strict
+/// refuses it). Output is UTF-8. Files over 1 MiB are read, repaired and written in windows, in bounded
+/// memory.
 #[derive(Parser)]
 #[command(name = "diakrit", version, about, max_term_width = 100)]
 struct Cli {
@@ -79,8 +84,9 @@ enum Command {
         format: CliFormat,
         /// Headings of your own, added to the built-in catalogue.
         ///
-        /// Yours win where both know a heading. A TSV file whose first line is the header
-        /// doc_type<TAB>label<TAB>variants, then one row per label with its variants separated by | (see
+        /// Yours win where both know a heading. A TSV file: a header line whose first field is doc_type
+        /// (required, skipped), then one row per label, doc_type<TAB>label<TAB>variants with the variants
+        /// separated by | (further columns are ignored, lines starting with # are skipped; see
         /// data/headings.tsv).
         #[arg(long, value_name = "FILE")]
         headings: Option<PathBuf>,
@@ -162,6 +168,20 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+    /// Print a completion script for a shell.
+    #[command(after_long_help = "Examples:
+  diakrit completions bash > ~/.local/share/bash-completion/completions/diakrit
+  diakrit completions zsh > ~/.zfunc/_diakrit        # with fpath+=(~/.zfunc) in .zshrc
+  diakrit completions fish > ~/.config/fish/completions/diakrit.fish")]
+    Completions {
+        /// The shell: bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    #[command(after_long_help = "Examples:
+  diakrit man > diakrit.1 && man ./diakrit.1
+  diakrit man > ~/.local/share/man/man1/diakrit.1")]
+    Man,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,7 +202,7 @@ enum CliFormat {
     Jsonl,
 }
 
-/// How a batch with an output folder is written.
+/// How a batch of files is read, logged and written (`repair` and `process`).
 #[derive(Args)]
 struct BatchArgs {
     /// With --out-dir: skip inputs whose output is already there and no older.
@@ -191,16 +211,26 @@ struct BatchArgs {
     /// ever renamed into place when complete, so one that exists is whole.
     #[arg(long, requires = "out_dir")]
     resume: bool,
-}
-
-#[derive(Args)]
-struct Common {
     /// Write every edit as JSON Lines to FILE.
     ///
     /// Each line: file, span (byte offsets into the input), from, to, kind, confidence. The log is put in
     /// place when the run ends (also after Ctrl-C); it may not name an input or an output.
     #[arg(long, value_name = "FILE")]
     edits: Option<PathBuf>,
+    /// No progress bar (it is shown only when stderr is a terminal and there is more than one input).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Refuse a UTF-8 file with invalid bytes.
+    ///
+    /// Without it such bytes are replaced with U+FFFD, reported on stderr with their offsets, and the
+    /// document's `encoding` is `utf-8-replaced`.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// How words are repaired (every command that repairs).
+#[derive(Args)]
+struct Common {
     /// Worker threads (default: one per core; more than the cores are lowered to them).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -222,15 +252,14 @@ struct Common {
     /// about 0.69 to 0.99, so the default keeps every edit and 0.97 keeps the surest.
     #[arg(long, value_name = "X", default_value_t = 0.5, allow_negative_numbers = true)]
     min_confidence: f32,
-    /// No progress bar (it is shown only when stderr is a terminal and there is more than one input).
-    #[arg(short, long)]
-    quiet: bool,
-    /// Refuse a UTF-8 file with invalid bytes.
-    ///
-    /// Without it such bytes are replaced with U+FFFD, reported on stderr with their offsets, and the
-    /// document's `encoding` is `utf-8-replaced`.
-    #[arg(long)]
-    strict: bool,
+}
+
+/// Write `bytes` to standard output; a closed pipe is no failure.
+fn print_bytes(bytes: &[u8]) -> Result<bool, Fatal> {
+    match io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Fatal(format!("<stdout>: {e}"))),
+        _ => Ok(true),
+    }
 }
 
 /// A fatal error before any input is looked at: exit 2.
@@ -287,10 +316,10 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     line
                 });
             }
-            let started = start(&files, out_dir, "txt", &batch, &common)?;
+            let started = start(&files, out_dir, "txt", &batch)?;
             run_files(
                 started,
-                &common,
+                &batch,
                 |src| (src.name.clone(), repairer.repair(&src.text)),
                 |input, (name, rep), out, edits| {
                     edits.write(&name, &rep.edits)?;
@@ -349,10 +378,10 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 (_, CliFormat::Jsonl, _) => Format::JsonLines,
                 _ => Format::Json,
             };
-            let started = start(&paths, out_dir, format.extension(), &batch, &common)?;
+            let started = start(&paths, out_dir, format.extension(), &batch)?;
             run_files(
                 started,
-                &common,
+                &batch,
                 |src| repairer.process_source(src),
                 |input, doc, out, edits| {
                     edits.write(&doc.source, &doc.edits)?;
@@ -407,6 +436,18 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 out!("{}", report.table());
             }
             Ok(true)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "diakrit", &mut out);
+            print_bytes(&out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Fatal(format!("cannot render the manual page: {e}")))?;
+            print_bytes(&out)
         }
         Command::Explain {
             word,
@@ -726,17 +767,11 @@ type Windows = diakrit::pipeline::FileWindows;
 
 /// The inputs of a batch (the output folder left out of the walk, and with `--resume` those already done),
 /// checked so that nothing is overwritten that must not be, and where their results and edits go.
-fn start(
-    args: &[PathBuf],
-    out_dir: Option<PathBuf>,
-    ext: &str,
-    batch: &BatchArgs,
-    common: &Common,
-) -> Result<Started, Fatal> {
+fn start(args: &[PathBuf], out_dir: Option<PathBuf>, ext: &str, batch: &BatchArgs) -> Result<Started, Fatal> {
     let out = Outputs::new(out_dir.clone(), BufWriter::new(io::stdout().lock()))?;
     let mut inputs = collect_inputs_skipping(args, out_dir.as_deref());
     stdin_hint(inputs.iter().any(|i| matches!(i, Ok(Input::Stdin))));
-    check_plan(&inputs, out_dir.as_deref(), ext, common.edits.as_deref()).map_err(Fatal)?;
+    check_plan(&inputs, out_dir.as_deref(), ext, batch.edits.as_deref()).map_err(Fatal)?;
     if batch.resume {
         let before = inputs.len();
         inputs.retain(|i| !i.as_ref().is_ok_and(|i| out.is_done(i, ext)));
@@ -745,7 +780,7 @@ fn start(
             eprintln!("diakrit: --resume: {skipped} of {before} inputs already done");
         }
     }
-    let edits = EditsFile::open_with(common.edits.as_deref(), batch.resume)?;
+    let edits = EditsFile::open_with(batch.edits.as_deref(), batch.resume)?;
     Ok((inputs, out, edits))
 }
 
@@ -754,7 +789,7 @@ fn start(
 /// put in place either way.
 fn run_files<T: Send>(
     (inputs, mut out, mut edits): Started,
-    common: &Common,
+    batch: &BatchArgs,
     job: impl Fn(&diakrit::source::Source) -> T + Sync,
     mut write: impl FnMut(&Input, T, &mut Out, &mut EditsFile) -> Result<(), InputError>,
     mut long: impl FnMut(&Input, Scanned, Windows, &mut Out, &mut EditsFile) -> Result<(), InputError>,
@@ -763,11 +798,11 @@ fn run_files<T: Send>(
     let mut ok = true;
     let stop = interrupt_flag();
     let run = Batch {
-        strict: common.strict,
+        strict: batch.strict,
         stop: Some(stop),
         stream_long: true,
     };
-    let progress = Progress::new(total, common.quiet);
+    let progress = Progress::new(total, batch.quiet);
     let mut cut_short = false;
     let done = run_batch(
         inputs,
@@ -779,7 +814,7 @@ fn run_files<T: Send>(
                     Some(found) => found,
                     // A long file (or standard input): read in windows, each written as it is done; read
                     // whole after all when it is short or cannot be streamed (UTF-16).
-                    None => match open_long(input, common.strict)? {
+                    None => match open_long(input, batch.strict)? {
                         Opened::Windows(scanned, windows) => {
                             progress.suspend(|| warn(streamed_note(input, &scanned)));
                             let bytes = std::fs::metadata(input.display()).map_or(0, |m| m.len() as usize);

@@ -203,7 +203,7 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, Vec<usize>) {
 /// UTF-16 without a byte-order mark: text in the Latin scripts has a zero in most high bytes (every other
 /// byte) and almost none in the low ones.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

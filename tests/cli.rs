@@ -581,3 +581,41 @@ fn user_headings_add_to_the_catalogue() {
         stderr(&o)
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_options() {
+    let bash = diakrit(&["completions", "bash"]);
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    let script = stdout(&bash);
+    assert!(script.contains("_diakrit()") && script.contains("--min-confidence") && script.contains("--out-dir"));
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let o = diakrit(&["completions", shell]);
+        assert!(o.status.success() && stdout(&o).contains("min-confidence"), "{shell}");
+    }
+    assert_eq!(diakrit(&["completions", "tcsh"]).status.code(), Some(2));
+    let man = diakrit(&["man"]);
+    assert!(man.status.success());
+    let page = stdout(&man);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH diakrit"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    assert!(page.contains("repair") && page.contains("process") && page.contains("130"));
+}
+
+#[test]
+fn options_of_a_batch_are_not_offered_where_they_do_nothing() {
+    for cmd in ["eval", "bench"] {
+        let help = stdout(&diakrit(&[cmd, "--help"]));
+        assert!(!help.contains("--edits") && !help.contains("--strict"), "{cmd}");
+        assert!(help.contains("--min-confidence"), "{cmd}");
+    }
+    for cmd in ["repair", "process"] {
+        let help = stdout(&diakrit(&[cmd, "--help"]));
+        assert!(
+            help.contains("--edits") && help.contains("--strict") && help.contains("--quiet"),
+            "{cmd}"
+        );
+    }
+}

@@ -312,7 +312,7 @@ pub struct Batch<'a> {
     pub strict: bool,
     /// Stop before the next chunk of inputs when this is set (Ctrl-C).
     pub stop: Option<&'a AtomicBool>,
-    /// Leave long files unread ([`crate::stream::streams`]): the sink gets `Ok(None)` for them, in their
+    /// Leave long files unread ([`crate::stream::STREAM_ABOVE`]): the sink gets `Ok(None)` for them, in their
     /// place, and reads them in windows itself ([`open_long`]).
     pub stream_long: bool,
 }
