@@ -119,13 +119,8 @@ pub fn measure(inputs: &[Raw], make: &dyn Fn() -> Repairer, threads: usize) -> R
     let mut failure = None;
     let decode = timed(&mut || {
         for r in inputs {
-            match source::decode_bytes(r.name.as_ref(), &r.bytes, false) {
-                Ok(d) => sources.push(Source {
-                    name: r.name.clone(),
-                    text: d.text,
-                    encoding: d.encoding,
-                    replaced: d.replaced,
-                }),
+            match source::decode_source(r.name.as_ref(), &r.bytes, false) {
+                Ok(src) => sources.push(src),
                 Err(e) => failure = Some(e.to_string()),
             }
         }

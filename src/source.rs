@@ -231,9 +231,15 @@ pub fn read_with(path: &Path, strict: bool) -> Result<Source, SourceError> {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
-    let d = decode_bytes(path, &bytes, strict)?;
+    decode_source(path, &bytes, strict)
+}
+
+/// Decode the bytes of the input `name` into its [`Source`] (named by `name`); `strict` refuses UTF-8 with
+/// invalid bytes.
+pub fn decode_source(name: &Path, bytes: &[u8], strict: bool) -> Result<Source, SourceError> {
+    let d = decode_bytes(name, bytes, strict)?;
     Ok(Source {
-        name: path.display().to_string(),
+        name: name.display().to_string(),
         text: d.text,
         encoding: d.encoding,
         replaced: d.replaced,
@@ -248,13 +254,7 @@ pub fn read_stdin(strict: bool) -> Result<Source, SourceError> {
         path: PathBuf::from("-"),
         reason: io_reason(&e),
     })?;
-    let d = decode_bytes(Path::new("-"), &bytes, strict)?;
-    Ok(Source {
-        name: "-".to_string(),
-        text: d.text,
-        encoding: d.encoding,
-        replaced: d.replaced,
-    })
+    decode_source(Path::new("-"), &bytes, strict)
 }
 
 /// A short, lowercase reason for an I/O error, without the OS error number.

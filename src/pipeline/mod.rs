@@ -396,13 +396,7 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
             let mut stdin = std::io::stdin().lock();
             std::io::Read::read_to_end(&mut std::io::Read::take(&mut stdin, limit + 1), &mut head).map_err(io_err)?;
             if head.len() as u64 <= limit {
-                let d = source::decode_bytes(&name, &head, strict)?;
-                return Ok(Opened::Whole(Source {
-                    name: "-".into(),
-                    text: d.text,
-                    encoding: d.encoding,
-                    replaced: d.replaced,
-                }));
+                return Ok(Opened::Whole(source::decode_source(&name, &head, strict)?));
             }
             let mut spool = tempfile::tempfile().map_err(io_err)?;
             std::io::Write::write_all(&mut spool, &head).map_err(io_err)?;
@@ -420,13 +414,7 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
         None => {
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| InputError::io(&name, &e))?;
-            let d = source::decode_bytes(&name, &bytes, strict)?;
-            Ok(Opened::Whole(Source {
-                name: input.display(),
-                text: d.text,
-                encoding: d.encoding,
-                replaced: d.replaced,
-            }))
+            Ok(Opened::Whole(source::decode_source(&name, &bytes, strict)?))
         }
     }
 }
