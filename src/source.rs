@@ -186,7 +186,7 @@ fn has_control(text: &str) -> bool {
 
 /// The valid multi-byte UTF-8 sequences in `bytes`, and where each invalid sequence starts: a file with
 /// more of the first is UTF-8 with damage; one with more of the second is in another encoding.
-fn utf8_evidence(bytes: &[u8]) -> (usize, Vec<usize>) {
+pub(crate) fn utf8_evidence(bytes: &[u8]) -> (usize, Vec<usize>) {
     let (mut valid, mut invalid) = (0, Vec::new());
     let mut at = 0;
     for chunk in bytes.utf8_chunks() {

@@ -71,41 +71,16 @@ pub fn scan(file: &mut File, name: &Path, strict: bool) -> Result<Option<Scanned
             .iter()
             .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c));
         let last = n == 0;
-        let mut pos = 0;
-        while pos < bytes.len() {
-            match std::str::from_utf8(&bytes[pos..]) {
-                Ok(s) => {
-                    multibyte += s.bytes().filter(|&b| b >= 0xC0).count();
-                    pos = bytes.len();
-                }
-                Err(e) => {
-                    let good = &bytes[pos..pos + e.valid_up_to()];
-                    multibyte += good.iter().filter(|&&b| b >= 0xC0).count();
-                    pos += e.valid_up_to();
-                    match e.error_len() {
-                        Some(len) => {
-                            invalid_count += 1;
-                            if invalid.len() < REPLACED_KEPT {
-                                invalid.push(at + pos);
-                            }
-                            pos += len;
-                        }
-                        // Cut by the block's end: decided with the next block, or invalid at the file's end.
-                        None if !last => {
-                            carry = bytes[pos..].to_vec();
-                            bytes.truncate(pos);
-                        }
-                        None => {
-                            invalid_count += 1;
-                            if invalid.len() < REPLACED_KEPT {
-                                invalid.push(at + pos);
-                            }
-                            pos = bytes.len();
-                        }
-                    }
-                }
-            }
+        // A sequence cut by the block's end waits for the next block (at the file's end it is invalid).
+        if !last {
+            carry = bytes.split_off(complete_prefix(&bytes));
         }
+        // The evidence the whole-file decoder weighs, counted block by block.
+        let (m, bad) = crate::source::utf8_evidence(&bytes);
+        multibyte += m;
+        invalid_count += bad.len();
+        let room = REPLACED_KEPT.saturating_sub(invalid.len());
+        invalid.extend(bad.iter().take(room).map(|i| at + i));
         at += bytes.len();
         if last {
             break;
@@ -144,6 +119,19 @@ pub fn scan(file: &mut File, name: &Path, strict: bool) -> Result<Option<Scanned
         plain(Encoding::Windows1252)
     };
     rewind(file, name, Some(found))
+}
+
+/// The length of `bytes` without a UTF-8 sequence cut short at its end (its last one to three bytes, when
+/// they start a sequence that needs more).
+fn complete_prefix(bytes: &[u8]) -> usize {
+    let from = bytes.len().saturating_sub(3);
+    match (from..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) {
+        Some(i) => match std::str::from_utf8(&bytes[i..]) {
+            Err(e) if e.error_len().is_none() => i,
+            _ => bytes.len(),
+        },
+        None => bytes.len(),
+    }
 }
 
 /// Back to the file's start, answering `found`.
@@ -305,6 +293,11 @@ mod tests {
         let mut at_edge = "a".repeat(BLOCK - 1).into_bytes();
         at_edge.extend("ö".repeat(10).bytes());
         cases.push(at_edge);
+        // A sequence cut short across the first block's end: one invalid sequence, where it starts.
+        let mut cut_short = "a".repeat(BLOCK - 1).into_bytes();
+        cut_short.extend(b"\xE2\x82x ");
+        cut_short.extend("ö".repeat(10).bytes());
+        cases.push(cut_short);
         for bytes in cases {
             let whole = crate::source::decode_bytes(Path::new("x.txt"), &bytes, false).unwrap();
             let (text, s) = streamed(&bytes).unwrap().unwrap();
