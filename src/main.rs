@@ -328,14 +328,11 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 |input, _, windows, out, edits| {
                     let name = input.display();
                     out.write_with(input, "txt", |put| {
-                        repair_windows(&repairer, windows, Some(interrupt_flag()), |start, mut rep| {
-                            for e in &mut rep.edits {
-                                e.span = (e.span.0 + start, e.span.1 + start);
-                            }
-                            edits.write(&name, &rep.edits)?;
+                        repair_windows(&repairer, windows, Some(interrupt_flag()), |start, rep| {
+                            let moved: Vec<_> = rep.edits.into_iter().map(|e| e.moved(start)).collect();
+                            edits.write(&name, &moved)?;
                             put(rep.text.as_bytes())
                         })
-                        .map(drop)
                     })
                 },
             )

@@ -321,20 +321,21 @@ impl Assembly {
     /// repaired text, and its word count.
     pub fn add(&mut self, start: usize, repaired: Repaired, seg: &Segmented, words: usize) -> Piece {
         let len = repaired.original_len();
-        let mut mapped = map_back(&repaired, seg, &self.id, self.numbered, start);
-        // A window that starts without a heading goes on with the last section of the one before.
-        let opens_headless = mapped.sections.first().is_some_and(|s| s.heading.is_none());
+        // A window that starts without a heading goes on with the last section of the one before …
+        let opens_headless = seg.sections.first().is_some_and(|s| s.heading.is_none());
         // … unless that section is already as long as a group: memory holds at most that much of a
         // section, and the rest goes on in a section of its own, under the same label.
         let held_len = self.held.as_ref().map_or(0, |h| h.span.1 - h.span.0);
-        if opens_headless && held_len >= crate::repair::window::SEGMENT_BYTES {
-            let held = self.held.as_ref().expect("held_len > 0");
-            let first = &mut mapped.sections[0];
-            first.label = held.label.clone();
-            first.level = held.level;
-            first.parent.clone_from(&held.parent);
-        }
         let goes_on = opens_headless && self.held.is_some() && held_len < crate::repair::window::SEGMENT_BYTES;
+        // Going on, the window's first section is the held one, and the numbers follow from its.
+        let first = self.numbered - usize::from(goes_on);
+        let mut mapped = map_back(&repaired, seg, &self.id, first, start);
+        if let (true, Some(held)) = (opens_headless && !goes_on, &self.held) {
+            let opening = &mut mapped.sections[0];
+            opening.label = held.label.clone();
+            opening.level = held.level;
+            opening.parent.clone_from(&held.parent);
+        }
         if goes_on {
             let mut rest = mapped.sections.remove(0);
             let held = self.held.as_mut().expect("checked above");
@@ -345,16 +346,6 @@ impl Assembly {
                     held.text.push_str("\n\n");
                 }
                 held.text.push_str(&std::mem::take(&mut rest.text));
-            }
-            // The sections after it move up one place.
-            let (joined, first) = (self.numbered - 1, self.numbered);
-            for s in &mut mapped.sections {
-                s.index -= 1;
-                s.id = format!("{}-{:02}", self.id, s.index);
-                if let Some(p) = &mut s.parent {
-                    let old: usize = p.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(first);
-                    *p = format!("{}-{:02}", self.id, if old == first { joined } else { old - 1 });
-                }
             }
         }
         self.numbered += mapped.sections.len();
@@ -374,26 +365,12 @@ impl Assembly {
                 regions: Vec::new(),
             },
         ));
-        let regions = regions
-            .into_iter()
-            .map(|mut g| {
-                g.span = (g.span.0 + start, g.span.1 + start);
-                g
-            })
-            .collect();
         Piece {
             sections,
             furniture: mapped.furniture,
-            edits: repaired
-                .edits
-                .into_iter()
-                .map(|mut e| {
-                    e.span = (e.span.0 + start, e.span.1 + start);
-                    e
-                })
-                .collect(),
+            edits: repaired.edits.into_iter().map(|e| e.moved(start)).collect(),
             text: repaired.text,
-            regions,
+            regions: regions.into_iter().map(|g| g.moved(start)).collect(),
         }
     }
 

@@ -1,9 +1,12 @@
 //! The whole job on one text: repair it, segment the repaired text, and assemble the [`Document`] with
 //! every span mapped back to the input.
-use rayon::prelude::*;
-
 use crate::output::{self, Assembly, Document};
-use crate::repair::window::{join, windows};
+use crate::repair::window::windows;
+
+use crate::repair::{Repaired, Repairer};
+use crate::segment::{self, Segmented};
+use crate::source::{Encoding, Source};
+use crate::token::Kind;
 
 pub use crate::repair::window::SEGMENT_BYTES;
 
@@ -11,10 +14,6 @@ pub use crate::repair::window::SEGMENT_BYTES;
 pub fn joins_group(so_far: usize, next: usize) -> bool {
     so_far == 0 || so_far + next <= SEGMENT_BYTES
 }
-use crate::repair::{Repaired, Repairer};
-use crate::segment::{self, Segmented};
-use crate::source::{Encoding, Source};
-use crate::token::Kind;
 
 impl Repairer {
     /// Repair and segment `text` into its `diakrit/1` document (source `-`).
@@ -57,13 +56,9 @@ impl Repairer {
         let mut assembly = Assembly::new(&src.name, src.encoding, output::fnv1a64(text.as_bytes()));
         let mut pieces = Vec::new();
         for group in &groups {
+            // A group starts at a window's start, so its own windows are those of the whole text.
             let (a, b) = (group[0].0, group[group.len() - 1].1);
-            let parts = group
-                .par_iter()
-                .map(|&(s, e)| (s - a, self.repair(&text[s..e])))
-                .collect();
-            let repaired = join(parts, b - a);
-            let (seg, words) = self.segment_repaired(&text[a..b], &repaired);
+            let (repaired, seg, words) = self.process_window(&text[a..b]);
             pieces.push(assembly.add(a, repaired, &seg, words));
         }
         let (mut doc, last) = assembly.finish();

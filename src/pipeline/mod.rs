@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::output::{fnv1a64_more, Assembly, Format, Spooled, FNV_START};
 use crate::process::joins_group;
-use crate::repair::{DamageReport, Edit, Repaired, Repairer};
+use crate::repair::{Edit, Repaired, Repairer};
 use crate::source::{self, Source};
 use crate::stream::{Scanned, Windows};
 
@@ -426,22 +426,17 @@ const WINDOWS_PER_THREAD: usize = 2;
 
 /// Repair `windows` a few at a time (a few per thread of the pool, in parallel) and hand each repair
 /// to `emit` in text order, with the window's start in the whole text; stops with an error when `stop`
-/// is set. Returns the damage of the whole text (the document's, without the regions: each window's are in
-/// its repair). Memory holds a few windows, whatever the file's length.
+/// is set. Memory holds a few windows, whatever the file's length.
 pub fn repair_windows<R: std::io::Read>(
     repairer: &Repairer,
     mut windows: Windows<R>,
     stop: Option<&AtomicBool>,
     mut emit: impl FnMut(usize, Repaired) -> Result<(), InputError>,
-) -> Result<DamageReport, InputError> {
+) -> Result<(), InputError> {
     let name = windows.name().to_path_buf();
     let at_once = WINDOWS_PER_THREAD * rayon::current_num_threads().max(1);
-    let mut reports = Vec::new();
-    let mut len = 0;
     loop {
-        if stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
-            return Err(InputError::new(&name, "interrupted"));
-        }
+        go_on(stop, &name)?;
         let mut batch = Vec::with_capacity(at_once);
         for _ in 0..at_once {
             match windows.next_window() {
@@ -451,27 +446,25 @@ pub fn repair_windows<R: std::io::Read>(
             }
         }
         if batch.is_empty() {
-            break;
+            return Ok(());
         }
-        let done: Vec<(usize, usize, Repaired)> = batch
+        let done: Vec<(usize, Repaired)> = batch
             .into_par_iter()
-            .map(|(start, text)| (start, text.len(), repairer.repair(&text)))
+            .map(|(start, text)| (start, repairer.repair(&text)))
             .collect();
-        for (start, n, r) in done {
-            len = start + n;
-            // The document's counts only: a region list of every window would grow with the file.
-            let document = r.damage.document.clone();
-            reports.push((
-                start,
-                DamageReport {
-                    document,
-                    regions: Vec::new(),
-                },
-            ));
+        for (start, r) in done {
             emit(start, r)?;
         }
+        release_freed_memory();
     }
-    Ok(crate::repair::window::join_damage(&reports, len))
+}
+
+/// An error when `stop` is set (Ctrl-C), naming the input `name` that is left unfinished.
+fn go_on(stop: Option<&AtomicBool>, name: &Path) -> Result<(), InputError> {
+    if stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+        return Err(InputError::new(name, "interrupted"));
+    }
+    Ok(())
 }
 
 /// Process a long file in windows, in bounded memory: a first pass over `windows` hashes the text (the
@@ -504,9 +497,7 @@ pub fn process_windows(
     let mut spooled = Spooled::new(format).map_err(io_err)?;
     let mut next = windows.next_window().map_err(io_err)?;
     while let Some(first) = next.take() {
-        if stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
-            return Err(InputError::new(&name, "interrupted"));
-        }
+        go_on(stop, &name)?;
         // A group of windows, segmented together (as the whole-text path groups them).
         let start = first.0;
         let mut input_len = first.1.len();
@@ -521,13 +512,10 @@ pub fn process_windows(
                 _ => break,
             }
         }
-        let parts: Vec<(usize, Repaired)> = group
-            .par_iter()
-            .map(|(s, text)| (s - start, repairer.repair(text)))
-            .collect();
+        // The group's text is cut into the same windows again (it starts at a window's start), repaired in
+        // parallel, and segmented: what the whole-text path does with it.
         let input_text: String = group.into_iter().map(|(_, t)| t).collect();
-        let repaired = crate::repair::window::join(parts, input_len);
-        let (seg, words) = repairer.segment_repaired(&input_text, &repaired);
+        let (repaired, seg, words) = repairer.process_window(&input_text);
         drop(input_text);
         let piece = assembly.add(start, repaired, &seg, words);
         log(&piece.edits)?;

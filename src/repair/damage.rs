@@ -166,10 +166,7 @@ pub(super) fn join(parts: &[(usize, DamageReport)], len: usize) -> DamageReport 
             Some((_, n)) => *n += d.words,
             None => by_orthography.push((d.orthography, d.words)),
         }
-        regions.extend(r.regions.iter().map(|g| Damage {
-            span: (g.span.0 + offset, g.span.1 + offset),
-            ..g.clone()
-        }));
+        regions.extend(r.regions.iter().map(|g| g.clone().moved(*offset)));
     }
     let (dr, de) = document_rates(&total);
     let intact = dr <= INTACT_STRIP_RATE && total.kept >= INTACT_MIN_KEPT;

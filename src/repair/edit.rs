@@ -56,6 +56,14 @@ pub struct Edit {
     pub confidence: f32,
 }
 
+impl Edit {
+    /// The edit moved `by` bytes on: a window's edit in offsets of the whole text.
+    pub fn moved(mut self, by: usize) -> Edit {
+        self.span = (self.span.0 + by, self.span.1 + by);
+        self
+    }
+}
+
 /// How damaged a text's OCR looks, as repair estimated it from the text itself: the prior that an
 /// observed word is right. Reported for the document and for each region (a page, or a run of paragraphs
 /// of a long page).
@@ -83,6 +91,14 @@ pub struct Damage {
     pub orthography: &'static str,
     /// Byte span `[start, end)` of the region (the whole text for the document).
     pub span: (usize, usize),
+}
+
+impl Damage {
+    /// The damage moved `by` bytes on: a window's region in offsets of the whole text.
+    pub fn moved(mut self, by: usize) -> Damage {
+        self.span = (self.span.0 + by, self.span.1 + by);
+        self
+    }
 }
 
 /// The damage of a document and of each of its regions.

@@ -111,10 +111,7 @@ pub fn join(parts: Vec<(usize, Repaired)>, len: usize) -> Repaired {
     let mut reports = Vec::with_capacity(parts.len());
     for (offset, r) in parts {
         out.text.push_str(&r.text);
-        out.edits.extend(r.edits.into_iter().map(|mut e| {
-            e.span = (e.span.0 + offset, e.span.1 + offset);
-            e
-        }));
+        out.edits.extend(r.edits.into_iter().map(|e| e.moved(offset)));
         reports.push((offset, r.damage));
     }
     out.damage = damage::join(&reports, len);

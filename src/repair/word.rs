@@ -60,12 +60,11 @@ impl Repairer {
     /// are many; the others are left undecided.
     pub(super) fn decide_all(&self, text: &str, distinct: &[Unit], which: &[usize], profile: &Profile) -> Decided {
         let decide = |&i: &usize| (i, self.decide_unit(text, &distinct[i], profile));
-        let found: Vec<(usize, Vec<Option<Decision>>)> = if which.len() > PARALLEL_MIN_WORDS {
+        if which.len() > PARALLEL_MIN_WORDS {
             which.par_iter().map(decide).collect()
         } else {
             which.iter().map(decide).collect()
-        };
-        found.into_iter().collect()
+        }
     }
 
     /// The candidates of the first search stage for `key` (lowercase), as the word pass finds them.
