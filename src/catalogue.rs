@@ -216,6 +216,10 @@ struct Variant {
     /// A variant with an `<organ>` placeholder (`Förslag till beslut i <organ>`, `<organ>s förslag till
     /// beslut`): matches lines of that shape, the organ named kept.
     pattern: Option<regex::Regex>,
+    /// The words a line must contain for `pattern` to match it (its words as written, the first one without
+    /// its first letter, which may be in either case): most lines are ruled out without running the regex,
+    /// whose lazy automaton would otherwise grow its cache (megabytes per pattern) on every line it reads.
+    literals: Vec<String>,
     /// Letter counts, for a cheap bound on the edit distance.
     hist: Hist,
 }
@@ -356,6 +360,7 @@ impl Catalogue {
                     folded,
                     chars,
                     prefix,
+                    literals: if pattern.is_some() { pattern_literals(text) } else { Vec::new() },
                     pattern,
                 });
             };
@@ -485,6 +490,7 @@ impl Catalogue {
             let Some(organ) = v
                 .pattern
                 .as_ref()
+                .filter(|_| v.literals.iter().all(|w| shaped.contains(w.as_str())))
                 .and_then(|p| p.captures(shaped))
                 .map(|c| c["organ"].to_string())
             else {
@@ -549,6 +555,23 @@ fn organ_pattern(variant: &str, line: usize) -> Result<regex::Regex, CatalogueEr
     regex::Regex::new(&re).map_err(|e| CatalogueError(format!("line {line}: {variant}: {e}")))
 }
 
+/// The words `organ_pattern` matches as written in `variant`: every word outside the placeholders, the
+/// first without its first letter (matched in either case).
+fn pattern_literals(variant: &str) -> Vec<String> {
+    let mut words: Vec<String> = variant
+        .split(ORGAN)
+        .flat_map(str::split_whitespace)
+        .map(str::to_string)
+        .collect();
+    if !variant.starts_with(ORGAN) {
+        if let Some(first) = words.first_mut() {
+            first.drain(..first.chars().next().map_or(0, char::len_utf8));
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
 /// Fold, drop a trailing colon and collapse spaces: the form headings are compared in.
 fn normalize(s: &str) -> String {
     let f = fold(s.trim().trim_end_matches(':'));
@@ -578,6 +601,32 @@ mod tests {
             .is_none());
         let (label, scope) = c.classify_prefix("Motion av Anna Ek (S) om träd").unwrap();
         assert_eq!((label.as_str(), scope), ("doc_header", &Scope::Doc(DocType::Motion)));
+    }
+
+    #[test]
+    fn a_pattern_runs_only_on_lines_with_its_words() {
+        assert_eq!(pattern_literals("Förslag till beslut i <organ>"), ["örslag", "till", "beslut", "i"]);
+        assert_eq!(pattern_literals("<organ>s förslag till <organ>"), ["s", "förslag", "till"]);
+        // The words are what the regex needs: every line it matches has them.
+        let c = Catalogue::embedded();
+        for line in [
+            "förslag till beslut i Kommunstyrelsen",
+            "Barn- och utbildningsnämndens förslag till kommunfullmäktige",
+            "Yttrande från Kulturnämnden",
+            "Kommunstyrelsen beslutar att",
+        ] {
+            let hits: Vec<&Variant> = c
+                .variants
+                .iter()
+                .filter(|v| v.pattern.as_ref().is_some_and(|p| p.is_match(line)))
+                .collect();
+            assert!(!hits.is_empty(), "{line}");
+            for v in hits {
+                assert!(v.literals.iter().all(|w| line.contains(w.as_str())), "{line}: {:?}", v.literals);
+            }
+        }
+        let (_, _, organ) = c.classify_organ("Yttrande från Kulturnämnden", None, None).unwrap();
+        assert_eq!(organ.as_deref(), Some("Kulturnämnden"));
     }
 
     #[test]
