@@ -422,11 +422,13 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
 /// Windows taken at a time per thread of the pool: a few, so that a thread done with a quick window takes
 /// the next instead of waiting for the slowest of the batch; only the windows being repaired hold the
 /// passes' state, the others are their text or their result.
-const WINDOWS_PER_THREAD: usize = 2;
+/// Windows in flight per thread of the pool: started and not yet handed on. More than one, so that a
+/// thread done with its window takes the next while an earlier, slower one is still being repaired.
+const WINDOWS_PER_THREAD: usize = 4;
 
-/// Repair `windows` a few at a time (a few per thread of the pool, in parallel) and hand each repair
-/// to `emit` in text order, with the window's start in the whole text; stops with an error when `stop`
-/// is set. Memory holds a few windows, whatever the file's length.
+/// Repair `windows` on the thread pool, a few per thread at a time, and hand each repair to `emit` in text
+/// order, with the window's start in the whole text; stops with an error when `stop` is set. Memory holds a
+/// few windows, whatever the file's length.
 pub fn repair_windows<R: std::io::Read>(
     repairer: &Repairer,
     mut windows: Windows<R>,
@@ -434,29 +436,90 @@ pub fn repair_windows<R: std::io::Read>(
     mut emit: impl FnMut(usize, Repaired) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let name = windows.name().to_path_buf();
-    let at_once = WINDOWS_PER_THREAD * rayon::current_num_threads().max(1);
-    loop {
-        go_on(stop, &name)?;
-        let mut batch = Vec::with_capacity(at_once);
-        for _ in 0..at_once {
-            match windows.next_window() {
-                Ok(Some(w)) => batch.push(w),
-                Ok(None) => break,
-                Err(e) => return Err(InputError::io(&name, &e)),
+    let mut emitted = 0;
+    in_order(
+        WINDOWS_PER_THREAD * rayon::current_num_threads().max(1),
+        || {
+            go_on(stop, &name)?;
+            windows.next_window().map_err(|e| InputError::io(&name, &e))
+        },
+        |(start, text): (usize, String)| (start, repairer.repair_window(&text)),
+        |(start, r)| {
+            emit(start, r)?;
+            emitted += 1;
+            if emitted % (WINDOWS_PER_THREAD * rayon::current_num_threads().max(1)) == 0 {
+                release_freed_memory();
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Run `work` on the thread pool over the items `next` gives, and hand the results to `emit` in the items'
+/// order. At most `in_flight` items are started and not yet emitted: a thread done with one starts the
+/// next at once, whatever the others are still doing, and memory holds no more than those.
+/// `next` and `emit` run on the calling thread, beside the work. Called from a thread of the pool itself
+/// (which must not wait on its own pool), the items go in batches instead. A panic in `work` reaches the
+/// caller, as it would have without threads.
+fn in_order<I: Send, O: Send>(
+    in_flight: usize,
+    mut next: impl FnMut() -> Result<Option<I>, InputError>,
+    work: impl Fn(I) -> O + Sync,
+    mut emit: impl FnMut(O) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let in_flight = in_flight.max(1);
+    if rayon::current_thread_index().is_some() {
+        loop {
+            let mut batch = Vec::with_capacity(in_flight);
+            while batch.len() < in_flight {
+                match next()? {
+                    Some(item) => batch.push(item),
+                    None => break,
+                }
+            }
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let done: Vec<O> = batch.into_par_iter().map(&work).collect();
+            for o in done {
+                emit(o)?;
             }
         }
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let done: Vec<(usize, Repaired)> = batch
-            .into_par_iter()
-            .map(|(start, text)| (start, repairer.repair(&text)))
-            .collect();
-        for (start, r) in done {
-            emit(start, r)?;
-        }
-        release_freed_memory();
     }
+    let work = &work;
+    rayon::in_place_scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut waiting = std::collections::BTreeMap::new();
+        let (mut started, mut emitted, mut ended) = (0usize, 0usize, false);
+        loop {
+            while !ended && started - emitted < in_flight {
+                match next()? {
+                    Some(item) => {
+                        let (tx, id) = (tx.clone(), started);
+                        scope.spawn(move |_| {
+                            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
+                            // The receiver is gone only when the caller stopped early: the result is not wanted.
+                            let _ = tx.send((id, done));
+                        });
+                        started += 1;
+                    }
+                    None => ended = true,
+                }
+            }
+            if emitted == started {
+                return Ok(());
+            }
+            let (id, done) = rx.recv().expect("every job started sends its result");
+            waiting.insert(id, done);
+            while let Some(done) = waiting.remove(&emitted) {
+                emitted += 1;
+                match done {
+                    Ok(o) => emit(o)?,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+        }
+    })
 }
 
 /// An error when `stop` is set (Ctrl-C), naming the input `name` that is left unfinished.
@@ -496,33 +559,38 @@ pub fn process_windows(
     let mut assembly = Assembly::new(&input.display(), scanned.encoding, hash);
     let mut spooled = Spooled::new(format).map_err(io_err)?;
     let mut next = windows.next_window().map_err(io_err)?;
-    while let Some(first) = next.take() {
-        go_on(stop, &name)?;
-        // A group of windows, segmented together (as the whole-text path groups them).
-        let start = first.0;
-        let mut input_len = first.1.len();
-        let mut group = vec![first];
-        loop {
-            next = windows.next_window().map_err(io_err)?;
-            match &next {
-                Some((_, t)) if joins_group(input_len, t.len()) => {
-                    input_len += t.len();
-                    group.extend(next.take());
+    // Groups of windows, segmented together (as the whole-text path groups them), a group per thread at a
+    // time: one group's segmentation (one thread) goes on beside the next group's repair.
+    in_order(
+        rayon::current_num_threads().max(1),
+        || {
+            go_on(stop, &name)?;
+            let Some(first) = next.take() else {
+                return Ok(None);
+            };
+            let start = first.0;
+            let mut text = first.1;
+            loop {
+                next = windows.next_window().map_err(io_err)?;
+                match &next {
+                    Some((_, t)) if joins_group(text.len(), t.len()) => text.push_str(&next.take().expect("matched").1),
+                    _ => return Ok(Some((start, text))),
                 }
-                _ => break,
             }
-        }
+        },
         // The group's text is cut into the same windows again (it starts at a window's start), repaired in
         // parallel, and segmented: what the whole-text path does with it.
-        let input_text: String = group.into_iter().map(|(_, t)| t).collect();
-        let (repaired, seg, words) = repairer.process_window(&input_text);
-        drop(input_text);
-        let piece = assembly.add(start, repaired, &seg, words);
-        log(&piece.edits)?;
-        spooled.add(&piece).map_err(io_err)?;
-        drop(piece);
-        release_freed_memory();
-    }
+        |(start, text): (usize, String)| (start, repairer.process_window(&text)),
+        |(start, (repaired, seg, words))| {
+            let piece = assembly.add(start, repaired, &seg, words);
+            drop(seg);
+            log(&piece.edits)?;
+            spooled.add(&piece).map_err(io_err)?;
+            drop(piece);
+            release_freed_memory();
+            Ok(())
+        },
+    )?;
     let (doc, last) = assembly.finish();
     let mut failed = None;
     let mut sink = PutWriter {

@@ -16,7 +16,7 @@
 //! are [`Config`](super::Config)'s; the cleaner the page, the larger the bonus of the word as written (by
 //! the log-odds of the page being right), and on a page that kept its diacritics a reading that restores
 //! them needs more evidence still, by the log-odds of its strip rate.
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
 
 use super::edit::{Damage, DamageReport, Decision, EditKind};
 use super::model::Repairer;
@@ -316,81 +316,115 @@ struct Written {
     marker: Marker,
 }
 
+/// What [`count`] weighs of a word as written (a distinct unit's word, or one half of a word cut at a line
+/// end that is no word joined), found once per distinct unit.
+#[derive(Clone, Copy)]
+struct Evidence {
+    /// The right half's token (of a word cut at a line end whose halves count apart), else the first.
+    right: bool,
+    /// Capitalised: may be a name inside a sentence.
+    title: bool,
+    /// Has a symbol an engine puts for a letter.
+    symbols: bool,
+    /// Has å, ä or ö.
+    diacritics: bool,
+    written: Written,
+    /// The kind of the first pass's edit of it.
+    edit: Option<EditKind>,
+}
+
+/// The evidence of distinct unit `u` (one word, or the halves of a word cut at a line end): none for a word
+/// that is no evidence of the OCR (typeset, too short, an acronym).
+fn evidence(r: &Repairer, doc: &Doc, u: &Unit, decisions: &[Option<Decision>]) -> [Option<Evidence>; 2] {
+    let text = doc.text;
+    let first = decisions.first().and_then(Option::as_ref);
+    // A word cut at a line end is one word when joined (kommu-/nen), else its halves are two (AI-/tjänster).
+    let (words, edit): ([Option<(bool, std::borrow::Cow<str>)>; 2], _) = match *u {
+        Unit::Hyphenated(left, right) => {
+            let joined = format!("{}{}", left.text(text), right.text(text));
+            if first.is_some() || r.written_is_word_cached(&lower_nfc(&joined)) {
+                ([Some((false, joined.into())), None], first)
+            } else {
+                (
+                    [Some((false, left.text(text).into())), Some((true, right.text(text).into()))],
+                    None,
+                )
+            }
+        }
+        Unit::Word(t) => ([Some((false, t.text(text).into())), None], first),
+    };
+    words.map(|w| {
+        let (right, w) = w?;
+        // A word with a soft hyphen or a zero-width character was typeset, not scanned: no evidence of the OCR.
+        if w.contains(crate::token::invisible_in_word) {
+            return None;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let case = Case::of(&w);
+        if letters < 2 || (case == Case::Upper && letters <= 5) {
+            return None;
+        }
+        let lower = lower_nfc(&w);
+        let (word, marker) = r.cached_facts(&lower, || (r.written_is_word_cached(&lower), markers(r, &lower) as u8));
+        Some(Evidence {
+            right,
+            title: case == Case::Title,
+            symbols: w.chars().any(|ch| !ch.is_alphabetic() && r.is_confusable_symbol(ch)),
+            diacritics: w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']),
+            written: Written {
+                word,
+                marker: Marker::from(marker),
+            },
+            edit: edit.map(|d| d.kind),
+        })
+    })
+}
+
 /// The evidence of each region (token ranges `spans`), from the first pass's decisions.
 fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
     let text = doc.text;
     let mut out = vec![Counts::default(); spans.len()];
-    // What each distinct unit's tokens are as written, found once.
-    let mut written: HashMap<(usize, usize), Written> = HashMap::default();
+    // What each distinct unit's words are as written, found at its first occurrence.
+    let mut found: Vec<Option<[Option<Evidence>; 2]>> = vec![None; doc.distinct.len()];
     for (ui, u) in doc.units.iter().enumerate() {
-        let at = index_of(doc, first_token(u));
+        let at = index_of(doc, u.first());
         let region = spans.partition_point(|s| s.1 <= at).min(spans.len() - 1);
         let c = &mut out[region];
-        if doc.in_foreign_line(first_token(u).start) {
+        if doc.in_foreign_line(u.first().start) {
             continue;
         }
-        let decisions = doc.decisions(0, ui);
-        // A word cut at a line end is one word when joined (kommu-/nen), else its halves are two
-        // (AI-/tjänster).
-        let items: Vec<(Token, String, Option<&Decision>)> = match *u {
-            Unit::Hyphenated(left, right) => {
-                let joined = format!("{}{}", left.text(text), right.text(text));
-                let d = decisions.first().and_then(Option::as_ref);
-                if d.is_some() || r.written_is_word_cached(&lower_nfc(&joined)) {
-                    vec![(left, joined, d)]
-                } else {
-                    vec![
-                        (left, left.text(text).to_string(), None),
-                        (right, right.text(text).to_string(), None),
-                    ]
-                }
-            }
-            Unit::Word(t) => vec![(t, t.text(text).to_string(), decisions.first().and_then(Option::as_ref))],
-        };
-        for (half, (tok, w, d)) in items.into_iter().enumerate() {
-            let w = w.as_str();
-            // A word with a soft hyphen or a zero-width character was typeset, not scanned: no evidence of the OCR.
-            if w.contains(crate::token::invisible_in_word) {
-                continue;
-            }
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            let case = Case::of(w);
-            if letters < 2 || (case == Case::Upper && letters <= 5) {
-                continue;
-            }
+        let id = doc.unit_ids[ui];
+        let items = *found[id].get_or_insert_with(|| evidence(r, doc, u, doc.decisions(0, ui)));
+        for e in items.iter().flatten() {
             c.words += 1;
             // A capitalised word inside a sentence may be a name: half the weight as evidence.
-            let weight =
-                if case == Case::Title && !crate::text::sentence_start(text, tok.start, crate::text::LIST_MARKS) {
-                    0.5
-                } else {
-                    1.0
-                };
-            let symbols = w.chars().any(|ch| !ch.is_alphabetic() && r.is_confusable_symbol(ch));
-            c.symbols += usize::from(symbols);
-            let ww = *written.entry((doc.unit_ids[ui], half)).or_insert_with(|| {
-                let lower = lower_nfc(w);
-                let (word, marker) =
-                    r.cached_facts(&lower, || (r.written_is_word_cached(&lower), markers(r, &lower) as u8));
-                let marker = Marker::from(marker);
-                Written { word, marker }
-            });
+            let start = match *u {
+                Unit::Hyphenated(_, right) if e.right => right.start,
+                _ => u.first().start,
+            };
+            let weight = if e.title && !crate::text::sentence_start(text, start, crate::text::LIST_MARKS) {
+                0.5
+            } else {
+                1.0
+            };
+            c.symbols += usize::from(e.symbols);
             // A word that only lacks its diacritics is stripped evidence, never a marker of older text.
-            let restored = d.is_some_and(|d| d.kind == EditKind::Diacritic);
-            let old_form = !restored && ww.marker != Marker::None;
+            let restored = e.edit == Some(EditKind::Diacritic);
+            let marker = e.written.marker;
+            let old_form = !restored && marker != Marker::None;
             if !restored {
-                match ww.marker {
+                match marker {
                     Marker::PreReform => c.pre_reform += 1,
                     Marker::Older => c.older += 1,
                     Marker::Weak => c.weak += 1,
                     Marker::None => {}
                 }
             }
-            match d {
-                Some(d) if d.kind == EditKind::Diacritic => c.stripped += weight,
+            match e.edit {
+                Some(EditKind::Diacritic) => c.stripped += weight,
                 Some(_) if old_form => {}
-                Some(_) => c.unknown += if symbols { 1.0 } else { weight },
-                None if ww.word => c.kept += usize::from(w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö'])),
+                Some(_) => c.unknown += if e.symbols { 1.0 } else { weight },
+                None if e.written.word => c.kept += usize::from(e.diacritics),
                 None if old_form => {}
                 None => c.unknown += weight,
             }
@@ -470,12 +504,6 @@ fn markers(r: &Repairer, key: &str) -> Marker {
     }
 }
 
-fn first_token(u: &Unit) -> Token {
-    match *u {
-        Unit::Word(t) | Unit::Hyphenated(t, _) => t,
-    }
-}
-
 fn index_of(doc: &Doc, t: Token) -> usize {
     doc.tokens.partition_point(|x| x.start < t.start)
 }
@@ -488,7 +516,7 @@ fn redecide(r: &Repairer, doc: &mut Doc) {
     let mut per_profile: Vec<Vec<usize>> = vec![Vec::new(); doc.profiles.len()];
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for (ui, u) in doc.units.iter().enumerate() {
-        let p = doc.region_at(first_token(u).start).profile;
+        let p = doc.region_at(u.first().start).profile;
         let id = doc.unit_ids[ui];
         if p == 0 || !seen.insert((id, p)) {
             continue;
@@ -501,7 +529,7 @@ fn redecide(r: &Repairer, doc: &mut Doc) {
         .iter()
         .enumerate()
         .skip(1)
-        .map(|(p, which)| r.decide_all(doc.text, &doc.distinct, which, &doc.profiles[p]))
+        .map(|(p, which)| r.decide_all(doc.text, &doc.distinct, which, &doc.profiles[p], doc.parallel))
         .collect();
     doc.decided.extend(decided);
 }

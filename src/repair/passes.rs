@@ -128,14 +128,14 @@ impl Repairer {
         self.repair_windows(text)
     }
 
-    /// [`Repairer::repair`] of a text as one document, however long.
-    pub(super) fn repair_whole(&self, text: &str) -> Repaired {
-        let mut r = self.repair_round(text);
+    /// [`Repairer::repair`] of a text as one document, however long; `parallel`: see [`Doc::parallel`].
+    pub(super) fn repair_whole(&self, text: &str, parallel: bool) -> Repaired {
+        let mut r = self.repair_round(text, parallel);
         for _ in 1..MAX_ROUNDS {
             if r.edits.is_empty() {
                 break;
             }
-            let next = self.repair_round(&r.text);
+            let next = self.repair_round(&r.text, parallel);
             if next.edits.is_empty() {
                 break;
             }
@@ -145,8 +145,8 @@ impl Repairer {
     }
 
     /// One round of repair: every pass once.
-    fn repair_round(&self, text: &str) -> Repaired {
-        let mut doc = Doc::new(self, text);
+    fn repair_round(&self, text: &str, parallel: bool) -> Repaired {
+        let mut doc = Doc::new(self, text, parallel);
         for pass in PASSES {
             (pass.run)(self, &mut doc);
         }

@@ -109,10 +109,14 @@ pub(crate) struct Doc<'t> {
     pub(crate) damage: DamageReport,
     /// Passes `occurrences` on: a decision per occurrence.
     pub(crate) chosen: Chosen,
+    /// Decide the words on all the pool's threads: false for a window repaired beside others, which keep
+    /// the threads busy already (a window's words split across threads make every window wait on the
+    /// slowest part of another).
+    pub(crate) parallel: bool,
 }
 
 impl<'t> Doc<'t> {
-    pub(crate) fn new(repairer: &Repairer, text: &'t str) -> Doc<'t> {
+    pub(crate) fn new(repairer: &Repairer, text: &'t str, parallel: bool) -> Doc<'t> {
         let tokens = repairer.tokenize(text);
         let units = word_units(text, &tokens);
         // Number the units by their text, the first of equals standing for them.
@@ -142,6 +146,7 @@ impl<'t> Doc<'t> {
             foreign: crate::lang::foreign_lines(text),
             damage: DamageReport::default(),
             chosen: HashMap::default(),
+            parallel,
         }
     }
 

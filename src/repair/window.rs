@@ -90,14 +90,21 @@ pub fn windows(text: &str) -> Vec<(usize, usize)> {
 }
 
 impl Repairer {
+    /// Repair one window of a longer text (at most [`WINDOW`] bytes, cut by [`windows`]), as
+    /// [`Repairer::repair`] repairs it there, for a caller that repairs several windows side by side: its
+    /// words are decided on the calling thread only.
+    pub fn repair_window(&self, window: &str) -> Repaired {
+        self.repair_whole(window, false)
+    }
+
     /// Repair `text` window by window (in parallel), or whole when it fits one window.
     pub(super) fn repair_windows(&self, text: &str) -> Repaired {
         if text.len() <= WINDOW {
-            return self.repair_whole(text);
+            return self.repair_whole(text, true);
         }
         let parts: Vec<(usize, Repaired)> = windows(text)
             .into_par_iter()
-            .map(|(a, b)| (a, self.repair_whole(&text[a..b])))
+            .map(|(a, b)| (a, self.repair_whole(&text[a..b], false)))
             .collect();
         join(parts, text.len())
     }

@@ -52,15 +52,22 @@ const PARADIGM_MIN_FORMS: usize = 2;
 pub(super) fn decide_words(r: &Repairer, doc: &mut Doc) {
     let all: Vec<usize> = (0..doc.distinct.len()).collect();
     let heavy = doc.profiles[0];
-    doc.decided = vec![r.decide_all(doc.text, &doc.distinct, &all, &heavy)];
+    doc.decided = vec![r.decide_all(doc.text, &doc.distinct, &all, &heavy, doc.parallel)];
 }
 
 impl Repairer {
     /// Decide the units `which` (indexes into `distinct`) of `text` with `profile`, in parallel when there
-    /// are many; the others are left undecided.
-    pub(super) fn decide_all(&self, text: &str, distinct: &[Unit], which: &[usize], profile: &Profile) -> Decided {
+    /// are many and `parallel` allows; the others are left undecided.
+    pub(super) fn decide_all(
+        &self,
+        text: &str,
+        distinct: &[Unit],
+        which: &[usize],
+        profile: &Profile,
+        parallel: bool,
+    ) -> Decided {
         let decide = |&i: &usize| (i, self.decide_unit(text, &distinct[i], profile));
-        if which.len() > PARALLEL_MIN_WORDS {
+        if parallel && which.len() > PARALLEL_MIN_WORDS {
             which.par_iter().map(decide).collect()
         } else {
             which.iter().map(decide).collect()
