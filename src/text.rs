@@ -163,6 +163,56 @@ pub fn line_start(text: &str, pos: usize) -> usize {
     text[..pos].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1)
 }
 
+/// The start of the line of byte `pos` when only whitespace stands before `pos` on that line (the
+/// [`line_start`] of a line's first word), found by looking back over that whitespace only.
+///
+/// ```
+/// use diakrit::text::first_on_line;
+/// assert_eq!(first_on_line("ab\n  cd", 5), Some(3));
+/// assert_eq!(first_on_line("ab cd", 3), None);
+/// assert_eq!(first_on_line("  cd", 2), Some(0));
+/// ```
+pub fn first_on_line(text: &str, pos: usize) -> Option<usize> {
+    for (i, c) in text[..pos].char_indices().rev() {
+        match c {
+            '\n' | '\u{c}' => return Some(i + 1),
+            c if c.is_whitespace() => {}
+            _ => return None,
+        }
+    }
+    Some(0)
+}
+
+/// The starts of the lines of a text (after each `\n` or form feed), for [`line_start`] of many
+/// positions in time that does not grow with the length of a line.
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> LineStarts {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n' || b == 0x0c)
+                .map(|(i, _)| i + 1),
+        );
+        LineStarts(starts)
+    }
+
+    /// [`line_start`] of `pos`.
+    ///
+    /// ```
+    /// use diakrit::text::{line_start, LineStarts};
+    /// let t = "ab\ncd\u{c}ef\n";
+    /// let lines = LineStarts::new(t);
+    /// assert!((0..=t.len()).all(|p| lines.start_of(p) == line_start(t, p)));
+    /// ```
+    pub fn start_of(&self, pos: usize) -> usize {
+        self.0[self.0.partition_point(|&s| s <= pos) - 1]
+    }
+}
+
 /// Does a sentence start at byte `pos` of `text`: at its start, after `.`, `!`, `?`, `:` or one of
 /// `also` (with only spaces between), or after a blank line or a page break with a line before it?
 ///

@@ -55,6 +55,7 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
         margin: f64::from(r.shared.config.context_margin),
         real_word_support: f64::from(r.shared.config.real_word_support),
         text: doc.text,
+        lines: crate::text::LineStarts::new(doc.text),
         costs,
         slots,
         valid: RefCell::new(HashMap::default()),
@@ -149,6 +150,7 @@ struct Pass<'a> {
     margin: f64,
     real_word_support: f64,
     text: &'a str,
+    lines: crate::text::LineStarts,
     /// The costs of each slot's region.
     costs: Vec<Costs>,
     slots: Vec<Slot>,
@@ -450,23 +452,34 @@ impl Pass<'_> {
         }
         // A heading that runs into its text: `Förslag till beslut I kommunstyrelsen`, `Sammanfattning I
         // budget`; the heading may have started on the line before.
-        let line_start = crate::text::line_start(text, pos);
-        let prev_start = crate::text::line_start(text, line_start.saturating_sub(1));
-        let words: Vec<&str> = text[prev_start..pos].split_whitespace().collect();
-        let n_max = words.len().min(RUN_IN_HEADING_WORDS);
-        if (1..=n_max).any(|n| self.catalogue.is_heading(&words[words.len() - n..].join(" "))) {
+        // Only the last few words before the I are read, back from it: a text of one long line costs no
+        // more than one of many.
+        let line_start = self.lines.start_of(pos);
+        let prev_start = self.lines.start_of(line_start.saturating_sub(1));
+        let mut words: Vec<&str> = text[prev_start..pos]
+            .split_whitespace()
+            .rev()
+            .take(RUN_IN_HEADING_WORDS)
+            .collect();
+        words.reverse();
+        if (1..=words.len()).any(|n| self.catalogue.is_heading(&words[words.len() - n..].join(" "))) {
             return true;
         }
         // A heading the catalogue does not know, running into its text: a paragraph's first line that
         // begins with a capital and reaches the I within six words (`Kommunala nämnder och styrelser I
         // dagsläget`).
-        let line_words: Vec<&str> = text[line_start..pos].split_whitespace().collect();
+        // The line's words before the I, last first, one more than a heading may have.
+        let line_words: Vec<&str> = text[line_start..pos]
+            .split_whitespace()
+            .rev()
+            .take(RUN_IN_HEADING_WORDS + 1)
+            .collect();
         let paragraph_start = line_start == 0 || text[prev_start..line_start].trim().is_empty();
         unknown_headings
             && paragraph_start
             && !line_words.is_empty()
             && line_words.len() <= RUN_IN_HEADING_WORDS
-            && line_words[0].chars().next().is_some_and(char::is_uppercase)
+            && line_words[line_words.len() - 1].chars().next().is_some_and(char::is_uppercase)
     }
 }
 

@@ -10,7 +10,7 @@
 //!   the document writes it with å, ä, ö, or where the page stripped them and only they are restored.
 //! - `document-cache`: a word the document writes with å, ä, ö somewhere restores its stripped spelling
 //!   elsewhere (`Söderström` … `Soderstrom`).
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use super::edit::{Casing, Decision, EditKind, RULE_CONFIDENCE};
 use super::model::Repairer;
@@ -18,7 +18,7 @@ use super::state::{Doc, Profile};
 use super::units::Unit;
 use crate::lang::{ABBREVIATIONS, PARTIES, TITLES};
 use crate::lexicon::Entry;
-use crate::text::{fold, line_start, lower_nfc, Case};
+use crate::text::{fold, lower_nfc, Case};
 use crate::token::{Kind, Token};
 
 /// Where the OCR kept its diacritics, a valid word yields only to a reading at least this sure (raw).
@@ -48,11 +48,10 @@ pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
     let line_cut = line_cut(doc);
     let mut chosen = HashMap::default();
     for (ui, u) in doc.units.iter().enumerate() {
-        let first = u.tokens()[0];
-        let region = doc.region_at(first.start);
+        let region = doc.region_at(u.first().start);
         let profile = &doc.profiles[region.profile];
         let decisions = doc.decisions(region.profile, ui);
-        for (tok, d) in u.tokens().into_iter().zip(decisions) {
+        for (tok, d) in u.tokens().zip(decisions) {
             let Some(d) = d else { continue };
             let keep = (profile.intact && r.doubtful_in_intact_text(tok.text(text), d))
                 || r.keeps_loose_compound(tok.text(text), d, profile)
@@ -169,12 +168,12 @@ fn line_initial_candidate(text: &str, tok: &Token) -> bool {
     if Case::of(w) != Case::Lower || w.chars().count() > FRAGMENT_MAX_CHARS {
         return false;
     }
-    let before = &text[..tok.start];
-    let line_start = line_start(text, tok.start);
-    before[line_start..].trim().is_empty()
-        && !before[..line_start]
+    // Looking back over spaces only: a text of one long line costs no more than one of many.
+    crate::text::first_on_line(text, tok.start).is_some_and(|line_start| {
+        !text[..line_start]
             .trim_end()
             .ends_with(['-', '¬', crate::token::SOFT_HYPHEN])
+    })
 }
 
 /// Were the lines of this text cut out of their pages (a line-aligned archive set, excerpts)? Then its
@@ -190,9 +189,7 @@ fn line_cut(doc: &Doc) -> bool {
             .decisions(0, ui)
             .first()
             .is_some_and(|d| d.as_ref().is_some_and(|d| !d.real_word));
-        let before = &text[..tok.start];
-        let line_start = line_start(text, tok.start);
-        if before[line_start..].trim().is_empty() {
+        if crate::text::first_on_line(text, tok.start).is_some() {
             // Every line that begins with a word counts; only a short word written small can be a tail.
             starts += 1;
             start_unknown += usize::from(unknown && line_initial_candidate(text, &tok));
@@ -302,28 +299,33 @@ pub(super) fn in_broken_address(text: &str, tokens: &[Token], tok: &Token) -> bo
 const ADDRESS_MAX_WORDS: usize = 4;
 
 /// What the document says about its capitalised words.
-struct NameEvidence {
+struct NameEvidence<'t> {
     /// Capitalised words as written inside sentences, with how often.
-    inside: HashMap<String, usize>,
+    inside: HashMap<&'t str, usize>,
     /// Folded forms the document writes with å, ä, ö somewhere.
-    with_diacritics: std::collections::HashSet<String>,
+    with_diacritics: HashSet<String>,
 }
 
 /// A capitalised word written this often inside sentences is a name.
 const NAME_REPEATS: usize = 2;
 
-impl NameEvidence {
-    fn of(doc: &Doc) -> NameEvidence {
+impl<'t> NameEvidence<'t> {
+    fn of(doc: &Doc<'t>) -> NameEvidence<'t> {
         let text = doc.text;
-        let mut inside: HashMap<String, usize> = HashMap::default();
-        let mut with_diacritics = std::collections::HashSet::new();
+        let mut inside: HashMap<&str, usize> = HashMap::default();
+        // Each spelling once: is it capitalised (and its folded form, if it has å, ä, ö).
+        let mut spellings: HashMap<&str, bool> = HashMap::default();
+        let mut with_diacritics = HashSet::default();
         for t in doc.tokens.iter().filter(|t| t.kind == Kind::Word) {
             let w = t.text(text);
-            if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) {
-                with_diacritics.insert(fold(w));
-            }
-            if Case::of(w) == Case::Title && !crate::text::sentence_start(text, t.start, crate::text::LIST_MARKS) {
-                *inside.entry(w.to_string()).or_default() += 1;
+            let title = *spellings.entry(w).or_insert_with(|| {
+                if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) {
+                    with_diacritics.insert(fold(w));
+                }
+                Case::of(w) == Case::Title
+            });
+            if title && !crate::text::sentence_start(text, t.start, crate::text::LIST_MARKS) {
+                *inside.entry(w).or_default() += 1;
             }
         }
         NameEvidence {
@@ -486,11 +488,18 @@ fn name_before(doc: &Doc, tok: &Token) -> bool {
 /// unknown stripped words are touched, and only when one spelling with diacritics folds to them.
 pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     let (text, tokens, chosen) = (doc.text, &doc.tokens, &mut doc.chosen);
-    let mut seen: HashMap<String, Option<String>> = HashMap::default();
-    for t in tokens
+    let undecided: Vec<&Token> = tokens
         .iter()
         .filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start))
-    {
+        .collect();
+    // Each spelling once: what the document writes with å, ä, ö, by its folded form (none where it writes
+    // two spellings of one folded form).
+    let mut written: HashSet<&str> = HashSet::default();
+    let mut seen: HashMap<String, Option<String>> = HashMap::default();
+    for t in &undecided {
+        if !written.insert(t.text(text)) {
+            continue;
+        }
         let w = lower_nfc(t.text(text));
         if w.chars().count() >= CACHE_MIN_CHARS && w.contains(['å', 'ä', 'ö']) {
             let slot = seen.entry(fold(&w)).or_insert_with(|| Some(w.clone()));
@@ -502,16 +511,17 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     if seen.is_empty() {
         return;
     }
-    let undecided: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start))
-        .collect();
+    // What each undecided spelling becomes, found once.
+    let mut restored: HashMap<&str, Option<String>> = HashMap::default();
     for t in undecided {
-        let w = lower_nfc(t.text(text));
-        if w.contains(['å', 'ä', 'ö']) || r.lexicon().lookup_key(&w).is_some_and(Entry::is_valid) {
-            continue;
-        }
-        if let Some(Some(to)) = seen.get(&w) {
+        let to = restored.entry(t.text(text)).or_insert_with(|| {
+            let w = lower_nfc(t.text(text));
+            if w.contains(['å', 'ä', 'ö']) || r.lexicon().lookup_key(&w).is_some_and(Entry::is_valid) {
+                return None;
+            }
+            seen.get(&w).cloned().flatten()
+        });
+        if let Some(to) = to {
             let d = Decision {
                 to: to.clone(),
                 kind: EditKind::Diacritic,

@@ -170,10 +170,13 @@ fn party_marks_in_tables(text: &str, tokens: &[Token], chosen: &mut Chosen) {
     let content =
         |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
     let cells: Vec<Vec<&Token>> = lines.iter().map(content).collect();
-    // Which lines are vote or role cells, decided once per line.
+    // Which lines are vote or role cells, decided once per line (a cell has one or two words).
     let votes: Vec<bool> = cells
         .iter()
         .map(|c| {
+            if c.len() > 2 {
+                return false;
+            }
             let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
             let w: Vec<&str> = words.iter().map(String::as_str).collect();
             roll_call_cell(&w)

@@ -20,10 +20,18 @@ impl Unit {
     }
 
     /// Its tokens, one decision each.
-    pub(crate) fn tokens(&self) -> Vec<Token> {
+    pub(crate) fn tokens(&self) -> impl Iterator<Item = Token> {
+        let (first, second) = match *self {
+            Unit::Word(t) => (t, None),
+            Unit::Hyphenated(l, r) => (l, Some(r)),
+        };
+        std::iter::once(first).chain(second)
+    }
+
+    /// Its first token.
+    pub(crate) fn first(&self) -> Token {
         match *self {
-            Unit::Word(t) => vec![t],
-            Unit::Hyphenated(l, r) => vec![l, r],
+            Unit::Word(t) | Unit::Hyphenated(t, _) => t,
         }
     }
 }
