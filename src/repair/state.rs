@@ -119,16 +119,20 @@ impl<'t> Doc<'t> {
     pub(crate) fn new(repairer: &Repairer, text: &'t str, parallel: bool) -> Doc<'t> {
         let tokens = repairer.tokenize(text);
         let units = word_units(text, &tokens);
-        // Number the units by their text, the first of equals standing for them.
-        let mut ids: HashMap<(&str, &str), usize> = HashMap::with_capacity_and_hasher(units.len(), Default::default());
+        // Number the units by their text, the first of equals standing for them. Words and words cut at a
+        // line end in maps of their own: a map keyed by a pair of strings hashed several times slower.
+        let mut words: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(units.len() / 4, Default::default());
+        let mut halves: HashMap<(&str, &str), usize> = HashMap::default();
         let mut distinct: Vec<Unit> = Vec::new();
-        let unit_ids = units
+        let mut number = |u: &Unit| {
+            distinct.push(*u);
+            distinct.len() - 1
+        };
+        let unit_ids: Vec<usize> = units
             .iter()
-            .map(|u| {
-                *ids.entry(u.key(text)).or_insert_with(|| {
-                    distinct.push(*u);
-                    distinct.len() - 1
-                })
+            .map(|u| match u {
+                Unit::Word(t) => *words.entry(t.text(text)).or_insert_with(|| number(u)),
+                Unit::Hyphenated(..) => *halves.entry(u.key(text)).or_insert_with(|| number(u)),
             })
             .collect();
         Doc {
