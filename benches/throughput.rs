@@ -186,7 +186,10 @@ fn bench(c: &mut Criterion) {
         ("varied", varied_text(400_000, true)),
         ("varied-clean", varied_text(400_000, false)),
         // Text extracted without its line breaks: one line of 400 KB (each word's line is the whole text).
-        ("varied-one-line", varied_text(400_000, true).replace(['\n', '\u{c}'], " ")),
+        (
+            "varied-one-line",
+            varied_text(400_000, true).replace(['\n', '\u{c}'], " "),
+        ),
     ];
 
     let mut g = c.benchmark_group("bytes");

@@ -360,7 +360,11 @@ impl Catalogue {
                     folded,
                     chars,
                     prefix,
-                    literals: if pattern.is_some() { pattern_literals(text) } else { Vec::new() },
+                    literals: if pattern.is_some() {
+                        pattern_literals(text)
+                    } else {
+                        Vec::new()
+                    },
                     pattern,
                 });
             };
@@ -605,8 +609,14 @@ mod tests {
 
     #[test]
     fn a_pattern_runs_only_on_lines_with_its_words() {
-        assert_eq!(pattern_literals("Förslag till beslut i <organ>"), ["örslag", "till", "beslut", "i"]);
-        assert_eq!(pattern_literals("<organ>s förslag till <organ>"), ["s", "förslag", "till"]);
+        assert_eq!(
+            pattern_literals("Förslag till beslut i <organ>"),
+            ["örslag", "till", "beslut", "i"]
+        );
+        assert_eq!(
+            pattern_literals("<organ>s förslag till <organ>"),
+            ["s", "förslag", "till"]
+        );
         // The words are what the regex needs: every line it matches has them.
         let c = Catalogue::embedded();
         for line in [
@@ -622,7 +632,11 @@ mod tests {
                 .collect();
             assert!(!hits.is_empty(), "{line}");
             for v in hits {
-                assert!(v.literals.iter().all(|w| line.contains(w.as_str())), "{line}: {:?}", v.literals);
+                assert!(
+                    v.literals.iter().all(|w| line.contains(w.as_str())),
+                    "{line}: {:?}",
+                    v.literals
+                );
             }
         }
         let (_, _, organ) = c.classify_organ("Yttrande från Kulturnämnden", None, None).unwrap();

@@ -48,6 +48,7 @@ pub mod eval;
 pub mod lang;
 pub mod lexicon;
 pub mod names;
+pub mod ocrxml;
 pub mod output;
 pub mod pipeline;
 mod process;

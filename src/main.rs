@@ -320,10 +320,11 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             run_files(
                 started,
                 &batch,
-                |src| (src.name.clone(), repairer.repair(&src.text)),
-                |input, (name, rep), out, edits| {
-                    edits.write(&name, &rep.edits)?;
-                    out.write(input, "txt", rep.text.as_bytes())
+                |src| repair_source(&repairer, src),
+                |input, rep, out, edits| {
+                    let rep = rep?;
+                    edits.write(&rep.name, &rep.edits)?;
+                    out.write(input, &rep.ext, &rep.bytes)
                 },
                 |input, _, windows, out, edits| {
                     let name = input.display();
@@ -694,6 +695,60 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
 }
 
 /// The warning for an input whose invalid UTF-8 bytes were replaced: the file and the first offsets.
+/// A repaired input: what to write, with which extension, and its edits for the log.
+struct RepairedFile {
+    name: String,
+    ext: String,
+    bytes: Vec<u8>,
+    edits: Vec<diakrit::Edit>,
+}
+
+/// Repair one input: plain text, or an OCR file in ALTO, hOCR or PAGE XML, repaired in place and written in
+/// its own format (with its own extension; edits in offsets of the file). XML that is none of these is
+/// refused rather than repaired as text.
+fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<RepairedFile, InputError> {
+    use diakrit::source::Encoding;
+    let Some(format) = diakrit::ocrxml::detect(src.text.as_bytes()) else {
+        if src.text.trim_start().starts_with("<?xml") {
+            return Err(InputError::new(&src.name, "XML that is not ALTO, hOCR or PAGE XML"));
+        }
+        let rep = repairer.repair(&src.text);
+        return Ok(RepairedFile {
+            name: src.name.clone(),
+            ext: "txt".into(),
+            bytes: rep.text.into_bytes(),
+            edits: rep.edits,
+        });
+    };
+    if !matches!(src.encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
+        return Err(InputError::new(&src.name, "OCR XML that is not in UTF-8"));
+    }
+    let r =
+        diakrit::ocrxml::repair(repairer, &src.text, format).map_err(|e| InputError::new(&src.name, e.to_string()))?;
+    let mut bytes = Vec::with_capacity(r.xml.len() + 3);
+    if src.encoding == Encoding::Utf8Bom {
+        bytes.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    bytes.extend_from_slice(r.xml.as_bytes());
+    let ext = Path::new(&src.name).extension().and_then(|e| e.to_str()).map_or_else(
+        || {
+            if format == diakrit::ocrxml::OcrFormat::Hocr {
+                "hocr"
+            } else {
+                "xml"
+            }
+            .to_string()
+        },
+        str::to_string,
+    );
+    Ok(RepairedFile {
+        name: src.name.clone(),
+        ext,
+        bytes,
+        edits: r.edits.into_iter().map(|w| w.edit).collect(),
+    })
+}
+
 fn replaced_note(src: &diakrit::source::Source) -> Option<String> {
     replaced_at(&src.name, &src.replaced, src.replaced.len())
 }

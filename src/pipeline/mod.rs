@@ -125,7 +125,7 @@ impl Input {
 }
 
 /// Expand the command-line arguments into inputs: `-` is stdin, a directory is walked (sorted) for
-/// `*.txt` files, anything else is a file. No arguments means stdin. A directory without text files, or
+/// `*.txt` files and OCR files in XML (ALTO, hOCR, PAGE: see [`crate::ocrxml::detect`]), anything else is a file. No arguments means stdin. A directory without text files, or
 /// one that cannot be read, is an error in its place; an unreadable folder inside a walk is an error in
 /// its place and the walk goes on.
 ///
@@ -231,7 +231,7 @@ fn common_ancestor(folders: &[PathBuf]) -> Option<PathBuf> {
     Some(base)
 }
 
-/// The `*.txt` files under `dir`, and an error for each folder or entry that cannot be read; folders
+/// The `*.txt` files and OCR XML files under `dir`, and an error for each folder or entry that cannot be read; folders
 /// already `visited` (by their canonical path) and `skip` are left out.
 fn walk_txt(
     dir: &Path,
@@ -273,10 +273,29 @@ fn walk_txt(
                 continue;
             }
             walk_txt(&path, out, visited, skip);
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && (ft.is_file() || path.is_file()) {
+        } else if (ft.is_file() || path.is_file()) && (has_ext(&path, &["txt"]) || is_ocr_xml_file(&path)) {
             out.push(Ok(path));
         }
     }
+}
+
+/// Does `path` end in one of `exts` (any case)?
+fn has_ext(path: &Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Is `path` an OCR file in XML (`.xml`, `.hocr`, `.html`, `.xhtml` whose first 4 KB say ALTO, hOCR or PAGE
+/// XML, [`crate::ocrxml::detect`])? A folder of ALTO files beside their METS is walked for the ALTO only.
+fn is_ocr_xml_file(path: &Path) -> bool {
+    use std::io::Read;
+    if !has_ext(path, &["xml", "hocr", "html", "xhtml", "htm"]) {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path).is_ok_and(|f| f.take(4096).read_to_end(&mut head).is_ok())
+        && crate::ocrxml::detect(&head).is_some()
 }
 
 /// Run `job` over `inputs` in parallel, handing each result to `sink` in input order. Inputs are taken
@@ -405,6 +424,17 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
             (name, spool)
         }
     };
+    // An OCR file in XML is read whole: its words are repaired in place (`crate::ocrxml`), not its text in
+    // windows.
+    let io_err = |e: std::io::Error| InputError::io(&name, &e);
+    let mut head = Vec::with_capacity(4096);
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, 4096), &mut head).map_err(io_err)?;
+    std::io::Seek::rewind(&mut file).map_err(io_err)?;
+    if crate::ocrxml::detect(&head).is_some() {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io_err)?;
+        return Ok(Opened::Whole(source::decode_source(&name, &bytes, strict)?));
+    }
     match crate::stream::scan(&mut file, &name, strict)? {
         Some(scanned) => {
             let windows = Windows::new(std::io::BufReader::new(file), scanned.encoding, &name)

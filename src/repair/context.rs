@@ -479,7 +479,10 @@ impl Pass<'_> {
             && paragraph_start
             && !line_words.is_empty()
             && line_words.len() <= RUN_IN_HEADING_WORDS
-            && line_words[line_words.len() - 1].chars().next().is_some_and(char::is_uppercase)
+            && line_words[line_words.len() - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 

@@ -333,20 +333,26 @@ struct Evidence {
     edit: Option<EditKind>,
 }
 
+/// A word of a unit as written, and whether it is the right half's.
+type HalfWord<'t> = (bool, std::borrow::Cow<'t, str>);
+
 /// The evidence of distinct unit `u` (one word, or the halves of a word cut at a line end): none for a word
 /// that is no evidence of the OCR (typeset, too short, an acronym).
 fn evidence(r: &Repairer, doc: &Doc, u: &Unit, decisions: &[Option<Decision>]) -> [Option<Evidence>; 2] {
     let text = doc.text;
     let first = decisions.first().and_then(Option::as_ref);
     // A word cut at a line end is one word when joined (kommu-/nen), else its halves are two (AI-/tjänster).
-    let (words, edit): ([Option<(bool, std::borrow::Cow<str>)>; 2], _) = match *u {
+    let (words, edit): ([Option<HalfWord<'_>>; 2], _) = match *u {
         Unit::Hyphenated(left, right) => {
             let joined = format!("{}{}", left.text(text), right.text(text));
             if first.is_some() || r.written_is_word_cached(&lower_nfc(&joined)) {
                 ([Some((false, joined.into())), None], first)
             } else {
                 (
-                    [Some((false, left.text(text).into())), Some((true, right.text(text).into()))],
+                    [
+                        Some((false, left.text(text).into())),
+                        Some((true, right.text(text).into())),
+                    ],
                     None,
                 )
             }

@@ -1,0 +1,999 @@
+//! OCR as the archives store it: ALTO (v2–v4), hOCR and PAGE XML, read into the plain text repair works on
+//! and written back with only the repaired words changed.
+//!
+//! [`read`] walks the file with `quick-xml` and keeps, for every word, where its text stands in the file
+//! (the `CONTENT` attribute of an ALTO `String`, the text of an hOCR `ocrx_word`, the `Unicode` of a PAGE
+//! `Word`'s first `TextEquiv`, or of a `TextLine`'s when the line has no words), its confidence
+//! (`WC`, `x_wconf`, `conf`), its box on the page image and its page. The words become a plain text
+//! ([`OcrLayout::text`]): words in a line joined by spaces, lines by line ends, blocks (ALTO `TextBlock`,
+//! hOCR `ocr_par`/`ocr_carea`, PAGE `TextRegion`) by blank lines, pages by form feeds, an ALTO `HYP` as
+//! the hyphen it stands for at the line's end. [`repair`] repairs that text and writes the file again:
+//! every byte as it was except the text of a repaired word, plus the note of the change the format has
+//! room for (see [`repair`]).
+use std::ops::Range;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::repair::{Edit, Repaired, Repairer};
+
+/// An OCR XML format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OcrFormat {
+    /// ALTO, the METS/ALTO standard of libraries and archives (v2, v3, v4).
+    Alto,
+    /// hOCR, the HTML of Tesseract and OCRopus.
+    Hocr,
+    /// PAGE XML (Transkribus, eScriptorium, OCR-D).
+    Page,
+}
+
+impl OcrFormat {
+    /// Its name, as the CLI and the JSON say it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OcrFormat::Alto => "alto",
+            OcrFormat::Hocr => "hocr",
+            OcrFormat::Page => "page",
+        }
+    }
+}
+
+/// The format of an OCR file, from its content (its root element or hOCR's classes in its first 4 KB),
+/// whatever its name: none for plain text or other XML.
+///
+/// ```
+/// use diakrit::ocrxml::{detect, OcrFormat};
+/// assert_eq!(detect(br#"<?xml version="1.0"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">"#), Some(OcrFormat::Alto));
+/// assert_eq!(detect(b"<html><body><div class='ocr_page'>"), Some(OcrFormat::Hocr));
+/// assert_eq!(detect(b"Sammanfattning <alto>"), None);
+/// ```
+pub fn detect(bytes: &[u8]) -> Option<OcrFormat> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if bytes[start] != b'<' {
+        return None;
+    }
+    let head = &bytes[start..bytes.len().min(start + 4096)];
+    let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
+    if has(b"<alto") || has(b":alto ") || has(b":alto>") {
+        Some(OcrFormat::Alto)
+    } else if has(b"<PcGts") || has(b":PcGts") {
+        Some(OcrFormat::Page)
+    } else if has(b"ocr_page") || has(b"ocrx_word") || has(b"ocr-system") || has(b"ocr-capabilities") {
+        Some(OcrFormat::Hocr)
+    } else {
+        None
+    }
+}
+
+/// One word of an OCR file (or, in PAGE XML, a line without words).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OcrWord {
+    /// Where its text stands in the file (bytes, as written there: escaped).
+    pub span: Range<usize>,
+    /// Its text.
+    pub text: String,
+    /// Where it stands in [`OcrLayout::text`].
+    pub in_text: Range<usize>,
+    /// The engine's confidence, 0 to 1 (ALTO `WC`, hOCR `x_wconf` / 100, PAGE `conf`).
+    pub conf: Option<f32>,
+    /// Its box on the page image: left, top, right, bottom, in the file's units.
+    pub bbox: Option<[f32; 4]>,
+    /// Its id in the file, if it has one.
+    pub id: Option<String>,
+    /// Its page, from 1.
+    pub page: usize,
+    /// May its text be replaced? Not when markup stands inside it (hOCR `<em>`, alternatives already there).
+    pub editable: bool,
+    /// ALTO: the `SUBS_CONTENT` of a word cut at a line end (where the attribute's value stands) and which
+    /// part this is (1 or 2).
+    pub subs: Option<(Range<usize>, u8)>,
+}
+
+/// An OCR file as repair sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OcrLayout {
+    /// Its format.
+    pub format: OcrFormat,
+    /// Its words, in reading order.
+    pub words: Vec<OcrWord>,
+    /// The plain text of its words (see the module's comment).
+    pub text: String,
+    /// How many pages.
+    pub pages: usize,
+    /// ALTO: the major version (2, 3, 4) by its namespace; 0 when unknown.
+    pub alto_version: u8,
+    /// ALTO: where the processing note goes (before `</Description>`), when the file has a description.
+    pub note_at: Option<usize>,
+}
+
+/// An OCR file that could not be read: where (line and column, from 1) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XmlError {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column (characters), from 1.
+    pub column: usize,
+    /// Why.
+    pub reason: String,
+}
+
+impl std::fmt::Display for XmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "malformed XML at line {}, column {}: {}",
+            self.line, self.column, self.reason
+        )
+    }
+}
+
+impl XmlError {
+    fn at(xml: &str, pos: usize, reason: impl Into<String>) -> XmlError {
+        let pos = pos.min(xml.len());
+        let before = &xml.as_bytes()[..pos];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        XmlError {
+            line,
+            column,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What separates the next word from the text before it (the strongest asked for since the last word).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    Line,
+    Block,
+    Page,
+}
+
+/// An element open around the reader, as far as the layout cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Frame {
+    Page,
+    Block,
+    Line,
+    Word,
+    TextEquiv,
+    Unicode,
+    /// Inside a word: markup (hOCR `<em>`, `<ins>`).
+    Inner,
+    /// hOCR: the original kept as an alternative (`<del class="alt">`): not the word's text.
+    Deleted,
+    Other,
+}
+
+/// The plain text and words being built.
+struct Builder<'x> {
+    xml: &'x str,
+    format: OcrFormat,
+    words: Vec<OcrWord>,
+    text: String,
+    gap: Gap,
+    pages: usize,
+    /// The word being read (its text comes in pieces: text and entity references).
+    open: Option<OcrWord>,
+    /// Markup seen inside the open word.
+    inner: bool,
+    /// PAGE: did the open line have words (then its own `TextEquiv` is the line's text, not a unit)?
+    line_words: bool,
+    /// PAGE: `TextEquiv`s seen in the open word or line (only the first is its text).
+    equivs: usize,
+    /// PAGE: the open line's or word's box and id, for a line read as one unit.
+    pending_box: Option<[f32; 4]>,
+    pending_id: Option<String>,
+    pending_conf: Option<f32>,
+}
+
+impl<'x> Builder<'x> {
+    fn ask(&mut self, gap: Gap) {
+        if !self.text.is_empty() || !self.words.is_empty() {
+            self.gap = self.gap.max(gap);
+        }
+    }
+
+    fn push_gap(&mut self) {
+        if self.text.is_empty() {
+            self.gap = Gap::None;
+            return;
+        }
+        self.text.push_str(match self.gap {
+            Gap::None => "",
+            Gap::Space => " ",
+            Gap::Line => "\n",
+            Gap::Block => "\n\n",
+            Gap::Page => "\n\u{c}",
+        });
+        self.gap = Gap::None;
+    }
+
+    /// A word whose text stands at `span` of the file (escaped) and reads `text`.
+    fn start_word(&mut self, span: Range<usize>, text: String, rest: WordFacts) {
+        self.ask(Gap::Space);
+        self.push_gap();
+        let at = self.text.len();
+        self.text.push_str(&text);
+        self.words.push(OcrWord {
+            span,
+            in_text: at..self.text.len(),
+            text,
+            conf: rest.conf,
+            bbox: rest.bbox,
+            id: rest.id,
+            page: self.pages.max(1),
+            editable: true,
+            subs: rest.subs,
+        });
+        self.gap = Gap::None;
+    }
+
+    /// Text of the open word (hOCR, PAGE): its raw bytes stand at `span`.
+    fn add_text(&mut self, span: Range<usize>, text: &str) {
+        if let Some(w) = self.open.as_mut() {
+            if w.text.is_empty() && w.span.is_empty() {
+                w.span = span;
+            } else if w.span.end == span.start {
+                w.span.end = span.end;
+            } else {
+                // Text on either side of markup: not one stretch to replace.
+                w.editable = false;
+                w.span.end = span.end;
+            }
+            w.text.push_str(text);
+        }
+    }
+
+    fn finish_word(&mut self) {
+        let Some(mut w) = self.open.take() else { return };
+        if self.inner {
+            w.editable = false;
+        }
+        self.inner = false;
+        if w.text.trim().is_empty() {
+            return;
+        }
+        let editable = w.editable;
+        let facts = WordFacts {
+            conf: w.conf,
+            bbox: w.bbox,
+            id: w.id.take(),
+            subs: None,
+        };
+        self.start_word(w.span, w.text, facts);
+        if let Some(last) = self.words.last_mut() {
+            last.editable = editable;
+        }
+    }
+}
+
+/// What a word carries besides its text.
+#[derive(Default)]
+struct WordFacts {
+    conf: Option<f32>,
+    bbox: Option<[f32; 4]>,
+    id: Option<String>,
+    subs: Option<(Range<usize>, u8)>,
+}
+
+/// Read an OCR file of `format` (see [`detect`]).
+pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().trim_text(false);
+    // hOCR is often HTML, with elements that never close (`<meta>`, `<br>`).
+    reader.config_mut().check_end_names = format != OcrFormat::Hocr;
+    let mut b = Builder {
+        xml,
+        format,
+        words: Vec::new(),
+        text: String::new(),
+        gap: Gap::None,
+        pages: 0,
+        open: None,
+        inner: false,
+        line_words: false,
+        equivs: 0,
+        pending_box: None,
+        pending_id: None,
+        pending_conf: None,
+    };
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut alto_version = 0;
+    let mut note_at = None;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = reader
+            .read_event()
+            .map_err(|e| XmlError::at(xml, reader.error_position() as usize, e.to_string()))?;
+        match event {
+            Event::Start(e) => {
+                let frame = b.open_element(&e, &mut alto_version, &stack)?;
+                if format == OcrFormat::Hocr && is_void(e.local_name().as_ref()) {
+                    continue;
+                }
+                stack.push(frame);
+            }
+            Event::Empty(e) => {
+                let frame = b.open_element(&e, &mut alto_version, &stack)?;
+                b.close_element(frame);
+            }
+            Event::End(e) => {
+                if format == OcrFormat::Hocr && is_void(e.local_name().as_ref()) {
+                    continue;
+                }
+                if format == OcrFormat::Alto && e.local_name().as_ref() == "Description" {
+                    note_at = Some(before);
+                }
+                let frame = stack.pop().unwrap_or(Frame::Other);
+                b.close_element(frame);
+            }
+            Event::Text(t)
+                if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, &stack) =>
+            {
+                let raw: &str = &t;
+                let at = offset_in(xml, raw.as_bytes()).unwrap_or(before);
+                b.add_text(at..at + raw.len(), raw);
+            }
+            Event::CData(t) if b.open.is_some() && word_text_here(format, &stack) => {
+                // Text in a CDATA section: kept, never replaced.
+                if let Some(w) = b.open.as_mut() {
+                    w.editable = false;
+                    w.text.push_str(&t);
+                }
+            }
+            Event::GeneralRef(r)
+                if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, &stack) =>
+            {
+                let end = reader.buffer_position() as usize;
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r).map(str::to_string),
+                };
+                match resolved {
+                    Some(s) => b.add_text(before..end, &s),
+                    None => {
+                        // An entity only a DTD knows: the word stays as written.
+                        if let Some(w) = b.open.as_mut() {
+                            w.editable = false;
+                        }
+                        b.add_text(before..end, &xml[before..end]);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    b.finish_word();
+    if b.text.ends_with(['\n', '\u{c}']) || b.text.is_empty() {
+    } else {
+        b.text.push('\n');
+    }
+    Ok(OcrLayout {
+        format,
+        words: b.words,
+        text: b.text,
+        pages: b.pages.max(1),
+        alto_version,
+        note_at,
+    })
+}
+
+/// Is text at this depth a word's text (hOCR: anywhere inside the word; PAGE: in a `Unicode` of the
+/// first `TextEquiv`)?
+fn word_text_here(format: OcrFormat, stack: &[Frame]) -> bool {
+    match format {
+        OcrFormat::Hocr => stack.contains(&Frame::Word),
+        OcrFormat::Page => stack.last() == Some(&Frame::Unicode),
+        OcrFormat::Alto => false,
+    }
+}
+
+/// HTML elements that never close.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "meta" | "link" | "br" | "img" | "hr" | "input" | "area" | "base" | "col" | "wbr"
+    )
+}
+
+/// Where `part` (a slice of `whole`) starts in it.
+fn offset_in(whole: &str, part: &[u8]) -> Option<usize> {
+    let (w, p) = (whole.as_ptr() as usize, part.as_ptr() as usize);
+    (p >= w && p + part.len() <= w + whole.len()).then(|| p - w)
+}
+
+impl Builder<'_> {
+    /// An element opens (or stands empty): what it is for the layout, and the word it is, if one.
+    fn open_element(&mut self, e: &BytesStart, alto_version: &mut u8, stack: &[Frame]) -> Result<Frame, XmlError> {
+        let name = e.local_name();
+        let name = name.as_ref();
+        let attr = |key: &str| -> Option<(String, Range<usize>)> {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.local_name().as_ref() == key)
+                .and_then(|a| {
+                    let at = offset_in(self.xml, a.value.as_bytes())?;
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .ok()?
+                        .into_owned();
+                    Some((value, at..at + a.value.len()))
+                })
+        };
+        let inside_word = stack.contains(&Frame::Word);
+        Ok(match self.format {
+            OcrFormat::Alto => match name {
+                "alto" => {
+                    if let Some((ns, _)) = attr("xmlns") {
+                        *alto_version = ns
+                            .rsplit("ns-v")
+                            .next()
+                            .and_then(|v| v.trim_end_matches('#').parse().ok())
+                            .unwrap_or(0);
+                    }
+                    Frame::Other
+                }
+                "Page" => {
+                    self.ask(Gap::Page);
+                    self.pages += 1;
+                    Frame::Page
+                }
+                "TextBlock" => {
+                    self.ask(Gap::Block);
+                    Frame::Block
+                }
+                "TextLine" => {
+                    self.ask(Gap::Line);
+                    Frame::Line
+                }
+                "String" => {
+                    if let Some((content, span)) = attr("CONTENT") {
+                        let num = |k: &str| attr(k).and_then(|(v, _)| v.trim().parse::<f32>().ok());
+                        let bbox = match (num("HPOS"), num("VPOS"), num("WIDTH"), num("HEIGHT")) {
+                            (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, x + w, y + h]),
+                            _ => None,
+                        };
+                        let part = attr("SUBS_TYPE").and_then(|(t, _)| match t.as_str() {
+                            "HypPart1" => Some(1),
+                            "HypPart2" => Some(2),
+                            _ => None,
+                        });
+                        let subs = part.and_then(|p| attr("SUBS_CONTENT").map(|(_, s)| (s, p)));
+                        if !content.is_empty() {
+                            self.start_word(
+                                span,
+                                content,
+                                WordFacts {
+                                    conf: num("WC"),
+                                    bbox,
+                                    id: attr("ID").map(|(v, _)| v),
+                                    subs,
+                                },
+                            );
+                        }
+                    }
+                    Frame::Word
+                }
+                "HYP" => {
+                    // The hyphen of a word cut at the line's end: part of the text, not a word.
+                    let hyphen = attr("CONTENT").map_or_else(|| "-".to_string(), |(v, _)| v);
+                    if !self.text.is_empty() {
+                        self.text.push_str(&hyphen);
+                    }
+                    Frame::Other
+                }
+                _ => Frame::Other,
+            },
+            OcrFormat::Hocr => {
+                if inside_word {
+                    self.inner = true;
+                    let deleted = name == "del";
+                    return Ok(if deleted { Frame::Deleted } else { Frame::Inner });
+                }
+                let class = attr("class").map(|(c, _)| c).unwrap_or_default();
+                let classes: Vec<&str> = class.split_whitespace().collect();
+                let title = attr("title").map(|(t, _)| t).unwrap_or_default();
+                if classes.contains(&"ocr_page") {
+                    self.ask(Gap::Page);
+                    self.pages += 1;
+                    Frame::Page
+                } else if classes
+                    .iter()
+                    .any(|c| matches!(*c, "ocr_carea" | "ocr_par" | "ocr_separator"))
+                {
+                    self.ask(Gap::Block);
+                    Frame::Block
+                } else if classes
+                    .iter()
+                    .any(|c| matches!(*c, "ocr_line" | "ocr_header" | "ocr_caption" | "ocr_textfloat"))
+                {
+                    self.ask(Gap::Line);
+                    Frame::Line
+                } else if classes.contains(&"ocrx_word") {
+                    self.open = Some(OcrWord {
+                        span: 0..0,
+                        text: String::new(),
+                        in_text: 0..0,
+                        conf: hocr_property(&title, "x_wconf")
+                            .and_then(|v| v.first().and_then(|c| c.parse::<f32>().ok()))
+                            .map(|c| c / 100.0),
+                        bbox: hocr_property(&title, "bbox").and_then(|v| {
+                            let n: Vec<f32> = v.iter().filter_map(|x| x.parse().ok()).collect();
+                            (n.len() == 4).then(|| [n[0], n[1], n[2], n[3]])
+                        }),
+                        id: attr("id").map(|(v, _)| v),
+                        page: 0,
+                        editable: true,
+                        subs: None,
+                    });
+                    self.inner = false;
+                    Frame::Word
+                } else {
+                    Frame::Other
+                }
+            }
+            OcrFormat::Page => match name {
+                "Page" => {
+                    self.ask(Gap::Page);
+                    self.pages += 1;
+                    Frame::Page
+                }
+                "TextRegion" => {
+                    self.ask(Gap::Block);
+                    Frame::Block
+                }
+                "TextLine" => {
+                    self.ask(Gap::Line);
+                    self.line_words = false;
+                    self.equivs = 0;
+                    self.pending_box = None;
+                    self.pending_id = attr("id").map(|(v, _)| v);
+                    Frame::Line
+                }
+                "Word" => {
+                    self.line_words = true;
+                    self.equivs = 0;
+                    self.pending_box = None;
+                    self.pending_id = attr("id").map(|(v, _)| v);
+                    Frame::Word
+                }
+                "Coords" => {
+                    if matches!(stack.last(), Some(Frame::Word | Frame::Line)) {
+                        self.pending_box = attr("points").and_then(|(p, _)| page_box(&p));
+                    }
+                    Frame::Other
+                }
+                "TextEquiv" => {
+                    let owner = stack.last().copied();
+                    let unit = owner == Some(Frame::Word) || (owner == Some(Frame::Line) && !self.line_words);
+                    self.equivs += 1;
+                    if unit && self.equivs == 1 {
+                        self.pending_conf = attr("conf").and_then(|(c, _)| c.trim().parse().ok());
+                        self.open = Some(OcrWord {
+                            span: 0..0,
+                            text: String::new(),
+                            in_text: 0..0,
+                            conf: self.pending_conf,
+                            bbox: self.pending_box,
+                            id: self.pending_id.clone(),
+                            page: 0,
+                            editable: true,
+                            subs: None,
+                        });
+                        Frame::TextEquiv
+                    } else {
+                        Frame::Other
+                    }
+                }
+                "Unicode" if stack.last() == Some(&Frame::TextEquiv) => Frame::Unicode,
+                _ => Frame::Other,
+            },
+        })
+    }
+
+    fn close_element(&mut self, frame: Frame) {
+        match frame {
+            Frame::Word if self.format == OcrFormat::Hocr => self.finish_word(),
+            Frame::TextEquiv => self.finish_word(),
+            Frame::Line => self.ask(Gap::Line),
+            Frame::Block => self.ask(Gap::Block),
+            _ => {}
+        }
+    }
+}
+
+/// The values of property `name` in an hOCR `title` (`bbox 10 20 30 40; x_wconf 93`).
+fn hocr_property<'t>(title: &'t str, name: &str) -> Option<Vec<&'t str>> {
+    title.split(';').find_map(|p| {
+        let mut it = p.split_whitespace();
+        (it.next() == Some(name)).then(|| it.collect())
+    })
+}
+
+/// The box around a PAGE `points` list (`x,y x,y …`).
+fn page_box(points: &str) -> Option<[f32; 4]> {
+    let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+    let mut any = false;
+    for p in points.split_whitespace() {
+        let (x, y) = p.split_once(',')?;
+        let (x, y): (f32, f32) = (x.trim().parse().ok()?, y.trim().parse().ok()?);
+        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        any = true;
+    }
+    any.then_some(b)
+}
+
+/// A word's change: which word, what it was, what it is now, how, how sure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordEdit {
+    /// Index into [`OcrLayout::words`].
+    pub word: usize,
+    /// The edit in file offsets: the word's text as written there, and its new text.
+    pub edit: Edit,
+}
+
+/// An OCR file repaired.
+#[derive(Clone, Debug)]
+pub struct OcrRepaired {
+    /// The file, written again.
+    pub xml: String,
+    /// The file as read.
+    pub layout: OcrLayout,
+    /// The repair of its plain text (every edit, in offsets of [`OcrLayout::text`]).
+    pub repaired: Repaired,
+    /// The words changed, in file offsets.
+    pub edits: Vec<WordEdit>,
+}
+
+/// Repair the words of an OCR file and write it again: every byte as it was except
+///
+/// - the text of a repaired word (ALTO `CONTENT`, and `SUBS_CONTENT` of both parts of a word cut at a
+///   line end; hOCR: the word's text; PAGE: the `Unicode` of its `TextEquiv`), escaped as the file escapes;
+/// - the note of the change: ALTO, a processing step before `</Description>` (`Processing` from v4 on,
+///   a `postProcessingStep` of an `OCRProcessing` in v2 and v3); hOCR, the original kept as the word's alternative
+///   (`<span class='alternatives'><ins class='alt'>new</ins><del class='alt'>old</del></span>`, the hOCR
+///   spec's form); PAGE, the original kept in a second `TextEquiv` with `index="2"`.
+///
+/// An edit that does not fall inside one word (it would join or cut words the file keeps apart) is not
+/// applied. A file with no repairs comes back byte for byte.
+pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRepaired, XmlError> {
+    let layout = read(xml, format)?;
+    let repaired = repairer.repair(&layout.text);
+    // Each edit to the word it falls in.
+    let mut per_word: Vec<Vec<&Edit>> = vec![Vec::new(); layout.words.len()];
+    for e in &repaired.edits {
+        let i = layout.words.partition_point(|w| w.in_text.end <= e.span.0);
+        if let Some(w) = layout.words.get(i) {
+            if w.editable && w.in_text.start <= e.span.0 && e.span.1 <= w.in_text.end {
+                per_word[i].push(e);
+            }
+        }
+    }
+    let mut edits = Vec::new();
+    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
+    let mut new_text: Vec<Option<String>> = vec![None; layout.words.len()];
+    for (i, word_edits) in per_word.iter().enumerate() {
+        if word_edits.is_empty() {
+            continue;
+        }
+        let w = &layout.words[i];
+        let mut text = String::new();
+        let mut at = w.in_text.start;
+        for e in word_edits {
+            text.push_str(&layout.text[at..e.span.0]);
+            text.push_str(&e.to);
+            at = e.span.1;
+        }
+        text.push_str(&layout.text[at..w.in_text.end]);
+        if text == w.text {
+            continue;
+        }
+        let kind = word_edits[0].kind;
+        let confidence = word_edits.iter().map(|e| e.confidence).fold(1.0, f32::min);
+        edits.push(WordEdit {
+            word: i,
+            edit: Edit {
+                span: (w.span.start, w.span.end),
+                from: w.text.clone(),
+                to: text.clone(),
+                kind,
+                confidence,
+            },
+        });
+        new_text[i] = Some(text);
+    }
+    for we in &edits {
+        let w = &layout.words[we.word];
+        let new = new_text[we.word].as_deref().expect("set above");
+        replacements.extend(rewrite(format, xml, w, new));
+    }
+    // ALTO: both parts of a word cut at a line end name the whole word in SUBS_CONTENT.
+    if format == OcrFormat::Alto {
+        for i in 0..layout.words.len().saturating_sub(1) {
+            let (a, b) = (&layout.words[i], &layout.words[i + 1]);
+            let (Some((sa, 1)), Some((sb, 2))) = (&a.subs, &b.subs) else {
+                continue;
+            };
+            if new_text[i].is_none() && new_text[i + 1].is_none() {
+                continue;
+            }
+            let whole = format!(
+                "{}{}",
+                new_text[i].as_deref().unwrap_or(&a.text),
+                new_text[i + 1].as_deref().unwrap_or(&b.text)
+            );
+            let quote = xml.as_bytes().get(sa.start.wrapping_sub(1)).copied().unwrap_or(b'"');
+            replacements.push((sa.clone(), escape_attr(&whole, quote)));
+            let quote = xml.as_bytes().get(sb.start.wrapping_sub(1)).copied().unwrap_or(b'"');
+            replacements.push((sb.clone(), escape_attr(&whole, quote)));
+        }
+        if !edits.is_empty() {
+            if let Some(at) = layout.note_at {
+                replacements.push((at..at, alto_note(layout.alto_version, edits.len())));
+            }
+        }
+    }
+    replacements.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(xml.len() + replacements.len() * 16);
+    let mut at = 0;
+    for (r, s) in &replacements {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&xml[at..r.start]);
+        out.push_str(s);
+        at = r.end;
+    }
+    out.push_str(&xml[at..]);
+    Ok(OcrRepaired {
+        xml: out,
+        layout,
+        repaired,
+        edits,
+    })
+}
+
+/// The replacements that write word `w` as `new` (escaped as the file escapes; in hOCR and PAGE with the
+/// original kept beside it).
+fn rewrite(format: OcrFormat, xml: &str, w: &OcrWord, new: &str) -> Vec<(Range<usize>, String)> {
+    let old_raw = &xml[w.span.clone()];
+    match format {
+        OcrFormat::Alto => {
+            let quote = xml
+                .as_bytes()
+                .get(w.span.start.wrapping_sub(1))
+                .copied()
+                .unwrap_or(b'"');
+            vec![(w.span.clone(), escape_attr(new, quote))]
+        }
+        OcrFormat::Hocr => vec![(
+            w.span.clone(),
+            format!(
+                "<span class='alternatives'><ins class='alt'>{}</ins><del class='alt'>{old_raw}</del></span>",
+                escape_text(new)
+            ),
+        )],
+        OcrFormat::Page => {
+            let mut out = vec![(w.span.clone(), escape_text(new))];
+            // The original in a second TextEquiv, right after the one that now holds the repair.
+            let p = prefix_of(xml, w.span.start);
+            let close = format!("</{p}TextEquiv>");
+            if let Some(i) = xml[w.span.end..].find(&close) {
+                let at = w.span.end + i + close.len();
+                out.push((
+                    at..at,
+                    format!(
+                        "<{p}TextEquiv index=\"2\" dataType=\"other\" dataTypeDetails=\"as read by the OCR, before diakrit\"><{p}Unicode>{old_raw}</{p}Unicode></{p}TextEquiv>"
+                    ),
+                ));
+            }
+            out
+        }
+    }
+}
+
+/// The namespace prefix (`pc:`) of the element whose content starts at `pos`, or nothing.
+fn prefix_of(xml: &str, pos: usize) -> &str {
+    let open = xml[..pos].rfind('<').map_or(0, |i| i + 1);
+    let name = &xml[open..pos];
+    let name = name.split(['>', ' ', '/']).next().unwrap_or("");
+    name.rfind(':').map_or("", |i| &name[..=i])
+}
+
+/// `s` escaped for an attribute value between `quote`s.
+fn escape_attr(s: &str, quote: u8) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '"' if quote == b'"' => out.push_str("&quot;"),
+            '\'' if quote == b'\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` escaped for element text.
+fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ALTO processing step that says what diakrit did.
+fn alto_note(version: u8, words: usize) -> String {
+    let what = format!(
+        "OCR post-correction of Swedish: {words} word{} repaired (lexicon, OCR channel model, context)",
+        if words == 1 { "" } else { "s" }
+    );
+    let software = format!(
+        "<processingSoftware><softwareCreator>diakrit</softwareCreator><softwareName>diakrit</softwareName><softwareVersion>{}</softwareVersion></processingSoftware>",
+        env!("CARGO_PKG_VERSION")
+    );
+    // ALTO 4 deprecated OCRProcessing for Processing; 2 and 3 have only the former.
+    if (1..=3).contains(&version) {
+        format!(
+            "<OCRProcessing ID=\"diakrit\"><postProcessingStep><processingStepDescription>{what}</processingStepDescription>{software}</postProcessingStep></OCRProcessing>"
+        )
+    } else {
+        format!(
+            "<Processing ID=\"diakrit\"><processingCategory>postOperation</processingCategory><processingStepDescription>{what}</processingStepDescription>{software}</Processing>"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALTO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">
+<Description><MeasurementUnit>pixel</MeasurementUnit></Description>
+<Layout><Page ID="p1" WIDTH="100" HEIGHT="100" PHYSICAL_IMG_NR="1">
+<PrintSpace><TextBlock ID="b1"><TextLine ID="l1">
+<String ID="s1" HPOS="10" VPOS="20" WIDTH="30" HEIGHT="10" WC="0.91" CONTENT="Forslag"/><SP/>
+<String ID="s2" HPOS="45" VPOS="20" WIDTH="20" HEIGHT="10" WC="0.88" CONTENT="till"/><SP/>
+<String ID="s3" HPOS="70" VPOS="20" WIDTH="25" HEIGHT="10" WC="0.90" CONTENT="beslut"/>
+</TextLine><TextLine ID="l2">
+<String ID="s4" CONTENT="I" WC="0.5"/><SP/><String ID="s5" CONTENT="ndmnden" WC="0.41"/><SP/><String ID="s6" CONTENT="for" WC="0.93"/><SP/><String ID="s7" CONTENT="kommu" SUBS_TYPE="HypPart1" SUBS_CONTENT="kommunfullmaktige"/><HYP CONTENT="-"/>
+</TextLine><TextLine ID="l3"><String ID="s8" CONTENT="nfullmaktige" SUBS_TYPE="HypPart2" SUBS_CONTENT="kommunfullmaktige"/><SP/><String ID="s9" CONTENT="&amp;r"/></TextLine>
+</TextBlock></PrintSpace></Page></Layout></alto>
+"#;
+
+    #[test]
+    fn detects_by_content() {
+        assert_eq!(detect(ALTO.as_bytes()), Some(OcrFormat::Alto));
+        assert_eq!(detect(b"\xEF\xBB\xBF<PcGts xmlns='x'>"), Some(OcrFormat::Page));
+        assert_eq!(detect(b"  plain text"), None);
+        assert_eq!(detect(b"<note>hej</note>"), None);
+    }
+
+    #[test]
+    fn alto_reads_words_lines_and_hyphens() {
+        let l = read(ALTO, OcrFormat::Alto).unwrap();
+        assert_eq!(l.text, "Forslag till beslut\nI ndmnden for kommu-\nnfullmaktige &r\n");
+        assert_eq!(l.words.len(), 9);
+        assert_eq!(&ALTO[l.words[0].span.clone()], "Forslag");
+        assert_eq!(l.words[0].bbox, Some([10.0, 20.0, 40.0, 30.0]));
+        assert_eq!(l.words[1].conf, Some(0.88));
+        assert_eq!(l.words[8].text, "&r");
+        assert_eq!(&ALTO[l.words[8].span.clone()], "&amp;r");
+        assert_eq!(l.alto_version, 3);
+        assert!(l.note_at.is_some());
+    }
+
+    #[test]
+    fn alto_repairs_only_word_contents() {
+        let r = repair(&Repairer::new(), ALTO, OcrFormat::Alto).unwrap();
+        let out = &r.xml;
+        assert!(out.contains(r#"CONTENT="Förslag""#), "{out}");
+        assert!(out.contains(r#"CONTENT="nämnden""#), "{out}");
+        assert!(out.contains(r#"HPOS="10" VPOS="20" WIDTH="30" HEIGHT="10" WC="0.91""#));
+        // Both halves of the word cut at the line's end, and their SUBS_CONTENT.
+        assert!(out.contains(r#"SUBS_CONTENT="kommunfullmäktige""#), "{out}");
+        assert!(
+            out.contains("<OCRProcessing ID=\"diakrit\"><postProcessingStep>"),
+            "{out}"
+        );
+        // Every byte outside the word values and the note is as it was.
+        let values = regex::Regex::new(r#"CONTENT="[^"]*""#).unwrap();
+        let note = regex::Regex::new(r"<OCRProcessing ID=.diakrit.>.*?</OCRProcessing>").unwrap();
+        let blank = |x: &str| {
+            values
+                .replace_all(&note.replace_all(x, ""), "CONTENT=\"\"")
+                .into_owned()
+        };
+        assert_eq!(blank(out), blank(ALTO));
+        assert_eq!(r.edits.len(), 5, "{:?}", r.edits);
+        // Idempotent: the repaired file has nothing left to repair but what it had.
+        let again = repair(&Repairer::new(), out, OcrFormat::Alto).unwrap();
+        assert!(again.edits.is_empty(), "{:?}", again.edits);
+    }
+
+    #[test]
+    fn a_file_without_repairs_comes_back_byte_for_byte() {
+        let clean = ALTO
+            .replace("Forslag", "Förslag")
+            .replace("ndmnden", "nämnden")
+            .replace(r#""for""#, r#""för""#)
+            .replace("maktige", "mäktige")
+            .replace("&amp;r", "är");
+        let r = repair(&Repairer::new(), &clean, OcrFormat::Alto).unwrap();
+        assert!(r.edits.is_empty(), "{:?}", r.edits);
+        assert_eq!(r.xml, clean);
+    }
+
+    const HOCR: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta name='ocr-system' content='tesseract 5.3.0' /></head><body>\n<div class='ocr_page' id='page_1' title='bbox 0 0 100 100'>\n<p class='ocr_par' id='par_1'>\n<span class='ocr_line' id='line_1' title='bbox 1 2 3 4'>\n<span class='ocrx_word' id='word_1' title='bbox 10 20 40 30; x_wconf 91'>Forslag</span>\n<span class='ocrx_word' id='word_2' title='bbox 45 20 65 30; x_wconf 96'>till</span>\n<span class='ocrx_word' id='word_3' title='bbox 70 20 95 30; x_wconf 95'><strong>beslut</strong></span>\n</span></p></div></body></html>\n";
+
+    #[test]
+    fn hocr_keeps_the_original_as_an_alternative() {
+        let l = read(HOCR, OcrFormat::Hocr).unwrap();
+        assert_eq!(l.text, "Forslag till beslut\n");
+        assert_eq!(l.words[0].conf, Some(0.91));
+        assert!(!l.words[2].editable);
+        let r = repair(&Repairer::new(), HOCR, OcrFormat::Hocr).unwrap();
+        assert!(r.xml.contains("title='bbox 10 20 40 30; x_wconf 91'><span class='alternatives'><ins class='alt'>Förslag</ins><del class='alt'>Forslag</del></span></span>"), "{}", r.xml);
+        let again = read(&r.xml, OcrFormat::Hocr).unwrap();
+        assert_eq!(again.text, "Förslag till beslut\n");
+        assert!(repair(&Repairer::new(), &r.xml, OcrFormat::Hocr)
+            .unwrap()
+            .edits
+            .is_empty());
+    }
+
+    const PAGE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><Page imageFilename="a.png" imageWidth="100" imageHeight="100">
+<TextRegion id="r1"><Coords points="0,0 100,0 100,100 0,100"/>
+<TextLine id="l1"><Coords points="0,0 100,0 100,10 0,10"/>
+<Word id="w1"><Coords points="10,20 40,20 40,30 10,30"/><TextEquiv conf="0.91"><Unicode>Forslag</Unicode></TextEquiv></Word>
+<Word id="w2"><Coords points="45,20 65,20 65,30 45,30"/><TextEquiv conf="0.96"><Unicode>till</Unicode></TextEquiv></Word>
+</TextLine>
+<TextLine id="l2"><Coords points="0,40 100,40 100,50 0,50"/><TextEquiv><Unicode>I ndmnden for Intraservice</Unicode></TextEquiv></TextLine>
+</TextRegion></Page></PcGts>
+"#;
+
+    #[test]
+    fn page_words_and_lines_without_words() {
+        let l = read(PAGE, OcrFormat::Page).unwrap();
+        assert_eq!(l.text, "Forslag till\nI ndmnden for Intraservice\n");
+        assert_eq!(l.words[0].bbox, Some([10.0, 20.0, 40.0, 30.0]));
+        assert_eq!(l.words[2].id.as_deref(), Some("l2"));
+        let r = repair(&Repairer::new(), PAGE, OcrFormat::Page).unwrap();
+        assert!(
+            r.xml
+                .contains(r#"<TextEquiv conf="0.91"><Unicode>Förslag</Unicode></TextEquiv><TextEquiv index="2""#),
+            "{}",
+            r.xml
+        );
+        assert!(
+            r.xml.contains("<Unicode>I nämnden för Intraservice</Unicode>"),
+            "{}",
+            r.xml
+        );
+        let again = read(&r.xml, OcrFormat::Page).unwrap();
+        assert_eq!(again.text, "Förslag till\nI nämnden för Intraservice\n");
+    }
+
+    #[test]
+    fn malformed_xml_says_where() {
+        let e = read("<alto>\n<Layout><Page></Layout>", OcrFormat::Alto).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().starts_with("malformed XML at line 2, column"), "{e}");
+    }
+}
