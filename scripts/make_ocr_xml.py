@@ -137,8 +137,9 @@ def main():
         )
         if r.returncode != 0:
             sys.exit(f"tesseract failed: {r.stderr.strip()}")
-        alto = open(base + ".xml", encoding="utf-8").read()
-        hocr = open(base + ".hocr", encoding="utf-8").read()
+        # The page images lived in a temporary folder: the files name them by their own names.
+        alto = open(base + ".xml", encoding="utf-8").read().replace(tmp + os.sep, "")
+        hocr = open(base + ".hocr", encoding="utf-8").read().replace(tmp + os.sep, "")
         txt = open(base + ".txt", encoding="utf-8").read()
     with open(a.out + ".alto.xml", "w", encoding="utf-8") as f:
         f.write(alto)

@@ -28,6 +28,7 @@
 //! - [`segment`]: headings, sections, metadata;
 //! - [`output`]: the JSON schema and its writers; `process` joins repair, segment and output
 //!   ([`Repairer::process`]);
+//! - [`ocrxml`]: ALTO, hOCR and PAGE XML repaired in place (their words, coordinates and confidences);
 //! - [`pipeline`]: files in parallel, in input order; [`eval`]: word-level accuracy.
 //!
 //! `ARCHITECTURE.md` in the repository says where each kind of decision lives.

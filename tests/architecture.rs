@@ -18,6 +18,7 @@ const STAGES: &[(&str, u8)] = &[
     ("output", 4),
     ("process", 5),
     ("eval", 5),
+    ("ocrxml", 5),
     ("pipeline", 6),
     ("bench", 6),
 ];

@@ -1,0 +1,164 @@
+//! ALTO, hOCR and PAGE XML repaired in place, through the binary as an archivist runs it: only word text
+//! changes, coordinates and confidences stay, the words are those of the plain-text repair, a repaired file
+//! comes back byte for byte, bad XML is one line naming the file and the position.
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use diakrit::ocrxml::{self, OcrFormat};
+
+const FILES: [(&str, OcrFormat); 3] = [
+    ("fixtures/xml/mission-p1.alto.xml", OcrFormat::Alto),
+    ("fixtures/xml/mission-p1.hocr", OcrFormat::Hocr),
+    ("fixtures/xml/mission-p1.page.xml", OcrFormat::Page),
+];
+const GOLD: &str = "fixtures/xml/mission-p1.gold.txt";
+const OCR_TEXT: &str = "fixtures/xml/mission-p1.txt";
+
+fn diakrit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diakrit"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs")
+}
+
+fn fixture(p: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
+}
+
+fn repaired(path: &str) -> String {
+    let o = diakrit(&["repair", "--quiet", path]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// The file with every word's text, and what repair notes beside it, taken out.
+fn skeleton(xml: &str, format: OcrFormat) -> String {
+    let layout = ocrxml::read(xml, format).unwrap();
+    let mut out = String::new();
+    let mut at = 0;
+    for w in &layout.words {
+        out.push_str(&xml[at..w.span.start]);
+        at = w.span.end;
+    }
+    out.push_str(&xml[at..]);
+    let notes = regex::Regex::new(concat!(
+        r#"<OCRProcessing ID="diakrit">.*?</OCRProcessing>|<Processing ID="diakrit">.*?</Processing>"#,
+        r#"|<TextEquiv index="2" dataType="other"[^>]*><Unicode>.*?</Unicode></TextEquiv>"#,
+        r#"|<span class='alternatives'><ins class='alt'></ins><del class='alt'>[^<]*</del></span>"#,
+        r#"|SUBS_CONTENT="[^"]*""#
+    ))
+    .unwrap();
+    notes.replace_all(&out, "").into_owned()
+}
+
+#[test]
+fn only_the_text_of_repaired_words_changes() {
+    for (path, format) in FILES {
+        let before = fixture(path);
+        let after = repaired(path);
+        assert_ne!(before, after, "{path}: nothing repaired");
+        let (a, b) = (skeleton(&after, format), skeleton(&before, format));
+        let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+        assert!(a == b, "{path}: differs at byte {at}: {:?}", &a[at.saturating_sub(80)..(at + 80).min(a.len())]);
+        // Boxes, confidences and ids word by word.
+        let (a, b) = (ocrxml::read(&before, format).unwrap(), ocrxml::read(&after, format).unwrap());
+        assert_eq!(a.words.len(), b.words.len(), "{path}");
+        for (x, y) in a.words.iter().zip(&b.words) {
+            assert_eq!((x.bbox, x.conf, &x.id, x.page), (y.bbox, y.conf, &y.id, y.page), "{path}");
+        }
+    }
+}
+
+#[test]
+fn the_words_are_those_of_the_plain_text_repair() {
+    let r = diakrit::Repairer::new();
+    for (path, format) in FILES {
+        let layout = ocrxml::read(&fixture(path), format).unwrap();
+        let plain: Vec<String> = r.repair(&layout.text).text.split_whitespace().map(str::to_string).collect();
+        let after = ocrxml::read(&repaired(path), format).unwrap();
+        let words: Vec<String> = after.text.split_whitespace().map(str::to_string).collect();
+        assert_eq!(words, plain, "{path}");
+    }
+    // And the repair removes most of the errors the OCR made, as it does on the plain text.
+    let alto = ocrxml::read(&repaired(FILES[0].0), OcrFormat::Alto).unwrap();
+    let ocr = ocrxml::read(&fixture(FILES[0].0), OcrFormat::Alto).unwrap();
+    let c = diakrit::eval::score(&ocr.text, &alto.text, &fixture(GOLD));
+    let f = c.figures();
+    assert!(f.reduction.unwrap() >= 0.8, "{f:?}");
+    assert_eq!(c.broken, 0, "{f:?}");
+    // Tesseract's own plain text of the same pages reads the same words as its ALTO.
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&ocr.text), words(&fixture(OCR_TEXT)));
+}
+
+#[test]
+fn a_repaired_file_comes_back_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, _) in FILES {
+        let once = repaired(path);
+        let name = Path::new(path).file_name().unwrap();
+        let p = dir.path().join(name);
+        std::fs::write(&p, &once).unwrap();
+        let twice = repaired(p.to_str().unwrap());
+        assert_eq!(twice, once, "{path}");
+    }
+}
+
+#[test]
+fn malformed_xml_is_one_line_with_the_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let alto = fixture(FILES[0].0);
+    let cut = &alto[..alto.find("</TextLine>").unwrap()];
+    let bad = dir.path().join("cut.xml");
+    std::fs::write(&bad, format!("{cut}</TextBlock></alto>\n")).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Forslag till beslut\n").unwrap();
+    let out = dir.path().join("out");
+    let o = diakrit(&[
+        "repair",
+        "--quiet",
+        "--out-dir",
+        out.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains("cut.xml")).collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(lines[0].contains("malformed XML at line "), "{err}");
+    assert!(lines[0].contains(", column "), "{err}");
+    // The batch went on.
+    assert_eq!(std::fs::read_to_string(out.join("good.txt")).unwrap(), "Förslag till beslut\n");
+    assert!(!out.join("cut.xml").exists());
+}
+
+#[test]
+fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("box");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("p1.alto.xml"), fixture(FILES[0].0)).unwrap();
+    std::fs::write(src.join("p1.hocr"), fixture(FILES[1].0)).unwrap();
+    std::fs::write(src.join("mets.xml"), "<?xml version=\"1.0\"?><mets:mets xmlns:mets=\"x\"/>\n").unwrap();
+    std::fs::write(src.join("note.txt"), "Forslag till beslut\n").unwrap();
+    let out = dir.path().join("out");
+    let o = diakrit(&["repair", "--quiet", "--out-dir", out.to_str().unwrap(), src.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["note.txt", "p1.alto.xml", "p1.hocr"]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("p1.alto.xml")).unwrap(),
+        repaired(FILES[0].0)
+    );
+    // Named on the command line, XML that is no OCR is refused, not repaired as text.
+    let o = diakrit(&["repair", "--quiet", src.join("mets.xml").to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not ALTO, hOCR or PAGE XML"));
+}
