@@ -380,8 +380,9 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             run_files(
                 started,
                 &batch,
-                |src| repairer.process_source(src),
+                |src| process_source(&repairer, src),
                 |input, doc, out, edits| {
+                    let doc = doc?;
                     edits.write(&doc.source, &doc.edits)?;
                     out.write_document(input, &doc, format)
                 },
@@ -695,6 +696,20 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
 }
 
 /// The warning for an input whose invalid UTF-8 bytes were replaced: the file and the first offsets.
+/// Process one input: plain text, or an OCR file in XML (its words' plain text, with each section's pages
+/// and boxes: [`diakrit::ocrxml::process`]).
+fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<diakrit::output::Document, InputError> {
+    match diakrit::ocrxml::detect(src.text.as_bytes()) {
+        Some(format) => {
+            diakrit::ocrxml::process(repairer, src, format).map_err(|e| InputError::new(&src.name, e.to_string()))
+        }
+        None if src.text.trim_start().starts_with("<?xml") => {
+            Err(InputError::new(&src.name, "XML that is not ALTO, hOCR or PAGE XML"))
+        }
+        None => Ok(repairer.process_source(src)),
+    }
+}
+
 /// A repaired input: what to write, with which extension, and its edits for the log.
 struct RepairedFile {
     name: String,

@@ -15,7 +15,9 @@ use std::ops::Range;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use crate::output::{Document, OcrSource, PageBox, SectionLayout};
 use crate::repair::{Edit, Repaired, Repairer};
+use crate::source::Source;
 
 /// An OCR XML format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -856,6 +858,60 @@ fn alto_note(version: u8, words: usize) -> String {
             "<Processing ID=\"diakrit\"><processingCategory>postOperation</processingCategory><processingStepDescription>{what}</processingStepDescription>{software}</Processing>"
         )
     }
+}
+
+/// Process an OCR file: the document of the plain text of its words ([`Repairer::process_source`]), with
+/// the file's format, pages and words, and each section's pages and boxes (the union of its heading's and
+/// its body's word boxes, page by page), so that a search hit can be shown on the page image. Spans and
+/// edits are in offsets of that plain text ([`OcrLayout::text`]).
+pub fn process(repairer: &Repairer, src: &Source, format: OcrFormat) -> Result<Document, XmlError> {
+    let layout = read(&src.text, format)?;
+    let plain = Source {
+        name: src.name.clone(),
+        text: layout.text.clone(),
+        encoding: src.encoding,
+        replaced: Vec::new(),
+    };
+    let mut doc = repairer.process_source(&plain);
+    doc.ocr = Some(OcrSource {
+        format: format.as_str(),
+        pages: layout.pages,
+        words: layout.words.len(),
+    });
+    for s in &mut doc.sections {
+        let heading = boxes(&layout, s.heading_span);
+        let body = boxes(&layout, s.body_span);
+        let pages = heading.iter().chain(&body).map(|b| b.page);
+        if let (Some(first), Some(last)) = (pages.clone().min(), pages.max()) {
+            s.layout = Some(SectionLayout {
+                pages: (first, last),
+                heading,
+                body,
+            });
+        }
+    }
+    Ok(doc)
+}
+
+/// The box around the words of `span` (offsets of the layout's text) on each page they are on.
+fn boxes(layout: &OcrLayout, span: (usize, usize)) -> Vec<PageBox> {
+    let first = layout.words.partition_point(|w| w.in_text.end <= span.0);
+    let mut out: Vec<PageBox> = Vec::new();
+    for w in layout.words[first..].iter().take_while(|w| w.in_text.start < span.1) {
+        let Some(b) = w.bbox else { continue };
+        match out.last_mut() {
+            Some(p) if p.page == w.page => {
+                p.bbox = [
+                    p.bbox[0].min(b[0]),
+                    p.bbox[1].min(b[1]),
+                    p.bbox[2].max(b[2]),
+                    p.bbox[3].max(b[3]),
+                ];
+            }
+            _ => out.push(PageBox { page: w.page, bbox: b }),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

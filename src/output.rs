@@ -71,6 +71,10 @@ pub struct Document {
     pub source: String,
     /// What the input was decoded from.
     pub encoding: Encoding,
+    /// An OCR file in XML (ALTO, hOCR, PAGE): its format, pages and words. Its text, spans and edits are
+    /// then those of the plain text of its words ([`crate::ocrxml`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrSource>,
     /// The kind of document.
     pub doc_type: DocType,
     /// What was found in it.
@@ -124,8 +128,43 @@ pub struct SectionOut {
     pub heading_span: (usize, usize),
     /// The body as written, in input bytes.
     pub body_span: (usize, usize),
+    /// Where it stands on the page images, for an OCR file in XML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<SectionLayout>,
     /// The body reflowed, after repair, without furniture, footnotes, URLs and signatures.
     pub text: String,
+}
+
+/// What an OCR file in XML was.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct OcrSource {
+    /// `alto`, `hocr` or `page`.
+    pub format: &'static str,
+    /// Pages.
+    pub pages: usize,
+    /// Words (ALTO `String`s, hOCR `ocrx_word`s, PAGE `Word`s or lines without words).
+    pub words: usize,
+}
+
+/// Where a section stands on the page images of an OCR file: its pages, and the box around its heading's
+/// words and around its body's words on each page (left, top, right, bottom, in the file's units).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SectionLayout {
+    /// First and last page, from 1.
+    pub pages: (usize, usize),
+    /// The heading's box on each page it is on (none for front matter).
+    pub heading: Vec<PageBox>,
+    /// The body's box on each page it is on.
+    pub body: Vec<PageBox>,
+}
+
+/// A box on one page.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PageBox {
+    /// The page, from 1.
+    pub page: usize,
+    /// Left, top, right, bottom.
+    pub bbox: [f32; 4],
 }
 
 /// Counts for a document.
@@ -189,6 +228,7 @@ pub fn document(source: &Source, repaired: &Repaired, seg: &Segmented, words: us
         content_id,
         source: source.name.clone(),
         encoding: source.encoding,
+        ocr: None,
         doc_type: seg.doc_type.clone(),
         metadata,
         stats: Stats {
@@ -235,6 +275,7 @@ fn map_back(repaired: &Repaired, seg: &Segmented, id: &str, first: usize, shift:
             span: back(s.span),
             heading_span: back(s.heading_span),
             body_span: back(s.body_span),
+            layout: None,
             text: s.text.clone(),
         })
         .collect();
@@ -417,6 +458,7 @@ impl Assembly {
             content_id: self.content_id,
             source: self.source,
             encoding: self.encoding,
+            ocr: None,
             doc_type: self.doc_type.unwrap_or(DocType::Unknown),
             metadata,
             sections: Vec::new(),

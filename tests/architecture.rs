@@ -18,9 +18,9 @@ const STAGES: &[(&str, u8)] = &[
     ("output", 4),
     ("process", 5),
     ("eval", 5),
-    ("ocrxml", 5),
-    ("pipeline", 6),
-    ("bench", 6),
+    ("ocrxml", 6),
+    ("pipeline", 7),
+    ("bench", 7),
 ];
 
 /// Inside `src/repair/`, bottom first.

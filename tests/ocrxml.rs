@@ -60,13 +60,28 @@ fn only_the_text_of_repaired_words_changes() {
         let after = repaired(path);
         assert_ne!(before, after, "{path}: nothing repaired");
         let (a, b) = (skeleton(&after, format), skeleton(&before, format));
-        let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
-        assert!(a == b, "{path}: differs at byte {at}: {:?}", &a[at.saturating_sub(80)..(at + 80).min(a.len())]);
+        let at = a
+            .bytes()
+            .zip(b.bytes())
+            .position(|(x, y)| x != y)
+            .unwrap_or(a.len().min(b.len()));
+        assert!(
+            a == b,
+            "{path}: differs at byte {at}: {:?}",
+            &a[at.saturating_sub(80)..(at + 80).min(a.len())]
+        );
         // Boxes, confidences and ids word by word.
-        let (a, b) = (ocrxml::read(&before, format).unwrap(), ocrxml::read(&after, format).unwrap());
+        let (a, b) = (
+            ocrxml::read(&before, format).unwrap(),
+            ocrxml::read(&after, format).unwrap(),
+        );
         assert_eq!(a.words.len(), b.words.len(), "{path}");
         for (x, y) in a.words.iter().zip(&b.words) {
-            assert_eq!((x.bbox, x.conf, &x.id, x.page), (y.bbox, y.conf, &y.id, y.page), "{path}");
+            assert_eq!(
+                (x.bbox, x.conf, &x.id, x.page),
+                (y.bbox, y.conf, &y.id, y.page),
+                "{path}"
+            );
         }
     }
 }
@@ -76,7 +91,12 @@ fn the_words_are_those_of_the_plain_text_repair() {
     let r = diakrit::Repairer::new();
     for (path, format) in FILES {
         let layout = ocrxml::read(&fixture(path), format).unwrap();
-        let plain: Vec<String> = r.repair(&layout.text).text.split_whitespace().map(str::to_string).collect();
+        let plain: Vec<String> = r
+            .repair(&layout.text)
+            .text
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         let after = ocrxml::read(&repaired(path), format).unwrap();
         let words: Vec<String> = after.text.split_whitespace().map(str::to_string).collect();
         assert_eq!(words, plain, "{path}");
@@ -131,7 +151,10 @@ fn malformed_xml_is_one_line_with_the_position() {
     assert!(lines[0].contains("malformed XML at line "), "{err}");
     assert!(lines[0].contains(", column "), "{err}");
     // The batch went on.
-    assert_eq!(std::fs::read_to_string(out.join("good.txt")).unwrap(), "Förslag till beslut\n");
+    assert_eq!(
+        std::fs::read_to_string(out.join("good.txt")).unwrap(),
+        "Förslag till beslut\n"
+    );
     assert!(!out.join("cut.xml").exists());
 }
 
@@ -142,10 +165,20 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
     std::fs::create_dir(&src).unwrap();
     std::fs::write(src.join("p1.alto.xml"), fixture(FILES[0].0)).unwrap();
     std::fs::write(src.join("p1.hocr"), fixture(FILES[1].0)).unwrap();
-    std::fs::write(src.join("mets.xml"), "<?xml version=\"1.0\"?><mets:mets xmlns:mets=\"x\"/>\n").unwrap();
+    std::fs::write(
+        src.join("mets.xml"),
+        "<?xml version=\"1.0\"?><mets:mets xmlns:mets=\"x\"/>\n",
+    )
+    .unwrap();
     std::fs::write(src.join("note.txt"), "Forslag till beslut\n").unwrap();
     let out = dir.path().join("out");
-    let o = diakrit(&["repair", "--quiet", "--out-dir", out.to_str().unwrap(), src.to_str().unwrap()]);
+    let o = diakrit(&[
+        "repair",
+        "--quiet",
+        "--out-dir",
+        out.to_str().unwrap(),
+        src.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
@@ -161,4 +194,50 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
     let o = diakrit(&["repair", "--quiet", src.join("mets.xml").to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("not ALTO, hOCR or PAGE XML"));
+}
+
+#[test]
+fn process_gives_each_section_its_pages_and_boxes() {
+    let schema: serde_json::Value = serde_json::from_str(&fixture("schema/diakrit-1.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let mut labels = Vec::new();
+    for (path, format) in FILES {
+        let o = diakrit(&["process", path]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{path}: {errors:?}");
+        assert_eq!(doc["ocr"]["format"], format.as_str());
+        let sections = doc["sections"].as_array().unwrap();
+        assert!(sections.len() >= 3, "{path}");
+        for s in sections {
+            let layout = &s["layout"];
+            assert_eq!(layout["pages"][0], 1, "{path}: {s}");
+            let body = layout["body"].as_array().unwrap();
+            assert!(!body.is_empty(), "{path}: {s}");
+            let b: Vec<f64> = body[0]["bbox"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect();
+            assert!(
+                b[0] < b[2] && b[1] < b[3] && b[2] <= 1653.0 && b[3] <= 2338.0,
+                "{path}: {b:?}"
+            );
+            if !s["heading"].is_null() {
+                // The heading's box is above its body's.
+                let h = &layout["heading"][0]["bbox"];
+                assert!(h[3].as_f64().unwrap() <= b[1] + 1.0, "{path}: {s}");
+            }
+        }
+        labels.push(
+            sections
+                .iter()
+                .map(|s| s["label"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(labels[0], labels[1]);
+    assert!(labels[0].contains(&"summary".to_string()), "{:?}", labels[0]);
 }
