@@ -324,7 +324,8 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 |input, rep, out, edits| {
                     let rep = rep?;
                     edits.write(&rep.name, &rep.edits)?;
-                    out.write(input, &rep.ext, &rep.bytes)
+                    // An OCR file in XML keeps its name and format (`Input::output_path`).
+                    out.write(input, "txt", &rep.bytes)
                 },
                 |input, _, windows, out, edits| {
                     let name = input.display();
@@ -710,10 +711,9 @@ fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<
     }
 }
 
-/// A repaired input: what to write, with which extension, and its edits for the log.
+/// A repaired input: what to write, and its edits for the log.
 struct RepairedFile {
     name: String,
-    ext: String,
     bytes: Vec<u8>,
     edits: Vec<diakrit::Edit>,
 }
@@ -730,7 +730,6 @@ fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<R
         let rep = repairer.repair(&src.text);
         return Ok(RepairedFile {
             name: src.name.clone(),
-            ext: "txt".into(),
             bytes: rep.text.into_bytes(),
             edits: rep.edits,
         });
@@ -745,20 +744,8 @@ fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<R
         bytes.extend_from_slice(b"\xEF\xBB\xBF");
     }
     bytes.extend_from_slice(r.xml.as_bytes());
-    let ext = Path::new(&src.name).extension().and_then(|e| e.to_str()).map_or_else(
-        || {
-            if format == diakrit::ocrxml::OcrFormat::Hocr {
-                "hocr"
-            } else {
-                "xml"
-            }
-            .to_string()
-        },
-        str::to_string,
-    );
     Ok(RepairedFile {
         name: src.name.clone(),
-        ext,
         bytes,
         edits: r.edits.into_iter().map(|w| w.edit).collect(),
     })

@@ -171,6 +171,8 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
     )
     .unwrap();
     std::fs::write(src.join("note.txt"), "Forslag till beslut\n").unwrap();
+    // A text of the same stem as an OCR file: their outputs must not meet.
+    std::fs::write(src.join("p1.txt"), "Forslag till beslut\n").unwrap();
     let out = dir.path().join("out");
     let o = diakrit(&[
         "repair",
@@ -185,11 +187,26 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["note.txt", "p1.alto.xml", "p1.hocr"]);
+    assert_eq!(names, ["note.txt", "p1.alto.xml", "p1.hocr", "p1.txt"]);
     assert_eq!(
         std::fs::read_to_string(out.join("p1.alto.xml")).unwrap(),
         repaired(FILES[0].0)
     );
+    let json = dir.path().join("json");
+    let o = diakrit(&[
+        "process",
+        "--quiet",
+        "--out-dir",
+        json.to_str().unwrap(),
+        src.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&json)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["note.json", "p1.alto.xml.json", "p1.hocr.json", "p1.json"]);
     // Named on the command line, XML that is no OCR is refused, not repaired as text.
     let o = diakrit(&["repair", "--quiet", src.join("mets.xml").to_str().unwrap()]);
     assert!(!o.status.success());

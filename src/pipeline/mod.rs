@@ -93,10 +93,20 @@ impl Input {
 
     /// The output path under `out_dir` with extension `ext`: the input's path below the folder all the
     /// inputs share (`boxA/page001.txt` and `boxB/page001.txt` go to `out/boxA/page001.json` and
-    /// `out/boxB/page001.json`; the files of one folder given alone go straight under `out`).
+    /// `out/boxB/page001.json`; the files of one folder given alone go straight under `out`). An OCR file
+    /// in XML (`.xml`, `.hocr`, `.html`, `.xhtml`, `.htm`) is repaired into its own format under its own
+    /// name (`ext` `txt`, what `repair` writes); other outputs add their extension to its whole name
+    /// (`page001.alto.xml.json`), so that they never meet those of a text file of the same stem.
     pub fn output_path(&self, out_dir: &Path, ext: &str) -> PathBuf {
         match self {
             Input::Stdin => out_dir.join(format!("stdin.{ext}")),
+            Input::File { rel, .. } if has_ext(rel, XML_EXTS) => {
+                if ext == "txt" {
+                    out_dir.join(rel)
+                } else {
+                    out_dir.join(format!("{}.{ext}", rel.display()))
+                }
+            }
             Input::File { rel, .. } => out_dir.join(rel).with_extension(ext),
         }
     }
@@ -279,6 +289,9 @@ fn walk_txt(
     }
 }
 
+/// The extensions an OCR file in XML may have.
+const XML_EXTS: &[&str] = &["xml", "hocr", "html", "xhtml", "htm"];
+
 /// Does `path` end in one of `exts` (any case)?
 fn has_ext(path: &Path, exts: &[&str]) -> bool {
     path.extension()
@@ -290,7 +303,7 @@ fn has_ext(path: &Path, exts: &[&str]) -> bool {
 /// XML, [`crate::ocrxml::detect`])? A folder of ALTO files beside their METS is walked for the ALTO only.
 fn is_ocr_xml_file(path: &Path) -> bool {
     use std::io::Read;
-    if !has_ext(path, &["xml", "hocr", "html", "xhtml", "htm"]) {
+    if !has_ext(path, XML_EXTS) {
         return false;
     }
     let mut head = Vec::with_capacity(4096);
