@@ -35,14 +35,18 @@ struct Cli {
 enum Command {
     /// Print the repaired text (or write it under --out-dir).
     ///
-    /// Only damaged words change; every other byte, line breaks included, is kept.
+    /// Only damaged words change; every other byte, line breaks included, is kept. ALTO, hOCR and PAGE XML
+    /// (told by their content) are repaired in place and written back in their own format, only the text
+    /// of repaired words changed.
     #[command(after_long_help = "Examples:
   diakrit repair scan.txt > clean.txt
+  diakrit repair scan.alto.xml > repaired.alto.xml
   diakrit repair --out-dir clean/ --edits edits.jsonl scans/
   diakrit repair --min-confidence 0.97 scan.txt | less
   producer | diakrit repair --input-format jsonl > repaired.jsonl")]
     Repair {
-        /// Text files or directories (walked for *.txt); `-` or none reads standard input.
+        /// Text or OCR XML files, or directories (walked for *.txt and ALTO/hOCR/PAGE XML); `-` or none
+        /// reads standard input.
         files: Vec<PathBuf>,
         /// Write each repaired input under DIR instead of printing it.
         ///
@@ -69,7 +73,8 @@ enum Command {
   diakrit process --granularity section archive/ > sections.jsonl
   producer | diakrit process --input-format jsonl > docs.jsonl")]
     Process {
-        /// Text files or directories (walked for *.txt); `-` or none reads standard input.
+        /// Text or OCR XML files, or directories (walked for *.txt and ALTO/hOCR/PAGE XML); `-` or none
+        /// reads standard input. An OCR XML file's sections carry their pages and boxes (`layout`).
         paths: Vec<PathBuf>,
         /// Write NAME.json (or NAME.jsonl) for each input under DIR instead of printing.
         ///
