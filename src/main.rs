@@ -744,15 +744,15 @@ fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<R
     }
     let r =
         diakrit::ocrxml::repair(repairer, &src.text, format).map_err(|e| InputError::new(&src.name, e.to_string()))?;
-    let mut bytes = Vec::with_capacity(r.xml.len() + 3);
+    let edits = r.edits.into_iter().map(|w| w.edit).collect();
+    let mut bytes = r.xml.into_bytes();
     if src.encoding == Encoding::Utf8Bom {
-        bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        bytes.splice(0..0, *b"\xEF\xBB\xBF");
     }
-    bytes.extend_from_slice(r.xml.as_bytes());
     Ok(RepairedFile {
         name: src.name.clone(),
         bytes,
-        edits: r.edits.into_iter().map(|w| w.edit).collect(),
+        edits,
     })
 }
 

@@ -290,10 +290,16 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
     reader.config_mut().trim_text(false);
     // hOCR is often HTML, with elements that never close (`<meta>`, `<br>`).
     reader.config_mut().check_end_names = format != OcrFormat::Hocr;
+    // The words counted first: a vector grown by doubling held twice a long file's words at its last move.
+    let marker = match format {
+        OcrFormat::Alto => "<String",
+        OcrFormat::Hocr => "ocrx_word",
+        OcrFormat::Page => "<TextEquiv",
+    };
     let mut b = Builder {
         xml,
         format,
-        words: Vec::new(),
+        words: Vec::with_capacity(xml.matches(marker).count()),
         text: String::new(),
         gap: Gap::None,
         pages: 0,
