@@ -106,8 +106,9 @@ pub struct OcrLayout {
     pub pages: usize,
     /// ALTO: the major version (2, 3, 4) by its namespace; 0 when unknown.
     pub alto_version: u8,
-    /// ALTO: where the processing note goes (before `</Description>`), when the file has a description.
-    pub note_at: Option<usize>,
+    /// ALTO: where the processing note goes (before `</Description>`), when the file has a description,
+    /// and the namespace prefix its elements take there (`alto:`, or none).
+    pub note_at: Option<(usize, String)>,
 }
 
 /// An OCR file that could not be read: where (line and column, from 1) and why.
@@ -336,7 +337,9 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
                     continue;
                 }
                 if format == OcrFormat::Alto && e.local_name().as_ref() == "Description" {
-                    note_at = Some(before);
+                    let name = e.name();
+                    let name: &str = name.as_ref();
+                    note_at = Some((before, name[..name.len() - "Description".len()].to_string()));
                 }
                 let frame = stack.pop().unwrap_or(Frame::Other);
                 b.close_element(frame);
@@ -439,7 +442,12 @@ impl Builder<'_> {
         Ok(match self.format {
             OcrFormat::Alto => match name {
                 "alto" => {
-                    if let Some((ns, _)) = attr("xmlns") {
+                    // The version from the namespace (`xmlns` or `xmlns:alto`): …/alto/ns-v4#.
+                    let ns = e.attributes().flatten().find_map(|a| {
+                        let v = a.value;
+                        v.contains("standards/alto/ns-v").then(|| v.into_owned())
+                    });
+                    if let Some(ns) = ns {
                         *alto_version = ns
                             .rsplit("ns-v")
                             .next()
@@ -743,8 +751,8 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
             replacements.push((sb.clone(), escape_attr(&whole, quote)));
         }
         if !edits.is_empty() {
-            if let Some(at) = layout.note_at {
-                replacements.push((at..at, alto_note(layout.alto_version, edits.len())));
+            if let Some((at, prefix)) = &layout.note_at {
+                replacements.push((*at..*at, alto_note(layout.alto_version, edits.len(), prefix)));
             }
         }
     }
@@ -845,23 +853,24 @@ fn escape_text(s: &str) -> String {
 }
 
 /// The ALTO processing step that says what diakrit did.
-fn alto_note(version: u8, words: usize) -> String {
+fn alto_note(version: u8, words: usize, prefix: &str) -> String {
+    let p = prefix;
     let what = format!(
         "OCR post-correction of Swedish: {words} word{} repaired (lexicon, OCR channel model, context)",
         if words == 1 { "" } else { "s" }
     );
     let software = format!(
-        "<processingSoftware><softwareCreator>diakrit</softwareCreator><softwareName>diakrit</softwareName><softwareVersion>{}</softwareVersion></processingSoftware>",
+        "<{p}processingSoftware><{p}softwareCreator>diakrit</{p}softwareCreator><{p}softwareName>diakrit</{p}softwareName><{p}softwareVersion>{}</{p}softwareVersion></{p}processingSoftware>",
         env!("CARGO_PKG_VERSION")
     );
     // ALTO 4 deprecated OCRProcessing for Processing; 2 and 3 have only the former.
     if (1..=3).contains(&version) {
         format!(
-            "<OCRProcessing ID=\"diakrit\"><postProcessingStep><processingStepDescription>{what}</processingStepDescription>{software}</postProcessingStep></OCRProcessing>"
+            "<{p}OCRProcessing ID=\"diakrit\"><{p}postProcessingStep><{p}processingStepDescription>{what}</{p}processingStepDescription>{software}</{p}postProcessingStep></{p}OCRProcessing>"
         )
     } else {
         format!(
-            "<Processing ID=\"diakrit\"><processingCategory>postOperation</processingCategory><processingStepDescription>{what}</processingStepDescription>{software}</Processing>"
+            "<{p}Processing ID=\"diakrit\"><{p}processingCategory>postOperation</{p}processingCategory><{p}processingStepDescription>{what}</{p}processingStepDescription>{software}</{p}Processing>"
         )
     }
 }
@@ -986,6 +995,33 @@ mod tests {
         // Idempotent: the repaired file has nothing left to repair but what it had.
         let again = repair(&Repairer::new(), out, OcrFormat::Alto).unwrap();
         assert!(again.edits.is_empty(), "{:?}", again.edits);
+    }
+
+    #[test]
+    fn alto_versions_and_prefixes_get_their_own_note() {
+        let v4 = ALTO
+            .replace("ns-v3#", "ns-v4#")
+            .replace("<alto xmlns=", "<a:alto xmlns:a=")
+            .replace("</alto>", "</a:alto>")
+            .replace("Description>", "a:Description>");
+        let v4 = regex::Regex::new(r"<(/?)(MeasurementUnit|Layout|Page|PrintSpace|TextBlock|TextLine|String|SP|HYP)\b")
+            .unwrap()
+            .replace_all(&v4, "<${1}a:$2")
+            .into_owned();
+        let l = read(&v4, OcrFormat::Alto).unwrap();
+        assert_eq!(l.alto_version, 4);
+        assert_eq!(l.words.len(), 9);
+        let r = repair(&Repairer::new(), &v4, OcrFormat::Alto).unwrap();
+        assert!(
+            r.xml
+                .contains("<a:Processing ID=\"diakrit\"><a:processingCategory>postOperation</a:processingCategory>"),
+            "{}",
+            r.xml
+        );
+        assert!(r.xml.contains(r#"CONTENT="Förslag""#));
+        let v2 = ALTO.replace("ns-v3#", "ns-v2#");
+        let r = repair(&Repairer::new(), &v2, OcrFormat::Alto).unwrap();
+        assert!(r.xml.contains("<OCRProcessing ID=\"diakrit\"><postProcessingStep>"));
     }
 
     #[test]
