@@ -7,14 +7,22 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 failed=0
 targets=("${@:2}")
-[ ${#targets[@]} -gt 0 ] || targets=(decode tokenize repair segment)
+[ ${#targets[@]} -gt 0 ] || targets=(decode tokenize repair segment ocrxml)
 for t in "${targets[@]}"; do
   mkdir -p fuzz/corpus/$t
   if [ -z "$(ls -A fuzz/corpus/$t)" ]; then
     n=0
-    for f in fixtures/*.txt fixtures/sections/*.txt; do
-      split -b 2000 -d -a 3 "$f" "fuzz/corpus/$t/seed$n-"; n=$((n+1))
-    done
+    if [ "$t" = ocrxml ]; then
+      # A format byte (0 ALTO, 1 hOCR, 2 PAGE) and the first 4000 bytes of an XML fixture.
+      for pair in "0 fixtures/xml/mission-p1.alto.xml" "1 fixtures/xml/mission-p1.hocr" "2 fixtures/xml/mission-p1.page.xml"; do
+        set -- $pair
+        { printf "\\$(printf '%03o' "$1")"; head -c 4000 "$2"; } > "fuzz/corpus/$t/seed$1"
+      done
+    else
+      for f in fixtures/*.txt fixtures/sections/*.txt; do
+        split -b 2000 -d -a 3 "$f" "fuzz/corpus/$t/seed$n-"; n=$((n+1))
+      done
+    fi
   fi
   echo "== $t"
   log=$(mktemp)

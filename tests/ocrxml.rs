@@ -258,3 +258,48 @@ fn process_gives_each_section_its_pages_and_boxes() {
     assert_eq!(labels[0], labels[1]);
     assert!(labels[0].contains(&"summary".to_string()), "{:?}", labels[0]);
 }
+
+mod mutated {
+    //! XML damaged at random (cut, characters that matter to XML put in): never a panic, and what reads
+    //! keeps its invariants.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn repairer() -> &'static diakrit::Repairer {
+        static R: std::sync::OnceLock<diakrit::Repairer> = std::sync::OnceLock::new();
+        R.get_or_init(diakrit::Repairer::new)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn damaged_xml_never_panics(
+            which in 0usize..3,
+            edits in proptest::collection::vec((0.0f64..1.0, 0usize..40, "[<>&\"'/=; a-zå]{0,6}"), 1..6),
+        ) {
+            let (path, format) = FILES[which];
+            let mut xml = fixture(path);
+            for (at, cut, put) in edits {
+                let mut i = ((xml.len() as f64) * at) as usize;
+                while !xml.is_char_boundary(i) {
+                    i -= 1;
+                }
+                let mut j = (i + cut).min(xml.len());
+                while !xml.is_char_boundary(j) {
+                    j += 1;
+                }
+                xml.replace_range(i..j, &put);
+            }
+            if let Ok(layout) = ocrxml::read(&xml, format) {
+                for w in &layout.words {
+                    prop_assert!(w.span.end <= xml.len());
+                    prop_assert_eq!(&layout.text[w.in_text.clone()], w.text.as_str());
+                }
+                let out = ocrxml::repair(repairer(), &xml, format).unwrap();
+                if out.edits.is_empty() {
+                    prop_assert_eq!(&out.xml, &xml);
+                }
+            }
+        }
+    }
+}
