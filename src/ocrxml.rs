@@ -106,9 +106,24 @@ pub struct OcrLayout {
     pub pages: usize,
     /// ALTO: the major version (2, 3, 4) by its namespace; 0 when unknown.
     pub alto_version: u8,
+    /// PAGE: the texts lines and regions hold of their words (their own `TextEquiv`), kept in step when a
+    /// word changes.
+    pub containers: Vec<Container>,
     /// ALTO: where the processing note goes (before `</Description>`), when the file has a description,
     /// and the namespace prefix its elements take there (`alto:`, or none).
     pub note_at: Option<(usize, String)>,
+}
+
+/// PAGE: a line's or region's own text of the words it holds (`TextLine/TextEquiv/Unicode` beside
+/// `Word`s, `TextRegion/TextEquiv/Unicode` beside `TextLine`s).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Container {
+    /// Its words (indexes into [`OcrLayout::words`]).
+    pub words: Range<usize>,
+    /// Where its text stands in the file.
+    pub span: Range<usize>,
+    /// Its text.
+    pub text: String,
 }
 
 /// An OCR file that could not be read: where (line and column, from 1) and why.
@@ -166,6 +181,9 @@ enum Frame {
     Word,
     TextEquiv,
     Unicode,
+    /// PAGE: a line's or region's own `TextEquiv` (of the words it holds), and its `Unicode`.
+    HeldEquiv,
+    HeldUnicode,
     /// Inside a word: markup (hOCR `<em>`, `<ins>`).
     Inner,
     /// hOCR: the original kept as an alternative (`<del class="alt">`): not the word's text.
@@ -189,6 +207,14 @@ struct Builder<'x> {
     line_words: bool,
     /// PAGE: `TextEquiv`s seen in the open word or line (only the first is its text).
     equivs: usize,
+    /// PAGE: the first word of the open line and region, the `TextEquiv`s of the open region, the
+    /// container being read (its text is `None` once it cannot be rewritten: an entity in it) and those read.
+    line_first: usize,
+    line_equivs: usize,
+    region_first: usize,
+    region_equivs: usize,
+    held: Option<(Range<usize>, Range<usize>, Option<String>)>,
+    containers: Vec<Container>,
     /// PAGE: the open line's or word's box and id, for a line read as one unit.
     pending_box: Option<[f32; 4]>,
     pending_id: Option<String>,
@@ -308,6 +334,12 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
         inner: false,
         line_words: false,
         equivs: 0,
+        line_first: 0,
+        line_equivs: 0,
+        region_first: 0,
+        region_equivs: 0,
+        held: None,
+        containers: Vec::new(),
         pending_box: None,
         pending_id: None,
         pending_conf: None,
@@ -343,6 +375,24 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
                 }
                 let frame = stack.pop().unwrap_or(Frame::Other);
                 b.close_element(frame);
+            }
+            Event::Text(t) if stack.last() == Some(&Frame::HeldUnicode) => {
+                let raw: &str = &t;
+                let at = offset_in(xml, raw.as_bytes()).unwrap_or(before);
+                if let Some((_, span, Some(text))) = b.held.as_mut() {
+                    if span.start == span.end {
+                        *span = at..at + raw.len();
+                    } else {
+                        span.end = at + raw.len();
+                    }
+                    text.push_str(raw);
+                }
+            }
+            Event::GeneralRef(_) | Event::CData(_) if stack.last() == Some(&Frame::HeldUnicode) => {
+                // Not text this reader rewrites: the container is left as it is.
+                if let Some(held) = b.held.as_mut() {
+                    held.2 = None;
+                }
             }
             Event::Text(t)
                 if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, &stack) =>
@@ -393,6 +443,7 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
         pages: b.pages.max(1),
         alto_version,
         note_at,
+        containers: b.containers,
     })
 }
 
@@ -563,12 +614,16 @@ impl Builder<'_> {
                 }
                 "TextRegion" => {
                     self.ask(Gap::Block);
+                    self.region_first = self.words.len();
+                    self.region_equivs = 0;
                     Frame::Block
                 }
                 "TextLine" => {
                     self.ask(Gap::Line);
                     self.line_words = false;
                     self.equivs = 0;
+                    self.line_equivs = 0;
+                    self.line_first = self.words.len();
                     self.pending_box = None;
                     self.pending_id = attr("id").map(|(v, _)| v);
                     Frame::Line
@@ -589,6 +644,21 @@ impl Builder<'_> {
                 "TextEquiv" => {
                     let owner = stack.last().copied();
                     let unit = owner == Some(Frame::Word) || (owner == Some(Frame::Line) && !self.line_words);
+                    match owner {
+                        Some(Frame::Block) => self.region_equivs += 1,
+                        Some(Frame::Line) => self.line_equivs += 1,
+                        _ => {}
+                    }
+                    // A line's own text beside its words, or a region's beside its lines (the first only).
+                    let held = match owner {
+                        Some(Frame::Line) if self.line_words && self.line_equivs == 1 => Some(self.line_first),
+                        Some(Frame::Block) if self.region_equivs == 1 => Some(self.region_first),
+                        _ => None,
+                    };
+                    if let Some(first) = held {
+                        self.held = Some((first..self.words.len(), 0..0, Some(String::new())));
+                        return Ok(Frame::HeldEquiv);
+                    }
                     self.equivs += 1;
                     if unit && self.equivs == 1 {
                         self.pending_conf = attr("conf").and_then(|(c, _)| c.trim().parse().ok());
@@ -609,6 +679,7 @@ impl Builder<'_> {
                     }
                 }
                 "Unicode" if stack.last() == Some(&Frame::TextEquiv) => Frame::Unicode,
+                "Unicode" if stack.last() == Some(&Frame::HeldEquiv) => Frame::HeldUnicode,
                 _ => Frame::Other,
             },
         })
@@ -618,6 +689,13 @@ impl Builder<'_> {
         match frame {
             Frame::Word if self.format == OcrFormat::Hocr => self.finish_word(),
             Frame::TextEquiv => self.finish_word(),
+            Frame::HeldEquiv => {
+                if let Some((words, span, Some(text))) = self.held.take() {
+                    if !words.is_empty() && !span.is_empty() {
+                        self.containers.push(Container { words, span, text });
+                    }
+                }
+            }
             Frame::Line => self.ask(Gap::Line),
             Frame::Block => self.ask(Gap::Block),
             _ => {}
@@ -729,6 +807,27 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
         let w = &layout.words[we.word];
         let new = new_text[we.word].as_deref().expect("set above");
         replacements.extend(rewrite(format, xml, w, new));
+    }
+    // PAGE: a line's or region's own text follows its words, when it was their text.
+    for c in &layout.containers {
+        let ws = &layout.words[c.words.clone()];
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            continue;
+        };
+        if c.text != layout.text[first.in_text.start..last.in_text.end]
+            || !c.words.clone().any(|i| new_text[i].is_some())
+        {
+            continue;
+        }
+        let mut text = String::new();
+        let mut at = first.in_text.start;
+        for i in c.words.clone() {
+            let w = &layout.words[i];
+            text.push_str(&layout.text[at..w.in_text.start]);
+            text.push_str(new_text[i].as_deref().unwrap_or(&w.text));
+            at = w.in_text.end;
+        }
+        replacements.push((c.span.clone(), escape_text(&text)));
     }
     // ALTO: both parts of a word cut at a line end name the whole word in SUBS_CONTENT.
     if format == OcrFormat::Alto {
@@ -1086,6 +1185,39 @@ mod tests {
         );
         let again = read(&r.xml, OcrFormat::Page).unwrap();
         assert_eq!(again.text, "Förslag till\nI nämnden för Intraservice\n");
+    }
+
+    #[test]
+    fn page_lines_and_regions_keep_their_own_text_in_step() {
+        let page = PAGE
+            .replace(
+                "<TextEquiv conf=\"0.96\"><Unicode>till</Unicode></TextEquiv></Word>\n</TextLine>",
+                "<TextEquiv conf=\"0.96\"><Unicode>till</Unicode></TextEquiv></Word>\n<TextEquiv><Unicode>Forslag till</Unicode></TextEquiv></TextLine>",
+            )
+            .replace(
+                "</TextRegion>",
+                "<TextEquiv><Unicode>Forslag till\nI ndmnden for Intraservice</Unicode></TextEquiv></TextRegion>",
+            );
+        let l = read(&page, OcrFormat::Page).unwrap();
+        assert_eq!(l.words.len(), 3);
+        assert_eq!(l.containers.len(), 2);
+        let r = repair(&Repairer::new(), &page, OcrFormat::Page).unwrap();
+        assert!(
+            r.xml
+                .contains("<TextEquiv><Unicode>Förslag till</Unicode></TextEquiv></TextLine>"),
+            "{}",
+            r.xml
+        );
+        assert!(
+            r.xml
+                .contains("<Unicode>Förslag till\nI nämnden för Intraservice</Unicode></TextEquiv></TextRegion>"),
+            "{}",
+            r.xml
+        );
+        // A line's text that is not its words' is left as it is.
+        let other = page.replace("<Unicode>Forslag till</Unicode>", "<Unicode>Forslag  till!</Unicode>");
+        let r = repair(&Repairer::new(), &other, OcrFormat::Page).unwrap();
+        assert!(r.xml.contains("<Unicode>Forslag  till!</Unicode>"));
     }
 
     #[test]
