@@ -702,6 +702,18 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
 }
 
 /// The warning for an input whose invalid UTF-8 bytes were replaced: the file and the first offsets.
+/// Does `text` begin as XML or HTML does (`<?xml`, `<!DOCTYPE`, `<html`)? Markup that is no OCR format diakrit
+/// knows is refused rather than repaired as text.
+fn is_markup(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<?xml") || head.starts_with("<!doctype") || head.starts_with("<html")
+}
+
 /// Process one input: plain text, or an OCR file in XML (its words' plain text, with each section's pages
 /// and boxes: [`diakrit::ocrxml::process`]).
 fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<diakrit::output::Document, InputError> {
@@ -709,9 +721,10 @@ fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<
         Some(format) => {
             diakrit::ocrxml::process(repairer, src, format).map_err(|e| InputError::new(&src.name, e.to_string()))
         }
-        None if src.text.trim_start().starts_with("<?xml") => {
-            Err(InputError::new(&src.name, "XML that is not ALTO, hOCR or PAGE XML"))
-        }
+        None if is_markup(&src.text) => Err(InputError::new(
+            &src.name,
+            "XML or HTML that is not ALTO, hOCR or PAGE XML",
+        )),
         None => Ok(repairer.process_source(src)),
     }
 }
@@ -729,8 +742,11 @@ struct RepairedFile {
 fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<RepairedFile, InputError> {
     use diakrit::source::Encoding;
     let Some(format) = diakrit::ocrxml::detect(src.text.as_bytes()) else {
-        if src.text.trim_start().starts_with("<?xml") {
-            return Err(InputError::new(&src.name, "XML that is not ALTO, hOCR or PAGE XML"));
+        if is_markup(&src.text) {
+            return Err(InputError::new(
+                &src.name,
+                "XML or HTML that is not ALTO, hOCR or PAGE XML",
+            ));
         }
         let rep = repairer.repair(&src.text);
         return Ok(RepairedFile {

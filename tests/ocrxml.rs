@@ -211,6 +211,15 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
     let o = diakrit(&["repair", "--quiet", src.join("mets.xml").to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("not ALTO, hOCR or PAGE XML"));
+    let html = dir.path().join("page.html");
+    std::fs::write(
+        &html,
+        "<!DOCTYPE html>\n<html><body><p>Forslag till beslut</p></body></html>\n",
+    )
+    .unwrap();
+    let o = diakrit(&["repair", "--quiet", html.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not ALTO, hOCR or PAGE XML"));
 }
 
 #[test]
