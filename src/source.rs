@@ -231,7 +231,38 @@ pub fn read_with(path: &Path, strict: bool) -> Result<Source, SourceError> {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
-    decode_source(path, &bytes, strict)
+    decode_owned(path, bytes, strict)
+}
+
+/// [`decode_source`] of bytes the caller gives up: UTF-8 (with or without its byte-order mark) becomes the
+/// text without a copy of the whole input, the rest is decoded as [`decode_bytes`] does.
+///
+/// ```
+/// use diakrit::source::{decode_owned, Encoding};
+/// let s = decode_owned("a.txt".as_ref(), b"\xEF\xBB\xBFh\xC3\xA4r".to_vec(), false).unwrap();
+/// assert_eq!((s.text.as_str(), s.encoding), ("här", Encoding::Utf8Bom));
+/// ```
+pub fn decode_owned(name: &Path, mut bytes: Vec<u8>, strict: bool) -> Result<Source, SourceError> {
+    let source = |text, encoding| Source {
+        name: name.display().to_string(),
+        text,
+        encoding,
+        replaced: Vec::new(),
+    };
+    // The same order of tests as decode_bytes: a UTF-8 BOM first, then UTF-16 marks and NUL bytes.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        if std::str::from_utf8(&bytes[3..]).is_ok() {
+            bytes.drain(..3);
+            let text = String::from_utf8(bytes).expect("checked above");
+            return Ok(source(text, Encoding::Utf8Bom));
+        }
+    } else if !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") && !bytes.contains(&0) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(source(text, Encoding::Utf8)),
+            Err(e) => bytes = e.into_bytes(),
+        }
+    }
+    decode_source(name, &bytes, strict)
 }
 
 /// Decode the bytes of the input `name` into its [`Source`] (named by `name`); `strict` refuses UTF-8 with
@@ -254,7 +285,7 @@ pub fn read_stdin(strict: bool) -> Result<Source, SourceError> {
         path: PathBuf::from("-"),
         reason: io_reason(&e),
     })?;
-    decode_source(Path::new("-"), &bytes, strict)
+    decode_owned(Path::new("-"), bytes, strict)
 }
 
 /// A short, lowercase reason for an I/O error, without the OS error number.

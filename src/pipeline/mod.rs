@@ -446,7 +446,7 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
     if crate::ocrxml::detect(&head).is_some() {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io_err)?;
-        return Ok(Opened::Whole(source::decode_source(&name, &bytes, strict)?));
+        return Ok(Opened::Whole(source::decode_owned(&name, bytes, strict)?));
     }
     match crate::stream::scan(&mut file, &name, strict)? {
         Some(scanned) => {
