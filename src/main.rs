@@ -463,7 +463,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             let lexicon = load_lexicon(lexicon.as_deref())?;
             let (context, source) = match file {
                 Some(p) => {
-                    let text = diakrit::source::read(&p).map_err(|e| Fatal(e.to_string()))?.text;
+                    let mut text = diakrit::source::read(&p).map_err(|e| Fatal(e.to_string()))?.text;
+                    // An OCR file in XML: the word in the plain text of its words, as repair reads it.
+                    if let Some(format) = diakrit::ocrxml::detect(text.as_bytes()) {
+                        text = diakrit::ocrxml::read(&text, format)
+                            .map_err(|e| Fatal(format!("{}: {e}", p.display())))?
+                            .text;
+                    }
                     (Some(text), format!("{}", p.display()))
                 }
                 None => (context, "--context".to_string()),

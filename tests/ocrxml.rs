@@ -312,3 +312,12 @@ mod mutated {
         }
     }
 }
+
+#[test]
+fn explain_reads_an_ocr_file_as_its_words() {
+    let o = diakrit(&["explain", "namnden", "--file", FILES[0].0]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("repair: namnden -> nämnden"), "{out}");
+    assert!(!out.contains("CONTENT="), "{out}");
+}
