@@ -1,32 +1,13 @@
 //! Runs the `diakrit` binary as a user would and parses what it writes.
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+mod common;
+use common::{diakrit, fixture, stderr, stdout};
+
 const OCR: &str = "fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt";
 const GOLD: &str = "fixtures/goteborg-intraservice-ai-slutredovisning.gold.txt";
-
-fn diakrit(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diakrit"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn fixture(p: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
-}
 
 #[test]
 fn repair_meets_the_accuracy_floor_on_the_mission_document() {

@@ -2,9 +2,11 @@
 //! changes, coordinates and confidences stay, the words are those of the plain-text repair, a repaired file
 //! comes back byte for byte, bad XML is one line naming the file and the position.
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use diakrit::ocrxml::{self, OcrFormat};
+
+mod common;
+use common::{diakrit, files, fixture, stderr};
 
 const FILES: [(&str, OcrFormat); 3] = [
     ("fixtures/xml/mission-p1.alto.xml", OcrFormat::Alto),
@@ -14,22 +16,9 @@ const FILES: [(&str, OcrFormat); 3] = [
 const GOLD: &str = "fixtures/xml/mission-p1.gold.txt";
 const OCR_TEXT: &str = "fixtures/xml/mission-p1.txt";
 
-fn diakrit(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diakrit"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs")
-}
-
-fn fixture(p: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap()
-}
-
 fn repaired(path: &str) -> String {
     let o = diakrit(&["repair", "--quiet", path]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     String::from_utf8(o.stdout).unwrap()
 }
 
@@ -145,7 +134,7 @@ fn malformed_xml_is_one_line_with_the_position() {
         good.to_str().unwrap(),
     ]);
     assert!(!o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = stderr(&o);
     let lines: Vec<&str> = err.lines().filter(|l| l.contains("cut.xml")).collect();
     assert_eq!(lines.len(), 1, "{err}");
     assert!(lines[0].contains("malformed XML at line "), "{err}");
@@ -156,6 +145,15 @@ fn malformed_xml_is_one_line_with_the_position() {
         "Förslag till beslut\n"
     );
     assert!(!out.join("cut.xml").exists());
+}
+
+/// Run `diakrit ARGS --out-dir OUT SRC`, which must succeed, and list what it wrote.
+fn written(args: &[&str], src: &Path, out: &Path) -> Vec<String> {
+    let mut all = args.to_vec();
+    all.extend(["--out-dir", out.to_str().unwrap(), src.to_str().unwrap()]);
+    let o = diakrit(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    files(out)
 }
 
 #[test]
@@ -174,43 +172,18 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
     // A text of the same stem as an OCR file: their outputs must not meet.
     std::fs::write(src.join("p1.txt"), "Forslag till beslut\n").unwrap();
     let out = dir.path().join("out");
-    let o = diakrit(&[
-        "repair",
-        "--quiet",
-        "--out-dir",
-        out.to_str().unwrap(),
-        src.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = written(&["repair", "--quiet"], &src, &out);
     assert_eq!(names, ["note.txt", "p1.alto.xml", "p1.hocr", "p1.txt"]);
     assert_eq!(
         std::fs::read_to_string(out.join("p1.alto.xml")).unwrap(),
         repaired(FILES[0].0)
     );
-    let json = dir.path().join("json");
-    let o = diakrit(&[
-        "process",
-        "--quiet",
-        "--out-dir",
-        json.to_str().unwrap(),
-        src.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut names: Vec<String> = std::fs::read_dir(&json)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = written(&["process", "--quiet"], &src, &dir.path().join("json"));
     assert_eq!(names, ["note.json", "p1.alto.xml.json", "p1.hocr.json", "p1.json"]);
     // Named on the command line, XML that is no OCR is refused, not repaired as text.
     let o = diakrit(&["repair", "--quiet", src.join("mets.xml").to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("not ALTO, hOCR or PAGE XML"));
+    assert!(stderr(&o).contains("not ALTO, hOCR or PAGE XML"));
     let html = dir.path().join("page.html");
     std::fs::write(
         &html,
@@ -219,7 +192,7 @@ fn a_folder_is_walked_for_ocr_xml_beside_text_and_other_xml_is_left() {
     .unwrap();
     let o = diakrit(&["repair", "--quiet", html.to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("not ALTO, hOCR or PAGE XML"));
+    assert!(stderr(&o).contains("not ALTO, hOCR or PAGE XML"));
 }
 
 #[test]
@@ -229,7 +202,7 @@ fn process_gives_each_section_its_pages_and_boxes() {
     let mut labels = Vec::new();
     for (path, format) in FILES {
         let o = diakrit(&["process", path]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(o.status.success(), "{}", stderr(&o));
         let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{path}: {errors:?}");
@@ -271,13 +244,9 @@ fn process_gives_each_section_its_pages_and_boxes() {
 mod mutated {
     //! XML damaged at random (cut, characters that matter to XML put in): never a panic, and what reads
     //! keeps its invariants.
+    use super::common::repairer;
     use super::*;
     use proptest::prelude::*;
-
-    fn repairer() -> &'static diakrit::Repairer {
-        static R: std::sync::OnceLock<diakrit::Repairer> = std::sync::OnceLock::new();
-        R.get_or_init(diakrit::Repairer::new)
-    }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
@@ -316,7 +285,7 @@ mod mutated {
 #[test]
 fn explain_reads_an_ocr_file_as_its_words() {
     let o = diakrit(&["explain", "namnden", "--file", FILES[0].0]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("repair: namnden -> nämnden"), "{out}");
     assert!(!out.contains("CONTENT="), "{out}");

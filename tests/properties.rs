@@ -5,10 +5,8 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 
-fn repairer() -> &'static diakrit::Repairer {
-    static R: OnceLock<diakrit::Repairer> = OnceLock::new();
-    R.get_or_init(diakrit::Repairer::new)
-}
+mod common;
+use common::repairer;
 
 /// The clean fixtures: hand-corrected or typeset text that needs no repair.
 const CLEAN: [&str; 7] = [

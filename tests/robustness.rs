@@ -1,49 +1,19 @@
 //! Never lose or corrupt a file: each way a batch used to lose data, or an input that used to break it,
 //! run through the binary as a user would.
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+mod common;
+use common::{diakrit_in, files, stderr};
+
 const OCR: &str = "fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt";
-
-fn diakrit_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diakrit"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn write(p: impl AsRef<Path>, bytes: impl AsRef<[u8]>) {
     let p = p.as_ref();
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, bytes).unwrap();
-}
-
-/// Every file under `dir`, relative, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    fn walk(d: &Path, base: &Path, out: &mut Vec<String>) {
-        for e in std::fs::read_dir(d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, base, out);
-            } else {
-                out.push(p.strip_prefix(base).unwrap().display().to_string());
-            }
-        }
-    }
-    let mut out = Vec::new();
-    if dir.exists() {
-        walk(dir, dir, &mut out);
-    }
-    out.sort();
-    out
 }
 
 const PAGE: &str = "Goteborgs Stad\n\nSammanfattning\n\nNamnden foreslar en bedomning av arendet.\n";

@@ -1,17 +1,12 @@
 //! Long files: read in windows, repaired a few windows at a time, written as they are done; the result is
 //! the library's repair of the whole text, at any number of threads.
-use std::path::Path;
-use std::process::{Command, Output};
+
+use std::process::Command;
 
 use serde_json::Value;
 
-fn diakrit(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diakrit"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs")
-}
+mod common;
+use common::diakrit_in;
 
 /// Over a few windows of the mission document's OCR, its pages in a different order in each copy, so that windows
 /// differ; `extra` is put in the middle.
@@ -38,8 +33,8 @@ fn a_long_file_is_repaired_in_windows_as_the_whole_text_is() {
     let dir = tempfile::tempdir().unwrap();
     let text = long_text("Den kommu-\n\u{c}nala ndmnden beslutar.\n\n");
     std::fs::write(dir.path().join("long.txt"), &text).unwrap();
-    let one = diakrit(dir.path(), &["repair", "-j1", "--edits", "e1.jsonl", "long.txt"]);
-    let two = diakrit(dir.path(), &["repair", "-j2", "--edits", "e2.jsonl", "long.txt"]);
+    let one = diakrit_in(dir.path(), &["repair", "-j1", "--edits", "e1.jsonl", "long.txt"]);
+    let two = diakrit_in(dir.path(), &["repair", "-j2", "--edits", "e2.jsonl", "long.txt"]);
     assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
     assert!(two.status.success());
     assert_eq!(one.stdout, two.stdout, "the same at any -j");
@@ -62,7 +57,7 @@ fn a_long_file_is_repaired_in_windows_as_the_whole_text_is() {
     assert!(whole.text.contains("nämnden beslutar"));
 
     // Under an output folder: the same bytes, renamed into place whole.
-    let out = diakrit(dir.path(), &["repair", "--out-dir", "out", "long.txt"]);
+    let out = diakrit_in(dir.path(), &["repair", "--out-dir", "out", "long.txt"]);
     assert!(out.status.success());
     assert_eq!(read("out/long.txt"), whole.text);
     let left: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
@@ -77,7 +72,7 @@ fn a_long_file_with_a_bad_byte_is_named_and_streamed() {
     let at = at + bytes[at..].iter().position(|&b| b == b' ').unwrap();
     bytes.insert(at + 1, 0xFF);
     std::fs::write(dir.path().join("bad.txt"), &bytes).unwrap();
-    let o = diakrit(dir.path(), &["repair", "bad.txt"]);
+    let o = diakrit_in(dir.path(), &["repair", "bad.txt"]);
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -85,7 +80,7 @@ fn a_long_file_with_a_bad_byte_is_named_and_streamed() {
         "{err}"
     );
     assert!(String::from_utf8(o.stdout).unwrap().contains('\u{FFFD}'));
-    let strict = diakrit(dir.path(), &["repair", "--strict", "bad.txt"]);
+    let strict = diakrit_in(dir.path(), &["repair", "--strict", "bad.txt"]);
     assert_eq!(strict.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&strict.stderr).contains("bad.txt: invalid UTF-8 at byte"));
     assert!(strict.stdout.is_empty());
@@ -124,7 +119,7 @@ fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
         let mut cli = vec!["process", "-j2"];
         cli.extend_from_slice(args);
         cli.push("long.txt");
-        let o = diakrit(dir.path(), &cli);
+        let o = diakrit_in(dir.path(), &cli);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         assert!(
             o.stdout == w.into_inner(),
@@ -191,7 +186,7 @@ fn ctrl_c_inside_a_long_file_logs_none_of_its_edits() {
     } else {
         assert_eq!(status.code(), Some(0), "finished before the signal");
     }
-    let resumed = diakrit(
+    let resumed = diakrit_in(
         dir.path(),
         &[
             "repair",
@@ -205,7 +200,7 @@ fn ctrl_c_inside_a_long_file_logs_none_of_its_edits() {
         ],
     );
     assert!(resumed.status.success());
-    let whole = diakrit(
+    let whole = diakrit_in(
         dir.path(),
         &["repair", "-j1", "--out-dir", "w", "--edits", "w.jsonl", "in"],
     );
