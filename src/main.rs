@@ -720,17 +720,25 @@ fn is_markup(text: &str) -> bool {
     head.starts_with("<?xml") || head.starts_with("<!doctype") || head.starts_with("<html")
 }
 
-/// Process one input: plain text, or an OCR file in XML (its words' plain text, with each section's pages
-/// and boxes: [`diakrit::ocrxml::process`]).
-fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<diakrit::output::Document, InputError> {
+/// The OCR format of an input in XML, none for text; markup of another kind (an HTML page, other XML) is
+/// refused rather than repaired as text.
+fn ocr_format(src: &diakrit::source::Source) -> Result<Option<diakrit::ocrxml::OcrFormat>, InputError> {
     match diakrit::ocrxml::detect(src.text.as_bytes()) {
-        Some(format) => {
-            diakrit::ocrxml::process(repairer, src, format).map_err(|e| InputError::new(&src.name, e.to_string()))
-        }
         None if is_markup(&src.text) => Err(InputError::new(
             &src.name,
             "XML or HTML that is not ALTO, hOCR or PAGE XML",
         )),
+        format => Ok(format),
+    }
+}
+
+/// Process one input: plain text, or an OCR file in XML (its words' plain text, with each section's pages
+/// and boxes: [`diakrit::ocrxml::process`]).
+fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<diakrit::output::Document, InputError> {
+    match ocr_format(src)? {
+        Some(format) => {
+            diakrit::ocrxml::process(repairer, src, format).map_err(|e| InputError::new(&src.name, e.to_string()))
+        }
         None => Ok(repairer.process_source(src)),
     }
 }
@@ -747,13 +755,7 @@ struct RepairedFile {
 /// refused rather than repaired as text.
 fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<RepairedFile, InputError> {
     use diakrit::source::Encoding;
-    let Some(format) = diakrit::ocrxml::detect(src.text.as_bytes()) else {
-        if is_markup(&src.text) {
-            return Err(InputError::new(
-                &src.name,
-                "XML or HTML that is not ALTO, hOCR or PAGE XML",
-            ));
-        }
+    let Some(format) = ocr_format(src)? else {
         let rep = repairer.repair(&src.text);
         return Ok(RepairedFile {
             name: src.name.clone(),

@@ -41,6 +41,9 @@ impl OcrFormat {
     }
 }
 
+/// How far into a file [`detect`] looks.
+pub const DETECT_BYTES: usize = 4096;
+
 /// The format of an OCR file, from its content (its root element or hOCR's classes in its first 4 KB),
 /// whatever its name: none for plain text or other XML.
 ///
@@ -56,7 +59,7 @@ pub fn detect(bytes: &[u8]) -> Option<OcrFormat> {
     if bytes[start] != b'<' {
         return None;
     }
-    let head = &bytes[start..bytes.len().min(start + 4096)];
+    let head = &bytes[start..bytes.len().min(start + DETECT_BYTES)];
     let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
     if has(b"<alto") || has(b":alto ") || has(b":alto>") {
         Some(OcrFormat::Alto)
@@ -218,7 +221,6 @@ struct Builder<'x> {
     /// PAGE: the open line's or word's box and id, for a line read as one unit.
     pending_box: Option<[f32; 4]>,
     pending_id: Option<String>,
-    pending_conf: Option<f32>,
 }
 
 impl<'x> Builder<'x> {
@@ -261,6 +263,35 @@ impl<'x> Builder<'x> {
             subs: rest.subs,
         });
         self.gap = Gap::None;
+    }
+
+    /// A word opens whose text comes next (hOCR, PAGE), in pieces ([`Builder::add_text`]).
+    fn open_word(&mut self, conf: Option<f32>, bbox: Option<[f32; 4]>, id: Option<String>) {
+        self.open = Some(OcrWord {
+            span: 0..0,
+            text: String::new(),
+            in_text: 0..0,
+            conf,
+            bbox,
+            id,
+            page: 0,
+            editable: true,
+            subs: None,
+        });
+    }
+
+    /// A page, block or line opens: the gap the text takes before its first word, and the page count.
+    fn begin(&mut self, frame: Frame) -> Frame {
+        match frame {
+            Frame::Page => {
+                self.ask(Gap::Page);
+                self.pages += 1;
+            }
+            Frame::Block => self.ask(Gap::Block),
+            Frame::Line => self.ask(Gap::Line),
+            _ => {}
+        }
+        frame
     }
 
     /// Text of the open word (hOCR, PAGE): its raw bytes stand at `span`.
@@ -342,7 +373,6 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
         containers: Vec::new(),
         pending_box: None,
         pending_id: None,
-        pending_conf: None,
     };
     let mut stack: Vec<Frame> = Vec::new();
     let mut alto_version = 0;
@@ -432,8 +462,7 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
         }
     }
     b.finish_word();
-    if b.text.ends_with(['\n', '\u{c}']) || b.text.is_empty() {
-    } else {
+    if !b.text.is_empty() && !b.text.ends_with(['\n', '\u{c}']) {
         b.text.push('\n');
     }
     Ok(OcrLayout {
@@ -507,19 +536,9 @@ impl Builder<'_> {
                     }
                     Frame::Other
                 }
-                "Page" => {
-                    self.ask(Gap::Page);
-                    self.pages += 1;
-                    Frame::Page
-                }
-                "TextBlock" => {
-                    self.ask(Gap::Block);
-                    Frame::Block
-                }
-                "TextLine" => {
-                    self.ask(Gap::Line);
-                    Frame::Line
-                }
+                "Page" => self.begin(Frame::Page),
+                "TextBlock" => self.begin(Frame::Block),
+                "TextLine" => self.begin(Frame::Line),
                 "String" => {
                     if let Some((content, span)) = attr("CONTENT") {
                         let num = |k: &str| attr(k).and_then(|(v, _)| v.trim().parse::<f32>().ok());
@@ -568,38 +587,26 @@ impl Builder<'_> {
                 let classes: Vec<&str> = class.split_whitespace().collect();
                 let title = attr("title").map(|(t, _)| t).unwrap_or_default();
                 if classes.contains(&"ocr_page") {
-                    self.ask(Gap::Page);
-                    self.pages += 1;
-                    Frame::Page
+                    self.begin(Frame::Page)
                 } else if classes
                     .iter()
                     .any(|c| matches!(*c, "ocr_carea" | "ocr_par" | "ocr_separator"))
                 {
-                    self.ask(Gap::Block);
-                    Frame::Block
+                    self.begin(Frame::Block)
                 } else if classes
                     .iter()
                     .any(|c| matches!(*c, "ocr_line" | "ocr_header" | "ocr_caption" | "ocr_textfloat"))
                 {
-                    self.ask(Gap::Line);
-                    Frame::Line
+                    self.begin(Frame::Line)
                 } else if classes.contains(&"ocrx_word") {
-                    self.open = Some(OcrWord {
-                        span: 0..0,
-                        text: String::new(),
-                        in_text: 0..0,
-                        conf: hocr_property(&title, "x_wconf")
-                            .and_then(|v| v.first().and_then(|c| c.parse::<f32>().ok()))
-                            .map(|c| c / 100.0),
-                        bbox: hocr_property(&title, "bbox").and_then(|v| {
-                            let n: Vec<f32> = v.iter().filter_map(|x| x.parse().ok()).collect();
-                            (n.len() == 4).then(|| [n[0], n[1], n[2], n[3]])
-                        }),
-                        id: attr("id").map(|(v, _)| v),
-                        page: 0,
-                        editable: true,
-                        subs: None,
+                    let conf = hocr_property(&title, "x_wconf")
+                        .and_then(|v| v.first().and_then(|c| c.parse::<f32>().ok()))
+                        .map(|c| c / 100.0);
+                    let bbox = hocr_property(&title, "bbox").and_then(|v| {
+                        let n: Vec<f32> = v.iter().filter_map(|x| x.parse().ok()).collect();
+                        (n.len() == 4).then(|| [n[0], n[1], n[2], n[3]])
                     });
+                    self.open_word(conf, bbox, attr("id").map(|(v, _)| v));
                     self.inner = false;
                     Frame::Word
                 } else {
@@ -607,26 +614,20 @@ impl Builder<'_> {
                 }
             }
             OcrFormat::Page => match name {
-                "Page" => {
-                    self.ask(Gap::Page);
-                    self.pages += 1;
-                    Frame::Page
-                }
+                "Page" => self.begin(Frame::Page),
                 "TextRegion" => {
-                    self.ask(Gap::Block);
                     self.region_first = self.words.len();
                     self.region_equivs = 0;
-                    Frame::Block
+                    self.begin(Frame::Block)
                 }
                 "TextLine" => {
-                    self.ask(Gap::Line);
                     self.line_words = false;
                     self.equivs = 0;
                     self.line_equivs = 0;
                     self.line_first = self.words.len();
                     self.pending_box = None;
                     self.pending_id = attr("id").map(|(v, _)| v);
-                    Frame::Line
+                    self.begin(Frame::Line)
                 }
                 "Word" => {
                     self.line_words = true;
@@ -661,18 +662,8 @@ impl Builder<'_> {
                     }
                     self.equivs += 1;
                     if unit && self.equivs == 1 {
-                        self.pending_conf = attr("conf").and_then(|(c, _)| c.trim().parse().ok());
-                        self.open = Some(OcrWord {
-                            span: 0..0,
-                            text: String::new(),
-                            in_text: 0..0,
-                            conf: self.pending_conf,
-                            bbox: self.pending_box,
-                            id: self.pending_id.clone(),
-                            page: 0,
-                            editable: true,
-                            subs: None,
-                        });
+                        let conf = attr("conf").and_then(|(c, _)| c.trim().parse().ok());
+                        self.open_word(conf, self.pending_box, self.pending_id.clone());
                         Frame::TextEquiv
                     } else {
                         Frame::Other
@@ -844,10 +835,8 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
                 new_text[i].as_deref().unwrap_or(&a.text),
                 new_text[i + 1].as_deref().unwrap_or(&b.text)
             );
-            let quote = xml.as_bytes().get(sa.start.wrapping_sub(1)).copied().unwrap_or(b'"');
-            replacements.push((sa.clone(), escape_attr(&whole, quote)));
-            let quote = xml.as_bytes().get(sb.start.wrapping_sub(1)).copied().unwrap_or(b'"');
-            replacements.push((sb.clone(), escape_attr(&whole, quote)));
+            replacements.push((sa.clone(), escape_attr(&whole, quote_before(xml, sa.start))));
+            replacements.push((sb.clone(), escape_attr(&whole, quote_before(xml, sb.start))));
         }
         if !edits.is_empty() {
             if let Some((at, prefix)) = &layout.note_at {
@@ -880,14 +869,7 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
 fn rewrite(format: OcrFormat, xml: &str, w: &OcrWord, new: &str) -> Vec<(Range<usize>, String)> {
     let old_raw = &xml[w.span.clone()];
     match format {
-        OcrFormat::Alto => {
-            let quote = xml
-                .as_bytes()
-                .get(w.span.start.wrapping_sub(1))
-                .copied()
-                .unwrap_or(b'"');
-            vec![(w.span.clone(), escape_attr(new, quote))]
-        }
+        OcrFormat::Alto => vec![(w.span.clone(), escape_attr(new, quote_before(xml, w.span.start)))],
         OcrFormat::Hocr => vec![(
             w.span.clone(),
             format!(
@@ -920,6 +902,14 @@ fn prefix_of(xml: &str, pos: usize) -> &str {
     let name = &xml[open..pos];
     let name = name.split(['>', ' ', '/']).next().unwrap_or("");
     name.rfind(':').map_or("", |i| &name[..=i])
+}
+
+/// The quote an attribute value starting at `pos` stands between (`"` when none is seen).
+fn quote_before(xml: &str, pos: usize) -> u8 {
+    pos.checked_sub(1)
+        .and_then(|i| xml.as_bytes().get(i))
+        .copied()
+        .unwrap_or(b'"')
 }
 
 /// `s` escaped for an attribute value between `quote`s.

@@ -302,13 +302,21 @@ fn has_ext(path: &Path, exts: &[&str]) -> bool {
 /// Is `path` an OCR file in XML (`.xml`, `.hocr`, `.html`, `.xhtml` whose first 4 KB say ALTO, hOCR or PAGE
 /// XML, [`crate::ocrxml::detect`])? A folder of ALTO files beside their METS is walked for the ALTO only.
 fn is_ocr_xml_file(path: &Path) -> bool {
-    use std::io::Read;
     if !has_ext(path, XML_EXTS) {
         return false;
     }
-    let mut head = Vec::with_capacity(4096);
-    std::fs::File::open(path).is_ok_and(|f| f.take(4096).read_to_end(&mut head).is_ok())
-        && crate::ocrxml::detect(&head).is_some()
+    std::fs::File::open(path).is_ok_and(|mut f| starts_as_ocr_xml(&mut f).unwrap_or(false))
+}
+
+/// Do the first bytes `r` gives say ALTO, hOCR or PAGE XML ([`crate::ocrxml::detect`])? Reads as far as
+/// `detect` looks.
+fn starts_as_ocr_xml(r: &mut impl std::io::Read) -> std::io::Result<bool> {
+    let mut head = Vec::with_capacity(crate::ocrxml::DETECT_BYTES);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(r, crate::ocrxml::DETECT_BYTES as u64),
+        &mut head,
+    )?;
+    Ok(crate::ocrxml::detect(&head).is_some())
 }
 
 /// Run `job` over `inputs` in parallel, handing each result to `sink` in input order. Inputs are taken
@@ -440,10 +448,9 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
     // An OCR file in XML is read whole: its words are repaired in place (`crate::ocrxml`), not its text in
     // windows.
     let io_err = |e: std::io::Error| InputError::io(&name, &e);
-    let mut head = Vec::with_capacity(4096);
-    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, 4096), &mut head).map_err(io_err)?;
+    let ocr_xml = starts_as_ocr_xml(&mut file).map_err(io_err)?;
     std::io::Seek::rewind(&mut file).map_err(io_err)?;
-    if crate::ocrxml::detect(&head).is_some() {
+    if ocr_xml {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io_err)?;
         return Ok(Opened::Whole(source::decode_owned(&name, bytes, strict)?));
