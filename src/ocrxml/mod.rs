@@ -194,16 +194,21 @@ enum Frame {
     Other,
 }
 
-/// The plain text and words being built.
-struct Builder<'x> {
-    xml: &'x str,
+/// The plain text and words being built. A reader that hands the text on as it goes ([`stream`]) drops
+/// what it no longer needs from the front of `text` and `words`: `text_base` and `word_base` say how much,
+/// so that offsets and word indexes stay those of the whole file.
+struct Builder {
     format: OcrFormat,
     words: Vec<OcrWord>,
+    /// What rewriting each word needs of the markup around it (one per word of `words`).
+    facts: Vec<WordXml>,
     text: String,
+    text_base: usize,
+    word_base: usize,
     gap: Gap,
     pages: usize,
     /// The word being read (its text comes in pieces: text and entity references).
-    open: Option<OcrWord>,
+    open: Option<(OcrWord, WordXml)>,
     /// Markup seen inside the open word.
     inner: bool,
     /// PAGE: did the open line have words (then its own `TextEquiv` is the line's text, not a unit)?
@@ -223,15 +228,45 @@ struct Builder<'x> {
     pending_id: Option<String>,
 }
 
-impl<'x> Builder<'x> {
+/// What rewriting a word needs of the markup around it, noted as it is read (a reader that streams the
+/// file has no whole text to look back in).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct WordXml {
+    /// Its text as written in the file (escaped), when it is one stretch.
+    raw: String,
+    /// ALTO: the quote around its `CONTENT`, and around its `SUBS_CONTENT`.
+    quote: u8,
+    subs_quote: u8,
+    /// PAGE: the namespace prefix of its elements (`pc:`), and where the `TextEquiv` that holds its text
+    /// ends.
+    prefix: String,
+    equiv_end: Option<usize>,
+}
+
+impl Builder {
+    /// Has any text been written (of the whole file, not only what is kept)?
+    fn started(&self) -> bool {
+        self.text_base > 0 || !self.text.is_empty()
+    }
+
+    /// How many words have been read (of the whole file).
+    fn word_count(&self) -> usize {
+        self.word_base + self.words.len()
+    }
+
+    /// The whole file's text length so far.
+    fn text_len(&self) -> usize {
+        self.text_base + self.text.len()
+    }
+
     fn ask(&mut self, gap: Gap) {
-        if !self.text.is_empty() || !self.words.is_empty() {
+        if self.started() || self.word_count() > 0 {
             self.gap = self.gap.max(gap);
         }
     }
 
     fn push_gap(&mut self) {
-        if self.text.is_empty() {
+        if !self.started() {
             self.gap = Gap::None;
             return;
         }
@@ -246,14 +281,15 @@ impl<'x> Builder<'x> {
     }
 
     /// A word whose text stands at `span` of the file (escaped) and reads `text`.
-    fn start_word(&mut self, span: Range<usize>, text: String, rest: WordFacts) {
+    fn start_word(&mut self, span: Range<usize>, text: String, rest: WordFacts, xml: WordXml) {
         self.ask(Gap::Space);
         self.push_gap();
-        let at = self.text.len();
+        let at = self.text_len();
         self.text.push_str(&text);
+        self.facts.push(xml);
         self.words.push(OcrWord {
             span,
-            in_text: at..self.text.len(),
+            in_text: at..self.text_len(),
             text,
             conf: rest.conf,
             bbox: rest.bbox,
@@ -267,17 +303,21 @@ impl<'x> Builder<'x> {
 
     /// A word opens whose text comes next (hOCR, PAGE), in pieces ([`Builder::add_text`]).
     fn open_word(&mut self, conf: Option<f32>, bbox: Option<[f32; 4]>, id: Option<String>) {
-        self.open = Some(OcrWord {
-            span: 0..0,
-            text: String::new(),
-            in_text: 0..0,
-            conf,
-            bbox,
-            id,
-            page: 0,
-            editable: true,
-            subs: None,
-        });
+        let xml = WordXml::default();
+        self.open = Some((
+            OcrWord {
+                span: 0..0,
+                text: String::new(),
+                in_text: 0..0,
+                conf,
+                bbox,
+                id,
+                page: 0,
+                editable: true,
+                subs: None,
+            },
+            xml,
+        ));
     }
 
     /// A page, block or line opens: the gap the text takes before its first word, and the page count.
@@ -294,9 +334,10 @@ impl<'x> Builder<'x> {
         frame
     }
 
-    /// Text of the open word (hOCR, PAGE): its raw bytes stand at `span`.
-    fn add_text(&mut self, span: Range<usize>, text: &str) {
-        if let Some(w) = self.open.as_mut() {
+    /// Text of the open word (hOCR, PAGE): its raw bytes (`raw`) stand at `span`.
+    fn add_text(&mut self, span: Range<usize>, raw: &str, text: &str) {
+        if let Some((w, xml)) = self.open.as_mut() {
+            xml.raw.push_str(raw);
             if w.text.is_empty() && w.span.is_empty() {
                 w.span = span;
             } else if w.span.end == span.start {
@@ -310,8 +351,12 @@ impl<'x> Builder<'x> {
         }
     }
 
-    fn finish_word(&mut self) {
-        let Some(mut w) = self.open.take() else { return };
+    /// The open word ends; `equiv_end` is where the element that held its text ends (PAGE).
+    fn finish_word(&mut self, equiv_end: Option<usize>) {
+        let Some((mut w, mut xml)) = self.open.take() else {
+            return;
+        };
+        xml.equiv_end = equiv_end;
         if self.inner {
             w.editable = false;
         }
@@ -326,7 +371,7 @@ impl<'x> Builder<'x> {
             id: w.id.take(),
             subs: None,
         };
-        self.start_word(w.span, w.text, facts);
+        self.start_word(w.span, w.text, facts, xml);
         if let Some(last) = self.words.last_mut() {
             last.editable = editable;
         }
@@ -344,76 +389,135 @@ struct WordFacts {
 
 /// Read an OCR file of `format` (see [`detect`]).
 pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
-    let mut reader = Reader::from_str(xml);
-    reader.config_mut().trim_text(false);
-    // hOCR is often HTML, with elements that never close (`<meta>`, `<br>`).
-    reader.config_mut().check_end_names = format != OcrFormat::Hocr;
+    read_with_facts(xml, format).map(|(layout, _)| layout)
+}
+
+/// [`read`], with what rewriting each word needs of the markup around it.
+fn read_with_facts(xml: &str, format: OcrFormat) -> Result<(OcrLayout, Vec<WordXml>), XmlError> {
     // The words counted first: a vector grown by doubling held twice a long file's words at its last move.
-    let marker = match format {
-        OcrFormat::Alto => "<String",
-        OcrFormat::Hocr => "ocrx_word",
-        OcrFormat::Page => "<TextEquiv",
-    };
-    let mut b = Builder {
-        xml,
+    let mut p = Parser::new(xml.as_bytes(), format, xml.matches(format.word_marker()).count());
+    while p.step().map_err(|(pos, reason)| XmlError::at(xml, pos, reason))? {}
+    p.finish();
+    let Parser {
+        b,
+        alto_version,
+        note_at,
+        ..
+    } = p;
+    let layout = OcrLayout {
         format,
-        words: Vec::with_capacity(xml.matches(marker).count()),
-        text: String::new(),
-        gap: Gap::None,
-        pages: 0,
-        open: None,
-        inner: false,
-        line_words: false,
-        equivs: 0,
-        line_first: 0,
-        line_equivs: 0,
-        region_first: 0,
-        region_equivs: 0,
-        held: None,
-        containers: Vec::new(),
-        pending_box: None,
-        pending_id: None,
+        words: b.words,
+        text: b.text,
+        pages: b.pages.max(1),
+        alto_version,
+        note_at,
+        containers: b.containers,
     };
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut alto_version = 0;
-    let mut note_at = None;
-    loop {
-        let before = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| XmlError::at(xml, reader.error_position() as usize, e.to_string()))?;
+    Ok((layout, b.facts))
+}
+
+impl OcrFormat {
+    /// What each word of the format has once in its markup (to count them before reading).
+    fn word_marker(self) -> &'static str {
+        match self {
+            OcrFormat::Alto => "<String",
+            OcrFormat::Hocr => "ocrx_word",
+            OcrFormat::Page => "<TextEquiv",
+        }
+    }
+}
+
+/// The reader of an OCR file, an event at a time, from a whole text ([`read`]) or from a file read as it
+/// goes ([`stream`]). Offsets are those of the bytes `R` gives.
+struct Parser<R> {
+    reader: Reader<R>,
+    buf: Vec<u8>,
+    stack: Vec<Frame>,
+    b: Builder,
+    alto_version: u8,
+    note_at: Option<(usize, String)>,
+}
+
+impl<R: std::io::BufRead> Parser<R> {
+    fn new(source: R, format: OcrFormat, words: usize) -> Parser<R> {
+        let mut reader = Reader::from_reader(source);
+        reader.config_mut().trim_text(false);
+        // hOCR is often HTML, with elements that never close (`<meta>`, `<br>`).
+        reader.config_mut().check_end_names = format != OcrFormat::Hocr;
+        Parser {
+            reader,
+            buf: Vec::new(),
+            stack: Vec::new(),
+            b: Builder {
+                format,
+                words: Vec::with_capacity(words),
+                facts: Vec::with_capacity(words),
+                text: String::new(),
+                text_base: 0,
+                word_base: 0,
+                gap: Gap::None,
+                pages: 0,
+                open: None,
+                inner: false,
+                line_words: false,
+                equivs: 0,
+                line_first: 0,
+                line_equivs: 0,
+                region_first: 0,
+                region_equivs: 0,
+                held: None,
+                containers: Vec::new(),
+                pending_box: None,
+                pending_id: None,
+            },
+            alto_version: 0,
+            note_at: None,
+        }
+    }
+
+    /// Read the next event: `false` at the end of the file, an error as its offset and reason.
+    fn step(&mut self) -> Result<bool, (usize, String)> {
+        let format = self.b.format;
+        let before = self.reader.buffer_position() as usize;
+        self.buf.clear();
+        let event = match self.reader.read_event_into(&mut self.buf) {
+            Ok(event) => event,
+            Err(e) => return Err((self.reader.error_position() as usize, e.to_string())),
+        };
+        let end = self.reader.buffer_position() as usize;
+        let (b, stack) = (&mut self.b, &mut self.stack);
         match event {
             Event::Start(e) => {
-                let frame = b.open_element(&e, &mut alto_version, &stack)?;
+                let frame = b.open_element(&e, before + 1, &mut self.alto_version, stack);
                 if format == OcrFormat::Hocr && is_void(e.local_name().as_ref()) {
-                    continue;
+                    return Ok(true);
                 }
                 stack.push(frame);
             }
             Event::Empty(e) => {
-                let frame = b.open_element(&e, &mut alto_version, &stack)?;
-                b.close_element(frame);
+                let frame = b.open_element(&e, before + 1, &mut self.alto_version, stack);
+                b.close_element(frame, end, None);
             }
             Event::End(e) => {
                 if format == OcrFormat::Hocr && is_void(e.local_name().as_ref()) {
-                    continue;
+                    return Ok(true);
                 }
                 if format == OcrFormat::Alto && e.local_name().as_ref() == "Description" {
                     let name = e.name();
                     let name: &str = name.as_ref();
-                    note_at = Some((before, name[..name.len() - "Description".len()].to_string()));
+                    self.note_at = Some((before, name[..name.len() - "Description".len()].to_string()));
                 }
                 let frame = stack.pop().unwrap_or(Frame::Other);
-                b.close_element(frame);
+                let name = e.name();
+                b.close_element(frame, end, Some(name.as_ref()));
             }
             Event::Text(t) if stack.last() == Some(&Frame::HeldUnicode) => {
                 let raw: &str = &t;
-                let at = offset_in(xml, raw.as_bytes()).unwrap_or(before);
                 if let Some((_, span, Some(text))) = b.held.as_mut() {
                     if span.start == span.end {
-                        *span = at..at + raw.len();
+                        *span = before..before + raw.len();
                     } else {
-                        span.end = at + raw.len();
+                        span.end = before + raw.len();
                     }
                     text.push_str(raw);
                 }
@@ -424,56 +528,49 @@ pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
                     held.2 = None;
                 }
             }
-            Event::Text(t)
-                if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, &stack) =>
-            {
+            Event::Text(t) if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, stack) => {
                 let raw: &str = &t;
-                let at = offset_in(xml, raw.as_bytes()).unwrap_or(before);
-                b.add_text(at..at + raw.len(), raw);
+                b.add_text(before..before + raw.len(), raw, raw);
             }
-            Event::CData(t) if b.open.is_some() && word_text_here(format, &stack) => {
+            Event::CData(t) if b.open.is_some() && word_text_here(format, stack) => {
                 // Text in a CDATA section: kept, never replaced.
-                if let Some(w) = b.open.as_mut() {
+                if let Some((w, _)) = b.open.as_mut() {
                     w.editable = false;
                     w.text.push_str(&t);
                 }
             }
             Event::GeneralRef(r)
-                if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, &stack) =>
+                if b.open.is_some() && !stack.contains(&Frame::Deleted) && word_text_here(format, stack) =>
             {
-                let end = reader.buffer_position() as usize;
+                let raw = format!("&{};", &*r);
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
                     _ => quick_xml::escape::resolve_predefined_entity(&r).map(str::to_string),
                 };
                 match resolved {
-                    Some(s) => b.add_text(before..end, &s),
+                    Some(s) => b.add_text(before..end, &raw, &s),
                     None => {
                         // An entity only a DTD knows: the word stays as written.
-                        if let Some(w) = b.open.as_mut() {
+                        if let Some((w, _)) = b.open.as_mut() {
                             w.editable = false;
                         }
-                        b.add_text(before..end, &xml[before..end]);
+                        b.add_text(before..end, &raw, &raw);
                     }
                 }
             }
-            Event::Eof => break,
+            Event::Eof => return Ok(false),
             _ => {}
         }
+        Ok(true)
     }
-    b.finish_word();
-    if !b.text.is_empty() && !b.text.ends_with(['\n', '\u{c}']) {
-        b.text.push('\n');
+
+    /// The file has ended: the last word, and the text's last line end.
+    fn finish(&mut self) {
+        self.b.finish_word(None);
+        if self.b.started() && !self.b.text.ends_with(['\n', '\u{c}']) {
+            self.b.text.push('\n');
+        }
     }
-    Ok(OcrLayout {
-        format,
-        words: b.words,
-        text: b.text,
-        pages: b.pages.max(1),
-        alto_version,
-        note_at,
-        containers: b.containers,
-    })
 }
 
 /// Is text at this depth a word's text (hOCR: anywhere inside the word; PAGE: in a `Unicode` of the
@@ -500,26 +597,31 @@ fn offset_in(whole: &str, part: &[u8]) -> Option<usize> {
     (p >= w && p + part.len() <= w + whole.len()).then(|| p - w)
 }
 
-impl Builder<'_> {
+impl Builder {
     /// An element opens (or stands empty): what it is for the layout, and the word it is, if one.
-    fn open_element(&mut self, e: &BytesStart, alto_version: &mut u8, stack: &[Frame]) -> Result<Frame, XmlError> {
+    /// `at` is where the element's content (its name, after `<`) stands in the file.
+    fn open_element(&mut self, e: &BytesStart, at: usize, alto_version: &mut u8, stack: &[Frame]) -> Frame {
         let name = e.local_name();
         let name = name.as_ref();
-        let attr = |key: &str| -> Option<(String, Range<usize>)> {
+        let content: &str = e;
+        // An attribute's value, where it stands in the file, and the quote around it.
+        let attr_quoted = |key: &str| -> Option<(String, Range<usize>, u8)> {
             e.attributes()
                 .flatten()
                 .find(|a| a.key.local_name().as_ref() == key)
                 .and_then(|a| {
-                    let at = offset_in(self.xml, a.value.as_bytes())?;
+                    let inner = offset_in(content, a.value.as_bytes())?;
+                    let quote = inner.checked_sub(1).map_or(b'"', |i| content.as_bytes()[i]);
                     let value = a
                         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                         .ok()?
                         .into_owned();
-                    Some((value, at..at + a.value.len()))
+                    Some((value, at + inner..at + inner + a.value.len(), quote))
                 })
         };
+        let attr = |key: &str| attr_quoted(key).map(|(v, r, _)| (v, r));
         let inside_word = stack.contains(&Frame::Word);
-        Ok(match self.format {
+        match self.format {
             OcrFormat::Alto => match name {
                 "alto" => {
                     // The version from the namespace (`xmlns` or `xmlns:alto`): …/alto/ns-v4#.
@@ -551,8 +653,14 @@ impl Builder<'_> {
                             "HypPart2" => Some(2),
                             _ => None,
                         });
-                        let subs = part.and_then(|p| attr("SUBS_CONTENT").map(|(_, s)| (s, p)));
+                        let subs_quoted = part.and_then(|p| attr_quoted("SUBS_CONTENT").map(|(_, s, q)| (s, p, q)));
+                        let quote = attr_quoted("CONTENT").map_or(b'"', |(_, _, q)| q);
                         if !content.is_empty() {
+                            let xml = WordXml {
+                                quote,
+                                subs_quote: subs_quoted.as_ref().map_or(b'"', |s| s.2),
+                                ..WordXml::default()
+                            };
                             self.start_word(
                                 span,
                                 content,
@@ -560,8 +668,9 @@ impl Builder<'_> {
                                     conf: num("WC"),
                                     bbox,
                                     id: attr("ID").map(|(v, _)| v),
-                                    subs,
+                                    subs: subs_quoted.map(|(s, p, _)| (s, p)),
                                 },
+                                xml,
                             );
                         }
                     }
@@ -570,7 +679,7 @@ impl Builder<'_> {
                 "HYP" => {
                     // The hyphen of a word cut at the line's end: part of the text, not a word.
                     let hyphen = attr("CONTENT").map_or_else(|| "-".to_string(), |(v, _)| v);
-                    if !self.text.is_empty() {
+                    if self.started() {
                         self.text.push_str(&hyphen);
                     }
                     Frame::Other
@@ -581,7 +690,7 @@ impl Builder<'_> {
                 if inside_word {
                     self.inner = true;
                     let deleted = name == "del";
-                    return Ok(if deleted { Frame::Deleted } else { Frame::Inner });
+                    return if deleted { Frame::Deleted } else { Frame::Inner };
                 }
                 let class = attr("class").map(|(c, _)| c).unwrap_or_default();
                 let classes: Vec<&str> = class.split_whitespace().collect();
@@ -616,7 +725,7 @@ impl Builder<'_> {
             OcrFormat::Page => match name {
                 "Page" => self.begin(Frame::Page),
                 "TextRegion" => {
-                    self.region_first = self.words.len();
+                    self.region_first = self.word_count();
                     self.region_equivs = 0;
                     self.begin(Frame::Block)
                 }
@@ -624,7 +733,7 @@ impl Builder<'_> {
                     self.line_words = false;
                     self.equivs = 0;
                     self.line_equivs = 0;
-                    self.line_first = self.words.len();
+                    self.line_first = self.word_count();
                     self.pending_box = None;
                     self.pending_id = attr("id").map(|(v, _)| v);
                     self.begin(Frame::Line)
@@ -657,8 +766,8 @@ impl Builder<'_> {
                         _ => None,
                     };
                     if let Some(first) = held {
-                        self.held = Some((first..self.words.len(), 0..0, Some(String::new())));
-                        return Ok(Frame::HeldEquiv);
+                        self.held = Some((first..self.word_count(), 0..0, Some(String::new())));
+                        return Frame::HeldEquiv;
                     }
                     self.equivs += 1;
                     if unit && self.equivs == 1 {
@@ -669,17 +778,35 @@ impl Builder<'_> {
                         Frame::Other
                     }
                 }
-                "Unicode" if stack.last() == Some(&Frame::TextEquiv) => Frame::Unicode,
+                "Unicode" if stack.last() == Some(&Frame::TextEquiv) => {
+                    // Its prefix names the `TextEquiv` a repair's original goes after ([`rewrite`]).
+                    if let Some((_, xml)) = self.open.as_mut() {
+                        let qname = e.name();
+                        let qname: &str = qname.as_ref();
+                        xml.prefix = qname[..qname.len() - "Unicode".len()].to_string();
+                    }
+                    Frame::Unicode
+                }
                 "Unicode" if stack.last() == Some(&Frame::HeldEquiv) => Frame::HeldUnicode,
                 _ => Frame::Other,
             },
-        })
+        }
     }
 
-    fn close_element(&mut self, frame: Frame) {
+    /// An element closes; `end` is where its end tag ends, `name` its name as written there (none for an
+    /// empty element).
+    fn close_element(&mut self, frame: Frame, end: usize, name: Option<&str>) {
         match frame {
-            Frame::Word if self.format == OcrFormat::Hocr => self.finish_word(),
-            Frame::TextEquiv => self.finish_word(),
+            Frame::Word if self.format == OcrFormat::Hocr => self.finish_word(None),
+            Frame::TextEquiv => {
+                // The original of a repaired word goes after this end tag, when it is the one its `Unicode`'s
+                // prefix names.
+                let named = self
+                    .open
+                    .as_ref()
+                    .is_some_and(|(_, xml)| name == Some(format!("{}TextEquiv", xml.prefix).as_str()));
+                self.finish_word(named.then_some(end));
+            }
             Frame::HeldEquiv => {
                 if let Some((words, span, Some(text))) = self.held.take() {
                     if !words.is_empty() && !span.is_empty() {
@@ -749,100 +876,18 @@ pub struct OcrRepaired {
 /// An edit that does not fall inside one word (it would join or cut words the file keeps apart) is not
 /// applied. A file with no repairs comes back byte for byte.
 pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRepaired, XmlError> {
-    let layout = read(xml, format)?;
-    let repaired = repairer.repair(&layout.text);
-    // Each edit to the word it falls in.
-    let mut per_word: Vec<Vec<&Edit>> = vec![Vec::new(); layout.words.len()];
-    for e in &repaired.edits {
-        let i = layout.words.partition_point(|w| w.in_text.end <= e.span.0);
-        if let Some(w) = layout.words.get(i) {
-            if w.editable && w.in_text.start <= e.span.0 && e.span.1 <= w.in_text.end {
-                per_word[i].push(e);
-            }
-        }
-    }
-    let mut edits = Vec::new();
-    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
-    let mut new_text: Vec<Option<String>> = vec![None; layout.words.len()];
-    for (i, word_edits) in per_word.iter().enumerate() {
-        if word_edits.is_empty() {
-            continue;
-        }
-        let w = &layout.words[i];
-        let mut text = String::new();
-        let mut at = w.in_text.start;
-        for e in word_edits {
-            text.push_str(&layout.text[at..e.span.0]);
-            text.push_str(&e.to);
-            at = e.span.1;
-        }
-        text.push_str(&layout.text[at..w.in_text.end]);
-        if text == w.text {
-            continue;
-        }
-        let kind = word_edits[0].kind;
-        let confidence = word_edits.iter().map(|e| e.confidence).fold(1.0, f32::min);
-        edits.push(WordEdit {
-            word: i,
-            edit: Edit {
-                span: (w.span.start, w.span.end),
-                from: w.text.clone(),
-                to: text.clone(),
-                kind,
-                confidence,
-            },
-        });
-        new_text[i] = Some(text);
-    }
-    for we in &edits {
-        let w = &layout.words[we.word];
-        let new = new_text[we.word].as_deref().expect("set above");
-        replacements.extend(rewrite(format, xml, w, new));
-    }
-    // PAGE: a line's or region's own text follows its words, when it was their text.
-    for c in &layout.containers {
-        let ws = &layout.words[c.words.clone()];
-        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
-            continue;
-        };
-        if c.text != layout.text[first.in_text.start..last.in_text.end]
-            || !c.words.clone().any(|i| new_text[i].is_some())
-        {
-            continue;
-        }
-        let mut text = String::new();
-        let mut at = first.in_text.start;
-        for i in c.words.clone() {
-            let w = &layout.words[i];
-            text.push_str(&layout.text[at..w.in_text.start]);
-            text.push_str(new_text[i].as_deref().unwrap_or(&w.text));
-            at = w.in_text.end;
-        }
-        replacements.push((c.span.clone(), escape_text(&text)));
-    }
-    // ALTO: both parts of a word cut at a line end name the whole word in SUBS_CONTENT.
-    if format == OcrFormat::Alto {
-        for i in 0..layout.words.len().saturating_sub(1) {
-            let (a, b) = (&layout.words[i], &layout.words[i + 1]);
-            let (Some((sa, 1)), Some((sb, 2))) = (&a.subs, &b.subs) else {
-                continue;
-            };
-            if new_text[i].is_none() && new_text[i + 1].is_none() {
-                continue;
-            }
-            let whole = format!(
-                "{}{}",
-                new_text[i].as_deref().unwrap_or(&a.text),
-                new_text[i + 1].as_deref().unwrap_or(&b.text)
-            );
-            replacements.push((sa.clone(), escape_attr(&whole, quote_before(xml, sa.start))));
-            replacements.push((sb.clone(), escape_attr(&whole, quote_before(xml, sb.start))));
-        }
-        if !edits.is_empty() {
-            if let Some((at, prefix)) = &layout.note_at {
-                replacements.push((*at..*at, alto_note(layout.alto_version, edits.len(), prefix)));
-            }
-        }
+    let mut p = Parser::new(xml.as_bytes(), format, xml.matches(format.word_marker()).count());
+    while p.step().map_err(|(pos, reason)| XmlError::at(xml, pos, reason))? {}
+    p.finish();
+    let repaired = repairer.repair(&p.b.text);
+    let mut rw = Rewriter::new(format);
+    rw.assign(&p.b, &repaired.edits);
+    let edits = rw.settle(&p.b, p.b.text.len());
+    let mut containers = p.b.containers.clone();
+    rw.settle_containers(&p.b, &mut containers);
+    let mut replacements = std::mem::take(&mut rw.replacements);
+    if let Some(note) = note(format, p.alto_version, &p.note_at, edits.len()) {
+        replacements.push(note);
     }
     replacements.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out = String::with_capacity(xml.len() + replacements.len() * 16);
@@ -856,20 +901,182 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
         at = r.end;
     }
     out.push_str(&xml[at..]);
+    let Parser {
+        b,
+        alto_version,
+        note_at,
+        ..
+    } = p;
     Ok(OcrRepaired {
         xml: out,
-        layout,
+        layout: OcrLayout {
+            format,
+            words: b.words,
+            text: b.text,
+            pages: b.pages.max(1),
+            alto_version,
+            note_at,
+            containers: b.containers,
+        },
         repaired,
         edits,
     })
 }
 
+/// ALTO: the processing step that says what diakrit did, where it goes, when words were repaired and
+/// the file has a description.
+fn note(
+    format: OcrFormat,
+    version: u8,
+    note_at: &Option<(usize, String)>,
+    words: usize,
+) -> Option<(Range<usize>, String)> {
+    let (at, prefix) = note_at.as_ref()?;
+    (format == OcrFormat::Alto && words > 0).then(|| (*at..*at, alto_note(version, words, prefix)))
+}
+
+/// Turns the repair of a file's plain text into replacements in the file, word by word, as the repairs
+/// come in text order: a word is settled once the repair has passed its end ([`Rewriter::settle`]).
+/// The words and text it looks at are the [`Builder`]'s, which keeps every word not yet settled (and, in
+/// PAGE, those a line's or region's own text may still need).
+struct Rewriter {
+    format: OcrFormat,
+    /// The edits of each word kept by the builder, from `first` on, not yet settled.
+    pending: std::collections::VecDeque<Vec<Edit>>,
+    /// The new text of each kept word settled, from `first` on.
+    new_text: std::collections::VecDeque<Option<String>>,
+    /// The first word `pending` and `new_text` hold.
+    first: usize,
+    /// The first word not settled.
+    settled: usize,
+    /// The file's changes, in the order made.
+    replacements: Vec<(Range<usize>, String)>,
+}
+
+impl Rewriter {
+    fn new(format: OcrFormat) -> Rewriter {
+        Rewriter {
+            format,
+            pending: Default::default(),
+            new_text: Default::default(),
+            first: 0,
+            settled: 0,
+            replacements: Vec::new(),
+        }
+    }
+
+    /// Each edit (in offsets of the whole text) to the word it falls in, if it falls inside one that may
+    /// change.
+    fn assign(&mut self, b: &Builder, edits: &[Edit]) {
+        while self.first + self.pending.len() < b.word_count() {
+            self.pending.push_back(Vec::new());
+            self.new_text.push_back(None);
+        }
+        for e in edits {
+            let i = b.words.partition_point(|w| w.in_text.end <= e.span.0);
+            if let Some(w) = b.words.get(i) {
+                if w.editable && w.in_text.start <= e.span.0 && e.span.1 <= w.in_text.end {
+                    self.pending[b.word_base + i - self.first].push(e.clone());
+                }
+            }
+        }
+    }
+
+    /// Settle every word that ends by `upto` (an offset of the whole text the repair has passed): its
+    /// new text, the file's changes for it and for what depends on it (ALTO: the `SUBS_CONTENT` of a word
+    /// cut at a line end; PAGE: a line's or region's own text, once all its words are settled). The
+    /// words changed, in file offsets.
+    fn settle(&mut self, b: &Builder, upto: usize) -> Vec<WordEdit> {
+        let mut edits = Vec::new();
+        let text_at = |at: usize| at - b.text_base;
+        while self.settled < b.word_count() && b.words[self.settled - b.word_base].in_text.end <= upto {
+            let i = self.settled;
+            self.settled += 1;
+            let (w, xml) = (&b.words[i - b.word_base], &b.facts[i - b.word_base]);
+            let word_edits = std::mem::take(&mut self.pending[i - self.first]);
+            if !word_edits.is_empty() {
+                let mut text = String::new();
+                let mut at = w.in_text.start;
+                for e in &word_edits {
+                    text.push_str(&b.text[text_at(at)..text_at(e.span.0)]);
+                    text.push_str(&e.to);
+                    at = e.span.1;
+                }
+                text.push_str(&b.text[text_at(at)..text_at(w.in_text.end)]);
+                if text != w.text {
+                    edits.push(WordEdit {
+                        word: i,
+                        edit: Edit {
+                            span: (w.span.start, w.span.end),
+                            from: w.text.clone(),
+                            to: text.clone(),
+                            kind: word_edits[0].kind,
+                            confidence: word_edits.iter().map(|e| e.confidence).fold(1.0, f32::min),
+                        },
+                    });
+                    self.replacements.extend(rewrite(self.format, w, xml, &text));
+                    self.new_text[i - self.first] = Some(text);
+                }
+            }
+            // ALTO: both parts of a word cut at a line end name the whole word in SUBS_CONTENT.
+            if self.format == OcrFormat::Alto && i > self.first {
+                let (a, b2) = (&b.words[i - 1 - b.word_base], w);
+                let (na, nb) = (&self.new_text[i - 1 - self.first], &self.new_text[i - self.first]);
+                if let (Some((sa, 1)), Some((sb, 2))) = (&a.subs, &b2.subs) {
+                    if na.is_some() || nb.is_some() {
+                        let whole = format!(
+                            "{}{}",
+                            na.as_deref().unwrap_or(&a.text),
+                            nb.as_deref().unwrap_or(&b2.text)
+                        );
+                        let qa = b.facts[i - 1 - b.word_base].subs_quote;
+                        self.replacements.push((sa.clone(), escape_attr(&whole, qa)));
+                        self.replacements
+                            .push((sb.clone(), escape_attr(&whole, xml.subs_quote)));
+                    }
+                }
+            }
+        }
+        edits
+    }
+
+    /// PAGE: the lines' and regions' own texts of `containers` whose words are all settled, kept in step
+    /// with their words when they were their words' text; the others are kept.
+    fn settle_containers(&mut self, b: &Builder, containers: &mut Vec<Container>) {
+        containers.retain(|c| {
+            if c.words.end > self.settled {
+                return true;
+            }
+            let ws = &b.words[c.words.start - b.word_base..c.words.end - b.word_base];
+            let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+                return false;
+            };
+            let at = |i: usize| i - b.text_base;
+            let new = |i: usize| self.new_text[i - self.first].as_deref();
+            if c.text != b.text[at(first.in_text.start)..at(last.in_text.end)]
+                || !c.words.clone().any(|i| new(i).is_some())
+            {
+                return false;
+            }
+            let mut text = String::new();
+            let mut pos = first.in_text.start;
+            for (i, w) in c.words.clone().zip(ws) {
+                text.push_str(&b.text[at(pos)..at(w.in_text.start)]);
+                text.push_str(new(i).unwrap_or(&w.text));
+                pos = w.in_text.end;
+            }
+            self.replacements.push((c.span.clone(), escape_text(&text)));
+            false
+        });
+    }
+}
+
 /// The replacements that write word `w` as `new` (escaped as the file escapes; in hOCR and PAGE with the
 /// original kept beside it).
-fn rewrite(format: OcrFormat, xml: &str, w: &OcrWord, new: &str) -> Vec<(Range<usize>, String)> {
-    let old_raw = &xml[w.span.clone()];
+fn rewrite(format: OcrFormat, w: &OcrWord, xml: &WordXml, new: &str) -> Vec<(Range<usize>, String)> {
+    let old_raw = &xml.raw;
     match format {
-        OcrFormat::Alto => vec![(w.span.clone(), escape_attr(new, quote_before(xml, w.span.start)))],
+        OcrFormat::Alto => vec![(w.span.clone(), escape_attr(new, xml.quote))],
         OcrFormat::Hocr => vec![(
             w.span.clone(),
             format!(
@@ -880,10 +1087,8 @@ fn rewrite(format: OcrFormat, xml: &str, w: &OcrWord, new: &str) -> Vec<(Range<u
         OcrFormat::Page => {
             let mut out = vec![(w.span.clone(), escape_text(new))];
             // The original in a second TextEquiv, right after the one that now holds the repair.
-            let p = prefix_of(xml, w.span.start);
-            let close = format!("</{p}TextEquiv>");
-            if let Some(i) = xml[w.span.end..].find(&close) {
-                let at = w.span.end + i + close.len();
+            if let Some(at) = xml.equiv_end {
+                let p = &xml.prefix;
                 out.push((
                     at..at,
                     format!(
@@ -894,22 +1099,6 @@ fn rewrite(format: OcrFormat, xml: &str, w: &OcrWord, new: &str) -> Vec<(Range<u
             out
         }
     }
-}
-
-/// The namespace prefix (`pc:`) of the element whose content starts at `pos`, or nothing.
-fn prefix_of(xml: &str, pos: usize) -> &str {
-    let open = xml[..pos].rfind('<').map_or(0, |i| i + 1);
-    let name = &xml[open..pos];
-    let name = name.split(['>', ' ', '/']).next().unwrap_or("");
-    name.rfind(':').map_or("", |i| &name[..=i])
-}
-
-/// The quote an attribute value starting at `pos` stands between (`"` when none is seen).
-fn quote_before(xml: &str, pos: usize) -> u8 {
-    pos.checked_sub(1)
-        .and_then(|i| xml.as_bytes().get(i))
-        .copied()
-        .unwrap_or(b'"')
 }
 
 /// `s` escaped for an attribute value between `quote`s.
