@@ -8,8 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
 use diakrit::pipeline::{
-    check_plan, collect_inputs_skipping, open_long, process_windows, repair_windows, run_batch, Batch, EditsFile,
-    Input, InputError, Outputs,
+    check_plan, collect_inputs_skipping, open_long, process_ocr_xml, process_windows, repair_ocr_xml, repair_windows,
+    run_batch, Batch, EditsFile, Input, InputError, Outputs,
 };
 use diakrit::{Catalogue, Lexicon, Repairer};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -332,14 +332,20 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     // An OCR file in XML keeps its name and format (`Input::output_path`).
                     out.write(input, "txt", &rep.bytes)
                 },
-                |input, _, windows, out, edits| {
+                |input, opened, out, edits| {
                     let name = input.display();
-                    out.write_with(input, "txt", |put| {
-                        repair_windows(&repairer, windows, Some(interrupt_flag()), |start, rep| {
-                            let moved: Vec<_> = rep.edits.into_iter().map(|e| e.moved(start)).collect();
-                            edits.write(&name, &moved)?;
-                            put(rep.text.as_bytes())
-                        })
+                    out.write_with(input, "txt", |put| match opened {
+                        Opened::OcrXml(xml) => {
+                            repair_ocr_xml(&repairer, xml, Some(interrupt_flag()), |e| edits.write(&name, e), put)
+                        }
+                        Opened::Windows(_, windows) => {
+                            repair_windows(&repairer, windows, Some(interrupt_flag()), |start, rep| {
+                                let moved: Vec<_> = rep.edits.into_iter().map(|e| e.moved(start)).collect();
+                                edits.write(&name, &moved)?;
+                                put(rep.text.as_bytes())
+                            })
+                        }
+                        Opened::Whole(_) => unreachable!("a whole input is a job's"),
                     })
                 },
             )
@@ -392,20 +398,34 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                     edits.write(&doc.source, &doc.edits)?;
                     out.write_document(input, &doc, format)
                 },
-                |input, scanned, windows, out, edits| {
+                |input, opened, out, edits| {
                     let name = input.display();
-                    out.write_with(input, format.extension(), |put| {
-                        process_windows(
-                            &repairer,
-                            input,
-                            &scanned,
-                            windows,
-                            Some(interrupt_flag()),
-                            format,
-                            |e| edits.write(&name, e),
-                            put,
-                        )
-                    })
+                    match opened {
+                        Opened::Windows(scanned, windows) => out.write_with(input, format.extension(), |put| {
+                            process_windows(
+                                &repairer,
+                                input,
+                                &scanned,
+                                windows,
+                                Some(interrupt_flag()),
+                                format,
+                                |e| edits.write(&name, e),
+                                put,
+                            )
+                        }),
+                        Opened::OcrXml(xml) => out.write_with(input, format.extension(), |put| {
+                            process_ocr_xml(
+                                &repairer,
+                                input,
+                                xml,
+                                Some(interrupt_flag()),
+                                format,
+                                |e| edits.write(&name, e),
+                                put,
+                            )
+                        }),
+                        Opened::Whole(_) => unreachable!("a whole input is a job's"),
+                    }
                 },
             )
         }
@@ -843,10 +863,6 @@ type Started = (Vec<Result<Input, InputError>>, Out, EditsFile);
 type Out = Outputs<BufWriter<io::StdoutLock<'static>>>;
 
 use diakrit::pipeline::Opened;
-use diakrit::stream::Scanned;
-
-/// A long file's windows.
-type Windows = diakrit::pipeline::FileWindows;
 
 /// The inputs of a batch (the output folder left out of the walk, and with `--resume` those already done),
 /// checked so that nothing is overwritten that must not be, and where their results and edits go.
@@ -875,7 +891,7 @@ fn run_files<T: Send>(
     batch: &BatchArgs,
     job: impl Fn(&diakrit::source::Source) -> T + Sync,
     mut write: impl FnMut(&Input, T, &mut Out, &mut EditsFile) -> Result<(), InputError>,
-    mut long: impl FnMut(&Input, Scanned, Windows, &mut Out, &mut EditsFile) -> Result<(), InputError>,
+    mut long: impl FnMut(&Input, Opened, &mut Out, &mut EditsFile) -> Result<(), InputError>,
 ) -> Result<bool, Fatal> {
     let total = inputs.len();
     let mut ok = true;
@@ -898,18 +914,20 @@ fn run_files<T: Send>(
                     // A long file (or standard input): read in windows, each written as it is done; read
                     // whole after all when it is short or cannot be streamed (UTF-16).
                     None => match open_long(input, batch.strict)? {
-                        Opened::Windows(scanned, windows) => {
-                            progress.suspend(|| warn(streamed_note(input, &scanned)));
+                        Opened::Whole(src) => (replaced_note(&src), src.text.len(), job(&src)),
+                        opened => {
+                            if let Opened::Windows(scanned, _) = &opened {
+                                progress.suspend(|| warn(streamed_note(input, scanned)));
+                            }
                             let bytes = std::fs::metadata(input.display()).map_or(0, |m| m.len() as usize);
                             let mark = edits.mark()?;
-                            if let Err(e) = long(input, scanned, windows, &mut out, &mut edits) {
+                            if let Err(e) = long(input, opened, &mut out, &mut edits) {
                                 edits.rollback(mark)?;
                                 return Err(e);
                             }
                             progress.add_bytes(bytes);
                             return Ok(());
                         }
-                        Opened::Whole(src) => (replaced_note(&src), src.text.len(), job(&src)),
                     },
                 };
                 progress.suspend(|| warn(note));

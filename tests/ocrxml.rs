@@ -147,6 +147,166 @@ fn malformed_xml_is_one_line_with_the_position() {
     assert!(!out.join("cut.xml").exists());
 }
 
+/// The fixture `xml` with the run of its pages (ALTO, hOCR) or of its page's regions (PAGE) repeated
+/// `n` times: a long file of real OCR markup.
+fn lengthened(xml: &str, format: OcrFormat, n: usize) -> String {
+    let (open, close) = match format {
+        OcrFormat::Alto => ("<Page ", "</Page>"),
+        OcrFormat::Hocr => ("<div class='ocr_page'", "</body>"),
+        OcrFormat::Page => ("<TextRegion ", "</TextRegion>"),
+    };
+    let a = xml.find(open).unwrap();
+    let b = if format == OcrFormat::Hocr {
+        xml.rfind(close).unwrap()
+    } else {
+        xml.rfind(close).unwrap() + close.len()
+    };
+    let long = format!("{}{}{}", &xml[..a], xml[a..b].repeat(n), &xml[b..]);
+    if format == OcrFormat::Page {
+        with_line_text(&long)
+    } else {
+        long
+    }
+}
+
+/// PAGE: each line given its own text beside its words (as Transkribus writes it), which repair keeps
+/// in step with them.
+fn with_line_text(xml: &str) -> String {
+    let word = regex::Regex::new(r"<Unicode>([^<]*)</Unicode>").unwrap();
+    let mut out = String::with_capacity(xml.len() * 2);
+    let mut rest = xml;
+    while let Some(end) = rest.find("</TextLine>") {
+        let line = &rest[..end];
+        let start = line.rfind("<TextLine").unwrap_or(0);
+        let words: Vec<&str> = word
+            .captures_iter(&line[start..])
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+        out.push_str(line);
+        out.push_str(&format!(
+            "<TextEquiv><Unicode>{}</Unicode></TextEquiv>",
+            words.join(" ")
+        ));
+        out.push_str("</TextLine>");
+        rest = &rest[end + "</TextLine>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A long file (over a megabyte) is repaired as it is read, its plain text in the repair's windows and
+/// its words settled as they are passed: the bytes and the edits are those of the file repaired in
+/// memory, at one thread and at two, with a byte-order mark kept.
+#[test]
+fn a_long_file_is_repaired_as_it_is_read_with_the_same_result() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, format) in FILES {
+        // Some 600 KB of plain text: three repair windows, thousands of words settled and dropped.
+        let long = lengthened(&fixture(path), format, 270);
+        let whole = ocrxml::repair(common::repairer(), &long, format).unwrap();
+        assert!(whole.layout.text.len() > 2 * diakrit::repair::window::WINDOW, "{path}");
+        assert!(!whole.edits.is_empty(), "{path}");
+        let bom = format == OcrFormat::Hocr;
+        let file = dir.path().join(Path::new(path).file_name().unwrap());
+        let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        bytes.extend_from_slice(long.as_bytes());
+        std::fs::write(&file, &bytes).unwrap();
+        let threads: &[&str] = if format == OcrFormat::Alto { &["1", "2"] } else { &["2"] };
+        for j in threads {
+            let log = dir.path().join(format!("edits-{j}.jsonl"));
+            let o = diakrit(&[
+                "repair",
+                "--quiet",
+                "-j",
+                j,
+                "--edits",
+                log.to_str().unwrap(),
+                file.to_str().unwrap(),
+            ]);
+            assert!(o.status.success(), "{path}: {}", stderr(&o));
+            let expected = if bom {
+                format!("\u{feff}{}", whole.xml)
+            } else {
+                whole.xml.clone()
+            };
+            assert!(
+                o.stdout == expected.as_bytes(),
+                "{path} -j{j}: not the bytes of the repair in memory"
+            );
+            let logged: Vec<serde_json::Value> = std::fs::read_to_string(&log)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(logged.len(), whole.edits.len(), "{path} -j{j}");
+            for (l, w) in logged.iter().zip(&whole.edits) {
+                assert_eq!(l["span"], serde_json::json!([w.edit.span.0, w.edit.span.1]), "{path}");
+                assert_eq!(l["to"], w.edit.to.as_str(), "{path}");
+            }
+        }
+        // process: the document of the file processed in memory, sections' pages and boxes included.
+        let src = diakrit::source::Source {
+            name: file.to_str().unwrap().to_string(),
+            text: long.clone(),
+            encoding: if bom {
+                diakrit::source::Encoding::Utf8Bom
+            } else {
+                diakrit::source::Encoding::Utf8
+            },
+            replaced: Vec::new(),
+        };
+        let doc = ocrxml::process(common::repairer(), &src, format).unwrap();
+        assert!(doc.sections.iter().any(|s| s.layout.is_some()), "{path}");
+        let mut w = diakrit::output::Writer::new(Vec::new(), diakrit::output::Format::Json);
+        w.write(&doc).unwrap();
+        let o = diakrit(&["process", "--quiet", "--format", "json", file.to_str().unwrap()]);
+        assert!(o.status.success(), "{path}: {}", stderr(&o));
+        assert!(
+            o.stdout == w.into_inner(),
+            "{path}: process differs from the document made in memory"
+        );
+    }
+}
+
+/// A long file that is malformed far from its start, or cut short, is refused with the line and column
+/// of the whole-file reader, and nothing is written for it.
+#[test]
+fn a_long_malformed_file_is_refused_where_it_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, format) = FILES[0];
+    let long = lengthened(&fixture(path), format, 60);
+    let at = long.len() * 3 / 4;
+    let end_tag = at + long[at..].find("</TextLine>").unwrap();
+    let bad = format!(
+        "{}</TextLin>{}",
+        &long[..end_tag],
+        &long[end_tag + "</TextLine>".len()..]
+    );
+    let cut_short = long[..long.len() * 2 / 3].to_string();
+    for (name, xml) in [("bad.xml", bad), ("cut.xml", cut_short)] {
+        let expected = ocrxml::read(&xml, format).unwrap_err();
+        let file = dir.path().join(name);
+        std::fs::write(&file, &xml).unwrap();
+        assert!(xml.len() > 1 << 20, "long enough to be read as it goes");
+        let out = dir.path().join("out");
+        let o = diakrit(&[
+            "repair",
+            "--quiet",
+            "--out-dir",
+            out.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ]);
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("{name}: {expected}")),
+            "{err} (expected {expected})"
+        );
+        assert!(!out.join(name).exists());
+    }
+}
+
 /// Run `diakrit ARGS --out-dir OUT SRC`, which must succeed, and list what it wrote.
 fn written(args: &[&str], src: &Path, out: &Path) -> Vec<String> {
     let mut all = args.to_vec();

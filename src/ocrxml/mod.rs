@@ -19,6 +19,8 @@ use crate::output::{Document, OcrSource, PageBox, SectionLayout};
 use crate::repair::{Edit, Repaired, Repairer};
 use crate::source::Source;
 
+pub mod stream;
+
 /// An OCR XML format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OcrFormat {
@@ -557,6 +559,18 @@ impl<R: std::io::BufRead> Parser<R> {
                         b.add_text(before..end, &raw, &raw);
                     }
                 }
+            }
+            // A file cut short (a copy that stopped, a disk that filled) ends inside its elements; HTML
+            // (hOCR) may leave some open by its own rules.
+            Event::Eof if format != OcrFormat::Hocr && !stack.is_empty() => {
+                let n = stack.len();
+                return Err((
+                    end,
+                    format!(
+                        "the file ends with {n} element{} still open (cut short?)",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                ));
             }
             Event::Eof => return Ok(false),
             _ => {}
@@ -1172,39 +1186,46 @@ pub fn process(repairer: &Repairer, src: &Source, format: OcrFormat) -> Result<D
         words: layout.words.len(),
     });
     for s in &mut doc.sections {
-        let heading = boxes(&layout, s.heading_span);
-        let body = boxes(&layout, s.body_span);
-        let pages = heading.iter().chain(&body).map(|b| b.page);
-        if let (Some(first), Some(last)) = (pages.clone().min(), pages.max()) {
-            s.layout = Some(SectionLayout {
-                pages: (first, last),
-                heading,
-                body,
-            });
-        }
+        s.layout = section_layout(boxes(&layout, s.heading_span), boxes(&layout, s.body_span));
     }
     Ok(doc)
+}
+
+/// A section's layout from the boxes of its heading and body: none when its words have no boxes.
+fn section_layout(heading: Vec<PageBox>, body: Vec<PageBox>) -> Option<SectionLayout> {
+    let pages = heading.iter().chain(&body).map(|b| b.page);
+    let (first, last) = (pages.clone().min()?, pages.max()?);
+    Some(SectionLayout {
+        pages: (first, last),
+        heading,
+        body,
+    })
 }
 
 /// The box around the words of `span` (offsets of the layout's text) on each page they are on.
 fn boxes(layout: &OcrLayout, span: (usize, usize)) -> Vec<PageBox> {
     let first = layout.words.partition_point(|w| w.in_text.end <= span.0);
-    let mut out: Vec<PageBox> = Vec::new();
+    let mut out = Vec::new();
     for w in layout.words[first..].iter().take_while(|w| w.in_text.start < span.1) {
-        let Some(b) = w.bbox else { continue };
-        match out.last_mut() {
-            Some(p) if p.page == w.page => {
-                p.bbox = [
-                    p.bbox[0].min(b[0]),
-                    p.bbox[1].min(b[1]),
-                    p.bbox[2].max(b[2]),
-                    p.bbox[3].max(b[3]),
-                ];
-            }
-            _ => out.push(PageBox { page: w.page, bbox: b }),
-        }
+        add_box(&mut out, w.page, w.bbox);
     }
     out
+}
+
+/// Widen the box of the last page in `out` by a word's box on `page`, or start the box of its page.
+fn add_box(out: &mut Vec<PageBox>, page: usize, bbox: Option<[f32; 4]>) {
+    let Some(b) = bbox else { return };
+    match out.last_mut() {
+        Some(p) if p.page == page => {
+            p.bbox = [
+                p.bbox[0].min(b[0]),
+                p.bbox[1].min(b[1]),
+                p.bbox[2].max(b[2]),
+                p.bbox[3].max(b[3]),
+            ];
+        }
+        _ => out.push(PageBox { page, bbox: b }),
+    }
 }
 
 #[cfg(test)]

@@ -8,10 +8,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::ocrxml::stream::XmlStream;
+use crate::ocrxml::OcrFormat;
 use crate::output::{fnv1a64_more, Assembly, Format, Spooled, FNV_START};
 use crate::process::joins_group;
 use crate::repair::{Edit, Repaired, Repairer};
-use crate::source::{self, Source};
+use crate::source::{self, Encoding, Source};
 use crate::stream::{Scanned, Windows};
 
 mod sink;
@@ -305,18 +307,18 @@ fn is_ocr_xml_file(path: &Path) -> bool {
     if !has_ext(path, XML_EXTS) {
         return false;
     }
-    std::fs::File::open(path).is_ok_and(|mut f| starts_as_ocr_xml(&mut f).unwrap_or(false))
+    std::fs::File::open(path).is_ok_and(|mut f| starts_as_ocr_xml(&mut f).ok().flatten().is_some())
 }
 
-/// Do the first bytes `r` gives say ALTO, hOCR or PAGE XML ([`crate::ocrxml::detect`])? Reads as far as
-/// `detect` looks.
-fn starts_as_ocr_xml(r: &mut impl std::io::Read) -> std::io::Result<bool> {
+/// Do the first bytes `r` gives say ALTO, hOCR or PAGE XML ([`crate::ocrxml::detect`]), and which? Reads as
+/// far as `detect` looks.
+fn starts_as_ocr_xml(r: &mut impl std::io::Read) -> std::io::Result<Option<OcrFormat>> {
     let mut head = Vec::with_capacity(crate::ocrxml::DETECT_BYTES);
     std::io::Read::read_to_end(
         &mut std::io::Read::take(r, crate::ocrxml::DETECT_BYTES as u64),
         &mut head,
     )?;
-    Ok(crate::ocrxml::detect(&head).is_some())
+    Ok(crate::ocrxml::detect(&head))
 }
 
 /// Run `job` over `inputs` in parallel, handing each result to `sink` in input order. Inputs are taken
@@ -414,6 +416,8 @@ pub type FileWindows = Windows<std::io::BufReader<std::fs::File>>;
 pub enum Opened {
     /// To be read in windows: what its first pass found, and its windows.
     Windows(Scanned, FileWindows),
+    /// An OCR file in XML, in UTF-8: to be repaired as it is read ([`repair_ocr_xml`]).
+    OcrXml(OcrXmlFile),
     /// Read whole after all: short (standard input that ended early), UTF-16, or not text.
     Whole(Source),
 }
@@ -445,12 +449,23 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
             (name, spool)
         }
     };
-    // An OCR file in XML is read whole: its words are repaired in place (`crate::ocrxml`), not its text in
-    // windows.
+    // An OCR file in XML has its words repaired in place (`crate::ocrxml`), not its text in windows: as
+    // it is read when it is clean UTF-8, else whole (its encoding decided and told as for any file).
     let io_err = |e: std::io::Error| InputError::io(&name, &e);
     let ocr_xml = starts_as_ocr_xml(&mut file).map_err(io_err)?;
     std::io::Seek::rewind(&mut file).map_err(io_err)?;
-    if ocr_xml {
+    if let Some(format) = ocr_xml {
+        if let Some(scanned) = crate::stream::scan(&mut file, &name, false)? {
+            if scanned.replaced_count == 0 && matches!(scanned.encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
+                let bom = scanned.encoding == Encoding::Utf8Bom;
+                return Ok(Opened::OcrXml(OcrXmlFile {
+                    name,
+                    format,
+                    bom,
+                    file,
+                }));
+            }
+        }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io_err)?;
         return Ok(Opened::Whole(source::decode_owned(&name, bytes, strict)?));
@@ -467,6 +482,93 @@ pub fn open_long(input: &Input, strict: bool) -> Result<Opened, InputError> {
             Ok(Opened::Whole(source::decode_source(&name, &bytes, strict)?))
         }
     }
+}
+
+/// A long OCR file in XML, in UTF-8, opened to be repaired as it is read ([`open_long`]).
+pub struct OcrXmlFile {
+    /// Its name in messages.
+    pub name: PathBuf,
+    /// Its format.
+    pub format: OcrFormat,
+    /// Does it start with a byte-order mark (kept in the output; offsets count after it)?
+    pub bom: bool,
+    file: std::fs::File,
+}
+
+impl OcrXmlFile {
+    /// The file from just after its byte-order mark.
+    fn body(&mut self) -> std::io::Result<&std::fs::File> {
+        let skip = if self.bom { 3 } else { 0 };
+        std::io::Seek::seek(&mut self.file, std::io::SeekFrom::Start(skip))?;
+        Ok(&self.file)
+    }
+}
+
+/// Repair a long OCR file in XML in bounded memory ([`crate::ocrxml::stream`]): its plain text's windows go
+/// through the thread pool one more than there are threads at a time (each holds its words, a few hundred
+/// bytes each, until it is settled: fewer than for text, [`repair_windows`]), each repair settles the words it has passed, whose edits go to
+/// `log` (in offsets of the file after any byte-order mark); then the file is copied to `put` with the
+/// changes made. The bytes and edits are those [`crate::ocrxml::repair`] makes of the whole file. A
+/// malformed file is an error naming its line and column, with nothing written.
+pub fn repair_ocr_xml(
+    repairer: &Repairer,
+    mut xml: OcrXmlFile,
+    stop: Option<&AtomicBool>,
+    mut log: impl FnMut(&[Edit]) -> Result<(), InputError>,
+    put: &mut dyn FnMut(&[u8]) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let name = xml.name.clone();
+    let io_err = |e: std::io::Error| InputError::io(&name, &e);
+    let format = xml.format;
+    let changes = {
+        let stream = std::cell::RefCell::new(XmlStream::new(
+            std::io::BufReader::with_capacity(1 << 16, xml.body().map_err(io_err)?),
+            format,
+        ));
+        let mut failed = None;
+        let in_flight = rayon::current_num_threads().max(1) + 1;
+        let mut emitted = 0;
+        let done = in_order(
+            in_flight,
+            || {
+                go_on(stop, &name)?;
+                stream.borrow_mut().next_window().map_err(|e| {
+                    failed = Some(e);
+                    InputError::new(&name, "malformed XML")
+                })
+            },
+            |(start, text): (usize, String)| (start, text.len(), repairer.repair_window(&text)),
+            |(start, len, r)| {
+                log(&stream.borrow_mut().take(start, len, &r))?;
+                emitted += 1;
+                if emitted % in_flight == 0 {
+                    release_freed_memory();
+                }
+                Ok(())
+            },
+        );
+        if let Some(e) = failed {
+            let located = e.locate(xml.body().map_err(io_err)?).map_err(io_err)?;
+            return Err(InputError::new(&name, located.to_string()));
+        }
+        done?;
+        stream.into_inner().finish().map_err(io_err)?
+    };
+    if xml.bom {
+        put(b"\xEF\xBB\xBF")?;
+    }
+    // The copy's own errors are reading errors; those of `put` (writing) pass through as they are.
+    let mut put_failed = None;
+    let copied = changes.copy(xml.body().map_err(io_err)?, &mut |bytes| {
+        put(bytes).map_err(|e| {
+            put_failed = Some(e);
+            std::io::Error::other("output failed")
+        })
+    });
+    if let Some(e) = put_failed {
+        return Err(e);
+    }
+    copied.map_err(io_err)
 }
 
 /// Windows taken at a time per thread of the pool: a few, so that a thread done with a quick window takes
@@ -503,6 +605,55 @@ pub fn repair_windows<R: std::io::Read>(
             Ok(())
         },
     )
+}
+
+/// Process a long OCR file in XML in bounded memory: a first pass reads its XML as it goes
+/// ([`crate::ocrxml::stream::spool_plain`]) into its plain text and its words' places, both spooled to
+/// temporary files; the text is then processed in windows as a long text file is ([`process_windows`]),
+/// each section given its pages and boxes from the spooled places. The document is the one
+/// [`crate::ocrxml::process`] makes of the whole file.
+#[allow(clippy::too_many_arguments)]
+pub fn process_ocr_xml(
+    repairer: &Repairer,
+    input: &Input,
+    mut xml: OcrXmlFile,
+    stop: Option<&AtomicBool>,
+    format: Format,
+    log: impl FnMut(&[Edit]) -> Result<(), InputError>,
+    put: &mut dyn FnMut(&[u8]) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let name = xml.name.clone();
+    let io_err = |e: std::io::Error| InputError::io(&name, &e);
+    let mut text = std::io::BufWriter::new(tempfile::tempfile().map_err(io_err)?);
+    let mut places = std::io::BufWriter::new(tempfile::tempfile().map_err(io_err)?);
+    let ocr_format = xml.format;
+    let source = std::io::BufReader::with_capacity(1 << 16, xml.body().map_err(io_err)?);
+    let ocr = match crate::ocrxml::stream::spool_plain(source, ocr_format, &mut text, &mut places).map_err(io_err)? {
+        Ok(ocr) => ocr,
+        Err(e) => {
+            let located = e.locate(xml.body().map_err(io_err)?).map_err(io_err)?;
+            return Err(InputError::new(&name, located.to_string()));
+        }
+    };
+    let rewound = |w: std::io::BufWriter<std::fs::File>| -> std::io::Result<std::fs::File> {
+        let mut f = w.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        std::io::Seek::rewind(&mut f)?;
+        Ok(f)
+    };
+    let text = rewound(text).map_err(io_err)?;
+    let mut boxes = crate::ocrxml::stream::WordBoxes::new(rewound(places).map_err(io_err)?);
+    let windows = Windows::new(std::io::BufReader::new(text), Encoding::Utf8, &name).map_err(io_err)?;
+    let encoding = if xml.bom { Encoding::Utf8Bom } else { Encoding::Utf8 };
+    let out = Written {
+        format,
+        put,
+        section: &mut |s| {
+            s.layout = boxes.section_layout(s.heading_span, s.body_span).map_err(io_err)?;
+            Ok(())
+        },
+        document: &mut |doc| doc.ocr = Some(ocr.clone()),
+    };
+    process_text_windows(repairer, &input.display(), encoding, windows, stop, log, out)
 }
 
 /// Run `work` on the thread pool over the items `next` gives, and hand the results to `emit` in the items'
@@ -595,9 +746,44 @@ pub fn process_windows(
     windows: FileWindows,
     stop: Option<&AtomicBool>,
     format: Format,
-    mut log: impl FnMut(&[Edit]) -> Result<(), InputError>,
+    log: impl FnMut(&[Edit]) -> Result<(), InputError>,
     put: &mut dyn FnMut(&[u8]) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
+    let source = input.display();
+    let out = Written {
+        format,
+        put,
+        section: &mut |_| Ok(()),
+        document: &mut |_| {},
+    };
+    process_text_windows(repairer, &source, scanned.encoding, windows, stop, log, out)
+}
+
+/// Where a document processed in windows goes: written in `format` through `put`, each section handed
+/// to `section` before it is written, the document to `document` before its head is.
+struct Written<'a> {
+    format: Format,
+    put: &'a mut dyn FnMut(&[u8]) -> Result<(), InputError>,
+    section: &'a mut dyn FnMut(&mut crate::output::SectionOut) -> Result<(), InputError>,
+    document: &'a mut dyn FnMut(&mut crate::output::Document),
+}
+
+/// [`process_windows`] of the text `windows` give, named `source`, read in `encoding`.
+fn process_text_windows(
+    repairer: &Repairer,
+    source: &str,
+    encoding: Encoding,
+    windows: FileWindows,
+    stop: Option<&AtomicBool>,
+    mut log: impl FnMut(&[Edit]) -> Result<(), InputError>,
+    out: Written,
+) -> Result<(), InputError> {
+    let Written {
+        format,
+        put,
+        section,
+        document,
+    } = out;
     let name = windows.name().to_path_buf();
     let io_err = |e: std::io::Error| InputError::io(&name, &e);
     let mut hash = FNV_START;
@@ -606,7 +792,7 @@ pub fn process_windows(
         hash = fnv1a64_more(hash, text.as_bytes());
     }
     let mut windows = windows.rewind().map_err(io_err)?;
-    let mut assembly = Assembly::new(&input.display(), scanned.encoding, hash);
+    let mut assembly = Assembly::new(source, encoding, hash);
     let mut spooled = Spooled::new(format).map_err(io_err)?;
     let mut next = windows.next_window().map_err(io_err)?;
     // Groups of windows, segmented together (as the whole-text path groups them), a group per thread at a
@@ -632,8 +818,11 @@ pub fn process_windows(
         // parallel, and segmented: what the whole-text path does with it.
         |(start, text): (usize, String)| (start, repairer.process_window(&text)),
         |(start, (repaired, seg, words))| {
-            let piece = assembly.add(start, repaired, &seg, words);
+            let mut piece = assembly.add(start, repaired, &seg, words);
             drop(seg);
+            for s in &mut piece.sections {
+                section(s)?;
+            }
             log(&piece.edits)?;
             spooled.add(&piece).map_err(io_err)?;
             drop(piece);
@@ -641,7 +830,11 @@ pub fn process_windows(
             Ok(())
         },
     )?;
-    let (doc, last) = assembly.finish();
+    let (mut doc, mut last) = assembly.finish();
+    if let Some(s) = last.as_mut() {
+        section(s)?;
+    }
+    document(&mut doc);
     let mut failed = None;
     let mut sink = PutWriter {
         put,
