@@ -8,8 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use diakrit::output::Format;
 use diakrit::pipeline::{
-    check_plan, collect_inputs_skipping, open_long, process_ocr_xml, process_windows, repair_ocr_xml, repair_windows,
-    run_batch, Batch, EditsFile, Input, InputError, Outputs,
+    check_plan, collect_inputs_skipping, open_long, process_input, process_ocr_xml, process_windows, repair_input,
+    repair_ocr_xml, repair_windows, run_batch, Batch, EditsFile, Input, InputError, Outputs,
 };
 use diakrit::{Catalogue, Lexicon, Repairer};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -325,7 +325,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             run_files(
                 started,
                 &batch,
-                |src| repair_source(&repairer, src),
+                |src| repair_input(&repairer, src),
                 |input, rep, out, edits| {
                     let rep = rep?;
                     edits.write(&rep.name, &rep.edits)?;
@@ -392,7 +392,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             run_files(
                 started,
                 &batch,
-                |src| process_source(&repairer, src),
+                |src| process_input(&repairer, src),
                 |input, doc, out, edits| {
                     let doc = doc?;
                     edits.write(&doc.source, &doc.edits)?;
@@ -728,78 +728,6 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
 }
 
 /// The warning for an input whose invalid UTF-8 bytes were replaced: the file and the first offsets.
-/// Does `text` begin as XML or HTML does (`<?xml`, `<!DOCTYPE`, `<html`)? Markup that is no OCR format diakrit
-/// knows is refused rather than repaired as text.
-fn is_markup(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(9)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<?xml") || head.starts_with("<!doctype") || head.starts_with("<html")
-}
-
-/// The OCR format of an input in XML, none for text; markup of another kind (an HTML page, other XML) is
-/// refused rather than repaired as text.
-fn ocr_format(src: &diakrit::source::Source) -> Result<Option<diakrit::ocrxml::OcrFormat>, InputError> {
-    match diakrit::ocrxml::detect(src.text.as_bytes()) {
-        None if is_markup(&src.text) => Err(InputError::new(
-            &src.name,
-            "XML or HTML that is not ALTO, hOCR or PAGE XML",
-        )),
-        format => Ok(format),
-    }
-}
-
-/// Process one input: plain text, or an OCR file in XML (its words' plain text, with each section's pages
-/// and boxes: [`diakrit::ocrxml::process`]).
-fn process_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<diakrit::output::Document, InputError> {
-    match ocr_format(src)? {
-        Some(format) => {
-            diakrit::ocrxml::process(repairer, src, format).map_err(|e| InputError::new(&src.name, e.to_string()))
-        }
-        None => Ok(repairer.process_source(src)),
-    }
-}
-
-/// A repaired input: what to write, and its edits for the log.
-struct RepairedFile {
-    name: String,
-    bytes: Vec<u8>,
-    edits: Vec<diakrit::Edit>,
-}
-
-/// Repair one input: plain text, or an OCR file in ALTO, hOCR or PAGE XML, repaired in place and written in
-/// its own format (with its own extension; edits in offsets of the file). XML that is none of these is
-/// refused rather than repaired as text.
-fn repair_source(repairer: &Repairer, src: &diakrit::source::Source) -> Result<RepairedFile, InputError> {
-    use diakrit::source::Encoding;
-    let Some(format) = ocr_format(src)? else {
-        let rep = repairer.repair(&src.text);
-        return Ok(RepairedFile {
-            name: src.name.clone(),
-            bytes: rep.text.into_bytes(),
-            edits: rep.edits,
-        });
-    };
-    if !matches!(src.encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
-        return Err(InputError::new(&src.name, "OCR XML that is not in UTF-8"));
-    }
-    let r =
-        diakrit::ocrxml::repair(repairer, &src.text, format).map_err(|e| InputError::new(&src.name, e.to_string()))?;
-    let edits = r.edits.into_iter().map(|w| w.edit).collect();
-    let mut bytes = r.xml.into_bytes();
-    if src.encoding == Encoding::Utf8Bom {
-        bytes.splice(0..0, *b"\xEF\xBB\xBF");
-    }
-    Ok(RepairedFile {
-        name: src.name.clone(),
-        bytes,
-        edits,
-    })
-}
-
 fn replaced_note(src: &diakrit::source::Source) -> Option<String> {
     replaced_at(&src.name, &src.replaced, src.replaced.len())
 }

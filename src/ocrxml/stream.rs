@@ -343,12 +343,7 @@ fn read_change(r: &mut impl Read) -> io::Result<Option<(Range<usize>, String)>> 
 }
 
 /// Move on in `reader` from `at` to `to` (or its end), handing what is passed to `put`, if given.
-fn pass(
-    reader: &mut impl BufRead,
-    at: &mut usize,
-    to: Option<usize>,
-    mut put: Option<&mut Put>,
-) -> io::Result<()> {
+fn pass(reader: &mut impl BufRead, at: &mut usize, to: Option<usize>, mut put: Option<&mut Put>) -> io::Result<()> {
     while to != Some(*at) {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {

@@ -412,6 +412,80 @@ type Read<T> = Result<Option<T>, InputError>;
 /// The windows of a file (or of standard input copied to one).
 pub type FileWindows = Windows<std::io::BufReader<std::fs::File>>;
 
+/// Does `text` begin as XML or HTML does (`<?xml`, `<!DOCTYPE`, `<html`)? Markup that is no OCR format diakrit
+/// knows is refused rather than repaired as text.
+fn is_markup(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<?xml") || head.starts_with("<!doctype") || head.starts_with("<html")
+}
+
+/// The OCR format of an input in XML, none for text; markup of another kind (an HTML page, other XML) is
+/// refused rather than repaired as text.
+fn ocr_format(src: &Source) -> Result<Option<crate::ocrxml::OcrFormat>, InputError> {
+    match crate::ocrxml::detect(src.text.as_bytes()) {
+        None if is_markup(&src.text) => Err(InputError::new(
+            &src.name,
+            "XML or HTML that is not ALTO, hOCR or PAGE XML",
+        )),
+        format => Ok(format),
+    }
+}
+
+/// Process one input as `diakrit process` does: plain text, or an OCR file in XML (its words' plain text, with each section's pages
+/// and boxes: [`crate::ocrxml::process`]).
+pub fn process_input(repairer: &Repairer, src: &Source) -> Result<crate::output::Document, InputError> {
+    match ocr_format(src)? {
+        Some(format) => {
+            crate::ocrxml::process(repairer, src, format).map_err(|e| InputError::new(&src.name, e.to_string()))
+        }
+        None => Ok(repairer.process_source(src)),
+    }
+}
+
+/// A repaired input: what to write, and its edits for the log.
+pub struct RepairedInput {
+    /// The input's name.
+    pub name: String,
+    /// The repaired text, or the OCR file written again.
+    pub bytes: Vec<u8>,
+    /// Its edits, in offsets of the input as read (after any byte-order mark).
+    pub edits: Vec<Edit>,
+}
+
+/// Repair one input as `diakrit repair` does: plain text, or an OCR file in ALTO, hOCR or PAGE XML, repaired in place and written in
+/// its own format (with its own extension; edits in offsets of the file). XML that is none of these is
+/// refused rather than repaired as text.
+pub fn repair_input(repairer: &Repairer, src: &Source) -> Result<RepairedInput, InputError> {
+    let Some(format) = ocr_format(src)? else {
+        let rep = repairer.repair(&src.text);
+        return Ok(RepairedInput {
+            name: src.name.clone(),
+            bytes: rep.text.into_bytes(),
+            edits: rep.edits,
+        });
+    };
+    if !matches!(src.encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
+        return Err(InputError::new(&src.name, "OCR XML that is not in UTF-8"));
+    }
+    let r =
+        crate::ocrxml::repair(repairer, &src.text, format).map_err(|e| InputError::new(&src.name, e.to_string()))?;
+    let edits = r.edits.into_iter().map(|w| w.edit).collect();
+    let mut bytes = r.xml.into_bytes();
+    if src.encoding == Encoding::Utf8Bom {
+        bytes.splice(0..0, *b"\xEF\xBB\xBF");
+    }
+    Ok(RepairedInput {
+        name: src.name.clone(),
+        bytes,
+        edits,
+    })
+}
+
 /// A long input, opened ([`open_long`]).
 pub enum Opened {
     /// To be read in windows: what its first pass found, and its windows.
