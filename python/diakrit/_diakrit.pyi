@@ -49,7 +49,8 @@ class Repairer:
         context: bool = True,
         join_hyphens: bool = False,
     ) -> None:
-        """``min_confidence``: only edits at least this likely to be right (0 to 1). ``context``: let the
+        """``min_confidence``: only edits at least this likely to be right (0 to 1; default 0.5, as the
+        CLI). ``context``: let the
         word-context model decide between readings. ``join_hyphens``: rejoin words cut at a line end.
         Raises ``ValueError`` for a confidence outside 0 to 1."""
     def repair(self, text: str) -> Repaired:

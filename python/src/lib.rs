@@ -162,8 +162,8 @@ struct PyRepairer {
 
 #[pymethods]
 impl PyRepairer {
-    /// `min_confidence`: make only edits at least this likely to be right (0 to 1; by default every
-    /// edit the model makes). `context`: let the word-context model decide between readings (default on).
+    /// `min_confidence`: make only edits at least this likely to be right (0 to 1; by default 0.5, as
+    /// the CLI). `context`: let the word-context model decide between readings (default on).
     /// `join_hyphens`: rejoin words cut by a hyphen at a line end (default off, as in the CLI).
     #[new]
     #[pyo3(signature = (*, min_confidence=None, context=true, join_hyphens=false))]

@@ -126,3 +126,10 @@ def test_errors_are_exceptions_with_the_reason():
 def test_the_module_says_its_schema_and_version():
     assert diakrit.SCHEMA == "diakrit/1"
     assert diakrit.__version__ and pathlib.Path(diakrit.__file__).name == "__init__.py"
+
+
+def test_the_examples_in_the_module_documentation_hold():
+    import doctest
+
+    failed, tried = doctest.testmod(diakrit)
+    assert tried >= 3 and failed == 0

@@ -433,6 +433,9 @@ impl OcrFormat {
 /// goes ([`stream`]). Offsets are those of the bytes `R` gives.
 struct Parser<R> {
     reader: Reader<R>,
+    /// Bytes before the reader's positions: a byte-order mark at the start, which quick-xml skips
+    /// without counting.
+    base: usize,
     buf: Vec<u8>,
     stack: Vec<Frame>,
     b: Builder,
@@ -441,13 +444,18 @@ struct Parser<R> {
 }
 
 impl<R: std::io::BufRead> Parser<R> {
-    fn new(source: R, format: OcrFormat, words: usize) -> Parser<R> {
+    fn new(mut source: R, format: OcrFormat, words: usize) -> Parser<R> {
+        let base = match source.fill_buf() {
+            Ok(head) if head.starts_with(b"\xEF\xBB\xBF") => 3,
+            _ => 0,
+        };
         let mut reader = Reader::from_reader(source);
         reader.config_mut().trim_text(false);
         // hOCR is often HTML, with elements that never close (`<meta>`, `<br>`).
         reader.config_mut().check_end_names = format != OcrFormat::Hocr;
         Parser {
             reader,
+            base,
             buf: Vec::new(),
             stack: Vec::new(),
             b: Builder {
@@ -480,13 +488,13 @@ impl<R: std::io::BufRead> Parser<R> {
     /// Read the next event: `false` at the end of the file, an error as its offset and reason.
     fn step(&mut self) -> Result<bool, (usize, String)> {
         let format = self.b.format;
-        let before = self.reader.buffer_position() as usize;
+        let before = self.base + self.reader.buffer_position() as usize;
         self.buf.clear();
         let event = match self.reader.read_event_into(&mut self.buf) {
             Ok(event) => event,
-            Err(e) => return Err((self.reader.error_position() as usize, e.to_string())),
+            Err(e) => return Err((self.base + self.reader.error_position() as usize, e.to_string())),
         };
-        let end = self.reader.buffer_position() as usize;
+        let end = self.base + self.reader.buffer_position() as usize;
         let (b, stack) = (&mut self.b, &mut self.stack);
         match event {
             Event::Start(e) => {
@@ -1245,6 +1253,18 @@ mod tests {
 </TextLine><TextLine ID="l3"><String ID="s8" CONTENT="nfullmaktige" SUBS_TYPE="HypPart2" SUBS_CONTENT="kommunfullmaktige"/><SP/><String ID="s9" CONTENT="&amp;r"/></TextLine>
 </TextBlock></PrintSpace></Page></Layout></alto>
 "#;
+
+    #[test]
+    fn a_byte_order_mark_in_the_text_keeps_every_span_in_place() {
+        // quick-xml skips a leading mark without counting it: the reader counts it back (a fuzz find).
+        let xml = format!("\u{feff}{ALTO}");
+        let l = read(&xml, OcrFormat::Alto).unwrap();
+        assert_eq!(&xml[l.words[0].span.clone()], "Forslag");
+        let r = repair(&Repairer::new(), &xml, OcrFormat::Alto).unwrap();
+        assert!(r.xml.starts_with('\u{feff}'));
+        assert!(r.xml.contains(r#"CONTENT="Förslag""#), "{}", &r.xml[..400]);
+        assert_eq!(read(&r.xml, OcrFormat::Alto).unwrap().words.len(), l.words.len());
+    }
 
     #[test]
     fn detects_by_content() {
