@@ -54,6 +54,7 @@ pub mod output;
 pub mod pipeline;
 mod process;
 pub mod repair;
+pub mod report;
 pub mod segment;
 pub mod source;
 pub mod stream;

@@ -11,6 +11,7 @@ use diakrit::pipeline::{
     check_plan, collect_inputs_skipping, open_long, process_input, process_ocr_xml, process_windows, repair_input,
     repair_ocr_xml, repair_windows, run_batch, Batch, EditsFile, Input, InputError, Outputs,
 };
+use diakrit::report::{Decisions, Options as ReportOptions, ReportWriter};
 use diakrit::{Catalogue, Lexicon, Repairer};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -172,6 +173,48 @@ enum Command {
         /// Extra words, as for repair.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
+    },
+    /// Write a review page of the repairs of FILES, for an archivist to check and veto them.
+    ///
+    /// A folder with index.html (open it in a browser; it needs no network): the batch's summary and
+    /// charts, the most frequent corrections, the documents, and each document's text with every edit in
+    /// its line, the doubtful ones first. Decisions taken there are saved as a JSON file for `diakrit apply`.
+    #[command(after_long_help = "Examples:
+  diakrit report scans/ --out review/          # then open review/index.html
+  diakrit apply decisions.json scans/ --out-dir final/")]
+    Report {
+        /// Text files or directories (walked for *.txt).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The report folder (it must not exist, or be empty).
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out: PathBuf,
+        /// Refuse a UTF-8 file with invalid bytes.
+        #[arg(long)]
+        strict: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Write FILES repaired with only the edits a review accepted (its saved DECISIONS).
+    ///
+    /// A rejected edit leaves the OCR's word; an edit no decision names is accepted (a decision on a
+    /// correction holds for all its edits). Each file must be one of the report's, repaired with the same
+    /// options; the inputs are never written to.
+    #[command(after_long_help = "Examples:
+  diakrit apply decisions.json scans/ --out-dir final/ --edits final-edits.jsonl")]
+    Apply {
+        /// The decisions file the review page saved.
+        decisions: PathBuf,
+        /// The files of the report, or their directories.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write each file under DIR instead of printing it.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
+        #[command(flatten)]
+        common: Common,
     },
     /// Print a completion script for a shell.
     #[command(after_long_help = "Examples:
@@ -474,6 +517,131 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 .map_err(|e| Fatal(format!("cannot render the manual page: {e}")))?;
             print_bytes(&out)
         }
+        Command::Report {
+            files,
+            out,
+            strict,
+            common,
+        } => {
+            let repairer = setup(&common, None)?;
+            let options = report_options(&common);
+            let mut writer = ReportWriter::new(&out, options)
+                .map_err(|e| Fatal(format!("{}: {}", out.display(), diakrit::source::io_reason(&e))))?;
+            let inputs = diakrit::pipeline::collect_inputs(&files);
+            let mut ok = true;
+            let mut failed: Option<Fatal> = None;
+            let batch = diakrit::pipeline::Batch {
+                strict,
+                stop: Some(interrupt_flag()),
+                stream_long: false,
+            };
+            diakrit::pipeline::run_batch(
+                inputs,
+                &batch,
+                |src| reviewable(src).map(|()| (src.text.clone(), repairer.repair(&src.text))),
+                |input, r| {
+                    let r = r.and_then(|found| {
+                        found
+                            .expect("read whole")
+                            .map_err(|reason| InputError::new(input.display(), reason))
+                    });
+                    match r {
+                        Ok((text, rep)) => {
+                            if let Err(e) = writer.add(&input.display(), &text, &rep) {
+                                failed = Some(Fatal(format!("{}: {}", out.display(), diakrit::source::io_reason(&e))));
+                                return ControlFlow::Break(());
+                            }
+                        }
+                        Err(e) => {
+                            eprintln!("diakrit: {e}");
+                            ok = false;
+                        }
+                    }
+                    ControlFlow::Continue(())
+                },
+            );
+            if let Some(f) = failed {
+                return Err(f);
+            }
+            if interrupt_flag().load(Ordering::SeqCst) {
+                return Err(Fatal("interrupted: no report written".into()));
+            }
+            if writer.documents() == 0 {
+                return Err(Fatal("no document to report".into()));
+            }
+            let n = writer.documents();
+            let page = writer
+                .finish()
+                .map_err(|e| Fatal(format!("{}: {}", out.display(), diakrit::source::io_reason(&e))))?;
+            eprintln!("diakrit: the review of {n} document(s) is {}", page.display());
+            Ok(ok)
+        }
+        Command::Apply {
+            decisions,
+            files,
+            out_dir,
+            batch,
+            common,
+        } => {
+            let d = Decisions::read(&decisions).map_err(Fatal)?;
+            if let Some(o) = &d.options {
+                let mine = report_options(&common);
+                if o.min_confidence != mine.min_confidence || o.join_hyphens != mine.join_hyphens {
+                    return Err(Fatal(format!(
+                        "{}: the review was of a repair with --min-confidence {}{}; give apply the same options",
+                        decisions.display(),
+                        o.min_confidence,
+                        if o.join_hyphens { " --join-hyphens" } else { "" }
+                    )));
+                }
+            }
+            let repairer = setup(&common, None)?;
+            let started = start(&files, out_dir, "txt", &batch)?;
+            let decide = |name: &str, text: &str| -> Result<diakrit::report::Applied, InputError> {
+                if !d.knows(text) {
+                    return Err(InputError::new(
+                        name,
+                        "not a document of the report these decisions were taken on (or changed since)",
+                    ));
+                }
+                d.apply(text, &repairer.repair(text))
+                    .map_err(|reason| InputError::new(name, reason))
+            };
+            run_files(
+                started,
+                &batch,
+                |src| {
+                    reviewable(src).map_err(|reason| InputError::new(&src.name, reason))?;
+                    decide(&src.name, &src.text)
+                },
+                |input, applied, out, edits| {
+                    let applied = applied?;
+                    edits.write(&input.display(), &applied.accepted)?;
+                    out.write(input, "txt", applied.text.as_bytes())
+                },
+                |input, opened, out, edits| {
+                    // A long file is read whole here: its decisions are on its whole text.
+                    let text = match opened {
+                        Opened::Windows(_, windows) => {
+                            let mut text = String::new();
+                            for w in windows {
+                                text.push_str(&w.map_err(|e| InputError::io(Path::new(&input.display()), &e))?.1);
+                            }
+                            text
+                        }
+                        _ => {
+                            return Err(InputError::new(
+                                input.display(),
+                                "OCR XML cannot be reviewed yet (text files only)",
+                            ))
+                        }
+                    };
+                    let applied = decide(&input.display(), &text)?;
+                    edits.write(&input.display(), &applied.accepted)?;
+                    out.write(input, "txt", applied.text.as_bytes())
+                },
+            )
+        }
         Command::Explain {
             word,
             context,
@@ -724,6 +892,23 @@ fn print_figures(name: &str, c: diakrit::eval::Counts, json: bool, all: bool) {
         out!("{v}\n");
     } else {
         out!("{}\n", f.line(name, all));
+    }
+}
+
+/// How this run repairs, as a report records it.
+fn report_options(common: &Common) -> ReportOptions {
+    ReportOptions {
+        min_confidence: common.min_confidence,
+        join_hyphens: common.join_hyphens,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// Can this input be reviewed (a text, not OCR XML)?
+fn reviewable(src: &diakrit::source::Source) -> Result<(), String> {
+    match diakrit::ocrxml::detect(src.text.as_bytes()) {
+        Some(_) => Err("OCR XML cannot be reviewed yet (text files only)".into()),
+        None => Ok(()),
     }
 }
 
