@@ -189,6 +189,12 @@ enum Command {
         /// The report folder (it must not exist, or be empty).
         #[arg(long, short = 'o', value_name = "DIR")]
         out: PathBuf,
+        /// Review the edits a batch made, as its --edits log has them, rather than repairing again.
+        ///
+        /// Each file is found in the log by its name as given here (give the files as the batch was
+        /// given them); every logged edit is checked against the file's text.
+        #[arg(long, value_name = "LOG")]
+        from_edits: Option<PathBuf>,
         /// Refuse a UTF-8 file with invalid bytes.
         #[arg(long)]
         strict: bool,
@@ -211,6 +217,9 @@ enum Command {
         /// Write each file under DIR instead of printing it.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+        /// The edits are those of this --edits log (a report made with --from-edits), not a repair.
+        #[arg(long, value_name = "LOG")]
+        from_edits: Option<PathBuf>,
         #[command(flatten)]
         batch: BatchArgs,
         #[command(flatten)]
@@ -520,10 +529,12 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
         Command::Report {
             files,
             out,
+            from_edits,
             strict,
             common,
         } => {
             let repairer = setup(&common, None)?;
+            let log = edits_log(from_edits.as_deref())?;
             let options = report_options(&common);
             let mut writer = ReportWriter::new(&out, options)
                 .map_err(|e| Fatal(format!("{}: {}", out.display(), diakrit::source::io_reason(&e))))?;
@@ -538,7 +549,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             diakrit::pipeline::run_batch(
                 inputs,
                 &batch,
-                |src| reviewable(src).map(|()| (src.text.clone(), repairer.repair(&src.text))),
+                |src| -> Result<(String, diakrit::Repaired), String> {
+                    reviewable(src)?;
+                    Ok((
+                        src.text.clone(),
+                        repair_or_log(&repairer, log.as_ref(), &src.name, &src.text)?,
+                    ))
+                },
                 |input, r| {
                     let r = r.and_then(|found| {
                         found
@@ -580,11 +597,13 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             decisions,
             files,
             out_dir,
+            from_edits,
             batch,
             common,
         } => {
             let d = Decisions::read(&decisions).map_err(Fatal)?;
-            if let Some(o) = &d.options {
+            let log = edits_log(from_edits.as_deref())?;
+            if let (Some(o), None) = (&d.options, &log) {
                 let mine = report_options(&common);
                 if o.min_confidence != mine.min_confidence || o.join_hyphens != mine.join_hyphens {
                     return Err(Fatal(format!(
@@ -604,8 +623,9 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                         "not a document of the report these decisions were taken on (or changed since)",
                     ));
                 }
-                d.apply(text, &repairer.repair(text))
-                    .map_err(|reason| InputError::new(name, reason))
+                let repaired = repair_or_log(&repairer, log.as_ref(), name, text)
+                    .map_err(|reason| InputError::new(name, reason))?;
+                d.apply(text, &repaired).map_err(|reason| InputError::new(name, reason))
             };
             run_files(
                 started,
@@ -901,6 +921,29 @@ fn report_options(common: &Common) -> ReportOptions {
         min_confidence: common.min_confidence,
         join_hyphens: common.join_hyphens,
         version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// The edits log given to `report` or `apply` (`--from-edits`), read.
+fn edits_log(path: Option<&Path>) -> Result<Option<EditsLog>, Fatal> {
+    path.map(diakrit::report::read_edits_log).transpose().map_err(Fatal)
+}
+
+/// An edits log read back: each file's edits.
+type EditsLog = std::collections::HashMap<String, Vec<diakrit::Edit>>;
+
+/// The repair of `text` (named `name`): the one the edits log recorded, checked against the text, with the
+/// damage estimate of a repair beside it; else a repair.
+fn repair_or_log(
+    repairer: &Repairer,
+    log: Option<&EditsLog>,
+    name: &str,
+    text: &str,
+) -> Result<diakrit::Repaired, String> {
+    let repaired = repairer.repair(text);
+    match log {
+        None => Ok(repaired),
+        Some(log) => diakrit::report::logged_repair(text, log.get(name).cloned().unwrap_or_default(), repaired.damage),
     }
 }
 

@@ -195,3 +195,100 @@ fn apply_refuses_what_was_not_reviewed_so() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("exists and is not empty"), "{}", stderr(&o));
 }
+
+/// A review of the edits a batch logged (`--from-edits`), not of a new repair: the report shows the log's
+/// edits, apply makes them, and a log that does not fit the file is refused for that file.
+#[test]
+fn a_review_of_a_batch_edits_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("edits.jsonl");
+    assert!(
+        diakrit(&["repair", "--quiet", "--edits", log.to_str().unwrap(), MISSION])
+            .status
+            .success()
+    );
+    // The batch's log, as if it had made one edit less than this version would.
+    let mut lines: Vec<String> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let dropped: serde_json::Value = serde_json::from_str(&lines.remove(5)).unwrap();
+    let batch_log = dir.path().join("batch.jsonl");
+    std::fs::write(&batch_log, lines.join("\n") + "\n").unwrap();
+    let out = dir.path().join("review");
+    let o = diakrit(&[
+        "report",
+        MISSION,
+        "--from-edits",
+        batch_log.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let data = report_data(&out);
+    assert_eq!(data["documents"][0]["edits"], lines.len());
+    let decisions = serde_json::json!({
+        "schema": "diakrit/decisions-1", "report": data["report"], "options": data["options"],
+        "documents": [{"content_id": data["documents"][0]["content_id"], "source": MISSION}],
+        "corrections": [], "edits": [],
+    });
+    let file = dir.path().join("decisions.json");
+    std::fs::write(&file, decisions.to_string()).unwrap();
+    let o = diakrit(&[
+        "apply",
+        file.to_str().unwrap(),
+        MISSION,
+        "--from-edits",
+        batch_log.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(MISSION).unwrap();
+    let out_text = String::from_utf8(o.stdout).unwrap();
+    // The logged edits made, the dropped one's word as the OCR wrote it: not this version's repair.
+    let mut expected = String::new();
+    let mut at = 0;
+    for e in lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+    {
+        let (a, b) = (
+            e["span"][0].as_u64().unwrap() as usize,
+            e["span"][1].as_u64().unwrap() as usize,
+        );
+        expected.push_str(&text[at..a]);
+        expected.push_str(e["to"].as_str().unwrap());
+        at = b;
+    }
+    expected.push_str(&text[at..]);
+    assert_eq!(out_text, expected);
+    let repaired = String::from_utf8(diakrit(&["repair", "--quiet", MISSION]).stdout).unwrap();
+    assert_ne!(out_text, repaired, "the dropped edit ({}) is not made", dropped["to"]);
+    // A log that does not fit the text.
+    let bad_log = dir.path().join("bad.jsonl");
+    let mut bad: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    bad["from"] = serde_json::json!("Something else");
+    std::fs::write(&bad_log, bad.to_string() + "\n").unwrap();
+    let o = diakrit(&[
+        "report",
+        MISSION,
+        "--from-edits",
+        bad_log.to_str().unwrap(),
+        "--out",
+        dir.path().join("r2").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("does not fit this text"), "{}", stderr(&o));
+    // Not an edits log: the line that is not one is named.
+    std::fs::write(&bad_log, "{\"file\": 1}\n").unwrap();
+    let o = diakrit(&[
+        "report",
+        MISSION,
+        "--from-edits",
+        bad_log.to_str().unwrap(),
+        "--out",
+        dir.path().join("r3").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
+}

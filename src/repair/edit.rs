@@ -32,6 +32,24 @@ impl EditKind {
             EditKind::Spelling => "spelling",
         }
     }
+
+    /// The kind of a name [`EditKind::as_str`] gives (an edits log read back).
+    ///
+    /// ```
+    /// use diakrit::EditKind;
+    /// assert_eq!(EditKind::from_name("diacritic"), Some(EditKind::Diacritic));
+    /// assert_eq!(EditKind::from_name("magic"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<EditKind> {
+        [
+            EditKind::Hyphenation,
+            EditKind::Diacritic,
+            EditKind::OcrConfusion,
+            EditKind::Spelling,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
 }
 
 /// One change: the byte span it replaced in the input, what stood there and what replaced it.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::output::{fnv1a64, ids};
-use crate::repair::{Edit, Repaired};
+use crate::repair::{Edit, EditKind, Repaired};
 
 const PAGE_JS: &str = include_str!("report.js");
 const PAGE_CSS: &str = include_str!("report.css");
@@ -558,6 +558,74 @@ impl Decisions {
         }
         Ok(out)
     }
+}
+
+/// The edits of an edits log (`--edits` of `repair` or `process`), by file as the log names them, each
+/// file's in text order. A line that is not an edit is an error naming the line.
+pub fn read_edits_log(path: &Path) -> Result<HashMap<String, Vec<Edit>>, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {}", path.display(), crate::source::io_reason(&e)))?;
+    let mut out: HashMap<String, Vec<Edit>> = HashMap::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let bad = |why: &str| format!("{}: line {}: {why}", path.display(), i + 1);
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| bad(&format!("not JSON: {e}")))?;
+        let field = |k: &str| v.get(k).ok_or_else(|| bad(&format!("no {k:?}")));
+        let s = |k: &str| {
+            field(k)?
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| bad(&format!("{k:?} is not text")))
+        };
+        let span = field("span")?
+            .as_array()
+            .and_then(|a| Some((a.first()?.as_u64()? as usize, a.get(1)?.as_u64()? as usize)))
+            .ok_or_else(|| bad("\"span\" is not two offsets"))?;
+        let kind = EditKind::from_name(&s("kind")?).ok_or_else(|| bad("unknown \"kind\""))?;
+        let confidence = field("confidence")?
+            .as_f64()
+            .ok_or_else(|| bad("\"confidence\" is not a number"))? as f32;
+        out.entry(s("file")?).or_default().push(Edit {
+            span,
+            from: s("from")?,
+            to: s("to")?,
+            kind,
+            confidence,
+        });
+    }
+    for edits in out.values_mut() {
+        edits.sort_by_key(|e| e.span);
+    }
+    Ok(out)
+}
+
+/// The repair of `text` an edits log recorded (`edits`, its file's), checked against the text: each
+/// edit's `from` must stand at its span, and the edits must not overlap; else the log is not of this text
+/// (it changed since, or another file has its name). `damage` is the estimate to report beside them.
+pub fn logged_repair(text: &str, edits: Vec<Edit>, damage: crate::repair::DamageReport) -> Result<Repaired, String> {
+    let mut at = 0;
+    for e in &edits {
+        let (a, b) = e.span;
+        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) || text[a..b] != e.from {
+            return Err(format!(
+                "the edits log does not fit this text at {a}–{b} ({:?} → {:?}): changed since the log was written?",
+                e.from, e.to
+            ));
+        }
+        at = b;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in &edits {
+        out.push_str(&text[at..e.span.0]);
+        out.push_str(&e.to);
+        at = e.span.1;
+    }
+    out.push_str(&text[at..]);
+    Ok(Repaired {
+        text: out,
+        edits,
+        damage,
+    })
 }
 
 #[cfg(test)]
