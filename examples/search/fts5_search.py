@@ -11,6 +11,7 @@ match and the OCR as it was there. The index keeps å, ä and ö apart from a, a
 
 import argparse
 import json
+import signal
 import sqlite3
 import sys
 
@@ -89,4 +90,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the listing quietly
     sys.exit(main())
