@@ -34,6 +34,7 @@ from ._diakrit import (
     process_json,
     repair,
     repair_batch,
+    repair_bytes,
 )
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "process_json",
     "repair",
     "repair_batch",
+    "repair_bytes",
 ]

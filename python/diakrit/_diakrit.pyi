@@ -71,6 +71,10 @@ class Repairer:
         """The bytes of a file named ``source`` read and processed exactly as ``diakrit process`` reads
         and writes it (encoding found, OCR XML told by its content). Raises ``ValueError`` with the CLI's
         reason for a file it refuses."""
+    def repair_bytes(self, data: bytes, source: str) -> tuple[bytes, list[Edit]]:
+        """The bytes of a file named ``source`` repaired exactly as ``diakrit repair`` repairs it (its
+        encoding found; ALTO, hOCR and PAGE XML repaired in place), and its edits (offsets in the text as
+        read). Raises ``ValueError`` with the CLI's reason for a file it refuses."""
     def explain(self, word: str, context: Optional[str] = None) -> dict[str, Any]:
         """What repair makes of ``word``, alone or in ``context``: ``word``, ``valid``, ``edit`` (or None),
         ``candidates``, ``context`` (or None) and ``text`` (what ``diakrit explain`` prints)."""
@@ -94,6 +98,9 @@ def process_json(text: str, source: str = "-", format: Format = "json") -> str:
 
 def process_bytes(data: bytes, source: str, format: Format = "jsonl") -> str:
     """``Repairer().process_bytes`` with the shared default repairer."""
+
+def repair_bytes(data: bytes, source: str) -> tuple[bytes, list[Edit]]:
+    """``Repairer().repair_bytes`` with the shared default repairer."""
 
 def explain(word: str, context: Optional[str] = None) -> dict[str, Any]:
     """``Repairer().explain`` with the shared default repairer."""

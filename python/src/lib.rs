@@ -7,7 +7,7 @@
 use std::sync::{Arc, OnceLock};
 
 use diakrit::output::{Format, Writer};
-use diakrit::pipeline::{process_input, InputError};
+use diakrit::pipeline::{process_input, repair_input, InputError};
 use diakrit::source::{Encoding, Source};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -255,6 +255,36 @@ impl PyRepairer {
         .map_err(value_error)
     }
 
+    /// Repair the bytes of a file named `source` exactly as `diakrit repair` does: its encoding found,
+    /// an ALTO, hOCR or PAGE XML file repaired in place (only the text of repaired words changed). The
+    /// repaired file's bytes (UTF-8; a byte-order mark kept) and its edits, their offsets in the text as
+    /// read (after any byte-order mark). A file the CLI refuses is a `ValueError` with its reason.
+    fn repair_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'_, PyBytes>,
+        source: &str,
+    ) -> PyResult<(Bound<'py, PyBytes>, Vec<Edit>)> {
+        let bytes = data.as_bytes();
+        let r = &self.inner;
+        let (out, edits) = py
+            .detach(|| -> Result<(Vec<u8>, Repaired), InputError> {
+                let src = diakrit::source::decode_source(std::path::Path::new(source), bytes, false)?;
+                let done = repair_input(r, &src)?;
+                let with_offsets = repaired(
+                    &src.text,
+                    diakrit::Repaired {
+                        text: String::new(),
+                        edits: done.edits,
+                        damage: Default::default(),
+                    },
+                );
+                Ok((done.bytes, with_offsets))
+            })
+            .map_err(value_error)?;
+        Ok((PyBytes::new(py, &out), edits.edits))
+    }
+
     /// Explain what repair makes of `word`, alone or in `context` (a line or a text that holds it): a
     /// dict with `word`, `valid` (a word of the lexicon), `edit` (`to`, `kind`, `confidence`, or None
     /// when it is kept), `candidates` (best first, with `score`), `context` (`line`, `repaired`) and
@@ -356,6 +386,16 @@ fn process_bytes(py: Python<'_>, data: &Bound<'_, PyBytes>, source: &str, format
     default_repairer().process_bytes(py, data, source, format)
 }
 
+/// Repair a file's bytes as the CLI does (see `Repairer.repair_bytes`).
+#[pyfunction]
+fn repair_bytes<'py>(
+    py: Python<'py>,
+    data: &Bound<'_, PyBytes>,
+    source: &str,
+) -> PyResult<(Bound<'py, PyBytes>, Vec<Edit>)> {
+    default_repairer().repair_bytes(py, data, source)
+}
+
 /// Explain what repair makes of `word` (see `Repairer.explain`).
 #[pyfunction]
 #[pyo3(signature = (word, context=None))]
@@ -374,6 +414,7 @@ fn _diakrit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(process_batch, m)?)?;
     m.add_function(wrap_pyfunction!(process_json, m)?)?;
     m.add_function(wrap_pyfunction!(process_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(repair_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add("SCHEMA", diakrit::output::SCHEMA)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -52,6 +52,18 @@ def test_repair_equals_the_cli_text_and_edits_log(cli, fixtures, tmp_path):
         ], path
 
 
+def test_repair_bytes_equals_the_cli_on_text_and_ocr_xml(cli, fixtures, tmp_path):
+    for path in fixtures:
+        log = tmp_path / "edits.jsonl"
+        expected = run(cli, "repair", "--quiet", "--edits", str(log), str(path))
+        data, edits = diakrit.repair_bytes(path.read_bytes(), str(path))
+        assert data == expected, path
+        logged = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+        assert [(e["span"], e["to"]) for e in logged] == [([e.byte_start, e.byte_end], e.to) for e in edits], path
+    with pytest.raises(ValueError, match="not ALTO, hOCR or PAGE XML"):
+        diakrit.repair_bytes(b"<?xml version='1.0'?><mets/>", "mets.xml")
+
+
 def test_edits_count_code_points_and_bytes():
     # Characters of one, two, three and four UTF-8 bytes before and between the damaged words.
     text = "Åtgärd € 🙂 i Goteborg:\nndmnden — bedomning é\u0301 Forslag"
