@@ -264,31 +264,27 @@ fn a_review_of_a_batch_edits_log() {
     assert_eq!(out_text, expected);
     let repaired = String::from_utf8(diakrit(&["repair", "--quiet", MISSION]).stdout).unwrap();
     assert_ne!(out_text, repaired, "the dropped edit ({}) is not made", dropped["to"]);
-    // A log that does not fit the text.
+    // A log that does not fit the text, and one that is no edits log: the report of MISSION with `log`.
     let bad_log = dir.path().join("bad.jsonl");
+    let report_with = |log: String, out: &str| {
+        std::fs::write(&bad_log, log).unwrap();
+        let out = dir.path().join(out);
+        diakrit(&[
+            "report",
+            MISSION,
+            "--from-edits",
+            bad_log.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
     let mut bad: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
     bad["from"] = serde_json::json!("Something else");
-    std::fs::write(&bad_log, bad.to_string() + "\n").unwrap();
-    let o = diakrit(&[
-        "report",
-        MISSION,
-        "--from-edits",
-        bad_log.to_str().unwrap(),
-        "--out",
-        dir.path().join("r2").to_str().unwrap(),
-    ]);
+    let o = report_with(bad.to_string() + "\n", "r2");
     assert!(!o.status.success());
     assert!(stderr(&o).contains("does not fit this text"), "{}", stderr(&o));
     // Not an edits log: the line that is not one is named.
-    std::fs::write(&bad_log, "{\"file\": 1}\n").unwrap();
-    let o = diakrit(&[
-        "report",
-        MISSION,
-        "--from-edits",
-        bad_log.to_str().unwrap(),
-        "--out",
-        dir.path().join("r3").to_str().unwrap(),
-    ]);
+    let o = report_with("{\"file\": 1}\n".into(), "r3");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
 }

@@ -391,31 +391,16 @@ struct WordFacts {
 
 /// Read an OCR file of `format` (see [`detect`]).
 pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
-    read_with_facts(xml, format).map(|(layout, _)| layout)
+    Ok(parse_whole(xml, format)?.into_layout())
 }
 
-/// [`read`], with what rewriting each word needs of the markup around it.
-fn read_with_facts(xml: &str, format: OcrFormat) -> Result<(OcrLayout, Vec<WordXml>), XmlError> {
+/// The reader of `xml` run to its end.
+fn parse_whole(xml: &str, format: OcrFormat) -> Result<Parser<&[u8]>, XmlError> {
     // The words counted first: a vector grown by doubling held twice a long file's words at its last move.
     let mut p = Parser::new(xml.as_bytes(), format, xml.matches(format.word_marker()).count());
     while p.step().map_err(|(pos, reason)| XmlError::at(xml, pos, reason))? {}
     p.finish();
-    let Parser {
-        b,
-        alto_version,
-        note_at,
-        ..
-    } = p;
-    let layout = OcrLayout {
-        format,
-        words: b.words,
-        text: b.text,
-        pages: b.pages.max(1),
-        alto_version,
-        note_at,
-        containers: b.containers,
-    };
-    Ok((layout, b.facts))
+    Ok(p)
 }
 
 impl OcrFormat {
@@ -584,6 +569,20 @@ impl<R: std::io::BufRead> Parser<R> {
             _ => {}
         }
         Ok(true)
+    }
+
+    /// The layout read (of a file read whole: nothing was dropped).
+    fn into_layout(self) -> OcrLayout {
+        let b = self.b;
+        OcrLayout {
+            format: b.format,
+            words: b.words,
+            text: b.text,
+            pages: b.pages.max(1),
+            alto_version: self.alto_version,
+            note_at: self.note_at,
+            containers: b.containers,
+        }
     }
 
     /// The file has ended: the last word, and the text's last line end.
@@ -898,9 +897,7 @@ pub struct OcrRepaired {
 /// An edit that does not fall inside one word (it would join or cut words the file keeps apart) is not
 /// applied. A file with no repairs comes back byte for byte.
 pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRepaired, XmlError> {
-    let mut p = Parser::new(xml.as_bytes(), format, xml.matches(format.word_marker()).count());
-    while p.step().map_err(|(pos, reason)| XmlError::at(xml, pos, reason))? {}
-    p.finish();
+    let p = parse_whole(xml, format)?;
     let repaired = repairer.repair(&p.b.text);
     let mut rw = Rewriter::new(format);
     rw.assign(&p.b, &repaired.edits);
@@ -923,23 +920,9 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
         at = r.end;
     }
     out.push_str(&xml[at..]);
-    let Parser {
-        b,
-        alto_version,
-        note_at,
-        ..
-    } = p;
     Ok(OcrRepaired {
         xml: out,
-        layout: OcrLayout {
-            format,
-            words: b.words,
-            text: b.text,
-            pages: b.pages.max(1),
-            alto_version,
-            note_at,
-            containers: b.containers,
-        },
+        layout: p.into_layout(),
         repaired,
         edits,
     })
