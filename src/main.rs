@@ -183,7 +183,8 @@ enum Command {
   diakrit report scans/ --out review/          # then open review/index.html
   diakrit apply decisions.json scans/ --out-dir final/")]
     Report {
-        /// Text files or directories (walked for *.txt).
+        /// Text or OCR XML files (ALTO, hOCR, PAGE: the plain text of their words is reviewed), or
+        /// directories (walked for both).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The report folder (it must not exist, or be empty).
@@ -205,7 +206,7 @@ enum Command {
     ///
     /// A rejected edit leaves the OCR's word; an edit no decision names is accepted (a decision on a
     /// correction holds for all its edits). Each file must be one of the report's, repaired with the same
-    /// options; the inputs are never written to.
+    /// options; the inputs are never written to. An OCR XML file is written again in its format.
     #[command(after_long_help = "Examples:
   diakrit apply decisions.json scans/ --out-dir final/ --edits final-edits.jsonl")]
     Apply {
@@ -550,11 +551,9 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 inputs,
                 &batch,
                 |src| -> Result<(String, diakrit::Repaired), String> {
-                    reviewable(src)?;
-                    Ok((
-                        src.text.clone(),
-                        repair_or_log(&repairer, log.as_ref(), &src.name, &src.text)?,
-                    ))
+                    let (text, _) = review_text(src, log.is_some())?;
+                    let repaired = repair_or_log(&repairer, log.as_ref(), &src.name, &text)?;
+                    Ok((text, repaired))
                 },
                 |input, r| {
                     let r = r.and_then(|found| {
@@ -616,49 +615,65 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
             }
             let repairer = setup(&common, None)?;
             let started = start(&files, out_dir, "txt", &batch)?;
-            let decide = |name: &str, text: &str| -> Result<diakrit::report::Applied, InputError> {
-                if !d.knows(text) {
-                    return Err(InputError::new(
-                        name,
-                        "not a document of the report these decisions were taken on (or changed since)",
+            // The final bytes of one input and the edits made: a text with the accepted edits, or an OCR
+            // file written again with them (its words' plain text is what was reviewed).
+            let decide = |src: &diakrit::source::Source| -> Result<(Vec<u8>, Vec<diakrit::Edit>), InputError> {
+                let name = src.name.as_str();
+                let failed = |reason: String| InputError::new(name, reason);
+                let (text, format) = review_text(src, log.is_some()).map_err(failed)?;
+                if !d.knows(&text) {
+                    return Err(failed(
+                        "not a document of the report these decisions were taken on (or changed since)".into(),
                     ));
                 }
-                let repaired = repair_or_log(&repairer, log.as_ref(), name, text)
-                    .map_err(|reason| InputError::new(name, reason))?;
-                d.apply(text, &repaired).map_err(|reason| InputError::new(name, reason))
+                let repaired = repair_or_log(&repairer, log.as_ref(), name, &text).map_err(failed)?;
+                let applied = d.apply(&text, &repaired).map_err(failed)?;
+                let Some(format) = format else {
+                    return Ok((applied.text.into_bytes(), applied.accepted));
+                };
+                let accepted = diakrit::Repaired {
+                    text: applied.text,
+                    edits: applied.accepted,
+                    damage: repaired.damage,
+                };
+                let r = diakrit::ocrxml::repair_with(&src.text, format, accepted).map_err(|e| failed(e.to_string()))?;
+                let mut bytes = r.xml.into_bytes();
+                if src.encoding == diakrit::source::Encoding::Utf8Bom {
+                    bytes.splice(0..0, *b"\xEF\xBB\xBF");
+                }
+                Ok((bytes, r.edits.into_iter().map(|w| w.edit).collect()))
             };
             run_files(
                 started,
                 &batch,
-                |src| {
-                    reviewable(src).map_err(|reason| InputError::new(&src.name, reason))?;
-                    decide(&src.name, &src.text)
-                },
-                |input, applied, out, edits| {
-                    let applied = applied?;
-                    edits.write(&input.display(), &applied.accepted)?;
-                    out.write(input, "txt", applied.text.as_bytes())
+                decide,
+                |input, done, out, edits| {
+                    let (bytes, made) = done?;
+                    edits.write(&input.display(), &made)?;
+                    // An OCR file in XML keeps its name and format (`Input::output_path`).
+                    out.write(input, "txt", &bytes)
                 },
                 |input, opened, out, edits| {
                     // A long file is read whole here: its decisions are on its whole text.
-                    let text = match opened {
-                        Opened::Windows(_, windows) => {
+                    let src = match opened {
+                        Opened::Windows(scanned, windows) => {
                             let mut text = String::new();
                             for w in windows {
                                 text.push_str(&w.map_err(|e| InputError::io(Path::new(&input.display()), &e))?.1);
                             }
-                            text
+                            diakrit::source::Source {
+                                name: input.display(),
+                                text,
+                                encoding: scanned.encoding,
+                                replaced: Vec::new(),
+                            }
                         }
-                        _ => {
-                            return Err(InputError::new(
-                                input.display(),
-                                "OCR XML cannot be reviewed yet (text files only)",
-                            ))
-                        }
+                        Opened::OcrXml(xml) => xml.read_whole(batch.strict)?,
+                        Opened::Whole(src) => src,
                     };
-                    let applied = decide(&input.display(), &text)?;
-                    edits.write(&input.display(), &applied.accepted)?;
-                    out.write(input, "txt", applied.text.as_bytes())
+                    let (bytes, made) = decide(&src)?;
+                    edits.write(&input.display(), &made)?;
+                    out.write(input, "txt", &bytes)
                 },
             )
         }
@@ -947,11 +962,25 @@ fn repair_or_log(
     }
 }
 
-/// Can this input be reviewed (a text, not OCR XML)?
-fn reviewable(src: &diakrit::source::Source) -> Result<(), String> {
+/// What a review looks at of an input: its text, or the plain text of the words of an ALTO, hOCR or PAGE
+/// file (with its format). An edits log of OCR XML names offsets in the file, not in that text.
+fn review_text(
+    src: &diakrit::source::Source,
+    from_log: bool,
+) -> Result<(String, Option<diakrit::ocrxml::OcrFormat>), String> {
+    use diakrit::source::Encoding;
     match diakrit::ocrxml::detect(src.text.as_bytes()) {
-        Some(_) => Err("OCR XML cannot be reviewed yet (text files only)".into()),
-        None => Ok(()),
+        None => Ok((src.text.clone(), None)),
+        Some(_) if from_log => {
+            Err("an edits log of OCR XML names offsets in the file: review it without --from-edits".into())
+        }
+        Some(_) if !matches!(src.encoding, Encoding::Utf8 | Encoding::Utf8Bom) => {
+            Err("OCR XML that is not in UTF-8".into())
+        }
+        Some(format) => {
+            let layout = diakrit::ocrxml::read(&src.text, format).map_err(|e| e.to_string())?;
+            Ok((layout.text, Some(format)))
+        }
     }
 }
 

@@ -288,3 +288,62 @@ fn a_review_of_a_batch_edits_log() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
 }
+
+/// An ALTO file is reviewed as the plain text of its words, and apply writes the ALTO again with only the
+/// accepted edits: the rejected word's CONTENT as the OCR read it, every other word as `repair` makes it.
+#[test]
+fn an_alto_file_is_reviewed_by_its_words_and_written_back_as_alto() {
+    use diakrit::ocrxml::{read, OcrFormat};
+    let alto = "fixtures/xml/mission-p1.alto.xml";
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("review");
+    let o = diakrit(&["report", alto, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let data = report_data(&out);
+    let js = std::fs::read_to_string(out.join("data/d000001.js")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(
+        js.trim_start_matches("diakrit.loaded(")
+            .trim_end()
+            .trim_end_matches(");"),
+    )
+    .unwrap();
+    let xml = std::fs::read_to_string(alto).unwrap();
+    let layout = read(&xml, OcrFormat::Alto).unwrap();
+    assert_eq!(
+        doc["text"],
+        layout.text.as_str(),
+        "the words' plain text is reviewed, not the markup"
+    );
+    let edits = doc["edits"].as_array().unwrap();
+    assert!(edits.len() >= 3);
+    let e = &edits[1];
+    let decisions = serde_json::json!({
+        "schema": "diakrit/decisions-1", "report": data["report"], "options": data["options"],
+        "documents": [{"content_id": data["documents"][0]["content_id"], "source": alto}],
+        "corrections": [],
+        "edits": [{"document": data["documents"][0]["content_id"], "span": [e[2], e[3]], "from": e[4], "to": e[5], "decision": "reject"}],
+    });
+    let file = dir.path().join("decisions.json");
+    std::fs::write(&file, decisions.to_string()).unwrap();
+    let applied = diakrit(&["apply", file.to_str().unwrap(), alto, "--quiet"]);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    let repaired = diakrit(&["repair", "--quiet", alto]);
+    let (a, r) = (
+        String::from_utf8(applied.stdout).unwrap(),
+        String::from_utf8(repaired.stdout).unwrap(),
+    );
+    let (wa, wr) = (
+        read(&a, OcrFormat::Alto).unwrap().words,
+        read(&r, OcrFormat::Alto).unwrap().words,
+    );
+    assert_eq!(wa.len(), wr.len());
+    let differ: Vec<usize> = (0..wa.len()).filter(|&i| wa[i].text != wr[i].text).collect();
+    assert_eq!(differ.len(), 1, "{differ:?}");
+    let i = differ[0];
+    assert_eq!(wa[i].text, layout.words[i].text, "the OCR's word");
+    assert_eq!(wa[i].text, e[4].as_str().unwrap());
+    assert!(
+        a.contains(&format!("{} words repaired", edits.len() - 1)),
+        "the ALTO note counts the edits made"
+    );
+}

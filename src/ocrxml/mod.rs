@@ -899,6 +899,29 @@ pub struct OcrRepaired {
 pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRepaired, XmlError> {
     let p = parse_whole(xml, format)?;
     let repaired = repairer.repair(&p.b.text);
+    Ok(rewritten(p, xml, repaired))
+}
+
+/// Write an OCR file again with the edits of `repaired`, a repair of the plain text of its words
+/// ([`OcrLayout::text`]) or any part of one (the edits a review accepted): as [`repair`] writes it.
+///
+/// ```
+/// use diakrit::ocrxml::{read, repair_with, OcrFormat};
+/// let alto = r#"<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page><TextBlock><TextLine>
+/// <String CONTENT="Forslag"/><SP/><String CONTENT="ndmnden"/></TextLine></TextBlock></Page></Layout></alto>"#;
+/// let text = read(alto, OcrFormat::Alto).unwrap().text;
+/// let mut r = diakrit::Repairer::new().repair(&text);
+/// r.edits.retain(|e| e.from == "ndmnden"); // "Forslag" kept as the OCR read it
+/// let out = repair_with(alto, OcrFormat::Alto, r).unwrap();
+/// assert!(out.xml.contains(r#"CONTENT="Forslag""#) && out.xml.contains(r#"CONTENT="nämnden""#));
+/// ```
+pub fn repair_with(xml: &str, format: OcrFormat, repaired: Repaired) -> Result<OcrRepaired, XmlError> {
+    Ok(rewritten(parse_whole(xml, format)?, xml, repaired))
+}
+
+/// The file `p` read from `xml`, written again with the edits of `repaired`.
+fn rewritten(p: Parser<&[u8]>, xml: &str, repaired: Repaired) -> OcrRepaired {
+    let format = p.b.format;
     let mut rw = Rewriter::new(format);
     rw.assign(&p.b, &repaired.edits);
     let edits = rw.settle(&p.b, p.b.text.len());
@@ -920,12 +943,12 @@ pub fn repair(repairer: &Repairer, xml: &str, format: OcrFormat) -> Result<OcrRe
         at = r.end;
     }
     out.push_str(&xml[at..]);
-    Ok(OcrRepaired {
+    OcrRepaired {
         xml: out,
         layout: p.into_layout(),
         repaired,
         edits,
-    })
+    }
 }
 
 /// ALTO: the processing step that says what diakrit did, where it goes, when words were repaired and

@@ -570,6 +570,15 @@ pub struct OcrXmlFile {
 }
 
 impl OcrXmlFile {
+    /// Read it whole, as [`Input::read`] would have.
+    pub fn read_whole(mut self, strict: bool) -> Result<Source, InputError> {
+        let io_err = |e: std::io::Error| InputError::io(&self.name, &e);
+        std::io::Seek::rewind(&mut self.file).map_err(io_err)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut self.file, &mut bytes).map_err(io_err)?;
+        Ok(source::decode_owned(&self.name, bytes, strict)?)
+    }
+
     /// The file from just after its byte-order mark.
     fn body(&mut self) -> std::io::Result<&std::fs::File> {
         let skip = if self.bom { 3 } else { 0 };
