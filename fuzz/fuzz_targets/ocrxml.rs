@@ -1,6 +1,7 @@
 //! OCR XML of any bytes: never a panic; a file read as ALTO, hOCR or PAGE gives words whose spans lie in
 //! it and whose text is at their place in the plain text; repair writes a file that reads again with as
-//! many words, and changes nothing when there is nothing to repair.
+//! many words, and changes nothing when there is nothing to repair; read as it goes (`ocrxml::stream`)
+//! the file is written the same, with the same edits.
 #![no_main]
 use diakrit::ocrxml::{self, OcrFormat};
 use libfuzzer_sys::fuzz_target;
@@ -17,6 +18,23 @@ fuzz_target!(|data: &[u8]| {
     thread_local!(static REPAIRER: diakrit::Repairer = diakrit::Repairer::new());
     REPAIRER.with(|r| {
         let out = ocrxml::repair(r, xml, format).expect("read once, read again");
+        // Read as it goes (what a long file gets), the same bytes and edits.
+        let mut stream = ocrxml::stream::XmlStream::new(xml.as_bytes(), format);
+        let mut edits = Vec::new();
+        while let Some((start, window)) = stream.next_window().expect("read once, read again") {
+            edits.extend(stream.take(start, window.len(), &r.repair_window(&window)));
+        }
+        let mut bytes = Vec::new();
+        stream
+            .finish()
+            .expect("spooled")
+            .copy(xml.as_bytes(), &mut |b| {
+                bytes.extend_from_slice(b);
+                Ok(())
+            })
+            .expect("copied");
+        assert_eq!(String::from_utf8(bytes).expect("UTF-8"), out.xml);
+        assert_eq!(edits, out.edits.iter().map(|w| w.edit.clone()).collect::<Vec<_>>());
         if out.edits.is_empty() {
             assert_eq!(out.xml, xml);
         } else if let Ok(again) = ocrxml::read(&out.xml, format) {
