@@ -3,7 +3,8 @@
 //! draw from the lexicon by its frequency, a different text at every byte, damaged at the rates the learned
 //! channel measured, `data/channel.tsv`) and the same text clean; against a bare tokenizer and a naive
 //! baseline that only tokenizes and looks every word up. `long/process` processes a 10 MB document (in
-//! windows, in parallel): time linear in size shows as the same MB/s as the 1 MB one.
+//! windows, in parallel): time linear in size shows as the same MB/s as the 1 MB one. `ocrxml` reads and
+//! repairs 2 MB of ALTO in memory and as it is read.
 //!
 //! `cargo bench --bench throughput`; `cargo bench --bench throughput -- varied` for one group.
 //! For one's own files: `diakrit bench FILES` (per stage, at one thread and all), and
@@ -13,12 +14,14 @@
 //! document costs on its own. In a batch, words repeat across documents and the cache makes runs faster.
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
+use diakrit::ocrxml::{self, OcrFormat};
 use diakrit::source::{Encoding, Source};
 use diakrit::token::Kind;
 use diakrit::{Lexicon, Repairer};
 
 const MISSION: &str = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt");
 const GOLD: &str = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.gold.txt");
+const ALTO: &str = include_str!("../fixtures/xml/mission-p1.alto.xml");
 
 /// OCR damage of our own making: the gold text with every å ä ö stripped or misread the way an engine
 /// without Swedish reads it, cycling through the confusions so every rule family is exercised.
@@ -243,6 +246,51 @@ fn bench(c: &mut Criterion) {
             )
         });
     }
+    g.finish();
+
+    // OCR XML: the ALTO fixture's pages repeated to 2 MB, read (parse only), repaired in memory, and
+    // repaired as it is read (what a file over 1 MiB gets: the windows, the spool and the copy). The pages
+    // repeat, so repair's caches are warm after the first: this measures the XML side, not the words.
+    let mut g = c.benchmark_group("ocrxml");
+    g.sample_size(10);
+    let alto = {
+        let (open, close) = ("<Page ", "</Page>");
+        let (a, b) = (
+            ALTO.find(open).expect("a page"),
+            ALTO.rfind(close).expect("a page") + close.len(),
+        );
+        let pages = &ALTO[a..b];
+        format!("{}{}{}", &ALTO[..a], pages.repeat(2_000_000 / pages.len()), &ALTO[b..])
+    };
+    g.throughput(Throughput::Bytes(alto.len() as u64));
+    g.bench_function("read/alto-2MB", |b| {
+        b.iter(|| ocrxml::read(&alto, OcrFormat::Alto).expect("reads").words.len())
+    });
+    g.bench_function("repair/alto-2MB", |b| {
+        b.iter(|| {
+            ocrxml::repair(&repairer, &alto, OcrFormat::Alto)
+                .expect("repairs")
+                .xml
+                .len()
+        })
+    });
+    g.bench_function("stream/alto-2MB", |b| {
+        b.iter(|| {
+            let mut s = ocrxml::stream::XmlStream::new(alto.as_bytes(), OcrFormat::Alto);
+            while let Some((start, w)) = s.next_window().expect("reads") {
+                s.take(start, w.len(), &repairer.repair_window(&w));
+            }
+            let mut out = Vec::with_capacity(alto.len());
+            s.finish()
+                .expect("spools")
+                .copy(alto.as_bytes(), &mut |b| {
+                    out.extend_from_slice(b);
+                    Ok(())
+                })
+                .expect("copies");
+            out.len()
+        })
+    });
     g.finish();
 }
 
