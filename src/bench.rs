@@ -121,11 +121,10 @@ pub fn measure(inputs: &[Raw], make: &dyn Fn() -> Repairer, threads: usize) -> R
         for r in inputs {
             match source::decode_source(r.name.as_ref(), &r.bytes, false) {
                 Ok(mut src) => {
-                    if let Some(format) = crate::ocrxml::detect(src.text.as_bytes()) {
-                        match crate::ocrxml::read(&src.text, format) {
-                            Ok(layout) => src.text = layout.text,
-                            Err(e) => failure = Some(format!("{}: {e}", r.name)),
-                        }
+                    match crate::ocrxml::words_text(&src.text) {
+                        Ok(Some(words)) => src.text = words,
+                        Ok(None) => {}
+                        Err(e) => failure = Some(format!("{}: {e}", r.name)),
                     }
                     sources.push(src);
                 }

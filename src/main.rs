@@ -552,7 +552,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 &batch,
                 |src| -> Result<(String, diakrit::Repaired), String> {
                     let (text, _) = review_text(src, log.is_some())?;
-                    let repaired = repair_or_log(&repairer, log.as_ref(), &src.name, &text)?;
+                    let repaired = repair_or_log(&repairer, log.as_ref(), &src.name, &text, true)?;
                     Ok((text, repaired))
                 },
                 |input, r| {
@@ -626,7 +626,7 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                         "not a document of the report these decisions were taken on (or changed since)".into(),
                     ));
                 }
-                let repaired = repair_or_log(&repairer, log.as_ref(), name, &text).map_err(failed)?;
+                let repaired = repair_or_log(&repairer, log.as_ref(), name, &text, false).map_err(failed)?;
                 let applied = d.apply(&text, &repaired).map_err(failed)?;
                 let Some(format) = format else {
                     return Ok((applied.text.into_bytes(), applied.accepted));
@@ -688,10 +688,10 @@ fn run_command(cli: Cli) -> Result<bool, Fatal> {
                 Some(p) => {
                     let mut text = diakrit::source::read(&p).map_err(|e| Fatal(e.to_string()))?.text;
                     // An OCR file in XML: the word in the plain text of its words, as repair reads it.
-                    if let Some(format) = diakrit::ocrxml::detect(text.as_bytes()) {
-                        text = diakrit::ocrxml::read(&text, format)
-                            .map_err(|e| Fatal(format!("{}: {e}", p.display())))?
-                            .text;
+                    if let Some(words) =
+                        diakrit::ocrxml::words_text(&text).map_err(|e| Fatal(format!("{}: {e}", p.display())))?
+                    {
+                        text = words;
                     }
                     (Some(text), format!("{}", p.display()))
                 }
@@ -948,18 +948,24 @@ fn edits_log(path: Option<&Path>) -> Result<Option<EditsLog>, Fatal> {
 type EditsLog = std::collections::HashMap<String, Vec<diakrit::Edit>>;
 
 /// The repair of `text` (named `name`): the one the edits log recorded, checked against the text, with the
-/// damage estimate of a repair beside it; else a repair.
+/// damage estimate of a repair beside it when `estimate` (the report shows it; apply has no use for it);
+/// else a repair.
 fn repair_or_log(
     repairer: &Repairer,
     log: Option<&EditsLog>,
     name: &str,
     text: &str,
+    estimate: bool,
 ) -> Result<diakrit::Repaired, String> {
-    let repaired = repairer.repair(text);
-    match log {
-        None => Ok(repaired),
-        Some(log) => diakrit::report::logged_repair(text, log.get(name).cloned().unwrap_or_default(), repaired.damage),
-    }
+    let Some(log) = log else {
+        return Ok(repairer.repair(text));
+    };
+    let damage = if estimate {
+        repairer.repair(text).damage
+    } else {
+        Default::default()
+    };
+    diakrit::report::logged_repair(text, log.get(name).cloned().unwrap_or_default(), damage)
 }
 
 /// What a review looks at of an input: its text, or the plain text of the words of an ALTO, hOCR or PAGE

@@ -77,6 +77,14 @@ impl Repaired {
 
 /// A repair of `input` (edits in byte offsets of it) with code-point offsets beside the bytes.
 fn repaired(input: &str, r: diakrit::Repaired) -> Repaired {
+    Repaired {
+        text: r.text,
+        edits: with_offsets(input, r.edits),
+    }
+}
+
+/// Edits of `input` (in byte offsets of it, in text order) with code-point offsets beside the bytes.
+fn with_offsets(input: &str, edits: Vec<diakrit::Edit>) -> Vec<Edit> {
     // Edits come in text order: count code points forward from the last one.
     let (mut byte, mut chars) = (0usize, 0usize);
     let mut at = |b: usize| {
@@ -87,8 +95,7 @@ fn repaired(input: &str, r: diakrit::Repaired) -> Repaired {
         byte = b;
         chars
     };
-    let edits = r
-        .edits
+    edits
         .into_iter()
         .map(|e| {
             let start = at(e.span.0);
@@ -104,8 +111,7 @@ fn repaired(input: &str, r: diakrit::Repaired) -> Repaired {
                 confidence: shortest(e.confidence),
             }
         })
-        .collect();
-    Repaired { text: r.text, edits }
+        .collect()
 }
 
 /// A confidence as the CLI's JSON writes it: the shortest decimal of the `f32` (0.986, not
@@ -268,21 +274,13 @@ impl PyRepairer {
         let bytes = data.as_bytes();
         let r = &self.inner;
         let (out, edits) = py
-            .detach(|| -> Result<(Vec<u8>, Repaired), InputError> {
+            .detach(|| -> Result<(Vec<u8>, Vec<Edit>), InputError> {
                 let src = diakrit::source::decode_source(std::path::Path::new(source), bytes, false)?;
                 let done = repair_input(r, &src)?;
-                let with_offsets = repaired(
-                    &src.text,
-                    diakrit::Repaired {
-                        text: String::new(),
-                        edits: done.edits,
-                        damage: Default::default(),
-                    },
-                );
-                Ok((done.bytes, with_offsets))
+                Ok((done.bytes, with_offsets(&src.text, done.edits)))
             })
             .map_err(value_error)?;
-        Ok((PyBytes::new(py, &out), edits.edits))
+        Ok((PyBytes::new(py, &out), edits))
     }
 
     /// Explain what repair makes of `word`, alone or in `context` (a line or a text that holds it): a

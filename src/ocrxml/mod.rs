@@ -389,6 +389,15 @@ struct WordFacts {
     subs: Option<(Range<usize>, u8)>,
 }
 
+/// The text repair reads of `text`: the plain text of its words ([`OcrLayout::text`]) when it is ALTO, hOCR
+/// or PAGE XML ([`detect`]), none when it is not.
+pub fn words_text(text: &str) -> Result<Option<String>, XmlError> {
+    match detect(text.as_bytes()) {
+        Some(format) => Ok(Some(read(text, format)?.text)),
+        None => Ok(None),
+    }
+}
+
 /// Read an OCR file of `format` (see [`detect`]).
 pub fn read(xml: &str, format: OcrFormat) -> Result<OcrLayout, XmlError> {
     Ok(parse_whole(xml, format)?.into_layout())

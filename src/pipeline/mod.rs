@@ -579,6 +579,17 @@ impl OcrXmlFile {
         Ok(source::decode_owned(&self.name, bytes, strict)?)
     }
 
+    /// The error of a file found malformed as it was read: its line and column, found by reading it again
+    /// as far as `e`.
+    fn malformed(&mut self, e: crate::ocrxml::stream::StreamError) -> InputError {
+        let name = self.name.clone();
+        let io_err = |e: std::io::Error| InputError::io(&name, &e);
+        match self.body().and_then(|body| e.locate(body)) {
+            Ok(located) => InputError::new(&name, located.to_string()),
+            Err(e) => io_err(e),
+        }
+    }
+
     /// The file from just after its byte-order mark.
     fn body(&mut self) -> std::io::Result<&std::fs::File> {
         let skip = if self.bom { 3 } else { 0 };
@@ -631,8 +642,7 @@ pub fn repair_ocr_xml(
             },
         );
         if let Some(e) = failed {
-            let located = e.locate(xml.body().map_err(io_err)?).map_err(io_err)?;
-            return Err(InputError::new(&name, located.to_string()));
+            return Err(xml.malformed(e));
         }
         done?;
         stream.into_inner().finish().map_err(io_err)?
@@ -654,9 +664,6 @@ pub fn repair_ocr_xml(
     copied.map_err(io_err)
 }
 
-/// Windows taken at a time per thread of the pool: a few, so that a thread done with a quick window takes
-/// the next instead of waiting for the slowest of the batch; only the windows being repaired hold the
-/// passes' state, the others are their text or their result.
 /// Windows in flight per thread of the pool: started and not yet handed on. More than one, so that a
 /// thread done with its window takes the next while an earlier, slower one is still being repaired.
 const WINDOWS_PER_THREAD: usize = 4;
@@ -713,10 +720,7 @@ pub fn process_ocr_xml(
     let source = std::io::BufReader::with_capacity(1 << 16, xml.body().map_err(io_err)?);
     let ocr = match crate::ocrxml::stream::spool_plain(source, ocr_format, &mut text, &mut places).map_err(io_err)? {
         Ok(ocr) => ocr,
-        Err(e) => {
-            let located = e.locate(xml.body().map_err(io_err)?).map_err(io_err)?;
-            return Err(InputError::new(&name, located.to_string()));
-        }
+        Err(e) => return Err(xml.malformed(e)),
     };
     let rewound = |w: std::io::BufWriter<std::fs::File>| -> std::io::Result<std::fs::File> {
         let mut f = w.into_inner().map_err(std::io::IntoInnerError::into_error)?;

@@ -38,6 +38,7 @@ mod word;
 pub use bigrams::Context;
 pub use candidates::{Candidate, Limits};
 pub use channel::Channel;
+pub(crate) use edit::splice;
 pub use edit::{Damage, DamageReport, Edit, EditKind, InputOffsets, Repaired};
 pub use explain::{ContextScore, Explanation};
 pub use model::{Config, Repairer, RepairerBuilder};

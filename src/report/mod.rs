@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::output::{fnv1a64, ids};
-use crate::repair::{Edit, EditKind, Repaired};
+use crate::repair::{splice, Edit, EditKind, Repaired};
 
 const PAGE_JS: &str = include_str!("report.js");
 const PAGE_CSS: &str = include_str!("report.css");
@@ -517,7 +517,6 @@ impl Decisions {
             own.insert(d.span, d);
         }
         let mut out = Applied::default();
-        let mut at = 0;
         let mut matched = 0;
         for e in &repaired.edits {
             let decision = match own.get(&e.span) {
@@ -536,20 +535,13 @@ impl Decisions {
                     .copied()
                     .unwrap_or(Decision::Accept),
             };
-            out.text.push_str(&text[at..e.span.0]);
             match decision {
-                Decision::Accept => {
-                    out.text.push_str(&e.to);
-                    out.accepted.push(e.clone());
-                }
-                Decision::Reject => {
-                    out.text.push_str(&e.from);
-                    out.rejected.push(e.clone());
-                }
+                Decision::Accept => out.accepted.push(e.clone()),
+                Decision::Reject => out.rejected.push(e.clone()),
             }
-            at = e.span.1;
         }
-        out.text.push_str(&text[at..]);
+        // A rejected edit's span keeps the text's own word (its `from`).
+        out.text = splice(text, &out.accepted);
         if matched < own.len() {
             return Err(format!(
                 "{} decision(s) name edits this repair does not make: repaired with other options or another version than the report",
@@ -613,16 +605,8 @@ pub fn logged_repair(text: &str, edits: Vec<Edit>, damage: crate::repair::Damage
         }
         at = b;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in &edits {
-        out.push_str(&text[at..e.span.0]);
-        out.push_str(&e.to);
-        at = e.span.1;
-    }
-    out.push_str(&text[at..]);
     Ok(Repaired {
-        text: out,
+        text: splice(text, &edits),
         edits,
         damage,
     })
