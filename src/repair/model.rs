@@ -27,24 +27,49 @@ type DecisionCache = Memo<(String, ProfileBits), Option<Decision>>;
 const SHARDS: usize = 16;
 
 /// A memo the threads share: split into shards by the key's hash, so that threads deciding the windows of
-/// one file, or the files of a batch, seldom wait on each other's lock; a shard is cleared when it grows
-/// past its share of the bound. What it holds is pure (the same key always gives the same value), so
-/// neither sharing nor clearing changes an output.
+/// one file, or the files of a batch, seldom wait on each other's lock. Each shard keeps two generations:
+/// new entries go to the young one; when it is full, it becomes the old one and the old one is dropped; an
+/// entry found in the old generation moves back to the young. So the words a long text keeps using (most
+/// of its occurrences) stay while the one-offs pass through, in at most the bound. What it holds is pure
+/// (the same key always gives the same value), so neither sharing nor dropping changes an output.
 pub(super) struct Memo<K, V> {
-    shards: Vec<Mutex<HashMap<K, V>>>,
-    per_shard: usize,
+    shards: Vec<Mutex<Generations<K, V>>>,
+    per_generation: usize,
+}
+
+/// One shard of a [`Memo`]: its young and its old generation.
+struct Generations<K, V> {
+    young: HashMap<K, V>,
+    old: HashMap<K, V>,
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Generations<K, V> {
+    /// Keep `k` in the young generation, turning it old first when it holds `max`.
+    fn keep(&mut self, k: K, v: V, max: usize) {
+        if self.young.len() >= max {
+            self.old = std::mem::take(&mut self.young);
+        }
+        self.young.insert(k, v);
+    }
 }
 
 impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
     /// A memo of at most about `max` entries.
     fn new(max: usize) -> Memo<K, V> {
         Memo {
-            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::default())).collect(),
-            per_shard: max.div_ceil(SHARDS),
+            shards: (0..SHARDS)
+                .map(|_| {
+                    Mutex::new(Generations {
+                        young: HashMap::default(),
+                        old: HashMap::default(),
+                    })
+                })
+                .collect(),
+            per_generation: max.div_ceil(2 * SHARDS).max(1),
         }
     }
 
-    fn shard(&self, k: &K) -> std::sync::MutexGuard<'_, HashMap<K, V>> {
+    fn shard(&self, k: &K) -> std::sync::MutexGuard<'_, Generations<K, V>> {
         use std::hash::BuildHasher;
         let h = foldhash::fast::FixedState::with_seed(0).hash_one(k);
         self.shards[(h >> 59) as usize % SHARDS]
@@ -52,9 +77,15 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
             .unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The value of `k`, if known.
+    /// The value of `k`, if known (moved to the young generation when it was in the old one).
     fn get(&self, k: &K) -> Option<V> {
-        self.shard(k).get(k).cloned()
+        let mut shard = self.shard(k);
+        if let Some(v) = shard.young.get(k) {
+            return Some(v.clone());
+        }
+        let (k, v) = shard.old.remove_entry(k)?;
+        shard.keep(k, v.clone(), self.per_generation);
+        Some(v)
     }
 
     /// The value of `k`: known, or made by `make` (outside the lock) and kept.
@@ -63,11 +94,7 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
             return v;
         }
         let v = make();
-        let mut shard = self.shard(&k);
-        if shard.len() >= self.per_shard {
-            shard.clear();
-        }
-        shard.insert(k, v.clone());
+        self.shard(&k).keep(k, v.clone(), self.per_generation);
         v
     }
 }
@@ -345,5 +372,31 @@ mod tests {
         let b = a.clone();
         assert!(Arc::ptr_eq(&a.shared, &b.shared));
         assert_eq!(b.repair("Goteborg").text, "Göteborg");
+    }
+
+    #[test]
+    fn a_memo_keeps_what_is_used_again_and_stays_within_its_bound() {
+        let memo: Memo<String, usize> = Memo::new(64);
+        let made = std::cell::Cell::new(0);
+        for i in 0..10_000 {
+            memo.get_or(format!("once{i}"), || i);
+            // A word used all through a long text is found once, however many one-offs pass by.
+            let v = memo.get_or("hot".to_string(), || {
+                made.set(made.get() + 1);
+                7
+            });
+            assert_eq!(v, 7);
+        }
+        assert_eq!(made.get(), 1);
+        let held: usize = memo
+            .shards
+            .iter()
+            .map(|s| {
+                let g = s.lock().unwrap();
+                g.young.len() + g.old.len()
+            })
+            .sum();
+        assert!(held <= 64, "{held}");
+        assert_eq!(memo.get(&"once9999".to_string()), Some(9999));
     }
 }
