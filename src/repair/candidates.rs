@@ -272,29 +272,51 @@ impl<'a> Walk<'a> {
         if at.pos < self.input.len() {
             self.step(&At { pos: at.pos + 1, ..at });
         }
-        for (ch, n, o) in self.children(at.node, at.acc) {
-            let len = self.buf.len();
-            self.buf.push(ch);
-            let node = self.fst.node(n);
-            // Substitution, then insertion.
-            if at.pos < self.input.len() && ch != self.input[at.pos] {
-                self.step(&At {
-                    node,
-                    acc: o,
-                    pos: at.pos + 1,
-                    part_chars: at.part_chars + 1,
-                    ..at
-                });
+        // The letters that can follow the node, walked in place (no list per node: this is the walk's
+        // widest fan-out). Two-byte UTF-8 letters (å, ä, ö, é, ü, …) are read through their lead byte's node.
+        let fst = self.fst;
+        for t in at.node.transitions() {
+            if t.inp < 0x80 {
+                if (t.inp as char).is_ascii_alphabetic() {
+                    self.substitute_or_insert(&at, t.inp as char, fst.node(t.addr), at.acc.cat(t.out));
+                }
+            } else if (0xC2..=0xDF).contains(&t.inp) {
+                let lead = fst.node(t.addr);
+                for t2 in lead.transitions() {
+                    let ch = std::str::from_utf8(&[t.inp, t2.inp])
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                        .filter(|c| c.is_alphabetic());
+                    if let Some(ch) = ch {
+                        self.substitute_or_insert(&at, ch, fst.node(t2.addr), at.acc.cat(t.out).cat(t2.out));
+                    }
+                }
             }
-            self.step(&At {
-                node,
-                acc: o,
-                part_chars: at.part_chars + 1,
-                ..at
-            });
-            self.buf.truncate(len);
         }
         self.generic_used -= 1;
+    }
+
+    /// The unnamed edit that writes `ch` (reaching `node` with output `acc`): in place of the observed
+    /// character (a substitution, unless it is that character), or before it (an insertion).
+    fn substitute_or_insert(&mut self, at: &At<'a>, ch: char, node: Node<'a>, acc: Output) {
+        let len = self.buf.len();
+        self.buf.push(ch);
+        if at.pos < self.input.len() && ch != self.input[at.pos] {
+            self.step(&At {
+                node,
+                acc,
+                pos: at.pos + 1,
+                part_chars: at.part_chars + 1,
+                ..*at
+            });
+        }
+        self.step(&At {
+            node,
+            acc,
+            part_chars: at.part_chars + 1,
+            ..*at
+        });
+        self.buf.truncate(len);
     }
 
     /// Walk `to` from `at`'s node and go on from there at position `pos` (past what `to` reads) with `cost`,
@@ -420,32 +442,6 @@ impl<'a> Walk<'a> {
             node = self.fst.node(t.addr);
         }
         Some((node, acc))
-    }
-
-    /// The letters that can follow `node`, with the address and output after each.
-    fn children(&self, node: Node<'_>, acc: Output) -> Vec<(char, fst::raw::CompiledAddr, Output)> {
-        let mut out = Vec::new();
-        for t in node.transitions() {
-            if t.inp < 0x80 {
-                if (t.inp as char).is_ascii_alphabetic() {
-                    out.push((t.inp as char, t.addr, acc.cat(t.out)));
-                }
-            } else if (0xC2..=0xDF).contains(&t.inp) {
-                // Two-byte UTF-8 letters (å, ä, ö, é, ü, …).
-                let n = self.fst.node(t.addr);
-                for t2 in n.transitions() {
-                    if let Some(ch) = std::str::from_utf8(&[t.inp, t2.inp])
-                        .ok()
-                        .and_then(|s| s.chars().next())
-                    {
-                        if ch.is_alphabetic() {
-                            out.push((ch, t2.addr, acc.cat(t.out).cat(t2.out)));
-                        }
-                    }
-                }
-            }
-        }
-        out
     }
 }
 
