@@ -624,3 +624,60 @@ fn agenda_numbers_alone_under_ocr() {
         .iter()
         .any(|s| s["label"] == "agenda_item"));
 }
+
+/// A protocol extract of a kommunalförbund, written for this test: one §, its case number on a line of its
+/// own under the title, headings a tjänsteutlåtande also uses (`Sammanfattning av ärendet`,
+/// `Beslutsunderlag`), and the distribution as `Skickas till`. The header says protocol, so they are the
+/// §'s sub-headings in a protocol's terms, and the § gets its case number.
+#[test]
+fn an_extract_with_its_case_number_under_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("utdrag.txt");
+    std::fs::write(
+        &p,
+        "SAMMANTRÄDESPROTOKOLL\n\nSammanträdesdatum 2024-03-13\n1 (1)\n\n§ 21 Budget för nästa år\n\n\
+         Diarienummer: EXF 2023-771\n\nBeslut\nFörbundsstyrelsen godkänner underlaget.\n\n\
+         Sammanfattning av ärendet\nUnderlaget beskriver verksamheten och ekonomin.\n\n\
+         Beslutsunderlag\nFörbundsdirektörens tjänsteutlåtande daterat den 8 mars 2024.\n\n\
+         Skickas till\nMedlemskommunerna\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    assert_eq!(doc["doc_type"], "protokoll");
+    let secs = doc["sections"].as_array().unwrap();
+    let para = secs.iter().find(|s| s["label"] == "paragraph").unwrap();
+    assert_eq!(para["paragraph"], 21);
+    assert_eq!(para["case_id"], "EXF 2023-771");
+    assert_eq!(para["title"], "Budget för nästa år");
+    let under: Vec<&str> = secs
+        .iter()
+        .filter(|s| s["parent"] == para["id"])
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(under, ["decision", "matter", "documents", "distribution"]);
+    assert_eq!(doc["metadata"]["case_ids"][0], "EXF 2023-771");
+    spans_hold(&doc, &input);
+    // The same headings under a tjänsteskrivelse's header are its own; `Kommentarer och bedömning` is the
+    // office's assessment.
+    let p = dir.path().join("ts.txt");
+    std::fs::write(
+        &p,
+        "Tjänsteskrivelse\nDiarienummer: EXF 2023-771\n\nBudget för nästa år\n\nSammanfattning av ärendet\n\
+         Underlaget beskriver verksamheten.\n\nKommentarer och bedömning\nFörvaltningen har inget att invända.\n\n\
+         Beslutsunderlag\nUnderlag för budget.\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    assert_eq!(doc["doc_type"], "tjansteutlatande");
+    let labels: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.ends_with(&["summary", "office_assessment", "decision_basis"]),
+        "{labels:?}"
+    );
+    spans_hold(&doc, &input);
+}

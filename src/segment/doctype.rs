@@ -32,7 +32,10 @@ pub(super) fn decide(heads: &[Head], opening: &Opening, layout: &Layout) -> DocT
         .unwrap_or(0);
     if opening.handling_number.is_some() {
         DocType::KfHandling
-    } else if paragraphs >= 1 && paragraphs + protocol_votes > other_votes {
+    } else if paragraphs >= 1 && (opening.protocol || paragraphs + protocol_votes > other_votes) {
+        // A § line in a document whose opening or running header says protocol (`SAMMANTRÄDESPROTOKOLL`
+        // over one §) is a protocol, whatever its headings would vote: those of a § (`Sammanfattning av
+        // ärendet`, `Beslutsunderlag`) are a tjänsteutlåtande's too.
         if opening.folded.contains("utdrag") {
             DocType::Protokollsutdrag
         } else {

@@ -243,6 +243,8 @@ impl Finder<'_> {
             None => paragraph_title(self.text, self.layout, self.catalogue, li),
         };
         let title = (!parts.is_empty()).then(|| join_lines(&parts));
+        // A § with no case number on its line may write it on a line of its own under its title.
+        let case_id = p.case_id.or_else(|| self.case_under(body));
         // The digits of the sign and the number as read (`8 863`: 8863; `43900`).
         let doubtful = (!p.certain).then(|| {
             l.split_whitespace()
@@ -259,7 +261,7 @@ impl Finder<'_> {
             scope: Scope::Doc(DocType::Protokoll),
             paragraph: Some(p.number),
             letter: p.letter,
-            case_id: p.case_id,
+            case_id,
             title,
             decision_body: None,
             doubtful,
@@ -270,6 +272,19 @@ impl Finder<'_> {
             .position(|&(ls, _)| ls > body)
             .unwrap_or(lines.len())
             .max(li + 1)
+    }
+
+    /// The case number on a line of its own among the first two lines of text after `body` (a byte offset:
+    /// where a § line's title ends), before any heading.
+    fn case_under(&self, body: usize) -> Option<String> {
+        let lines = &self.layout.lines;
+        let from = lines.iter().position(|&(ls, _)| ls > body)?;
+        (from..lines.len())
+            .filter(|&j| self.layout.kinds[j] == LineKind::Text)
+            .take(2)
+            .map(|j| self.layout.line(self.text, j))
+            .take_while(|l| paragraph_line(l, None).is_none() && !self.catalogue.is_heading(l))
+            .find_map(super::paragraphs::case_number_line)
     }
 
     /// Does a new block start at line `li`: at the start of the text, after a blank line, a page break or

@@ -133,6 +133,21 @@ fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
     }
 }
 
+/// A line that holds a case number and nothing else, as a § that has none on its line writes it under its
+/// title (`Diarienummer: GRFS 2023-121`, `Dnr KS 2024/118`, `KS/2025:41`): the id.
+pub(super) fn case_number_line(line: &str) -> Option<String> {
+    let t = line.trim();
+    let first = t.split_whitespace().next()?;
+    let worded = case_word(first) || glued_case_word(first).is_some() || misread_abbreviation(first);
+    if !worded && case_number_at(t).is_none() {
+        return None;
+    }
+    match tail(t, 0) {
+        (true, Some(id), None) if id.chars().any(|c| c.is_ascii_digit()) => Some(id),
+        _ => None,
+    }
+}
+
 /// A protocol § line: `§ 12`, `§12 Titel`, `KS § 12   KS/2025:41`; as OCR writes the sign (`$ 393`, `8 392`, `S 12`,
 /// `43900 Ärendenummer`) only before an ärendenummer or where the number is the one `expected` next.
 pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<ParagraphLine> {
@@ -274,6 +289,21 @@ pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_number_on_a_line_of_its_own() {
+        assert_eq!(
+            case_number_line("Diarienummer: GRFS 2023-121").as_deref(),
+            Some("GRFS 2023-121")
+        );
+        assert_eq!(case_number_line("  Dnr KS 2024/118").as_deref(), Some("KS 2024/118"));
+        assert_eq!(case_number_line("KS/2025:41").as_deref(), Some("KS/2025:41"));
+        assert_eq!(case_number_line("DNR:KU/2007.9").as_deref(), Some("KU/2007.9"));
+        // A sentence that names a case number, or a title, is none.
+        assert_eq!(case_number_line("Diarienummer KS 2024/118 gäller budgeten"), None);
+        assert_eq!(case_number_line("Budget för 2025"), None);
+        assert_eq!(case_number_line("Diarienummer"), None);
+    }
 
     #[test]
     fn paragraph_lines_as_ocr_writes_them() {
