@@ -123,6 +123,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     let mut layout = Layout::default();
     seed_furniture(text, &lines, &mut kinds, &mut layout);
     footer_boxes(text, &lines, &mut kinds);
+    bare_page_numbers(text, &lines, &mut kinds);
     page_edges(text, &lines, &mut kinds, is_heading);
     grow_furniture(text, &lines, &mut kinds, is_heading);
     footnotes(text, &lines, &mut kinds, &mut layout);
@@ -154,10 +155,21 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
     );
     let address = regex!(r"(?i)^(?:postadress|besoksadress|bes\.?adr|post- och besoksadress)\b");
     let labels = regex!(
-        r"(?i)\b(?:postadress|besoksadress|telefon|tel|vaxel|e-post|epost|fax|telefax|webb|webbadress|bankgiro|plusgiro|org\.? ?nr|organisationsnummer)\b"
+        r"(?i)\b(?:postadress|besoksadress|telefon|tel|vaxel|e-post|epost|fax|telefax|webb|webbadress|hemsida|bankgiro|plusgiro|org\.? ?nr|organisationsnummer)\b"
     );
-    let postal = regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{Ll}+");
+    let postal = regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+");
     let domain = regex!(r"(?i)\b[\w-]+\.(?:se|nu|com|org)\b");
+    // The values of a letterhead whose labels stand on the line above (`Telefon, växel:  E-post:  Postadress:`
+    // / `031-335 26 00   Box 5204   402 24 GÖTEBORG`): kinds of contact detail, two of which make one.
+    let contact = [
+        regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b"),
+        regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+"),
+        regex!(r"(?i)[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
+        regex!(r"\bBox \d{1,5}\b"),
+        regex!(r"\b\d{6}-\d{4}\b"),
+    ];
+    // The reference of an electronic signature (`460bdf57-…`): groups of hexadecimal digits.
+    let signature_id = regex!(r"^[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}$");
     let url = regex!(r"^(?:https?://|www\.)\S+$");
     // How many lines of text follow each line on its page: a letterhead's address stands at the foot.
     let mut below = vec![0usize; lines.len()];
@@ -189,7 +201,11 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                 || (postal.is_match(t)
                     && domain.is_match(t)
                     && !t.ends_with('.')
-                    && t.split_whitespace().count() <= 15));
+                    && t.split_whitespace().count() <= 15)
+                || (contact.iter().filter(|c| c.is_match(t)).count() >= 2
+                    && !t.ends_with('.')
+                    && t.split_whitespace().count() <= 15)
+                || signature_id.is_match(&folded));
         if page.is_match(t)
             || misread_page_number(t)
             || header.is_match(&folded)
@@ -246,6 +262,36 @@ fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
                 for j in boxed {
                     kinds[j] = LineKind::Furniture;
                 }
+            }
+        }
+    }
+}
+
+/// Page numbers written as a bare number (`1`, `2`) as the last or the first line of text of their pages:
+/// furniture when on two or more pages the number is the page's place plus the same offset (a report
+/// numbers its pages from after its table of contents). A number alone on one page's edge may be a table's
+/// last cell and stays.
+fn bare_page_numbers(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
+    let bare = regex!(r"^\d{1,3}$");
+    let pages = form_feed_pages(text, lines);
+    for edge in [true, false] {
+        // (page, line, offset of its number from the page's place)
+        let mut numbered: Vec<(usize, usize, i64)> = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            let mut of_text = page
+                .clone()
+                .filter(|&j| !text[lines[j].0..lines[j].1].trim().is_empty());
+            let at = if edge { of_text.next_back() } else { of_text.next() };
+            if let Some(j) = at {
+                let t = text[lines[j].0..lines[j].1].trim();
+                if let (true, Ok(n)) = (bare.is_match(t), t.parse::<i64>()) {
+                    numbered.push((p, j, n - p as i64));
+                }
+            }
+        }
+        for &(_, j, offset) in &numbered {
+            if numbered.iter().filter(|&&(_, _, o)| o == offset).count() >= 2 {
+                kinds[j] = LineKind::Furniture;
             }
         }
     }
@@ -665,6 +711,44 @@ mod tests {
         for t in ["2014)", "2011)", "12)", "(113)", "113"] {
             assert!(!misread_page_number(t), "{t}");
         }
+    }
+
+    fn furniture_of(text: &str) -> Vec<&str> {
+        let l = analyse(text, &|_| false);
+        l.lines
+            .iter()
+            .zip(&l.kinds)
+            .filter(|(_, k)| **k == LineKind::Furniture)
+            .map(|(&(s, e), _)| text[s..e].trim())
+            .collect()
+    }
+
+    #[test]
+    fn bare_page_numbers_letterhead_values_and_signature_ids() {
+        // Pages numbered from after the table of contents: a bare number ends two pages, one more than the
+        // page's place less two. A number alone ending one page only stays.
+        let report = "Innehåll\n\nFörord 1\n\u{c}Förord\n\nText om planen.\n\n1\n\u{c}Planen\n\nMer text.\n\n2\n";
+        assert_eq!(furniture_of(report), ["1", "2"]);
+        let table = "Tabell\n\nAntal ärenden\n\n12\n\u{c}Nästa sida\n\nText.\n";
+        assert!(furniture_of(table).is_empty());
+        // A letterhead whose labels stand above its values, and an electronic signature's reference.
+        let foot = "Beslut\n\nText som förklarar beslutet.\n\n\
+            Förbundet  Telefon, växel:  E-post:  Postadress:  Besöksadress:\n\
+            Storstaden   031-335 26 00   Box 5204   Åvägen 2\n\
+            031-335 27 71 www.exempel.se   222000-0752\n\
+            460bdf57-f2fa-6374-e9bb-474ca026\n";
+        assert_eq!(
+            furniture_of(foot),
+            [
+                "Förbundet  Telefon, växel:  E-post:  Postadress:  Besöksadress:",
+                "Storstaden   031-335 26 00   Box 5204   Åvägen 2",
+                "031-335 27 71 www.exempel.se   222000-0752",
+                "460bdf57-f2fa-6374-e9bb-474ca026",
+            ]
+        );
+        // A sentence with a phone number and a web address is text.
+        let body = "Ring 031-335 26 00 eller se www.exempel.se för mer.\n\nMer text här.\n";
+        assert!(furniture_of(body).is_empty());
     }
 
     #[test]
