@@ -681,3 +681,49 @@ fn an_extract_with_its_case_number_under_the_title() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A report's chapters numbered `1.1.`, `1.2.` are no agenda, and its bare page numbers are furniture; an
+/// agenda whose OCR ran the group's and the meeting's numbers together (`1.4.` alone on its line, the title
+/// under it) still has its items. Both written for this test.
+#[test]
+fn chapter_numbers_are_no_agenda_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("rapport.txt");
+    std::fs::write(
+        &p,
+        "Granskningsrapport\n\n1.1. Syfte\nGranskningen ska bedöma styrningen.\n\n1.2. Avgränsning\n\
+         Granskningen avser året 2024.\n\n1.3. Metod\nIntervjuer och dokumentstudier.\n\n1\n\u{c}\
+         1.4. Resultat\nStyrningen är tillräcklig.\n\n1.5. Slutsats\nInga åtgärder behövs.\n\n2\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    assert!(
+        doc["sections"].as_array().unwrap().iter().all(|s| s["label"] != "agenda_item"),
+        "{}",
+        doc["sections"]
+    );
+    let furniture = furniture_lines(&doc, &input);
+    assert_eq!(furniture, ["1", "2"]);
+    spans_hold(&doc, &input);
+
+    let p = dir.path().join("dagordning.txt");
+    std::fs::write(
+        &p,
+        "Föredragningslista\n\nInledning\n1.1.\nSammanträdets öppnande\n2.2.\nVal av justerare\n\
+         Beslutsärenden\n1.3.\nÅrsredovisning 2024\n2.4.\nBudget 2025\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let items: Vec<(&str, u64)> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "agenda_item")
+        .map(|s| (s["title"].as_str().unwrap(), s["paragraph"].as_u64().unwrap_or(0)))
+        .collect();
+    assert_eq!(
+        items.iter().map(|i| i.0).collect::<Vec<_>>(),
+        ["Sammanträdets öppnande", "Val av justerare", "Årsredovisning 2024", "Budget 2025"]
+    );
+    spans_hold(&doc, &input);
+}

@@ -464,10 +464,13 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
 
 /// The number of an agenda item at a line's start: `1 `, `12. `, `• 11.`, `3)`; the bullet may be any sign
 /// (OCR reads `•` as `«`, `+`, `.`).
-/// A second number after the first is the item's number in the whole agenda (`2. 5.`: the second item of
-/// its group, the fifth of the meeting).
+/// A second number after the first, apart from it, is the item's number in the whole agenda (`2. 5.`: the
+/// second item of its group, the fifth of the meeting), or run together when the two stand alone (`1.4.`,
+/// OCR's `1. 4.`); numbers run together before a title (`1.1. Bakgrund`) are a report's chapter, no item.
 fn agenda_number() -> &'static regex::Regex {
-    regex!(r"^\s*(?:[^\p{L}\p{N}\s]{1,2}\s*)?(\d{1,3})(?:[.)]|\s|$)\s*(?:(\d{1,3})[.)](?:\s+|$))?")
+    regex!(
+        r"^\s*(?:[^\p{L}\p{N}\s]{1,2}\s*)?(\d{1,3})(?:[.)]\s*(\d{1,3})[.)]\s*$|(?:[.)]\s+|\s+|[.)]?$)(?:(\d{1,3})[.)](?:\s+|$))?)"
+    )
 }
 
 /// The numbered items of an agenda or a list of decisions in a document with no § lines: lines that
@@ -518,6 +521,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
             Some(c) => {
                 let Ok(n) = c
                     .get(2)
+                    .or_else(|| c.get(3))
                     .unwrap_or_else(|| c.get(1).expect("group 1"))
                     .as_str()
                     .parse::<u32>()

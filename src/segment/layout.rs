@@ -124,6 +124,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     seed_furniture(text, &lines, &mut kinds, &mut layout);
     footer_boxes(text, &lines, &mut kinds);
     bare_page_numbers(text, &lines, &mut kinds);
+    signature_margins(text, &lines, &mut kinds);
     page_edges(text, &lines, &mut kinds, is_heading);
     grow_furniture(text, &lines, &mut kinds, is_heading);
     footnotes(text, &lines, &mut kinds, &mut layout);
@@ -168,8 +169,9 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
         regex!(r"\bBox \d{1,5}\b"),
         regex!(r"\b\d{6}-\d{4}\b"),
     ];
-    // The reference of an electronic signature (`460bdf57-…`): groups of hexadecimal digits.
-    let signature_id = regex!(r"^[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}$");
+    // The reference of an electronic signature: groups of hexadecimal digits (`460bdf57-…`), or of
+    // capitals and digits (`OFBSJ-VKCPI-VUNL4-…`), with a digit somewhere.
+    let signature_id = regex!(r"^(?:[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}|[0-9A-Z]{4,}(?:-[0-9A-Z]{4,}){3,})$");
     let url = regex!(r"^(?:https?://|www\.)\S+$");
     // How many lines of text follow each line on its page: a letterhead's address stands at the foot.
     let mut below = vec![0usize; lines.len()];
@@ -205,7 +207,7 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                 || (contact.iter().filter(|c| c.is_match(t)).count() >= 2
                     && !t.ends_with('.')
                     && t.split_whitespace().count() <= 15)
-                || signature_id.is_match(&folded));
+                || (signature_id.is_match(t) && t.contains(|c: char| c.is_ascii_digit())));
         if page.is_match(t)
             || misread_page_number(t)
             || header.is_match(&folded)
@@ -296,6 +298,37 @@ fn bare_page_numbers(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind
         }
     }
 }
+
+/// An electronic signature's reference stands in the page's margin, printed sideways; text extraction
+/// reads its label as single words, often reversed (`:ecnerefer`, `erutangiS`). Single words of at most
+/// [`MARGIN_WORD_CHARS`] characters on the lines right after a signature reference that is furniture, up to the
+/// page's end, are furniture too.
+fn signature_margins(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
+    let reference = regex!(r"^(?:[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}|[0-9A-Z]{4,}(?:-[0-9A-Z]{4,}){3,})$");
+    for page in form_feed_pages(text, lines) {
+        let text_of = |j: usize| text[lines[j].0..lines[j].1].trim();
+        let Some(id) = page
+            .clone()
+            .find(|&j| kinds[j] == LineKind::Furniture && reference.is_match(text_of(j)))
+        else {
+            continue;
+        };
+        let rest: Vec<usize> = (id + 1..page.end).filter(|&j| !text_of(j).is_empty()).collect();
+        let single = |j: &usize| {
+            let t = text_of(*j);
+            !t.contains(char::is_whitespace) && t.chars().count() <= MARGIN_WORD_CHARS
+        };
+        if rest.len() <= MARGIN_WORDS && rest.iter().all(single) {
+            for j in rest {
+                kinds[j] = LineKind::Furniture;
+            }
+        }
+    }
+}
+
+/// A signature's margin label is at most this many words, each at most [`MARGIN_WORD_CHARS`] long.
+const MARGIN_WORDS: usize = 3;
+const MARGIN_WORD_CHARS: usize = 24;
 
 /// The lines of each page, as ranges of line indices: pages end at form feeds (a text without one is one
 /// page).
@@ -746,6 +779,22 @@ mod tests {
                 "460bdf57-f2fa-6374-e9bb-474ca026",
             ]
         );
+        // The label of the reference, printed sideways in the margin, read as reversed single words.
+        assert_eq!(
+            furniture_of("Text.\n\nJusteras:   8 (18)\n460bdf57-f2fa-6374-e9bb-474ca026\n:ecnerefer\nerutangiS\n"),
+            [
+                "Justeras:   8 (18)",
+                "460bdf57-f2fa-6374-e9bb-474ca026",
+                ":ecnerefer",
+                "erutangiS"
+            ]
+        );
+        assert_eq!(
+            furniture_of("Text.\n\nOFBSJ-VKCPI-VUNL4-KQLZC-5WYQL-JT853\n:lekcyntnemukod\noenneP\n"),
+            ["OFBSJ-VKCPI-VUNL4-KQLZC-5WYQL-JT853", ":lekcyntnemukod", "oenneP"]
+        );
+        // Hyphenated names are no reference.
+        assert!(furniture_of("Text.\n\nGöteborg-Borås-Alingsås-Lerum\n").is_empty());
         // A sentence with a phone number and a web address is text.
         let body = "Ring 031-335 26 00 eller se www.exempel.se för mer.\n\nMer text här.\n";
         assert!(furniture_of(body).is_empty());
