@@ -698,7 +698,11 @@ fn chapter_numbers_are_no_agenda_items() {
     .unwrap();
     let (doc, input) = process(p.to_str().unwrap());
     assert!(
-        doc["sections"].as_array().unwrap().iter().all(|s| s["label"] != "agenda_item"),
+        doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["label"] != "agenda_item"),
         "{}",
         doc["sections"]
     );
@@ -723,7 +727,45 @@ fn chapter_numbers_are_no_agenda_items() {
         .collect();
     assert_eq!(
         items.iter().map(|i| i.0).collect::<Vec<_>>(),
-        ["Sammanträdets öppnande", "Val av justerare", "Årsredovisning 2024", "Budget 2025"]
+        [
+            "Sammanträdets öppnande",
+            "Val av justerare",
+            "Årsredovisning 2024",
+            "Budget 2025"
+        ]
+    );
+    spans_hold(&doc, &input);
+}
+
+/// In an agenda the preparing body's proposal heading each item is the proposed decision, however it is
+/// worded (inside a protocol's § the same words are the board's proposal).
+#[test]
+fn an_agenda_item_is_headed_by_its_proposed_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("lista.txt");
+    std::fs::write(
+        &p,
+        "Föredragningslista\n\n1 Årsredovisning 2024\nDnr KS 2024/12\n\nKommunstyrelsens förslag till kommunfullmäktige\n\
+         Årsredovisningen godkänns.\n\n2 Budget 2025\nDnr KS 2024/13\n\nKommunstyrelsens förslag till beslut\nBudgeten antas.\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    assert_eq!(doc["doc_type"], "kallelse");
+    let labels: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "agenda",
+            "agenda_item",
+            "proposed_decision",
+            "agenda_item",
+            "proposed_decision"
+        ]
     );
     spans_hold(&doc, &input);
 }
