@@ -441,7 +441,8 @@ impl Catalogue {
         prefer: Option<&Scope>,
         only: Option<&Scope>,
     ) -> Option<(&Label, &Scope, Option<String>)> {
-        let t = line.trim();
+        // A heading numbered as a chapter (`2.`, `2.1`, `2.1.3.`) is that heading.
+        let t = strip_chapter_number(line.trim());
         // A line that ends a sentence or a clause is body text, whatever its words; so is a long line, and
         // one that begins in lowercase (`kommunfullmäktige beslutar:` goes on from the line before).
         if t.len() > MAX_HEADING_BYTES
@@ -450,7 +451,7 @@ impl Catalogue {
         {
             return None;
         }
-        let n = normalize(line);
+        let n = normalize(t);
         let len = n.chars().count();
         if len < 3 || n.split_whitespace().count() > MAX_HEADING_WORDS {
             return None;
@@ -574,6 +575,15 @@ fn pattern_literals(variant: &str) -> Vec<String> {
     }
     words.retain(|w| !w.is_empty());
     words
+}
+
+/// `line` without the chapter number it begins with (`1. `, `2.1 `, `3.2.1. `), when a capital follows it.
+fn strip_chapter_number(line: &str) -> &str {
+    let chapter = regex!(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\p{Lu}");
+    match chapter.find(line) {
+        Some(m) => line[m.end() - m.as_str().chars().last().map_or(0, char::len_utf8)..].trim_start(),
+        None => line,
+    }
 }
 
 /// Fold, drop a trailing colon and collapse spaces: the form headings are compared in.

@@ -769,3 +769,43 @@ fn an_agenda_item_is_headed_by_its_proposed_decision() {
     );
     spans_hold(&doc, &input);
 }
+
+/// Headings numbered as chapters (`1.`, `2.1`, `2.2.`) are the catalogue's headings; in the table of
+/// contents above them, where the extraction put each entry's leader and page number on lines of their
+/// own, the same words are no headings. Written for this test.
+#[test]
+fn numbered_headings_and_their_table_of_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("ts.txt");
+    std::fs::write(
+        &p,
+        "Tjänsteskrivelse\n\nInnehållsförteckning\n\n1. Sammanfattning\n......................................\n2\n\
+         2.1 Bakgrund\n......................................\n2\n\n\u{c}1. Sammanfattning\nKommunen föreslås anta planen.\n\n\
+         2.1 Bakgrund\nPlanen har tagits fram under året.\n\n2.2. Ekonomiska konsekvenser\nInga kostnader.\n\n\
+         3 Förslag till beslut\nPlanen antas.\n\nVid protokollet\n......................................\nAnna Berg\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let heads: Vec<(&str, &str)> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["heading"].is_null())
+        .map(|s| (s["label"].as_str().unwrap(), s["heading"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("doc_header", "Tjänsteskrivelse"),
+            ("table_of_contents", "Innehållsförteckning"),
+            ("summary", "1. Sammanfattning"),
+            ("background", "2.1 Bakgrund"),
+            ("financial_impact", "2.2. Ekonomiska konsekvenser"),
+            ("proposed_decision", "3 Förslag till beslut"),
+            // A signature's dotted line is no leader: the heading above it stays.
+            ("signatures", "Vid protokollet"),
+        ],
+        "{heads:?}"
+    );
+    spans_hold(&doc, &input);
+}

@@ -196,7 +196,7 @@ impl Finder<'_> {
         if let Some((label, scope, organ)) = self
             .catalogue
             .classify_organ(&read, None, None)
-            .filter(|_| !self.in_vote_table(li))
+            .filter(|_| !self.in_vote_table(li) && !self.leader_follows(li))
         {
             self.heads.push(Head {
                 decision_body: organ,
@@ -215,6 +215,26 @@ impl Finder<'_> {
             }
         }
         li + 1
+    }
+
+    /// Does the next line of text begin with a leader (`1.1     Bakgrund` / `........ 4`: an entry of a table
+    /// of contents whose leader and page number the extraction put on a line of their own)?
+    fn leader_follows(&self, li: usize) -> bool {
+        let next = (li + 1..self.layout.lines.len()).find(|&j| self.layout.kinds[j] == LineKind::Text);
+        // The leader ends in the page number, or the page number begins the line after it (a signature's
+        // dotted line has a name under it, or nothing).
+        let leader = regex!(r"^(?:(?:\.\s?){3,}|…+)\s*(\d{1,4}(?:\s|$))?");
+        let page_number = regex!(r"^\d{1,4}(?:\s|$)");
+        let Some(j) = next else {
+            return false;
+        };
+        let Some(c) = leader.captures(self.layout.line(self.text, j).trim_start()) else {
+            return false;
+        };
+        c.get(1).is_some()
+            || (j + 1..self.layout.lines.len())
+                .find(|&k| self.layout.kinds[k] == LineKind::Text)
+                .is_some_and(|k| page_number.is_match(self.layout.line(self.text, k).trim_start()))
     }
 
     /// A § line here, unless it is a reference: `§ 242 och den 10 april 2024, § 310.` goes on from the line
