@@ -809,3 +809,38 @@ fn numbered_headings_and_their_table_of_contents() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A bullet OCR read as a digit glued to the item's number (`• 14.` as `714`) does not end the run of
+/// items after it. Written for this test.
+#[test]
+fn a_bullet_read_as_a_digit_before_an_item_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("beslut.txt");
+    std::fs::write(
+        &p,
+        "Kort om besluten\nMotioner\n+12\n\nMotion om utbildning\nLS 2018-0632\n13\n\nMotion om hälsa\nLS 2018-1269\n\n\
+         714\n\nMotion om karantän\nRS 2019-0285\n\n15\n\nMotion om klimat\nRS 2019-0281\n°16\n\nMotion om vård\n\
+         RS 2019-0283\n+17\n\nMotion om förlossning\nRS 2019-0284\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let items: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "agenda_item")
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Motion om utbildning",
+            "Motion om hälsa",
+            "Motion om karantän",
+            "Motion om klimat",
+            "Motion om vård",
+            "Motion om förlossning"
+        ]
+    );
+    spans_hold(&doc, &input);
+}

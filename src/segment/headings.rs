@@ -583,6 +583,29 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
             loose.push((k, li, title_at, n));
         }
     }
+    // A bullet OCR read as a digit glued to the number (`• 14.` as `714`): a number far above the one
+    // before whose digits after the first go on from it is that number.
+    let mut all: Vec<(usize, bool, usize)> = (0..candidates.len())
+        .map(|i| (candidates[i].0, true, i))
+        .chain((0..loose.len()).map(|i| (loose[i].0, false, i)))
+        .collect();
+    all.sort_unstable();
+    let mut prev: Option<u32> = None;
+    for (_, in_candidates, i) in all {
+        let entry = if in_candidates {
+            &mut candidates[i]
+        } else {
+            &mut loose[i]
+        };
+        if let Some(p) = prev {
+            let digits = entry.3.to_string();
+            let rest = digits.get(1..).and_then(|d| d.parse::<u32>().ok());
+            if entry.3 > p + LOOSE_ITEM_STEP && rest.is_some_and(|m| m > p && m <= p + LOOSE_ITEM_STEP) {
+                entry.3 = rest.expect("checked");
+            }
+        }
+        prev = Some(entry.3);
+    }
     // Numbers alone on their lines with the title under them, not standing apart (OCR dropped the blank
     // lines): items only in a run of three or more whose numbers rise by one to three (`“1`, `8`, `«9`,
     // `+10`), so that a page number or a number in a table is none.
