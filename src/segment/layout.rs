@@ -185,12 +185,31 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
             count += 1;
         }
     }
+    // How many lines of text stand above each line on its page: a running header stands at the head.
+    let mut above = vec![0usize; lines.len()];
+    let mut count = 0;
+    for li in 0..lines.len() {
+        if page_start(text, lines, li) {
+            count = 0;
+        }
+        above[li] = count;
+        let (s, e) = lines[li];
+        if !text[s..e].trim().is_empty() {
+            count += 1;
+        }
+    }
     for (li, &(s, e)) in lines.iter().enumerate() {
         let t = text[s..e].trim();
         if t.is_empty() {
             continue;
         }
         let folded = fold(t);
+        // A running header or footer that ends in its page number as OCR reads it (`2022-12-14 215)`:
+        // `2 (5)` with the bracket read as a 1).
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let misread_numbered = (above[li] < FOOTER_LINES || below[li] < FOOTER_LINES)
+            && (2..=7).contains(&words.len())
+            && words.last().is_some_and(|w| misread_page_number(w));
         // At the foot of a page: among its last lines, or just above its page number.
         let foot = below[li] < FOOTER_LINES
             || lines[li + 1..]
@@ -212,6 +231,7 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
             || misread_page_number(t)
             || header.is_match(&folded)
             || numbered.is_match(t)
+            || misread_numbered
             || signed.is_match(&folded)
             || letterhead
         {
@@ -347,6 +367,79 @@ fn form_feed_pages(text: &str, lines: &[(usize, usize)]) -> Vec<std::ops::Range<
     pages
 }
 
+/// Lines at a page's edge that OCR damaged differently on each page (`Diarienummer: GRFS 2023-00121` /
+/// `Diarienummer: FS$2023-00121`): for each key of `seen` (an edge line, and on how many pages it stands)
+/// that is a frequent key (on two or more pages; the [`FUZZY_KEYS`] most frequent) or within a few edits of
+/// one (one per [`FUZZY_CHARS_PER_EDIT`] characters), on how many pages that frequent line stands, its
+/// damaged copies counted. Keys shorter than [`FUZZY_MIN_CHARS`] are compared only exactly.
+fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
+    let long = |k: &str| k.chars().filter(|c| c.is_alphanumeric()).count() >= FUZZY_MIN_CHARS;
+    let mut frequent: Vec<(&String, usize)> = seen
+        .iter()
+        .filter(|(k, &n)| n >= 2 && long(k))
+        .map(|(k, &n)| (k, n))
+        .collect();
+    frequent.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    frequent.truncate(FUZZY_KEYS);
+    let mut rare: Vec<(&String, usize)> = seen
+        .iter()
+        .filter(|(k, &n)| n < 2 && long(k))
+        .map(|(k, &n)| (k, n))
+        .collect();
+    rare.sort_unstable();
+    // Letters counted in 64 bins: an edit changes the bins' sum of differences by at most two, so half
+    // that sum bounds the edit distance from below, cheaply (most lines are far from every frequent one).
+    let bins = |k: &str| {
+        let mut h = [0i32; 64];
+        for c in k.chars() {
+            h[c as usize % 64] += 1;
+        }
+        h
+    };
+    let frequent_bins: Vec<([i32; 64], usize, usize)> = frequent
+        .iter()
+        .map(|(f, _)| {
+            let flen = f.chars().count();
+            (bins(f), flen, (flen / FUZZY_CHARS_PER_EDIT).max(1))
+        })
+        .collect();
+    // Each damaged key and the frequent key it is a copy of.
+    let copies: Vec<(&String, usize, usize)> = rare
+        .into_iter()
+        .filter_map(|(k, n)| {
+            let len = k.chars().count();
+            let h = bins(k);
+            frequent
+                .iter()
+                .zip(&frequent_bins)
+                .position(|((f, _), (fh, flen, allowed))| {
+                    flen.abs_diff(len) <= *allowed
+                        && h.iter().zip(fh).map(|(a, b)| a.abs_diff(*b) as usize).sum::<usize>() <= 2 * allowed
+                        && strsim::levenshtein(f, k) <= *allowed
+                })
+                .map(|i| (k, n, i))
+        })
+        .collect();
+    let mut total: Vec<usize> = frequent.iter().map(|f| f.1).collect();
+    for &(_, n, i) in &copies {
+        total[i] += n;
+    }
+    let mut out: HashMap<String, usize> = frequent
+        .iter()
+        .zip(&total)
+        .map(|((f, _), &n)| ((*f).clone(), n))
+        .collect();
+    out.extend(copies.into_iter().map(|(k, _, i)| (k.clone(), total[i])));
+    out
+}
+
+/// A line is compared with damage allowed only with at least this many letters and digits…
+const FUZZY_MIN_CHARS: usize = 10;
+/// …and one edit per this many characters of the frequent line.
+const FUZZY_CHARS_PER_EDIT: usize = 8;
+/// The frequent lines a damaged one is compared with.
+const FUZZY_KEYS: usize = 16;
+
 /// A letterhead's contact box has at most this many lines.
 const FOOTER_BOX_LINES: usize = 10;
 
@@ -396,11 +489,14 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
             }
         }
         let needed = pages.len().div_ceil(2).max(2);
+        let fuzzy = fuzzy_repeats(&seen);
         for page in &pages {
             let mut outer_furniture = false;
             for li in edge(page, top) {
                 let t = text[lines[li].0..lines[li].1].trim();
-                let repeated = seen.get(&key(li)).is_some_and(|&n| n >= needed);
+                let k = key(li);
+                let repeated =
+                    seen.get(&k).is_some_and(|&n| n >= needed) || fuzzy.get(&k).is_some_and(|&n| n >= needed);
                 if kinds[li] == LineKind::Furniture {
                     outer_furniture = true;
                     continue;
@@ -798,6 +894,42 @@ mod tests {
         // A sentence with a phone number and a web address is text.
         let body = "Ring 031-335 26 00 eller se www.exempel.se för mer.\n\nMer text här.\n";
         assert!(furniture_of(body).is_empty());
+    }
+
+    #[test]
+    fn a_running_header_ocr_damaged_differently_on_each_page() {
+        // The header's case number read three ways on four pages; the date line under it the same way on
+        // each; a heading at the top of a page is never furniture.
+        let page =
+            |header: &str, body: &str| format!("{header}\nDatum: 2023-10-26\n\n{body}\n\nMer text om ärendet här.\n");
+        let text = [
+            page("Diarienummer: GRFS 2023-00121", "Första sidans text."),
+            page("Diarienummer: FS$2023-00121", "Andra sidans text."),
+            page("Diarienummer: GRFS 2023-00121", "Tredje sidans text."),
+            page("Diarienummer: GRFS 2O23-0O121", "Fjärde sidans text."),
+        ]
+        .join("\u{c}");
+        let furniture = furniture_of(&text);
+        for header in [
+            "Diarienummer: GRFS 2023-00121",
+            "Diarienummer: FS$2023-00121",
+            "Diarienummer: GRFS 2O23-0O121",
+        ] {
+            assert!(furniture.contains(&header), "{header}: {furniture:?}");
+        }
+        assert!(!furniture.iter().any(|f| f.contains("sidans")), "{furniture:?}");
+        // One header line damaged and one page that says something else: the other stays text.
+        let text = [
+            page("Diarienummer: GRFS 2023-00121", "Ett."),
+            page("Sammanfattning av ett helt annat slag", "Två."),
+        ]
+        .join("\u{c}");
+        assert!(!furniture_of(&text).contains(&"Sammanfattning av ett helt annat slag"));
+        // A header line OCR ended in its page number misread (`2 (5)` as `215)`).
+        assert_eq!(
+            furniture_of("2022-12-14 215)\n\nText om beslutet.\n"),
+            ["2022-12-14 215)"]
+        );
     }
 
     #[test]
