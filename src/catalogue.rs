@@ -586,9 +586,18 @@ fn strip_chapter_number(line: &str) -> &str {
     }
 }
 
-/// Fold, drop a trailing colon and collapse spaces: the form headings are compared in.
+/// Fold, drop a trailing colon or the dotted line to sign on after a heading (`Underskrifter ......`) and
+/// collapse spaces: the form headings are compared in.
 fn normalize(s: &str) -> String {
-    let f = fold(s.trim().trim_end_matches(':'));
+    // The dotted line to sign on after a word (`Underskrifter ...`): three to five dots set off by a space
+    // (`m.m.` keeps its own; a table of contents' leader is longer, and no heading).
+    let signing = regex!(r"^(.*\S)\s+(?:\.\s?){3,5}$|^(.*\S)\s+…$");
+    let t = s.trim();
+    let t = signing
+        .captures(t)
+        .and_then(|c| c.get(1).or(c.get(2)))
+        .map_or(t, |m| m.as_str());
+    let f = fold(t.trim_end_matches(':'));
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

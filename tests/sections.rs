@@ -844,3 +844,52 @@ fn a_bullet_read_as_a_digit_before_an_item_number() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A protocol whose front page writes its fields `Name: value`, whose § lines are numbered per year
+/// (`§ 63/20`) under a table of contents with a group line in it, and whose case numbers carry an archive
+/// code (`0015/13 - 200`) or stand above the § line at the top of its page. Written for this test.
+#[test]
+fn fields_with_colons_and_paragraphs_numbered_per_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("protokoll.txt");
+    std::fs::write(
+        &p,
+        "Tid: kl 09:00 - 11:00\n\nPlats: Stora salen, kommunhuset\n\nLedamöter: Anna Berg, s, ordförande\n\n\
+         Justeringsdag: 2020-08-20\n\nParagrafer: § 63 - 66\n\nUnderskrifter ...\n\nSekreterare Olle Ek\n\n\
+         Innehållsförteckning\n\n§ 63/20 Fastställande av dagordning\n\n§ 64/20 Nytt bidragsreglemente\n\n\
+         Informationsärenden\n\n§ 65/20 Uppföljning av hemtjänsten\n\n§ 66/20 Övriga frågor\n\u{c}\
+         § 63/20 Fastställande av dagordning\n\nBeslut\nDagordningen fastställs.\n\n\
+         MYN § 64/20 Dnr 0015/13 - 200 Nytt bidragsreglemente\n\nBeslut\nReglementet antas.\n\u{c}\
+         SN/2020:118\n\n§ 65/20 Uppföljning av hemtjänsten\n\nBeslut\nInformationen noteras.\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    assert_eq!(doc["doc_type"], "protokoll");
+    let secs = doc["sections"].as_array().unwrap();
+    let front: Vec<&str> = secs
+        .iter()
+        .take_while(|s| s["label"] != "table_of_contents")
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    for label in [
+        "time_place",
+        "members_voting",
+        "adjustment",
+        "paragraph_range",
+        "signatures",
+    ] {
+        assert!(front.contains(&label), "{label}: {front:?}");
+    }
+    let paras: Vec<(u64, Option<&str>)> = secs
+        .iter()
+        .filter(|s| s["label"] == "paragraph")
+        .map(|s| (s["paragraph"].as_u64().unwrap(), s["case_id"].as_str()))
+        .collect();
+    assert_eq!(
+        paras,
+        [(63, None), (64, Some("0015/13 - 200")), (65, Some("SN/2020:118"))]
+    );
+    // The table's entries and its group line are no sections of their own.
+    assert!(!secs.iter().any(|s| s["label"] == "agenda_group"), "{secs:?}");
+    spans_hold(&doc, &input);
+}

@@ -82,11 +82,13 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     } else {
         agenda_items(text, layout, &content)
     };
+    let fields = field_lines(text, layout, catalogue, &content);
     let mut f = Finder {
         text,
         layout,
         catalogue,
         opening,
+        fields,
         content,
         toc,
         items,
@@ -110,6 +112,8 @@ struct Finder<'a> {
     layout: &'a Layout,
     catalogue: &'a Catalogue,
     opening: &'a Opening,
+    /// Does the document open with a protocol's fields written `Name: value` (see [`field_lines`])?
+    fields: bool,
     /// The lines of running text.
     content: Vec<usize>,
     /// The § lines that are entries of a table of contents (see [`table_of_contents`]).
@@ -135,6 +139,15 @@ impl Finder<'_> {
                 self.heads
                     .push(Head::line(s, e, &Label::TABLE_OF_CONTENTS, &scope, None));
             }
+            return li + 1;
+        }
+        // A group line between two entries of a table of contents (`Informationsärenden`, `Bilagor:`) is
+        // part of the table, no heading.
+        let inside_toc = {
+            let at = self.toc.partition_point(|&t| t < li);
+            at > 0 && at < self.toc.len()
+        };
+        if inside_toc {
             return li + 1;
         }
         if let Ok(k) = self.items.binary_search_by_key(&li, |&(i, _)| i) {
@@ -205,7 +218,8 @@ impl Finder<'_> {
         } else if at_block || self.on_front_page() {
             // On a protocol's front page a field's name runs into its value on any line (`Beslutande Ewa
             // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
-            let found = run_in(self.catalogue, l).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
+            let front = self.on_front_page() || (self.fields && self.last_para.is_none());
+            let found = run_in(self.catalogue, l, front).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
             if let Some((he, bs, label, scope)) = found {
                 self.heads.push(Head {
                     end: s + he,
@@ -264,7 +278,10 @@ impl Finder<'_> {
         };
         let title = (!parts.is_empty()).then(|| join_lines(&parts));
         // A § with no case number on its line may write it on a line of its own under its title.
-        let case_id = p.case_id.or_else(|| self.case_under(body));
+        let case_id = p
+            .case_id
+            .or_else(|| self.case_under(body))
+            .or_else(|| self.case_above(li));
         // The digits of the sign and the number as read (`8 863`: 8863; `43900`).
         let doubtful = (!p.certain).then(|| {
             l.split_whitespace()
@@ -305,6 +322,24 @@ impl Finder<'_> {
             .map(|j| self.layout.line(self.text, j))
             .take_while(|l| paragraph_line(l, None).is_none() && !self.catalogue.is_heading(l))
             .find_map(super::paragraphs::case_number_line)
+    }
+
+    /// The case number a § line's page prints above it (`BUN/2016:360` / `§ 54`): alone on the line of text
+    /// before the § line, with only furniture, a page break or nothing before it.
+    fn case_above(&self, li: usize) -> Option<String> {
+        let kinds = &self.layout.kinds;
+        let j = (0..li).rev().find(|&j| kinds[j] != LineKind::Blank)?;
+        if kinds[j] != LineKind::Text {
+            return None;
+        }
+        let before = (0..j).rev().find(|&k| kinds[k] != LineKind::Blank);
+        let page_break =
+            |a: usize, b: usize| self.text[self.layout.lines[a].1..self.layout.lines[b].0].contains('\u{c}');
+        let top = before.is_none_or(|k| kinds[k] == LineKind::Furniture || page_break(k, j));
+        if !top {
+            return None;
+        }
+        super::paragraphs::case_number_line(self.layout.line(self.text, j))
     }
 
     /// Does a new block start at line `li`: at the start of the text, after a blank line, a page break or
@@ -477,6 +512,24 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     if run >= 2 {
         toc.extend(paras[..run].iter().map(|p| p.1));
     }
+    // The run under a table's heading (`Innehållsförteckning`, `Ärendelista`): short § lines, their
+    // numbers rising, up to the first that falls back (the body's first §) or has a body of its own.
+    let heading = regex!(r"^(?:innehallsforteckning|innehall|arendelista|arendeforteckning)$");
+    if let Some(h) = content.iter().position(|&li| heading.is_match(&fold(line(li)))) {
+        let first = paras.iter().position(|p| p.0 > h);
+        if let Some(first) = first.filter(|&f| paras[f].0 <= h + 2) {
+            let mut end = first;
+            while end < paras.len()
+                && next_of(end) - paras[end].0 <= 1 + TOC_ENTRY_LINES
+                && (end == first || paras[end].2 > paras[end - 1].2)
+            {
+                end += 1;
+            }
+            if end - first >= 2 {
+                toc.extend(paras[first..end].iter().map(|p| p.1));
+            }
+        }
+    }
     toc.sort_unstable();
     toc.dedup();
     toc
@@ -646,6 +699,28 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     items.into_iter().map(|(li, t, _)| (li, t)).collect()
 }
 
+/// Does the document open with a protocol's front page written as fields (`Tid: kl 09:00`, `Plats: …`,
+/// `Ledamöter: …`): [`FIELD_LINES`] or more of its first [`FIELD_WINDOW`] lines of text begin with the
+/// name of a front-page field and a colon? Then a field's value may begin any way (a time, a date, a §).
+fn field_lines(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[usize]) -> bool {
+    let field = regex!(r"^\s*(\p{Lu}[\p{L} -]{1,40}):\s+\S");
+    content
+        .iter()
+        .take(FIELD_WINDOW)
+        .filter(|&&li| {
+            field
+                .captures(layout.line(text, li))
+                .is_some_and(|c| catalogue.classify(&c[1], None, Some(&Scope::ProtocolFront)).is_some())
+        })
+        .count()
+        >= FIELD_LINES
+}
+
+/// A front page of fields: this many of…
+const FIELD_LINES: usize = 3;
+/// …the first this many lines of text.
+const FIELD_WINDOW: usize = 20;
+
 /// A line of at most this many words that begins with a capital stands as a line of its own (a title, a
 /// heading) when a blank line follows it.
 const SHORT_LINE_WORDS: usize = 4;
@@ -670,7 +745,7 @@ const TOC_MIN_RUN: usize = 3;
 /// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
 /// and is followed by a word starting with a capital letter (the text's first sentence). Returns the
 /// heading's end and the body's start as offsets into the line, and the heading's label and scope.
-fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c Label, &'c Scope)> {
+fn run_in<'c>(catalogue: &'c Catalogue, line: &str, front: bool) -> Option<(usize, usize, &'c Label, &'c Scope)> {
     let lead = line.len() - line.trim_start().len();
     let mut ends = Vec::new();
     let mut in_word = false;
@@ -696,17 +771,21 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str) -> Option<(usize, usize, &'c
             let after = rest[digits..].trim_start_matches('.');
             (1..=2).contains(&digits) && after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)
         };
-        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered) {
+        // On a protocol's front page (`front`) a field's name ended by a colon (`Tid: kl 09:00`,
+        // `Justeringsdag: 2013-04-10`) says where it ends: its value may begin any way.
+        let colon = front && line[..he].ends_with(':');
+        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered || colon) {
             continue;
         }
         // `Ärende 1 Diarienummer 2023/KS 0362`, `Bilaga C–E`: a number or a reference, no heading and text.
         let case_line = regex!(r"(?i)^\d{1,3}\s+(?:diarienummer|ärendenummer|dnr)\b");
         let code = rest.split_whitespace().count() == 1
             && (rest.chars().filter(|c| c.is_alphabetic()).count() <= 4 || !rest.chars().any(char::is_lowercase));
-        if case_line.is_match(rest) || code {
+        if !colon && (case_line.is_match(rest) || code) {
             continue;
         }
-        if let Some((label, scope)) = catalogue.classify(&line[..he], None, None) {
+        let only = colon.then_some(&Scope::ProtocolFront);
+        if let Some((label, scope)) = catalogue.classify(&line[..he], None, only) {
             return Some((he, body, label, scope));
         }
     }

@@ -49,11 +49,12 @@ fn misread_abbreviation(w: &str) -> bool {
 }
 
 /// A case number in the shapes Swedish boards write them, at the start of `s`: `KS/2025:41`, `BUN/2024:88`,
-/// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `KS.2024.123`, `0186/24`, `00305/2022`, `2018/KS 0001`,
+/// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `KS.2024.123`, `0186/24`, `00305/2022`, `0015/13 - 200`
+/// (with its archive code), `2018/KS 0001`,
 /// `2023/KS 0362`. Returns its length in bytes.
 fn case_number_at(s: &str) -> Option<usize> {
     let shapes = regex!(
-        r"^(?:\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6})?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?)(?-u:\b)"
+        r"^(?:\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?)(?-u:\b)"
     );
     shapes.find(s).map(|m| m.end())
 }
@@ -148,7 +149,7 @@ pub(super) fn case_number_line(line: &str) -> Option<String> {
     }
 }
 
-/// A protocol § line: `§ 12`, `§12 Titel`, `KS § 12   KS/2025:41`; as OCR writes the sign (`$ 393`, `8 392`, `S 12`,
+/// A protocol § line: `§ 12`, `§12 Titel`, `KS § 12   KS/2025:41`, `§ 63/20 Titel` (numbered per year); as OCR writes the sign (`$ 393`, `8 392`, `S 12`,
 /// `43900 Ärendenummer`) only before an ärendenummer or where the number is the one `expected` next.
 pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<ParagraphLine> {
     // The sign, after the abbreviation of the body when the protocol writes one (`KS § 12`, `BUN § 7`,
@@ -156,7 +157,7 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     // (`Se § 4` is a reference).
     // The number, then a letter of a § inserted between two (`§ 3 a DNR …`) standing on its own.
     let strict = regex!(
-        r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s*)?§\s*(\d{1,4})(?:\s?([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
+        r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s*)?§\s*(\d{1,4})(?:/(?:19|20)?\d\d(?-u:\b))?(?:\s?([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
     );
     // The sign misread, after the body's abbreviation too (`KS 85 DNR: …` is `KS § 5`, `KS &9`).
     let loose = regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
