@@ -893,3 +893,28 @@ fn fields_with_colons_and_paragraphs_numbered_per_year() {
     assert!(!secs.iter().any(|s| s["label"] == "agenda_group"), "{secs:?}");
     spans_hold(&doc, &input);
 }
+
+/// The first § line as OCR read it (`§ 54` as `854`, no case number on it) is known by the range of
+/// paragraphs on the front page, read with the same damage (`Paragrafer 554 -564`). Written for this test.
+#[test]
+fn the_first_paragraph_is_known_by_the_front_pages_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("protokoll.txt");
+    std::fs::write(
+        &p,
+        "SAMMANTRÄDESPROTOKOLL\n\nBeslutande Anna Berg (S), ordförande\n\nJusteringens plats och tid\n\n\
+         Förvaltningen Paragrafer 554 -564\n\u{c}854\n\nBudget för nästa år\n\nBeslut\nBudgeten antas.\n\n\
+         § 55\n\nSkolans lokaler\n\nBeslut\nÄrendet bordläggs.\n",
+    )
+    .unwrap();
+    let (doc, input) = process(p.to_str().unwrap());
+    let paras: Vec<u64> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "paragraph")
+        .map(|s| s["paragraph"].as_u64().unwrap())
+        .collect();
+    assert_eq!(paras, [54, 55]);
+    spans_hold(&doc, &input);
+}

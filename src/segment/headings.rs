@@ -83,12 +83,29 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         agenda_items(text, layout, &content)
     };
     let fields = field_lines(text, layout, catalogue, &content);
+    // The front page's range of paragraphs (`Paragrafer §54 -§64`) says which number the first § line has.
+    let range = regex!(r"(?i)\bparagrafer?\b:?\s*§*\s*(\d{1,4})(?-u:\b)");
+    // OCR reads the sign as a digit there too (`Paragrafer 554 -564`): the number without it is a reading.
+    let first_paragraph: Vec<u32> = content
+        .iter()
+        .take(RANGE_LINES)
+        .find_map(|&li| range.captures(layout.line(text, li)))
+        .map(|c| {
+            let digits = c[1].to_string();
+            let mut readings: Vec<u32> = digits.parse().ok().into_iter().collect();
+            if digits.len() >= 3 && digits.starts_with(['5', '8']) {
+                readings.extend(digits[1..].parse::<u32>().ok());
+            }
+            readings
+        })
+        .unwrap_or_default();
     let mut f = Finder {
         text,
         layout,
         catalogue,
         opening,
         fields,
+        first_paragraph,
         content,
         toc,
         items,
@@ -114,6 +131,8 @@ struct Finder<'a> {
     opening: &'a Opening,
     /// Does the document open with a protocol's fields written `Name: value` (see [`field_lines`])?
     fields: bool,
+    /// The number of the first § as the front page's range of paragraphs gives it (its readings).
+    first_paragraph: Vec<u32>,
     /// The lines of running text.
     content: Vec<usize>,
     /// The § lines that are entries of a table of contents (see [`table_of_contents`]).
@@ -254,7 +273,12 @@ impl Finder<'_> {
     /// A § line here, unless it is a reference: `§ 242 och den 10 april 2024, § 310.` goes on from the line
     /// before, and so does a bare number below the last paragraph's.
     fn paragraph(&self, l: &str) -> Option<ParagraphLine> {
-        paragraph_line(l, self.last_para.map(|p| p + 1)).filter(|p| {
+        let read = match self.last_para {
+            Some(p) => paragraph_line(l, Some(p + 1)),
+            None => paragraph_line(l, None)
+                .or_else(|| self.first_paragraph.iter().find_map(|&n| paragraph_line(l, Some(n)))),
+        };
+        read.filter(|p| {
             let goes_on = p
                 .title_at
                 .is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
@@ -715,6 +739,9 @@ fn field_lines(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[us
         .count()
         >= FIELD_LINES
 }
+
+/// The range of paragraphs is looked for among this many first lines of text.
+const RANGE_LINES: usize = 60;
 
 /// A front page of fields: this many of…
 const FIELD_LINES: usize = 3;
