@@ -975,7 +975,9 @@ fn review_text(
     from_log: bool,
 ) -> Result<(String, Option<diakrit::ocrxml::OcrFormat>), String> {
     use diakrit::source::Encoding;
-    match diakrit::ocrxml::detect(src.text.as_bytes()) {
+    // Markup that is no OCR format (an HTML page, other XML) is refused, as repair and process refuse it.
+    let format = diakrit::pipeline::ocr_format(src).map_err(|e| e.reason)?;
+    match format {
         None => Ok((src.text.clone(), None)),
         Some(_) if from_log => {
             Err("an edits log of OCR XML names offsets in the file: review it without --from-edits".into())

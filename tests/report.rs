@@ -190,6 +190,24 @@ fn apply_refuses_what_was_not_reviewed_so() {
     let o = diakrit(&["apply", MISSION, MISSION]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a decisions file"), "{}", stderr(&o));
+    // An HTML page is no OCR file: refused in one line, as repair and process refuse it; the batch goes on.
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, "<!DOCTYPE html><html><body><p>Goteborg</p></body></html>\n").unwrap();
+    let html_out = dir.path().join("review-html");
+    let o = diakrit(&[
+        "report",
+        page.to_str().unwrap(),
+        MISSION,
+        "--out",
+        html_out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("page.html: XML or HTML that is not ALTO, hOCR or PAGE XML"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(report_data(&html_out)["documents"].as_array().unwrap().len(), 1);
     // A report folder that is in the way.
     let o = diakrit(&["report", MISSION, "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));

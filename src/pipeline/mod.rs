@@ -426,7 +426,7 @@ fn is_markup(text: &str) -> bool {
 
 /// The OCR format of an input in XML, none for text; markup of another kind (an HTML page, other XML) is
 /// refused rather than repaired as text.
-fn ocr_format(src: &Source) -> Result<Option<crate::ocrxml::OcrFormat>, InputError> {
+pub fn ocr_format(src: &Source) -> Result<Option<crate::ocrxml::OcrFormat>, InputError> {
     match crate::ocrxml::detect(src.text.as_bytes()) {
         None if is_markup(&src.text) => Err(InputError::new(
             &src.name,
