@@ -18,6 +18,35 @@ fn process(path: &str) -> (Value, Vec<u8>) {
     (serde_json::from_slice(&o.stdout).expect("valid JSON"), input)
 }
 
+/// Process `text`, written to a file of its own, as a user's file is processed.
+fn process_text(text: &str) -> (Value, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("document.txt");
+    std::fs::write(&p, text).unwrap();
+    process(p.to_str().unwrap())
+}
+
+/// The labels of `doc`'s sections, in order.
+fn label_list(doc: &Value) -> Vec<&str> {
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect()
+}
+
+/// The titles of `doc`'s sections labelled `label`, in order.
+fn titles<'d>(doc: &'d Value, label: &str) -> Vec<&'d str> {
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == label)
+        .map(|s| s["title"].as_str().unwrap())
+        .collect()
+}
+
 /// The text of each furniture span of `doc` in `input`.
 fn furniture_lines(doc: &Value, input: &[u8]) -> Vec<String> {
     doc["furniture"]
@@ -631,18 +660,13 @@ fn agenda_numbers_alone_under_ocr() {
 /// §'s sub-headings in a protocol's terms, and the § gets its case number.
 #[test]
 fn an_extract_with_its_case_number_under_the_title() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("utdrag.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "SAMMANTRÄDESPROTOKOLL\n\nSammanträdesdatum 2024-03-13\n1 (1)\n\n§ 21 Budget för nästa år\n\n\
          Diarienummer: EXF 2023-771\n\nBeslut\nFörbundsstyrelsen godkänner underlaget.\n\n\
          Sammanfattning av ärendet\nUnderlaget beskriver verksamheten och ekonomin.\n\n\
          Beslutsunderlag\nFörbundsdirektörens tjänsteutlåtande daterat den 8 mars 2024.\n\n\
          Skickas till\nMedlemskommunerna\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     assert_eq!(doc["doc_type"], "protokoll");
     let secs = doc["sections"].as_array().unwrap();
     let para = secs.iter().find(|s| s["label"] == "paragraph").unwrap();
@@ -659,22 +683,13 @@ fn an_extract_with_its_case_number_under_the_title() {
     spans_hold(&doc, &input);
     // The same headings under a tjänsteskrivelse's header are its own; `Kommentarer och bedömning` is the
     // office's assessment.
-    let p = dir.path().join("ts.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Tjänsteskrivelse\nDiarienummer: EXF 2023-771\n\nBudget för nästa år\n\nSammanfattning av ärendet\n\
          Underlaget beskriver verksamheten.\n\nKommentarer och bedömning\nFörvaltningen har inget att invända.\n\n\
          Beslutsunderlag\nUnderlag för budget.\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     assert_eq!(doc["doc_type"], "tjansteutlatande");
-    let labels: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["label"].as_str().unwrap())
-        .collect();
+    let labels = label_list(&doc);
     assert!(
         labels.ends_with(&["summary", "office_assessment", "decision_basis"]),
         "{labels:?}"
@@ -687,16 +702,11 @@ fn an_extract_with_its_case_number_under_the_title() {
 /// under it) still has its items. Both written for this test.
 #[test]
 fn chapter_numbers_are_no_agenda_items() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("rapport.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Granskningsrapport\n\n1.1. Syfte\nGranskningen ska bedöma styrningen.\n\n1.2. Avgränsning\n\
          Granskningen avser året 2024.\n\n1.3. Metod\nIntervjuer och dokumentstudier.\n\n1\n\u{c}\
          1.4. Resultat\nStyrningen är tillräcklig.\n\n1.5. Slutsats\nInga åtgärder behövs.\n\n2\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     assert!(
         doc["sections"]
             .as_array()
@@ -710,14 +720,10 @@ fn chapter_numbers_are_no_agenda_items() {
     assert_eq!(furniture, ["1", "2"]);
     spans_hold(&doc, &input);
 
-    let p = dir.path().join("dagordning.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Föredragningslista\n\nInledning\n1.1.\nSammanträdets öppnande\n2.2.\nVal av justerare\n\
          Beslutsärenden\n1.3.\nÅrsredovisning 2024\n2.4.\nBudget 2025\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     let items: Vec<(&str, u64)> = doc["sections"]
         .as_array()
         .unwrap()
@@ -741,22 +747,12 @@ fn chapter_numbers_are_no_agenda_items() {
 /// worded (inside a protocol's § the same words are the board's proposal).
 #[test]
 fn an_agenda_item_is_headed_by_its_proposed_decision() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("lista.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Föredragningslista\n\n1 Årsredovisning 2024\nDnr KS 2024/12\n\nKommunstyrelsens förslag till kommunfullmäktige\n\
          Årsredovisningen godkänns.\n\n2 Budget 2025\nDnr KS 2024/13\n\nKommunstyrelsens förslag till beslut\nBudgeten antas.\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     assert_eq!(doc["doc_type"], "kallelse");
-    let labels: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["label"].as_str().unwrap())
-        .collect();
+    let labels = label_list(&doc);
     assert_eq!(
         labels,
         [
@@ -775,17 +771,12 @@ fn an_agenda_item_is_headed_by_its_proposed_decision() {
 /// own, the same words are no headings. Written for this test.
 #[test]
 fn numbered_headings_and_their_table_of_contents() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("ts.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Tjänsteskrivelse\n\nInnehållsförteckning\n\n1. Sammanfattning\n......................................\n2\n\
          2.1 Bakgrund\n......................................\n2\n\n\u{c}1. Sammanfattning\nKommunen föreslås anta planen.\n\n\
          2.1 Bakgrund\nPlanen har tagits fram under året.\n\n2.2. Ekonomiska konsekvenser\nInga kostnader.\n\n\
          3 Förslag till beslut\nPlanen antas.\n\nVid protokollet\n......................................\nAnna Berg\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     let heads: Vec<(&str, &str)> = doc["sections"]
         .as_array()
         .unwrap()
@@ -814,23 +805,12 @@ fn numbered_headings_and_their_table_of_contents() {
 /// items after it. Written for this test.
 #[test]
 fn a_bullet_read_as_a_digit_before_an_item_number() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("beslut.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Kort om besluten\nMotioner\n+12\n\nMotion om utbildning\nLS 2018-0632\n13\n\nMotion om hälsa\nLS 2018-1269\n\n\
          714\n\nMotion om karantän\nRS 2019-0285\n\n15\n\nMotion om klimat\nRS 2019-0281\n°16\n\nMotion om vård\n\
          RS 2019-0283\n+17\n\nMotion om förlossning\nRS 2019-0284\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
-    let items: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["label"] == "agenda_item")
-        .map(|s| s["title"].as_str().unwrap())
-        .collect();
+    );
+    let items = titles(&doc, "agenda_item");
     assert_eq!(
         items,
         [
@@ -850,10 +830,7 @@ fn a_bullet_read_as_a_digit_before_an_item_number() {
 /// code (`0015/13 - 200`) or stand above the § line at the top of its page. Written for this test.
 #[test]
 fn fields_with_colons_and_paragraphs_numbered_per_year() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("protokoll.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "Tid: kl 09:00 - 11:00\n\nPlats: Stora salen, kommunhuset\n\nLedamöter: Anna Berg, s, ordförande\n\n\
          Justeringsdag: 2020-08-20\n\nParagrafer: § 63 - 66\n\nUnderskrifter ...\n\nSekreterare Olle Ek\n\n\
          Innehållsförteckning\n\n§ 63/20 Fastställande av dagordning\n\n§ 64/20 Nytt bidragsreglemente\n\n\
@@ -861,9 +838,7 @@ fn fields_with_colons_and_paragraphs_numbered_per_year() {
          § 63/20 Fastställande av dagordning\n\nBeslut\nDagordningen fastställs.\n\n\
          MYN § 64/20 Dnr 0015/13 - 200 Nytt bidragsreglemente\n\nBeslut\nReglementet antas.\n\u{c}\
          SN/2020:118\n\n§ 65/20 Uppföljning av hemtjänsten\n\nBeslut\nInformationen noteras.\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     assert_eq!(doc["doc_type"], "protokoll");
     let secs = doc["sections"].as_array().unwrap();
     let front: Vec<&str> = secs
@@ -898,16 +873,11 @@ fn fields_with_colons_and_paragraphs_numbered_per_year() {
 /// paragraphs on the front page, read with the same damage (`Paragrafer 554 -564`). Written for this test.
 #[test]
 fn the_first_paragraph_is_known_by_the_front_pages_range() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("protokoll.txt");
-    std::fs::write(
-        &p,
+    let (doc, input) = process_text(
         "SAMMANTRÄDESPROTOKOLL\n\nBeslutande Anna Berg (S), ordförande\n\nJusteringens plats och tid\n\n\
          Förvaltningen Paragrafer 554 -564\n\u{c}854\n\nBudget för nästa år\n\nBeslut\nBudgeten antas.\n\n\
          § 55\n\nSkolans lokaler\n\nBeslut\nÄrendet bordläggs.\n",
-    )
-    .unwrap();
-    let (doc, input) = process(p.to_str().unwrap());
+    );
     let paras: Vec<u64> = doc["sections"]
         .as_array()
         .unwrap()
