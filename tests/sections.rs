@@ -888,3 +888,41 @@ fn the_first_paragraph_is_known_by_the_front_pages_range() {
     assert_eq!(paras, [54, 55]);
     spans_hold(&doc, &input);
 }
+
+/// A protocol's front page known by its fields, not by its first lines: a field right under the first
+/// line, one whose name the column wrapped onto the next line (`Justeringens` / `plats och tid`), and the
+/// table of contents right after a roll-call table. Written for this test.
+#[test]
+fn a_front_page_known_by_its_fields() {
+    let (doc, input) = process_text(
+        "BSN 060522\nPlats och tid Förvaltningskontoret\nStorgatan 14, kl 09.00-12.00\n\n\
+         Beslutande Se förteckning\n\nUtses att justera Olle Jansson\n\n\
+         Justeringens Förvaltningskontoret\nplats och tid 2006-05-29\n\n\
+         NAMN PARTI NÄRVARO\nJa Nej\n\nGöran Pettersson m x\nKjell Pihlgren m x\nAvstår\n\n\
+         INNEHÅLLSFÖRTECKNING\n\n§ 45 Val av justerare\n\n§ 46 Delårsrapport\n\n§ 47 Statsbidrag\n\u{c}\
+         § 45 Val av justerare\n\nBeslut\nOlle Jansson utses.\n",
+    );
+    let labels = label_list(&doc);
+    assert_eq!(
+        labels,
+        [
+            "front_matter",
+            "time_place",
+            "members_voting",
+            "adjusters",
+            "adjustment",
+            "table_of_contents",
+            "paragraph",
+            "decision"
+        ]
+    );
+    let adjustment = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "adjustment")
+        .unwrap();
+    assert_eq!(adjustment["heading"], "Justeringens");
+    assert_eq!(adjustment["title"], "Justeringens plats och tid");
+    spans_hold(&doc, &input);
+}

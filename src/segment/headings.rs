@@ -234,10 +234,10 @@ impl Finder<'_> {
                 decision_body: organ,
                 ..Head::line(s, e, label, scope, None)
             });
-        } else if at_block || self.on_front_page() {
+        } else if at_block || self.front_page() {
             // On a protocol's front page a field's name runs into its value on any line (`Beslutande Ewa
             // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
-            let front = self.on_front_page() || (self.fields && self.last_para.is_none());
+            let front = self.front_page();
             let found = run_in(self.catalogue, l, front).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
             if let Some((he, bs, label, scope)) = found {
                 self.heads.push(Head {
@@ -245,9 +245,50 @@ impl Finder<'_> {
                     body: s + bs,
                     ..Head::line(s, e, label, scope, None)
                 });
+            } else if front {
+                // A field's name the page's column wrapped onto the next line (`Justeringens` / `plats och
+                // tid`, `Under-` / `skrifter`): the heading is this line's first word.
+                if let Some((he, name, label, scope)) = self.wrapped_field(li) {
+                    // The whole name is its title (the heading's span is this line's part of it).
+                    self.heads.push(Head {
+                        end: s + he,
+                        body: s + he,
+                        ..Head::line(s, e, label, scope, Some(name))
+                    });
+                }
             }
         }
         li + 1
+    }
+
+    /// A front-page field's name that begins with the first word of line `li` and ends at the start of the
+    /// next line of text, directly under it (`Justeringens Barn- och skolnämndens kontor` / `plats och tid
+    /// 2006-05-29`; `Under-` / `skrifter Sekreterare`): where the first word ends in the line, the whole
+    /// name, and the field's label and scope.
+    fn wrapped_field(&self, li: usize) -> Option<(usize, String, &Label, &Scope)> {
+        let next = li + 1;
+        if next >= self.layout.lines.len() || self.layout.kinds[next] != LineKind::Text {
+            return None;
+        }
+        let l = self.layout.line(self.text, li);
+        let first = l.split_whitespace().next()?;
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let end = l.find(first)? + first.len();
+        let under: Vec<&str> = self.layout.line(self.text, next).split_whitespace().take(3).collect();
+        let front = Some(&Scope::ProtocolFront);
+        (1..=under.len()).rev().find_map(|k| {
+            let name = match first.strip_suffix('-') {
+                Some(cut) => format!("{cut}{}", under[..k].join(" ")),
+                None => format!("{first} {}", under[..k].join(" ")),
+            };
+            // Only a name of more words than the first alone (`Justeringens` is no field).
+            self.catalogue
+                .classify(&name, None, front)
+                .filter(|_| self.catalogue.classify(first, None, front).is_none())
+                .map(|(label, scope)| (end, title(&name), label, scope))
+        })
     }
 
     /// Does the next line of text begin with a leader (`1.1     Bakgrund` / `........ 4`: an entry of a table
@@ -392,6 +433,15 @@ impl Finder<'_> {
             && !self.heads.iter().any(|h| h.label == Label::TABLE_OF_CONTENTS)
     }
 
+    /// Is this a protocol's front page, as its opening says ([`Finder::on_front_page`]) or as its fields
+    /// show ([`field_lines`]), before any § line or table of contents?
+    fn front_page(&self) -> bool {
+        self.on_front_page()
+            || (self.fields
+                && self.last_para.is_none()
+                && !self.heads.iter().any(|h| h.label == Label::TABLE_OF_CONTENTS))
+    }
+
     /// Does line `li` stand as a paragraph of its own: blank lines, furniture, a page break or the text's
     /// ends on both sides, and the text before it ends a sentence or is a short line of its own (a title,
     /// a heading, a name)? `… föreslår att` / `kommunfullmäktige beslutar:` goes on over a blank line.
@@ -420,10 +470,11 @@ impl Finder<'_> {
             let words: Vec<&str> = folded.split_whitespace().collect();
             roll_call_cell(&words)
         };
-        let around = content[k.saturating_sub(6)..k]
-            .iter()
-            .chain(content.iter().skip(k + 1).take(6));
-        around.filter(|&&j| cell(j)).count() >= 2
+        // Cells on both sides: a heading right after a table (`INNEHÅLLSFÖRTECKNING` under a roll call's
+        // `Ja Nej Avstår`) is none of its cells.
+        let before = content[k.saturating_sub(6)..k].iter().filter(|&&j| cell(j)).count();
+        let after = content.iter().skip(k + 1).take(6).filter(|&&j| cell(j)).count();
+        before >= 1 && after >= 1 && before + after >= 2
     }
 }
 
@@ -724,17 +775,22 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
 }
 
 /// Does the document open with a protocol's front page written as fields (`Tid: kl 09:00`, `Plats: …`,
-/// `Ledamöter: …`): [`FIELD_LINES`] or more of its first [`FIELD_WINDOW`] lines of text begin with the
-/// name of a front-page field and a colon? Then a field's value may begin any way (a time, a date, a §).
+/// `Beslutande Anna Berg`): [`FIELD_LINES`] or more of its first [`FIELD_WINDOW`] lines of text begin with
+/// the name of a front-page field, before a colon or its value? Then the fields are read on any line, and
+/// a value after a colon may begin any way (a time, a date, a §).
 fn field_lines(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[usize]) -> bool {
     let field = regex!(r"^\s*(\p{Lu}[\p{L} -]{1,40}):\s+\S");
+    let front = Some(&Scope::ProtocolFront);
     content
         .iter()
         .take(FIELD_WINDOW)
         .filter(|&&li| {
+            let l = layout.line(text, li);
+            // `Tid: kl 09:00`, or a field's name before its value (`Plats och tid Förvaltningskontoret`).
             field
-                .captures(layout.line(text, li))
-                .is_some_and(|c| catalogue.classify(&c[1], None, Some(&Scope::ProtocolFront)).is_some())
+                .captures(l)
+                .is_some_and(|c| catalogue.classify(&c[1], None, front).is_some())
+                || run_in(catalogue, l, false).is_some_and(|r| *r.3 == Scope::ProtocolFront)
         })
         .count()
         >= FIELD_LINES
