@@ -926,3 +926,31 @@ fn a_front_page_known_by_its_fields() {
     assert_eq!(adjustment["title"], "Justeringens plats och tid");
     spans_hold(&doc, &input);
 }
+
+/// A meeting page whose items stand one a line, set apart by blank lines (`4 Anmälan av övriga frågor`,
+/// `5 Inkomna skrivelser`, …), is an agenda; three numbered attachments set apart the same way are a
+/// list. Written for this test.
+#[test]
+fn items_set_apart_by_blank_lines() {
+    let (doc, input) = process_text(
+        "Sammanträde 2013-05-21\n\nPlats\nStadshuset\n\n4 Anmälan av övriga frågor samt fastställande av dagordning\n\n\
+         5 Inkomna skrivelser från nämndens ledamöter\n\n6 Förvaltningschefens information\n\nBESLUTSÄRENDEN:\n\n\
+         7 Tertialrapport 1 för år 2013\n\n8 Revisionskontorets årsrapport för år 2012\n",
+    );
+    assert_eq!(
+        titles(&doc, "agenda_item"),
+        [
+            "Anmälan av övriga frågor samt fastställande av dagordning",
+            "Inkomna skrivelser från nämndens ledamöter",
+            "Förvaltningschefens information",
+            "Tertialrapport 1 för år 2013",
+            "Revisionskontorets årsrapport för år 2012"
+        ]
+    );
+    spans_hold(&doc, &input);
+    let (doc, _) = process_text(
+        "Beslutsunderlag\n\nTjänsteskrivelsen daterad 2023-10-26.\n\n1. Förslag till ny förbundsordning\n\n\
+         2. Medlemskommunernas remissyttranden\n\n3. Remissärendet\n",
+    );
+    assert!(titles(&doc, "agenda_item").is_empty(), "{}", doc["sections"]);
+}

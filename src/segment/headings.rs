@@ -661,6 +661,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
             .get(k + 1)
             .is_some_and(|&j| case_number_line.is_match(line(j).trim_start()))
     };
+    let toc_leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}\s*$");
     // `I Kommundirektörens rapport` / `Dnr …`: the first item's 1 as OCR reads it.
     let one_misread = regex!(r"^\s*[Il|]\s+\p{Lu}");
     for (k, &li) in content.iter().enumerate() {
@@ -692,6 +693,10 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         } else {
             continue;
         };
+        // An entry of a table of contents (`$ 1 Val av justerare ... 4`) is no item.
+        if toc_leader.is_match(line(title_at)) {
+            continue;
+        }
         // A row of a roll-call table (`32 Ledamot`) is no item.
         let folded = fold(rest);
         if roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>()) {
@@ -752,13 +757,33 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         r = end;
     }
     candidates.sort_unstable();
-    // Numbered lines with less than two lines of text between them are a list (`Bilagor` 1. … 2. …):
-    // none of them is an item.
+    // Numbered lines with less than two lines of text between them and no blank line are a list
+    // (`Bilagor` 1. … 2. …): none of them is an item. Items set apart by blank lines are an agenda's.
+    let blank_between =
+        |a: usize, b: usize| (candidates[a].1 + 1..candidates[b].1).any(|j| layout.kinds[j] == LineKind::Blank);
+    // The runs of numbered lines set apart by blank lines whose numbers rise by one to three: the length of
+    // the run each is in.
+    let mut run_of = vec![1usize; candidates.len()];
+    let mut start = 0;
+    for i in 1..=candidates.len() {
+        let goes_on = i < candidates.len()
+            && blank_between(i - 1, i)
+            && (1..=LOOSE_ITEM_STEP).contains(&candidates[i].3.saturating_sub(candidates[i - 1].3));
+        if !goes_on {
+            for r in &mut run_of[start..i] {
+                *r = i - start;
+            }
+            start = i;
+        }
+    }
     let listed: Vec<bool> = (0..candidates.len())
         .map(|i| {
             // A number alone on its line, the title under it (`• 7.`), is an agenda's way, never a list's.
             let inline = |a: usize| candidates[a].1 == candidates[a].2;
-            let close = |a: usize, b: usize| inline(a) && inline(b) && candidates[b].0 - candidates[a].0 <= 2;
+            // Only in an agenda of some length: a short list set apart (`Bilagor` 1. … 2. … 3.) is a list.
+            let apart = |a: usize, b: usize| run_of[a] >= AGENDA_APART_ITEMS && blank_between(a, b);
+            let close =
+                |a: usize, b: usize| inline(a) && inline(b) && candidates[b].0 - candidates[a].0 <= 2 && !apart(a, b);
             (i > 0 && close(i - 1, i)) || (i + 1 < candidates.len() && close(i, i + 1))
         })
         .collect();
@@ -812,6 +837,10 @@ const SHORT_LINE_WORDS: usize = 4;
 const LOOSE_ITEM_RUN: usize = 3;
 /// …each at most this much above the one before.
 const LOOSE_ITEM_STEP: u32 = 3;
+
+/// Numbered lines set apart by blank lines, their numbers rising, are an agenda's items, not a list's, in
+/// a run of this many or more.
+const AGENDA_APART_ITEMS: usize = 4;
 
 /// An agenda has at least this many numbered items.
 const AGENDA_MIN_ITEMS: usize = 2;
