@@ -954,3 +954,35 @@ fn items_set_apart_by_blank_lines() {
     );
     assert!(titles(&doc, "agenda_item").is_empty(), "{}", doc["sections"]);
 }
+
+/// The same meeting page as OCR reads it: some blank lines lost, a long title wrapped onto a line in
+/// lowercase. Numbered decision points (sentences) and a table of contents whose leader stands on the
+/// title's next line stay no items. Written for this test.
+#[test]
+fn items_as_ocr_reads_the_page() {
+    let (doc, input) = process_text(
+        "Sammanträde 2013-05-21\n\nPlats\nStadshuset\n\n4 Anmälan av övriga frågor\n5 Inkomna skrivelser\n\
+         6 Förvaltningschefens information\n\n7 Tertialrapport 1 för år 2013\n\n\
+         8 Revisionsrapport 2013:5 om avvikelser, för yttrande\nsenast den 24 maj 2013\n\n9 Budget för år 2014\n",
+    );
+    assert_eq!(
+        titles(&doc, "agenda_item"),
+        [
+            "Anmälan av övriga frågor",
+            "Inkomna skrivelser",
+            "Förvaltningschefens information",
+            "Tertialrapport 1 för år 2013",
+            "Revisionsrapport 2013:5 om avvikelser, för yttrande",
+            "Budget för år 2014"
+        ]
+    );
+    spans_hold(&doc, &input);
+    let (doc, _) = process_text(
+        "Ärendeförteckning\n\n$ 1 Val av justerare ... 4\n\n$ 2 Godkännande av dagordning ... 4\n\n\
+         $ 3 Överenskommelse om trafikplikt för\n2018-2029 ... 5\n\n$ 4 Information ... 6\n\n\
+         Beslut\n\n1. Båtklubben ska kunna visa att övrig finansiering\nföreligger.\n\n\
+         2. Ekonomichefen får besluta om borgen\nenligt punkt 1.\n\n3. Borgen gäller i tio\når.\n\n\
+         4. Beslutet gäller från och med\nden 1 juni.\n",
+    );
+    assert!(titles(&doc, "agenda_item").is_empty(), "{}", doc["sections"]);
+}

@@ -633,14 +633,26 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     }
     // A paragraph of its own: a blank line (or nothing) before, and after it a blank line or a line that
     // begins anew (OCR keeps blank lines loosely; a wrapped list item goes on in lowercase).
+    let toc_leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}\s*$");
+    let ends_block = |j: usize| {
+        j >= layout.lines.len()
+            || layout.kinds[j] != LineKind::Text
+            || line(j)
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
     let blank_around = |first: usize, last: usize| {
         let before = first == 0 || layout.kinds[first - 1] == LineKind::Blank;
-        let after = last + 1 >= layout.lines.len()
-            || layout.kinds[last + 1] != LineKind::Text
-            || line(last + 1)
-                .trim_start()
-                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        before && after
+        // A long title may wrap onto one more line, in lowercase (`… för yttrande` / `senast den 24 maj`).
+        // Not a sentence's end (`… finansiering` / `föreligger.`: a numbered decision point), nor an entry
+        // of a table of contents (`… för` / `allmän trafikplikt … 5`).
+        let wrapped = last + 1 < layout.lines.len()
+            && layout.kinds[last + 1] == LineKind::Text
+            && line(last + 1).trim_start().starts_with(char::is_lowercase)
+            && !line(last + 1).trim_end().ends_with(['.', ',', ';'])
+            && !toc_leader.is_match(line(last + 1))
+            && ends_block(last + 2);
+        before && (ends_block(last + 1) || wrapped)
     };
     let block_start = |k: usize| {
         k == 0 || {
@@ -661,7 +673,8 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
             .get(k + 1)
             .is_some_and(|&j| case_number_line.is_match(line(j).trim_start()))
     };
-    let toc_leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}\s*$");
+    // A sentence's end inside a line (`17 Gemensam verksamhet. Delårsrapporten …`): running text.
+    let sentence_inside = regex!(r"\p{Ll}{2}\.\s+\p{Lu}\p{Ll}");
     // `I Kommundirektörens rapport` / `Dnr …`: the first item's 1 as OCR reads it.
     let one_misread = regex!(r"^\s*[Il|]\s+\p{Lu}");
     for (k, &li) in content.iter().enumerate() {
@@ -688,13 +701,20 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
                 Some(&next) if line(next).trim().starts_with(char::is_uppercase) => next,
                 _ => continue,
             }
-        } else if rest.starts_with(char::is_uppercase) && !rest.ends_with(['.', ',', ';']) {
+        } else if rest.starts_with(char::is_uppercase)
+            && !rest.ends_with(['.', ',', ';'])
+            && !sentence_inside.is_match(rest)
+        {
             li
         } else {
             continue;
         };
-        // An entry of a table of contents (`$ 1 Val av justerare ... 4`) is no item.
-        if toc_leader.is_match(line(title_at)) {
+        // An entry of a table of contents (`$ 1 Val av justerare ... 4`, or its leader on the title's next
+        // line) is no item.
+        let leader_under = content
+            .get(k + 1)
+            .is_some_and(|&j| j <= title_at + 1 && toc_leader.is_match(line(j)));
+        if toc_leader.is_match(line(title_at)) || leader_under {
             continue;
         }
         // A row of a roll-call table (`32 Ledamot`) is no item.
@@ -710,7 +730,12 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         // A title whose case number follows on the next line (`1 Kommundirektörens rapport` / `Dnr
         // 2017/KS 0001`) is an item wherever it stands: OCR drops the blank lines around it.
         let case_follows = title_at == li && case_next(k);
-        if (block_start(k) && standalone) || case_follows {
+        // The next item right under an item, its number one up (OCR lost the blank line between).
+        let follows_item = title_at == li
+            && candidates
+                .last()
+                .is_some_and(|c| c.0 + 1 == k && c.1 == c.2 && c.3 + 1 == n);
+        if (block_start(k) && standalone) || case_follows || follows_item {
             candidates.push((k, li, title_at, n));
         } else if title_at != li && !page_edge(li) {
             loose.push((k, li, title_at, n));
@@ -761,17 +786,19 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     // (`Bilagor` 1. … 2. …): none of them is an item. Items set apart by blank lines are an agenda's.
     let blank_between =
         |a: usize, b: usize| (candidates[a].1 + 1..candidates[b].1).any(|j| layout.kinds[j] == LineKind::Blank);
-    // The runs of numbered lines set apart by blank lines whose numbers rise by one to three: the length of
-    // the run each is in.
-    let mut run_of = vec![1usize; candidates.len()];
+    // The runs of numbered lines whose numbers rise by one to three, and whether most of a run's items are
+    // set apart by blank lines (OCR drops some): an agenda's items when the run is long enough.
+    let mut agenda_run = vec![false; candidates.len()];
     let mut start = 0;
     for i in 1..=candidates.len() {
         let goes_on = i < candidates.len()
-            && blank_between(i - 1, i)
             && (1..=LOOSE_ITEM_STEP).contains(&candidates[i].3.saturating_sub(candidates[i - 1].3));
         if !goes_on {
-            for r in &mut run_of[start..i] {
-                *r = i - start;
+            let gaps = i - start - 1;
+            let blank = (start + 1..i).filter(|&j| blank_between(j - 1, j)).count();
+            let agenda = i - start >= AGENDA_APART_ITEMS && blank * 2 >= gaps;
+            for r in &mut agenda_run[start..i] {
+                *r = agenda;
             }
             start = i;
         }
@@ -781,7 +808,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
             // A number alone on its line, the title under it (`• 7.`), is an agenda's way, never a list's.
             let inline = |a: usize| candidates[a].1 == candidates[a].2;
             // Only in an agenda of some length: a short list set apart (`Bilagor` 1. … 2. … 3.) is a list.
-            let apart = |a: usize, b: usize| run_of[a] >= AGENDA_APART_ITEMS && blank_between(a, b);
+            let apart = |a: usize, _b: usize| agenda_run[a];
             let close =
                 |a: usize, b: usize| inline(a) && inline(b) && candidates[b].0 - candidates[a].0 <= 2 && !apart(a, b);
             (i > 0 && close(i - 1, i)) || (i + 1 < candidates.len() && close(i, i + 1))
