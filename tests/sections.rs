@@ -986,3 +986,19 @@ fn items_as_ocr_reads_the_page() {
     );
     assert!(titles(&doc, "agenda_item").is_empty(), "{}", doc["sections"]);
 }
+
+/// The signature block of a front page, `Underskrift Sekreterare` and its dotted line, is the signatures;
+/// a run-in heading with a leader and a page number is an entry of a table of contents. Written for this
+/// test.
+#[test]
+fn a_signature_block_and_its_dotted_line() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\nPlats och tid Stadshuset kl 09.00\n\nBeslutande Se förteckning\n\n\
+         Utses att justera Olle Jansson\n\nUnderskrift Sekreterare .................... Paragrafer 45-59\n\
+         Anne Josefsson\n\nInnehåll\n\nDelegationsbeslut ......................... 5\n",
+    );
+    let labels = label_list(&doc);
+    assert!(labels.contains(&"signatures"), "{labels:?}");
+    assert!(!labels.contains(&"delegation_decision"), "{labels:?}");
+    spans_hold(&doc, &input);
+}

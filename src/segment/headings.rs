@@ -913,7 +913,13 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str, front: bool) -> Option<(usiz
         // On a protocol's front page (`front`) a field's name ended by a colon (`Tid: kl 09:00`,
         // `Justeringsdag: 2013-04-10`) says where it ends: its value may begin any way.
         let colon = front && line[..he].ends_with(':');
-        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered || colon) {
+        // A signature's dotted line after its role (`Underskrift Sekreterare ..........`).
+        // A leader and a page number after it make an entry of a table of contents instead.
+        let dotted = (rest.starts_with("...") || rest.starts_with('…'))
+            && !rest
+                .trim_start_matches(['.', '…', ' '])
+                .starts_with(|c: char| c.is_ascii_digit());
+        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered || colon || dotted) {
             continue;
         }
         // `Ärende 1 Diarienummer 2023/KS 0362`, `Bilaga C–E`: a number or a reference, no heading and text.
