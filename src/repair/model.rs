@@ -99,12 +99,14 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
     }
 }
 
-/// Most decisions, facts and fold groups kept between words (each a hundred bytes or so; 50,000 keep a
-/// long run of varied text within its memory bound and lose no speed against 100,000).
-const CACHE_MAX: usize = 50_000;
+/// Most decisions, facts and fold groups kept between words (each a hundred bytes or so). With two
+/// generations every shard stands near its bound, where clearing left half of them empty on average: 30,000
+/// peak as high as 50,000 cleared did, and keep the words a long text uses again.
+const CACHE_MAX: usize = 30_000;
 /// Most candidate lists kept between words: a list holds up to a few dozen candidates, so this bounds the
-/// cache near 30 MB, which keeps a gigabyte of varied text within 200 MB at `-j2`.
-const SEARCH_CACHE_MAX: usize = 30_000;
+/// cache near 20 MB, which keeps a gigabyte of varied text within 200 MB at `-j2` (10 MB of varied text:
+/// `process -j2` peaks at 140 MB, as with 30,000 cleared).
+const SEARCH_CACHE_MAX: usize = 18_000;
 
 /// Tunable thresholds of the decision. Build it from [`Config::default`] and set what you need; new
 /// fields may be added in any release.
