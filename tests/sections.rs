@@ -1002,3 +1002,16 @@ fn a_signature_block_and_its_dotted_line() {
     assert!(!labels.contains(&"delegation_decision"), "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// A protocol's attendance and voting table under its heading (`NÄRVAROLISTA`). Written for this test.
+#[test]
+fn an_attendance_list() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\nPlats och tid Stadshuset kl 09.00\n\nBeslutande Se förteckning\n\n\
+         NÄRVAROLISTA\n\nNAMN PARTI NÄRVARO\n\nGöran Pettersson m x\nKjell Pihlgren m x\n\n\
+         § 45 Val av justerare\n\nBeslut\nOlle Jansson utses.\n",
+    );
+    let labels = label_list(&doc);
+    assert!(labels.contains(&"attendance_list"), "{labels:?}");
+    spans_hold(&doc, &input);
+}
