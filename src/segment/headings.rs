@@ -225,6 +225,7 @@ impl Finder<'_> {
             Some(c) if self.stands_alone(li) => c,
             _ => l.to_string(),
         };
+        let front = self.front_page();
         if let Some((label, scope, organ)) = self
             .catalogue
             .classify_organ(&read, None, None)
@@ -234,10 +235,9 @@ impl Finder<'_> {
                 decision_body: organ,
                 ..Head::line(s, e, label, scope, None)
             });
-        } else if at_block || self.front_page() {
+        } else if at_block || front {
             // On a protocol's front page a field's name runs into its value on any line (`Beslutande Ewa
             // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
-            let front = self.front_page();
             let found = run_in(self.catalogue, l, front).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
             if let Some((he, bs, label, scope)) = found {
                 self.heads.push(Head {
@@ -485,6 +485,12 @@ pub(super) fn capital_lost(l: &str) -> Option<String> {
     t.starts_with(char::is_lowercase).then(|| title(t))
 }
 
+/// A leader and the page number it leads to at a line's end (`Meddelanden ........ 3`, `… 12`): an entry
+/// of a table of contents. The page number is captured.
+fn toc_leader() -> &'static regex::Regex {
+    regex!(r"(?:(?:\.\s?){3,}|…+)\s*(\d{1,4})[\s_]*$")
+}
+
 /// The § lines of `content` that are entries of a table of contents, not paragraphs:
 /// - one whose title ends with a leader and a page number (`§ 1 Val av justerare ... 4`, `Meddelanden
 ///   ........ 3`) within [`TOC_TITLE_LINES`] lines;
@@ -496,7 +502,7 @@ pub(super) fn capital_lost(l: &str) -> Option<String> {
 ///   title ending in a page number), whose numbers the protocol's body takes again (`§ 1 Val av
 ///   justerare` … `§ 16 Anmälningsärenden`, then `§ 1` with its text).
 fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
-    let leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*(\d{1,4})[\s_]*$");
+    let leader = toc_leader();
     let page_number = regex!(r"^\s*\p{Lu}.*\p{L}\s+\d{1,3}$");
     // A title's last line ending in the page number (after a letter or a bracket), or the number alone.
     let page_at_end = regex!(r"(?:^|[\p{L})]\s+)(\d{1,3})$");
@@ -633,7 +639,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
     }
     // A paragraph of its own: a blank line (or nothing) before, and after it a blank line or a line that
     // begins anew (OCR keeps blank lines loosely; a wrapped list item goes on in lowercase).
-    let toc_leader = regex!(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}\s*$");
+    let toc_leader = toc_leader();
     let ends_block = |j: usize| {
         j >= layout.lines.len()
             || layout.kinds[j] != LineKind::Text

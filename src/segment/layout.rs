@@ -169,9 +169,6 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
         regex!(r"\bBox \d{1,5}\b"),
         regex!(r"\b\d{6}-\d{4}\b"),
     ];
-    // The reference of an electronic signature: groups of hexadecimal digits (`460bdf57-…`), or of
-    // capitals and digits (`OFBSJ-VKCPI-VUNL4-…`), with a digit somewhere.
-    let signature_id = regex!(r"^(?:[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}|[0-9A-Z]{4,}(?:-[0-9A-Z]{4,}){3,})$");
     let url = regex!(r"^(?:https?://|www\.)\S+$");
     // How many lines of text follow each line on its page: a letterhead's address stands at the foot.
     let mut below = vec![0usize; lines.len()];
@@ -226,7 +223,8 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                 || (contact.iter().filter(|c| c.is_match(t)).count() >= 2
                     && !t.ends_with('.')
                     && t.split_whitespace().count() <= 15)
-                || (signature_id.is_match(t) && t.contains(|c: char| c.is_ascii_digit())));
+                // With a digit somewhere: hyphenated words are no reference.
+                || (signature_reference().is_match(t) && t.contains(|c: char| c.is_ascii_digit())));
         if page.is_match(t)
             || misread_page_number(t)
             || header.is_match(&folded)
@@ -319,12 +317,18 @@ fn bare_page_numbers(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind
     }
 }
 
+/// The reference of an electronic signature: groups of hexadecimal digits (`460bdf57-…`), or of capitals
+/// and digits (`OFBSJ-VKCPI-VUNL4-…`).
+fn signature_reference() -> &'static regex::Regex {
+    regex!(r"^(?:[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}|[0-9A-Z]{4,}(?:-[0-9A-Z]{4,}){3,})$")
+}
+
 /// An electronic signature's reference stands in the page's margin, printed sideways; text extraction
 /// reads its label as single words, often reversed (`:ecnerefer`, `erutangiS`). Single words of at most
 /// [`MARGIN_WORD_CHARS`] characters on the lines right after a signature reference that is furniture, up to the
 /// page's end, are furniture too.
 fn signature_margins(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
-    let reference = regex!(r"^(?:[0-9a-f]{4,}(?:-[0-9a-f]{4,}){3,}|[0-9A-Z]{4,}(?:-[0-9A-Z]{4,}){3,})$");
+    let reference = signature_reference();
     for page in form_feed_pages(text, lines) {
         let text_of = |j: usize| text[lines[j].0..lines[j].1].trim();
         let Some(id) = page
