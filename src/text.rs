@@ -151,6 +151,26 @@ pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {
 /// Marks that begin an item of a list (`• Förslag`, `- Yrkande`): a sentence starts after them.
 pub const LIST_MARKS: &[char] = &['•', '-', '–'];
 
+/// Byte offsets of `text` turned into offsets in another unit, `units` counting a piece of text in it
+/// (code points for Python, UTF-16 code units for JavaScript). Ask in ascending order and each answer
+/// costs only the text since the last; an offset before the last starts again from the beginning.
+///
+/// ```
+/// let mut at = diakrit::text::offsets_in("Göteborg är", |s: &str| s.chars().count());
+/// assert_eq!((at(3), at(13), at(0)), (2, 11, 0));
+/// ```
+pub fn offsets_in<'t>(text: &'t str, units: impl Fn(&str) -> usize + 't) -> impl FnMut(usize) -> usize + 't {
+    let (mut byte, mut counted) = (0usize, 0usize);
+    move |b: usize| {
+        if b < byte {
+            (byte, counted) = (0, 0);
+        }
+        counted += units(&text[byte..b]);
+        byte = b;
+        counted
+    }
+}
+
 /// Where the line holding byte `pos` begins: just after the last line break (a newline or a page break)
 /// before it, or 0.
 ///

@@ -85,16 +85,8 @@ fn repaired(input: &str, r: diakrit::Repaired) -> Repaired {
 
 /// Edits of `input` (in byte offsets of it, in text order) with code-point offsets beside the bytes.
 fn with_offsets(input: &str, edits: Vec<diakrit::Edit>) -> Vec<Edit> {
-    // Edits come in text order: count code points forward from the last one.
-    let (mut byte, mut chars) = (0usize, 0usize);
-    let mut at = |b: usize| {
-        if b < byte {
-            (byte, chars) = (0, 0);
-        }
-        chars += input[byte..b].chars().count();
-        byte = b;
-        chars
-    };
+    // Edits come in text order: code points are counted forward from the last one.
+    let mut at = diakrit::text::offsets_in(input, |s: &str| s.chars().count());
     edits
         .into_iter()
         .map(|e| {

@@ -259,12 +259,7 @@ fn data_file(n: usize) -> String {
 /// The edits as the page reads them: UTF-16 offsets (JavaScript's strings) beside the byte span that
 /// names the edit in decisions: `[start16, end16, byte_start, byte_end, from, to, kind, confidence]`.
 fn js_edits(text: &str, edits: &[Edit]) -> Vec<serde_json::Value> {
-    let (mut byte, mut units) = (0usize, 0usize);
-    let mut at = |b: usize| {
-        units += text[byte..b].encode_utf16().count();
-        byte = b;
-        units
-    };
+    let mut at = crate::text::offsets_in(text, |s: &str| s.encode_utf16().count());
     edits
         .iter()
         .map(|e| {
