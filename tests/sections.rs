@@ -1015,3 +1015,50 @@ fn an_attendance_list() {
     assert!(labels.contains(&"attendance_list"), "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// A protocol's agenda before its first § line: numbered items set apart by blank lines, their titles
+/// written as sentences (`Svar på motion.`), are agenda items; the § lines after them are paragraphs.
+/// Under OCR every § sign is read as an 8 glued to the number (`814 Frågestund`) and the front page gives
+/// no range: the two such lines whose numbers go on from each other are § 16 and § 17. A numbered list
+/// after the first § is no agenda. Written for this test.
+#[test]
+fn an_agenda_before_the_first_paragraph() {
+    let agenda = "Sammanträde 2011-03-01\n\nDatum\n2011-03-01\n\n1 Ordföranden hälsar välkommen.\n\n\
+                  2 Val av justerare.\n\n3 Ny taxa för avfall. Svar på motion.\n\n4 Revidering av taxa.\n\n\
+                  5 Tjänstgöringsordning för ersättare.\n\n";
+    let body = |sign: &str| {
+        format!(
+            "{sign}16 Frågestund\n\nOrdföranden besvarar två frågor.\n\n1. Om klockan vid busstationen.\n\n\
+             2. Om arkitektfirmornas kostnader.\n\n3. Om parkeringen.\n\n4. Om skolan.\n\n\
+             {sign}17 Inlämnande av motioner\n\nBeslut\n\nMotionerna överlämnas till kommunstyrelsen.\n"
+        )
+    };
+    for sign in ["§", "§ ", "8"] {
+        let (doc, input) = process_text(&format!("{agenda}{}", body(sign)));
+        assert_eq!(
+            titles(&doc, "agenda_item"),
+            [
+                "Ordföranden hälsar välkommen.",
+                "Val av justerare.",
+                "Ny taxa för avfall. Svar på motion.",
+                "Revidering av taxa.",
+                "Tjänstgöringsordning för ersättare."
+            ],
+            "{sign:?}"
+        );
+        let numbers: Vec<u64> = doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["paragraph"].as_u64())
+            .collect();
+        assert_eq!(numbers, [16, 17], "{sign:?}");
+        spans_hold(&doc, &input);
+    }
+    // Footnotes whose marks run into their numbers (`51 Sveriges …`, `52 …`) are no § lines.
+    let (doc, _) = process_text(
+        "Bakgrund\n\nText om fattigdom i staden.\n\n51 Sveriges stadsmissioner. Rapporten 2022. Ett samhälle.\n\n\
+         Mer text om saken.\n\n52 Lovisa Broström, En studie av de arbetande fattiga\n",
+    );
+    assert!(!label_list(&doc).contains(&"paragraph"), "{:?}", label_list(&doc));
+}

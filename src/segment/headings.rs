@@ -4,7 +4,7 @@
 use super::bundle::bundle_header;
 pub(super) use super::head::Head;
 use super::layout::{join_lines, Layout, LineKind};
-use super::paragraphs::{paragraph_line, paragraph_title, ParagraphLine};
+use super::paragraphs::{glued_first_paragraph, paragraph_line, paragraph_title, ParagraphLine};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::roll_call_cell;
 use crate::text::{fold, title};
@@ -77,11 +77,6 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         || ["tjansteutlatande", "tjansteskrivelse"]
             .iter()
             .any(|w| opening.folded.contains(w));
-    let items = if report {
-        Vec::new()
-    } else {
-        agenda_items(text, layout, &content)
-    };
     let fields = field_lines(text, layout, catalogue, &content);
     // The front page's range of paragraphs (`Paragrafer §54 -§64`) says which number the first § line has.
     let range = regex!(r"(?i)\bparagrafer?\b:?\s*§*\s*(\d{1,4})(?-u:\b)");
@@ -98,7 +93,21 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
             }
             readings
         })
-        .unwrap_or_default();
+        .unwrap_or_else(|| {
+            glued_first_paragraph(content.iter().map(|&li| (li, layout.line(text, li))))
+                .into_iter()
+                .collect()
+        });
+    // The first § line, as the finder will read it (an agenda may stand before it).
+    let first_line = content.iter().position(|&li| {
+        let l = layout.line(text, li);
+        paragraph_line(l, None).is_some() || first_paragraph.iter().any(|&n| paragraph_line(l, Some(n)).is_some())
+    });
+    let items = if report {
+        Vec::new()
+    } else {
+        agenda_items(text, layout, &content, first_line)
+    };
     let mut f = Finder {
         text,
         layout,
@@ -627,16 +636,19 @@ fn agenda_number() -> &'static regex::Regex {
     )
 }
 
-/// The numbered items of an agenda or a list of decisions in a document with no § lines: lines that
+/// The numbered items of an agenda or a list of decisions (before the first § line, if there are any): lines that
 /// stand as a paragraph of their own and begin with a number and a title written with a capital (`1
 /// Kommundirektörens rapport`, `1. Årsredovisning 2020`) or with the number alone (`• 11.`, the title
 /// the next paragraph), whose numbers rise through the document and which have text of their own between
 /// them (a numbered list's items follow each other, or run on to the next line). Returns each item's line and the line its title is on.
-fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, usize)> {
+fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph: Option<usize>) -> Vec<(usize, usize)> {
     let line = |li: usize| layout.line(text, li);
-    if content.iter().any(|&li| paragraph_line(line(li), None).is_some()) {
-        return Vec::new();
-    }
+    // In a protocol of § lines, an agenda may stand before the first of them (`1 Ordföranden hälsar
+    // välkommen.` … `13 Tjänstgöringsordning för ersättare.`, then `§14 Frågestund`; `first_paragraph` is
+    // that line's index in `content`): only there, and only as a run of items set apart by blank lines,
+    // whose titles may then end as a sentence does.
+    let before_paragraphs = first_paragraph.is_some();
+    let content = &content[..first_paragraph.unwrap_or(content.len())];
     // A paragraph of its own: a blank line (or nothing) before, and after it a blank line or a line that
     // begins anew (OCR keeps blank lines loosely; a wrapped list item goes on in lowercase).
     let toc_leader = toc_leader();
@@ -708,8 +720,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
                 _ => continue,
             }
         } else if rest.starts_with(char::is_uppercase)
-            && !rest.ends_with(['.', ',', ';'])
-            && !sentence_inside.is_match(rest)
+            && (before_paragraphs || (!rest.ends_with(['.', ',', ';']) && !sentence_inside.is_match(rest)))
         {
             li
         } else {
@@ -821,7 +832,10 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize]) -> Vec<(usize, u
         })
         .collect();
     let mut items: Vec<(usize, usize, u32)> = Vec::new();
-    for (&(_, li, title_at, n), listed) in candidates.iter().zip(listed) {
+    for ((&(_, li, title_at, n), listed), in_run) in candidates.iter().zip(listed).zip(&agenda_run) {
+        if before_paragraphs && !in_run {
+            continue;
+        }
         if !listed && items.last().is_none_or(|&(_, _, m)| n > m) {
             items.push((li, title_at, n));
         }

@@ -134,6 +134,38 @@ fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
     }
 }
 
+/// Does `s` begin as a title does: a capital, then a small letter?
+fn starts_title(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+}
+
+/// The number of the first § of a protocol whose § signs OCR read as a digit glued to the number (`814
+/// Frågestund` … `815 Inlämnande av motioner`) and whose front page gives no range: the first of two such
+/// lines, text between them, whose numbers without that digit follow each other. Only from § 10 on (a
+/// footnote `51 Sveriges stadsmissioner` is note 1), and only before a title: no sentence's end inside
+/// it, no columns of a table (`57 Ledamot      Ja`). `lines` are the document's lines of text in order,
+/// with their line numbers.
+pub(super) fn glued_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t str)>) -> Option<u32> {
+    let glued = regex!(r"^\s*[58](\d{2,3})\s+(\S.*)$");
+    let not_title = regex!(r"\p{Ll}{2}\.\s+\p{Lu}|\S\s{3,}\S");
+    let mut prev: Option<(usize, u32)> = None;
+    for (li, l) in lines {
+        let Some(c) = glued.captures(l) else { continue };
+        if !starts_title(&c[2]) || c[1].starts_with('0') || not_title.is_match(&c[2]) {
+            continue;
+        }
+        let Ok(n) = c[1].parse::<u32>() else { continue };
+        if let Some((pl, pn)) = prev {
+            if pn + 1 == n && li > pl + 1 {
+                return Some(pn);
+            }
+        }
+        prev = Some((li, n));
+    }
+    None
+}
+
 /// A line that holds a case number and nothing else, as a § that has none on its line writes it under its
 /// title (`Diarienummer: GRFS 2023-121`, `Dnr KS 2024/118`, `KS/2025:41`): the id.
 pub(super) fn case_number_line(line: &str) -> Option<String> {
@@ -187,7 +219,9 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         let n: u32 = c[1].parse().ok()?;
         let end = c.get(0)?.end();
         let t = tail(line, end);
-        if t.0 || (expected == Some(n) && line[end..].trim().is_empty()) {
+        // With no case number, only the number expected next, alone or before a title (`814 Frågestund`).
+        let titled = t.2.is_some_and(|i| starts_title(&line[i..]));
+        if t.0 || (expected == Some(n) && (line[end..].trim().is_empty() || titled)) {
             return read(n, t, false);
         }
         return None;
