@@ -169,6 +169,10 @@ impl Label {
     /// A numbered item of an agenda or decision list that is no § (`1 Kommundirektörens rapport`, `• 11.`).
     pub const AGENDA_ITEM: Label = Label(Cow::Borrowed("agenda_item"));
 
+    /// A heading the catalogue does not name, standing as one on its own line before a paragraph of text
+    /// (a circular's `Förutsättningar för dispens`); its words are the section's `title`.
+    pub const SECTION: Label = Label(Cow::Borrowed("section"));
+
     /// A label with the id `id`.
     pub fn new(id: &str) -> Label {
         Label(Cow::Owned(id.to_string()))

@@ -64,6 +64,23 @@ pub fn roll_call_cell(words: &[&str]) -> bool {
 /// The roles of a protocol's signature block (`Vid protokollet Sekreterare …`, `Ordförande`, `Justerande`).
 pub const SIGNATURE_ROLES: [&str; 5] = ["Sekreterare", "Ordförande", "Justerande", "Justeras", "Protokollförare"];
 
+/// How the title of a post ends, folded (`Regionfullmäktiges ordförande`, `Ekonomichef`, `Biträdande
+/// förvaltningsdirektör`, `Handläggare`): a line that ends so names a person's role, not a part of the text.
+pub const ROLE_ENDINGS: [&str; 12] = [
+    "ordforande",
+    "sekreterare",
+    "justerare",
+    "ledamot",
+    "ersattare",
+    "chef",
+    "direktor",
+    "handlaggare",
+    "ansvarig",
+    "samordnare",
+    "strateg",
+    "utredare",
+];
+
 /// How a protocol's signature block begins.
 pub const SIGNATURE_OPENING: &str = "Vid protokollet";
 

@@ -116,7 +116,7 @@ pub struct SectionOut {
     /// The ärendenummer on a § line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
-    /// The title of a § or of a document (`Motion av …`).
+    /// The title of a §, of a document (`Motion av …`), or the words of a heading the catalogue does not name (label `section`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The organ a heading names in its variable part (`Förslag till beslut i byggnadsnämnden`).

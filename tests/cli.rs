@@ -406,7 +406,7 @@ fn section_records_for_bulk_loaders() {
     let o = diakrit(&["process", "--granularity", "section", OCR]);
     assert!(o.status.success(), "{}", stderr(&o));
     let records: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(records.len(), 11);
+    assert_eq!(records.len(), 12);
     for r in &records {
         let errors: Vec<String> = validator
             .iter_errors(r)
@@ -435,7 +435,7 @@ fn section_records_for_bulk_loaders() {
     assert!(o.status.success());
     let written =
         std::fs::read_to_string(dir.path().join("goteborg-intraservice-ai-slutredovisning.ocr.jsonl")).unwrap();
-    assert_eq!(written.lines().count(), 11);
+    assert_eq!(written.lines().count(), 12);
 }
 
 /// `diakrit bench` measures each stage and the whole job, as a table or as JSON, on given files or on the

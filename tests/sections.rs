@@ -1062,3 +1062,48 @@ fn an_agenda_before_the_first_paragraph() {
     );
     assert!(!label_list(&doc).contains(&"paragraph"), "{:?}", label_list(&doc));
 }
+
+/// Headings the catalogue does not name (a circular's own chapters) are sections labelled `section`, their
+/// words the title; a role under a name, a table's row, a caption over a list and a file name are none;
+/// after a heading the catalogue names they are its sub-headings. Written for this test.
+#[test]
+fn headings_the_catalogue_does_not_name() {
+    let (doc, input) = process_text(
+        "CIRKULÄR\n\nDispens för arbetstid vid jour\n\nArbetsgivaren kan begära dispens hos parterna. Det gäller \
+         jour.\n\nFörutsättningar för dispens\n\nArbetsgivaren är skyldig att uttömma alla möjligheter att \
+         bemanna\nverksamheten innan dispens kan ges.\n\nFörfarande vid begäran om dispens\nBeslut om att begära \
+         dispens ska fattas av den högsta ledningen i kommunen,\nregionen eller det kommunala företaget.\n\n\
+         Indikatorer för uppföljning\nAntal beviljade dispenser per år\nAntal avslag per år\n\n\
+         Ansvarig Socialförvaltningen\nSocialförvaltningen följer upp beslutet varje år och rapporterar.\n\n\
+         Anna Berg\n\nRegionens ekonomichef\nHon svarar på frågor om dispensen och om förfarandet.\n\n\
+         Motion om jour.pdf\nMotionen bifogas ärendet och behandlas i nämnden senare i år.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "Dispens för arbetstid vid jour",
+            "Förutsättningar för dispens",
+            "Förfarande vid begäran om dispens"
+        ],
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+    // Under a heading the catalogue names, one it does not is its sub-heading.
+    let (doc, _) = process_text(
+        "Tjänsteutlåtande\nUtfärdat 2024-03-01\n\nSammanfattning\n\nNämnden föreslås godkänna rapporten om \
+         projektet.\n\nÖvergripande slutsats\n\nDet finns en stor potential i tekniken. Den kräver investeringar \
+         i kompetens.\n\nBilagor\n1. Slutrapport\n",
+    );
+    let secs = doc["sections"].as_array().unwrap();
+    let free = secs.iter().find(|s| s["label"] == "section").expect("a free heading");
+    let summary = secs.iter().find(|s| s["label"] == "summary").unwrap();
+    assert_eq!((free["level"].as_u64(), &free["parent"]), (Some(2), &summary["id"]));
+    // In a protocol the text under a § is read by its own headings only.
+    let (doc, _) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\n§ 12 Dnr KS 2024/118\nRapport om dispenser\n\nBeslut\n\nRapporten \
+         godkänns.\n\nÖvergripande slutsats\n\nDet finns en stor potential i tekniken. Den kräver \
+         investeringar.\n",
+    );
+    assert!(!label_list(&doc).contains(&"section"), "{:?}", label_list(&doc));
+}

@@ -166,7 +166,12 @@ fn ctrl_c_inside_a_long_file_logs_none_of_its_edits() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(800));
+    // The signal goes once the short file is written: the handler is in place then (on a loaded machine a
+    // fixed wait could send it before), and the long file is being repaired.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !dir.path().join("out/a-short.txt").exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -30,7 +30,8 @@ pub struct Section {
     pub paragraph_letter: Option<String>,
     /// Ärendenummer on a protocol § line.
     pub case_id: Option<String>,
-    /// Title of a protocol § (the lines after the § line) or of a document (`Motion av …`).
+    /// Title of a protocol § (the lines after the § line), of a document (`Motion av …`), or of a heading the
+    /// catalogue does not name (label `section`).
     pub title: Option<String>,
     /// The organ a heading names in its variable part (`Förslag till beslut i byggnadsnämnden`,
     /// `Kommunstyrelsens förslag till beslut`, `Yttrande Miljö- och hälsoskyddsnämnden`).
@@ -66,6 +67,9 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
     let bundle = *doc_type == DocType::KfHandling;
     let bundle_scope = Scope::Doc(DocType::KfHandling);
     let mut parent: Option<usize> = None;
+    // The last top-level section of a heading the catalogue names: a heading it does not name after it is
+    // a sub-heading of it (`Övergripande slutsats` quoted under `Ärendet`).
+    let mut named: Option<usize> = None;
     for (i, h) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
         let trimmed_start = h.start + (text[h.start..h.end].len() - text[h.start..h.end].trim_start().len());
@@ -78,6 +82,14 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             parent = Some(index);
         } else if !nested && h.scope != Scope::Paragraph {
             parent = None;
+        }
+        let (nested, parent) = if !nested && h.label == Label::SECTION && named.is_some() {
+            (true, named)
+        } else {
+            (nested, parent)
+        };
+        if !nested && h.label != Label::SECTION {
+            named = Some(index);
         }
         sections.push(Section {
             label: h.label.clone(),

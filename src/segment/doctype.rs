@@ -15,7 +15,11 @@ pub(super) fn decide(heads: &[Head], opening: &Opening, layout: &Layout) -> DocT
     let paragraphs = heads.iter().filter(|h| h.paragraph.is_some()).count();
     // Votes in the order the types are first seen; on a tie the last of them wins.
     let mut votes: Vec<(&DocType, usize)> = Vec::new();
-    for h in heads.iter().filter(|h| h.paragraph.is_none()) {
+    // A heading the catalogue does not name votes for no type.
+    for h in heads
+        .iter()
+        .filter(|h| h.paragraph.is_none() && h.label != Label::SECTION)
+    {
         let t = h.scope.doc_type();
         match votes.iter_mut().find(|(k, _)| *k == t) {
             Some((_, n)) => *n += 1,
@@ -73,6 +77,12 @@ pub(super) fn relabel(text: &str, catalogue: &Catalogue, heads: Vec<Head>, doc_t
             protocol && h.label == Label::TABLE_OF_CONTENTS && paragraph_line(&text[h.start..h.end], None).is_some();
         if h.paragraph.is_some() {
             in_paragraph = true;
+        } else if h.label == Label::SECTION {
+            // Only in a document that is no protocol: a protocol's text under its §s and fields is read by
+            // its own headings.
+            if protocol || *doc_type == DocType::KfHandling {
+                continue;
+            }
         } else if h.title.is_none() && !toc_entry {
             let only = (protocol && in_paragraph).then_some(&Scope::Paragraph);
             // The first pass took a line in lowercase only where it stands alone (see `capital_lost`).

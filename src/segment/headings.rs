@@ -265,9 +265,73 @@ impl Finder<'_> {
                         ..Head::line(s, e, label, scope, Some(name))
                     });
                 }
+            } else if self.free_heading(li) {
+                let scope = Scope::Doc(DocType::Unknown);
+                self.heads
+                    .push(Head::line(s, e, &Label::SECTION, &scope, Some(l.trim().to_string())));
             }
         }
         li + 1
+    }
+
+    /// Is line `li` a heading the catalogue does not name (`Förutsättningar för dispens`, `Förfarande vid
+    /// begäran om dispens`)? It stands after a blank line: two to eight words, begun with a capital and
+    /// written small after it, the last word small too, with no full stop, colon, quote, digit or table's
+    /// columns in it; and running text follows it, directly or after one blank line: a new sentence, longer
+    /// than the heading, that ends within its first lines. Not the document's first line of text (its title).
+    fn free_heading(&self, li: usize) -> bool {
+        let kinds = &self.layout.kinds;
+        let l = self.layout.line(self.text, li).trim();
+        let words = l.split_whitespace().count();
+        let mut chars = l.chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+        // A table's row or a name under a role ends in a capital (`Ansvarig Socialförvaltningen`, `Till
+        // Datum`); one word alone is a role or a name as often as a heading (`Ekonomichef`); a post's title
+        // names a person (`Regionfullmäktiges ordförande`).
+        let last_capital = l
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| words > 1 && w.starts_with(char::is_uppercase));
+        let role = fold(l)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)));
+        if !title_case
+            || !(2..=FREE_HEADING_WORDS).contains(&words)
+            || last_capital
+            || role
+            || l.chars().count() > FREE_HEADING_CHARS
+            || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
+            || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
+            || l.chars().any(|c| c.is_ascii_digit())
+            || regex!(r"\S\s{3,}\S").is_match(l)
+            || self.content.first() == Some(&li)
+        {
+            return false;
+        }
+        let blank_before = li > 0 && kinds[li - 1] == LineKind::Blank;
+        if !blank_before {
+            return false;
+        }
+        // The paragraph after it: its first line directly under the heading or after one blank line.
+        let mut j = li + 1;
+        if j < kinds.len() && kinds[j] == LineKind::Blank {
+            j += 1;
+        }
+        let lines: Vec<&str> = (j..kinds.len())
+            .take_while(|&k| kinds[k] == LineKind::Text)
+            .map(|k| self.layout.line(self.text, k).trim())
+            .collect();
+        let Some(first) = lines.first() else {
+            return false;
+        };
+        // Running text: a sentence ends in its first lines (a list of indicators under a caption has none).
+        let begins = first.starts_with(|c: char| c.is_uppercase());
+        let sentence = lines
+            .iter()
+            .take(FREE_HEADING_BODY_LINES)
+            .any(|t| t.ends_with(['.', '!', '?']) || regex!(r"\p{Ll}[.!?]\s+\p{Lu}").is_match(t));
+        begins && sentence && first.split_whitespace().count() > words
     }
 
     /// A front-page field's name that begins with the first word of line `li` and ends at the start of the
@@ -879,6 +943,13 @@ const FIELD_WINDOW: usize = 20;
 /// A line of at most this many words that begins with a capital stands as a line of its own (a title, a
 /// heading) when a blank line follows it.
 const SHORT_LINE_WORDS: usize = 4;
+
+/// A heading the catalogue does not name has at most this many words…
+const FREE_HEADING_WORDS: usize = 8;
+/// …and characters…
+const FREE_HEADING_CHARS: usize = 70;
+/// …and a sentence ends in this many first lines of the text after it.
+const FREE_HEADING_BODY_LINES: usize = 4;
 
 /// Numbers alone on their lines that do not stand apart are items only in a run of this many or more…
 const LOOSE_ITEM_RUN: usize = 3;
