@@ -373,9 +373,11 @@ impl Catalogue {
                 });
             };
             for v in f[2].split('|') {
-                if v.contains(ORGAN) {
-                    let v = v.trim();
-                    push(v, false, Some(organ_pattern(v, n + 1)?));
+                if v.contains(ORGAN) || v.contains(OFFICE) {
+                    // `<office>` is an organ that is an office (`Utbildningsförvaltningens förslag`).
+                    let body = if v.contains(OFFICE) { OFFICE_BODY } else { BODY };
+                    let v = v.trim().replace(OFFICE, ORGAN);
+                    push(&v, false, Some(organ_pattern(&v, n + 1, body)?));
                     continue;
                 }
                 // `Motion av <namn> (<parti>) om ...`: the words before the first placeholder, when there
@@ -502,6 +504,7 @@ impl Catalogue {
                 .filter(|_| v.literals.iter().all(|w| shaped.contains(w.as_str())))
                 .and_then(|p| p.captures(shaped))
                 .map(|c| c["organ"].to_string())
+                .filter(|o| !o.split_whitespace().any(is_preposition))
             else {
                 continue;
             };
@@ -514,20 +517,44 @@ impl Catalogue {
     }
 }
 
+/// Is `w` a preposition, which no organ's name begins with (`Enligt stadsledningskontorets förslag:` is a
+/// decision's first line, no heading)?
+fn is_preposition(w: &str) -> bool {
+    const PREPOSITIONS: [&str; 12] = [
+        "enligt", "med", "efter", "från", "genom", "utifrån", "av", "se", "om", "på", "till", "i",
+    ];
+    PREPOSITIONS.contains(&w.to_lowercase().as_str())
+}
+
 /// The placeholder of a variant with a variable organ.
 const ORGAN: &str = "<organ>";
+/// The placeholder of a variable organ that is an office, not a board (`Utbildningsförvaltningens förslag` is
+/// the office's proposal to its board; `Socialnämndens förslag` a board's, `board_proposal`).
+const OFFICE: &str = "<office>";
+/// The word an organ's name ends in (`Kommunstyrelsen`, `Barn- och utbildningsnämnden`,
+/// `samhällsbyggnadsförvaltningen`).
+const BODY: &str = r"(?:nämnd|styrelse|fullmäktige|utskott|förvaltning|kontor|råd|beredning|kommun|region|bolag|direktion|presidi|revision|revisor|förbund|sektor|enhet|avdelning|ledning|stad|landsting)";
+/// The word an office's name ends in.
+const OFFICE_BODY: &str = r"(?:förvaltning|kontor|sektor|enhet|avdelning)";
 
 /// The regex of a variant with an [`ORGAN`] placeholder, matched against a whole line (a colon after it
 /// dropped): its words as written, the first letter in either case, and for the placeholder the name of a
 /// body (`kommunstyrelsen`, `Barn- och utbildningsnämnden`, `samhällsbyggnadsförvaltningen`, `nämnden för
 /// Intraservice`), captured as `organ`.
-fn organ_pattern(variant: &str, line: usize) -> Result<regex::Regex, CatalogueError> {
-    const BODY: &str = r"(?:nämnd|styrelse|fullmäktige|utskott|förvaltning|kontor|råd|beredning|kommun|region|bolag|direktion|presidi|revision|revisor|förbund|sektor|enhet|avdelning|ledning|stad|landsting)";
+fn organ_pattern(variant: &str, line: usize, body: &str) -> Result<regex::Regex, CatalogueError> {
     // Words before the body's own word are capitalised (`Södra`, `Kommunala`), parts of a list (`barn-
-    // och`), never a verb (`Kommunstyrelsen föreslår att kommunfullmäktige beslutar` names no organ);
+    // och`), never a verb (`Kommunstyrelsen föreslår att kommunfullmäktige beslutar` names no organ), nor
+    // a preposition (see `is_preposition`, checked on the match);
     // after it may come `för …` or `i …` (`nämnden för Intraservice`).
+    // An office's name has no words of its own before it but the parts of a list (`Kultur- och
+    // fritidsförvaltningens förslag`; `Fölgt stadsledningskontorets förslag:` is OCR's first line of a decision).
+    let capitalised = if body == OFFICE_BODY {
+        ""
+    } else {
+        r"\p{Lu}[\p{L}-]*\s+|"
+    };
     let organ = format!(
-        r"(?P<organ>(?:\p{{Lu}}[\p{{L}}-]*\s+|\p{{L}}+-\s+|och\s+){{0,3}}[\p{{L}}-]*?(?i:{BODY})(?:et|en|n|na|er|erna)??(?:\s+(?:för|i)\s+\p{{Lu}}[\p{{L}}-]*)?)"
+        r"(?P<organ>(?:{capitalised}\p{{L}}+-\s+|och\s+){{0,3}}[\p{{L}}-]*?(?i:{body})(?:et|en|n|na|er|erna)??(?:\s+(?:för|i)\s+\p{{Lu}}[\p{{L}}-]*)?)"
     );
     let parts: Vec<String> = variant
         .split(ORGAN)

@@ -1107,3 +1107,57 @@ fn headings_the_catalogue_does_not_name() {
     );
     assert!(!label_list(&doc).contains(&"section"), "{:?}", label_list(&doc));
 }
+
+/// Case numbers in the shapes of other diaria: the diarium's code before the id (`KF § 18   KS KF/2024:8`),
+/// two ids after the § (`SN § 12   SN/2025:23, SN/2024:120`: the first is the case's, and the § is one), a
+/// mixed-case id on a line of its own under the title with an archive code after it (`Bun/2015:608   609`,
+/// which is not part of the title). Under a §, an office's proposal (`Utbildningsförvaltningens förslag`),
+/// a proposal to a board (`Förslag till barn- och utbildningsnämnden`) and the unions' consultation
+/// (`MBL-behandling`). Written for this test.
+#[test]
+fn case_numbers_and_headings_of_other_diaria() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\nKF § 18                             KS KF/2024:8\n\nMeddelanden\n\n\
+         Ärendebeskrivning\nFöreligger förteckning över meddelanden.\n\n\
+         SN § 12                             SN/2025:23, SN/2024:120\n\nRiktlinjer för bistånd\n\n\
+         Beslut\nNämnden antar riktlinjerna.\n\n§ 13\n\nBiblioteksplan 2016-2019\n\nBun/2015:608   609\n\n\
+         Sammanfattning\nSkolbiblioteket är en pedagogisk resurs.\n\nUtbildningsförvaltningens förslag\n\n\
+         - Nämnden fastställer planen.\n\nFörslag till barn- och utbildningsnämnden\n\n\
+         - Nämnden ger skolorna i uppdrag att genomföra planen.\n\nMBL-behandling\n\n\
+         Överläggning i samverkansgruppen har genomförts.\n\nBeslut\nNämnden fastställer planen.\n",
+    );
+    let secs = doc["sections"].as_array().unwrap();
+    let paragraphs: Vec<(u64, &str, &str)> = secs
+        .iter()
+        .filter(|s| s["label"] == "paragraph")
+        .map(|s| {
+            (
+                s["paragraph"].as_u64().unwrap(),
+                s["case_id"].as_str().unwrap_or(""),
+                s["title"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            (18, "KS KF/2024:8", "Meddelanden"),
+            (12, "SN/2025:23", "Riktlinjer för bistånd"),
+            (13, "Bun/2015:608", "Biblioteksplan 2016-2019")
+        ]
+    );
+    let labels = label_list(&doc);
+    let under_13: Vec<&str> = labels.iter().rev().take(5).rev().copied().collect();
+    // `Sammanfattning` under a § is its matter.
+    assert_eq!(
+        under_13,
+        [
+            "matter",
+            "proposed_decision",
+            "proposed_decision",
+            "union_consultation",
+            "decision"
+        ]
+    );
+    spans_hold(&doc, &input);
+}

@@ -50,11 +50,11 @@ fn misread_abbreviation(w: &str) -> bool {
 
 /// A case number in the shapes Swedish boards write them, at the start of `s`: `KS/2025:41`, `BUN/2024:88`,
 /// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `KS.2024.123`, `0186/24`, `00305/2022`, `0015/13 - 200`
-/// (with its archive code), `2018/KS 0001`,
+/// (with its archive code), `KS KF/2024:8` (the diarium's code before the id), `Bun/2015:608`, `2018/KS 0001`,
 /// `2023/KS 0362`. Returns its length in bytes.
 fn case_number_at(s: &str) -> Option<usize> {
     let shapes = regex!(
-        r"^(?:\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?)(?-u:\b)"
+        r"^(?:\p{Lu}{2,6}\s+\p{Lu}{2,8}[/.-](?:19|20)\d\d[/:.-]\d{1,6}|\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\p{Lu}\p{Ll}{1,4}/(?:19|20)\d\d[/:.-]\d{1,6}|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?)(?-u:\b)"
     );
     shapes.find(s).map(|m| m.end())
 }
@@ -73,6 +73,22 @@ fn clean_case_id(id: &str) -> String {
 /// split it: `SE R-2022-01235`), or an id in one of the common shapes without a word (`KS/2025:41`), then
 /// the title. Returns whether a case number was there, the id, and where the title begins.
 fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
+    let (case, id, mut title) = tail_one(line, after);
+    // More ids after the first (`SN/2025:23, SN/2024:120`): the first is the case's, the others no title.
+    let more = regex!(r"^(?:[,;]|\s+och)\s*");
+    while let Some(at) = title.filter(|_| case) {
+        let Some(m) = more.find(&line[at..]) else { break };
+        let Some(len) = case_number_at(&line[at + m.end()..]) else {
+            break;
+        };
+        let end = at + m.end() + len;
+        title = (!line[end..].trim().is_empty()).then(|| end + (line[end..].len() - line[end..].trim_start().len()));
+    }
+    (case, id, title)
+}
+
+/// [`tail`] up to the first id.
+fn tail_one(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
     let rest = &line[after..];
     let title_from =
         |e: usize| (!line[e..].trim().is_empty()).then(|| e + (line[e..].len() - line[e..].trim_start().len()));
@@ -175,8 +191,12 @@ pub(super) fn case_number_line(line: &str) -> Option<String> {
     if !worded && case_number_at(t).is_none() {
         return None;
     }
+    // The id alone, or with an archive code after it (`Bun/2015:608   609`).
+    let code = regex!(r"^\d{1,4}$");
     match tail(t, 0) {
-        (true, Some(id), None) if id.chars().any(|c| c.is_ascii_digit()) => Some(id),
+        (true, Some(id), at) if id.chars().any(|c| c.is_ascii_digit()) && at.is_none_or(|i| code.is_match(&t[i..])) => {
+            Some(id)
+        }
         _ => None,
     }
 }
@@ -254,6 +274,8 @@ pub(super) fn paragraph_title(text: &str, layout: &Layout, catalogue: &Catalogue
     let mut seen: Vec<usize> = Vec::new();
     let mut j = li + 1;
     let mut reached = false;
+    // Has the § line its case number (then an id under the title is the title's: `SOU 2023:55`)?
+    let cased = paragraph_line(line(li), None).is_some_and(|p| p.case_id.is_some());
     while j < lines.len() && seen.len() < TITLE_MAX_LINES {
         match layout.kinds[j] {
             LineKind::Text => {
@@ -265,7 +287,9 @@ pub(super) fn paragraph_title(text: &str, layout: &Layout, catalogue: &Catalogue
                     reached = true;
                     break;
                 }
-                if paragraph_line(t, None).is_some() {
+                // A § line ends it, and so does the case number on a line of its own under the title
+                // (`Bun/2015:608   609`): the § line's own, not part of the title.
+                if paragraph_line(t, None).is_some() || (!seen.is_empty() && !cased && case_number_line(t).is_some()) {
                     break;
                 }
                 seen.push(j);
