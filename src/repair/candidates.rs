@@ -31,6 +31,10 @@ pub struct Limits {
     pub min_part_chars: usize,
     /// Safety valve on the walk's size.
     pub max_steps: usize,
+    /// What each part after the first takes off a compound's prior (the repairer's
+    /// [`crate::repair::Config::compound_penalty`]): a word the lexicon lists whole, found also as a
+    /// compound of its parts at the same cost, weighs at least as that compound does.
+    pub compound_penalty: f32,
 }
 
 impl Default for Limits {
@@ -42,6 +46,7 @@ impl Default for Limits {
             max_parts: 3,
             min_part_chars: 3,
             max_steps: 200_000,
+            compound_penalty: 1.5,
         }
     }
 }
@@ -420,8 +425,25 @@ impl<'a> Walk<'a> {
         };
         match self.found.get_mut(&cand.word) {
             Some(old) => {
-                // Prefer the cheaper reading; between equal costs, the plain word over a compound.
-                if cand.cost < old.cost || (cand.cost == old.cost && cand.parts.len() < old.parts.len()) {
+                // Prefer the cheaper reading; between equal costs, the plain word over a compound, weighing
+                // at least as the compound does (`ärendelista`, rare as a whole, is `ärende` + `lista`).
+                let compound_prior = |c: &Candidate| {
+                    let mean = c.parts.iter().sum::<f32>() / c.parts.len() as f32;
+                    let last = c.parts.last().copied().unwrap_or(0.0);
+                    last.min(mean) - self.limits.compound_penalty * (c.parts.len() - 1) as f32
+                };
+                if cand.cost == old.cost && cand.is_compound() != old.is_compound() {
+                    let (plain, compound) = if old.is_compound() {
+                        (&cand, &*old)
+                    } else {
+                        (&*old, &cand)
+                    };
+                    let zipf = plain.entry.zipf().max(compound_prior(compound));
+                    let mut keep = plain.clone();
+                    keep.entry.zipf100 = (zipf * 100.0).round() as _;
+                    keep.parts = vec![keep.entry.zipf()];
+                    *old = keep;
+                } else if cand.cost < old.cost || (cand.cost == old.cost && cand.parts.len() < old.parts.len()) {
                     *old = cand;
                 }
             }

@@ -260,3 +260,10 @@ fn offsets_map_back() {
     assert_eq!(r.to_input_offset(r.text.find('x').unwrap()), 8);
     assert_eq!(r.to_input_offset(0), 0);
 }
+
+#[test]
+fn a_whole_word_weighs_at_least_as_its_compound() {
+    // `ärendelista` is rare as a whole word in the lexicon, but it is `ärende` + `lista`: it must not lose
+    // to a compound the channel has to bend further (`ärende` + `låsta`, i read for å).
+    assert_eq!(Repairer::new().repair("Arendelista").text, "Ärendelista");
+}

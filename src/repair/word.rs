@@ -90,6 +90,7 @@ impl Repairer {
         let chars = key.chars().count();
         let valid = self.shared.lexicon.lookup_key(key).is_some_and(Entry::is_valid);
         let mut limits = self.shared.config.limits;
+        limits.compound_penalty = self.shared.config.compound_penalty;
         if valid || !full || chars < self.shared.config.generic_min_chars {
             limits.generic_edits = 0;
         }
