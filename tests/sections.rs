@@ -1161,3 +1161,26 @@ fn case_numbers_and_headings_of_other_diaria() {
     );
     spans_hold(&doc, &input);
 }
+
+/// Under OCR: the front page's range of paragraphs under its field's name (`Paragrafer` / `26-42`) gives
+/// the first § when its sign was read as an 8 (`826`), and a § whose sign and number were lost (`29`
+/// alone) does not stop the ones after it (`$ 30`). Written for this test.
+#[test]
+fn paragraphs_under_ocr_that_lost_their_signs() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\nPlats och tid Rådhuset kl 08.15\n\nParagrafer\n\n26-30\n\n\u{c}\
+         826\n\nRapporter från kurser\n\nLedamöterna informerar om sina besök.\n\n\
+         527\n\nInformationsärende\n\nAktuellt från förskolan.\n\n\
+         $ 28\n\nMeddelanden\n\nInga meddelanden.\n\n\
+         29\n\nAnmälan om delegationsbeslut\n\nFörvaltningen har upprättat en förteckning.\n\n\
+         $ 30\n\nVerksamhetsberättelse 2023\n\nBeslut\n\nNämnden godkänner berättelsen.\n",
+    );
+    let numbers: Vec<u64> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["paragraph"].as_u64())
+        .collect();
+    assert_eq!(numbers, [26, 27, 28, 30]);
+    spans_hold(&doc, &input);
+}

@@ -81,10 +81,20 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     // The front page's range of paragraphs (`Paragrafer §54 -§64`) says which number the first § line has.
     let range = regex!(r"(?i)\bparagrafer?\b:?\s*§*\s*(\d{1,4})(?-u:\b)");
     // OCR reads the sign as a digit there too (`Paragrafer 554 -564`): the number without it is a reading.
+    // The field's name on a line of its own, the range on the next (`Paragrafer` / `26-42`).
+    let bare = regex!(r"(?i)^\s*paragrafer?\s*:?\s*$");
+    let range_under = regex!(r"^\s*§*\s*(\d{1,4})\s*(?:[-–]|$)");
     let first_paragraph: Vec<u32> = content
         .iter()
         .take(RANGE_LINES)
-        .find_map(|&li| range.captures(layout.line(text, li)))
+        .enumerate()
+        .find_map(|(k, &li)| {
+            let l = layout.line(text, li);
+            range.captures(l).or_else(|| {
+                let next = content.get(k + 1).filter(|_| bare.is_match(l))?;
+                range_under.captures(layout.line(text, *next))
+            })
+        })
         .map(|c| {
             let digits = c[1].to_string();
             let mut readings: Vec<u32> = digits.parse().ok().into_iter().collect();
@@ -387,8 +397,11 @@ impl Finder<'_> {
     /// A § line here, unless it is a reference: `§ 242 och den 10 april 2024, § 310.` goes on from the line
     /// before, and so does a bare number below the last paragraph's.
     fn paragraph(&self, l: &str) -> Option<ParagraphLine> {
+        // One § whose sign and number OCR lost altogether (`29` alone) is skipped: the next reads as `p + 2`
+        // when its sign is no digit (`$ 30`; a roll-call table's `56 Bernmar` is none).
+        let sign_read = !l.trim_start().starts_with(|c: char| c.is_ascii_digit());
         let read = match self.last_para {
-            Some(p) => paragraph_line(l, Some(p + 1)),
+            Some(p) => paragraph_line(l, Some(p + 1)).or_else(|| paragraph_line(l, Some(p + 2)).filter(|_| sign_read)),
             None => paragraph_line(l, None)
                 .or_else(|| self.first_paragraph.iter().find_map(|&n| paragraph_line(l, Some(n)))),
         };
