@@ -1184,3 +1184,37 @@ fn paragraphs_under_ocr_that_lost_their_signs() {
     assert_eq!(numbers, [26, 27, 28, 30]);
     spans_hold(&doc, &input);
 }
+
+/// A running header whose column gap differs from page to page (`KOMMUNFULLMÄKTIGE      SAMMANTRÄDES…`)
+/// is the same header: the `Sammanträdesdatum` under it is furniture on every page, no time and place.
+/// Written for this test.
+#[test]
+fn a_running_header_whose_gap_differs() {
+    let page = |gap: usize, n: usize, body: &str| {
+        format!(
+            "KOMMUNFULLMÄKTIGE{}SAMMANTRÄDESPROTOKOLL\n{}Sida {n} av 5\n\n{}Sammanträdesdatum\n{}2024-03-14\n\n{body}\n\n\
+             Justerande          Utdragsbestyrkande\n\u{c}",
+            " ".repeat(gap),
+            " ".repeat(gap + 17),
+            " ".repeat(gap + 17),
+            " ".repeat(gap + 24),
+        )
+    };
+    let text = [
+        page(48, 1, "Ärendelista\n\n§ 18         KS KF/2024:8\n             Meddelanden"),
+        page(20, 2, "Närvarande ledamöter har antecknats på sidan 1."),
+        page(20, 3, "KF § 18                             KS KF/2024:8\n\nMeddelanden\n\nÄrendebeskrivning\nFöreligger meddelanden."),
+        page(20, 4, "Beslut\nKommunfullmäktige lägger meddelandena till handlingarna."),
+        page(20, 5, "Protokollet justeras digitalt."),
+    ]
+    .concat();
+    let (doc, input) = process_text(&text);
+    assert!(!label_list(&doc).contains(&"time_place"), "{:?}", label_list(&doc));
+    let furniture = furniture_lines(&doc, &input);
+    assert_eq!(
+        furniture.iter().filter(|l| l.trim() == "Sammanträdesdatum").count(),
+        5,
+        "{furniture:?}"
+    );
+    spans_hold(&doc, &input);
+}

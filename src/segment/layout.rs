@@ -469,9 +469,12 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
     // (`KOMMUN  SAMMANTRÄDESPROTOKOLL` / `KOMMUN  SAMMANTRÄDESPROTOKOLL  2 (45)`): compared without it.
     // OCR reads `2 (5)` as `215)` too: the bracket as a digit.
     let page_number = regex!(r"\s*(?:\d{1,4}\s*[\(\[{1lI|]?\s*\d{1,4}\s*[\)\]}]|\d{1,4}\s*(?:av|/)\s*\d{1,4})$");
+    // The gap between a header's columns differs from page to page (`KOMMUNFULLMÄKTIGE      SAMMANTRÄDES…`):
+    // compared with single spaces.
     let key = |li: usize| {
         let folded = fold(text[lines[li].0..lines[li].1].trim());
-        page_number.replace(&folded, "").into_owned()
+        let single = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        page_number.replace(&single, "").into_owned()
     };
     // A § line (`§ 38 Dnr …`, `KS § 12`) opens a paragraph, wherever it stands.
     let section_sign = regex!(r"^(?:\p{Lu}{2,6}\s+)?§\s*\d");
