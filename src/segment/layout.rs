@@ -571,6 +571,17 @@ fn grow_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
     }
     let repeats = if text.contains('\u{c}') { 2 } else { 3 };
     loop {
+        // A line counts as repeated where it repeats next to furniture: a § title that a table of contents
+        // lists too (`Meddelanden`, once above a page's footer) is text.
+        let mut at_edges: HashMap<&str, usize> = HashMap::new();
+        for li in 0..lines.len() {
+            let near = kinds[li] == LineKind::Furniture
+                || (kinds[li] == LineKind::Text
+                    && (near_furniture(kinds, li, -1, 1) || near_furniture(kinds, li, 1, 1)));
+            if near && shapes.contains_key(line_shapes[li].as_str()) {
+                *at_edges.entry(line_shapes[li].as_str()).or_default() += 1;
+            }
+        }
         let mut changed = false;
         for li in 0..lines.len() {
             if kinds[li] != LineKind::Text {
@@ -583,7 +594,7 @@ fn grow_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
             if t.ends_with(['.', ',', ';']) || introduces {
                 continue;
             }
-            let repeated = shapes.get(line_shapes[li].as_str()).is_some_and(|&n| n >= repeats);
+            let repeated = at_edges.get(line_shapes[li].as_str()).is_some_and(|&n| n >= repeats);
             let board = !repeated && organ.is_match(&line_shapes[li]);
             if !(repeated || board) || is_heading(t) {
                 continue;
