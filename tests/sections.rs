@@ -47,6 +47,16 @@ fn titles<'d>(doc: &'d Value, label: &str) -> Vec<&'d str> {
         .collect()
 }
 
+/// The numbers of `doc`'s § sections, in order.
+fn paragraph_numbers(doc: &Value) -> Vec<u64> {
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["paragraph"].as_u64())
+        .collect()
+}
+
 /// The text of each furniture span of `doc` in `input`.
 fn furniture_lines(doc: &Value, input: &[u8]) -> Vec<String> {
     doc["furniture"]
@@ -1046,13 +1056,7 @@ fn an_agenda_before_the_first_paragraph() {
             ],
             "{sign:?}"
         );
-        let numbers: Vec<u64> = doc["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|s| s["paragraph"].as_u64())
-            .collect();
-        assert_eq!(numbers, [16, 17], "{sign:?}");
+        assert_eq!(paragraph_numbers(&doc), [16, 17], "{sign:?}");
         spans_hold(&doc, &input);
     }
     // Footnotes whose marks run into their numbers (`51 Sveriges …`, `52 …`) are no § lines.
@@ -1175,13 +1179,7 @@ fn paragraphs_under_ocr_that_lost_their_signs() {
          29\n\nAnmälan om delegationsbeslut\n\nFörvaltningen har upprättat en förteckning.\n\n\
          $ 30\n\nVerksamhetsberättelse 2023\n\nBeslut\n\nNämnden godkänner berättelsen.\n",
     );
-    let numbers: Vec<u64> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["paragraph"].as_u64())
-        .collect();
-    assert_eq!(numbers, [26, 27, 28, 30]);
+    assert_eq!(paragraph_numbers(&doc), [26, 27, 28, 30]);
     spans_hold(&doc, &input);
 }
 
