@@ -281,6 +281,10 @@ fn allowed_edits(chars: usize) -> usize {
     }
 }
 
+/// A heading the layout shows, its words damaged, may differ from its variant by one edit per this many
+/// characters.
+const LOOSE_CHARS_PER_EDIT: usize = 4;
+
 /// Longest line (bytes) that can be a heading.
 const MAX_HEADING_BYTES: usize = 120;
 /// Most words in a heading.
@@ -411,6 +415,51 @@ impl Catalogue {
     /// Is `line` (as a whole) a heading of the catalogue?
     pub fn is_heading(&self, line: &str) -> bool {
         self.classify(line, None, None).is_some()
+    }
+
+    /// The label and scope of a line the layout shows to be a heading whose words OCR damaged beyond what
+    /// [`Catalogue::classify`] allows (`Besknrivring av arendet`): the nearest variant of two words or
+    /// more within one edit per [`LOOSE_CHARS_PER_EDIT`] characters, when no variant of other words is as
+    /// near. Between one variant's words in several scopes, `prefer`'s; with `only`, that scope's alone.
+    pub(crate) fn classify_damaged(
+        &self,
+        line: &str,
+        prefer: Option<&Scope>,
+        only: Option<&Scope>,
+    ) -> Option<(&Label, &Scope)> {
+        let n = normalize(strip_chapter_number(line.trim()));
+        let len = n.chars().count();
+        let allowed = (len / LOOSE_CHARS_PER_EDIT).max(allowed_edits(len));
+        let mut best: Option<(usize, &Variant)> = None;
+        let mut tie = false;
+        for v in self.variants.iter().filter(|v| {
+            !v.prefix
+                && v.pattern.is_none()
+                && v.folded.split_whitespace().count() >= 2
+                && only.is_none_or(|s| *s == v.scope)
+        }) {
+            if v.chars.abs_diff(len) > allowed {
+                continue;
+            }
+            let d = strsim::levenshtein(&v.folded, &n);
+            if d > allowed {
+                continue;
+            }
+            match best {
+                Some((bd, bv)) if d == bd && bv.folded != v.folded => tie = true,
+                Some((bd, bv)) if d == bd => {
+                    if prefer.is_some_and(|p| *p == v.scope) && prefer.is_none_or(|p| *p != bv.scope) {
+                        best = Some((d, v));
+                    }
+                }
+                Some((bd, _)) if d > bd => {}
+                _ => {
+                    best = Some((d, v));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(_, v)| (&v.label, &v.scope))
     }
 
     /// The label and scope of a title line that begins with a prefix variant (`Motion av Anna Ek (S)

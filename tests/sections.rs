@@ -1218,3 +1218,18 @@ fn a_running_header_whose_gap_differs() {
     assert!(!furniture.iter().any(|l| l.trim() == "Meddelanden"), "{furniture:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading the layout shows whose words OCR damaged beyond the catalogue's tolerance (`Besknrivring av
+/// arendet`) takes the nearest variant's label; one near no variant is a `section`. Written for this test.
+#[test]
+fn a_heading_damaged_beyond_tolerance() {
+    let (doc, input) = process_text(
+        "Tjänsteskrivelse\n2016-09-20\n\nKommunstyrelsens förslag till beslut\n\nÄrendet godkänns av styrelsen.\n\n\
+         Besknrivring av arendet\n\nSocialnämnden har begärt att få disponera ett överskott. Nämnden behandlar \
+         ärendet den 28 september.\n\nTidplan för genomförandet\n\nArbetet börjar i januari och pågår hela året.\n",
+    );
+    let labels = label_list(&doc);
+    assert!(labels.contains(&"case_description"), "{labels:?}");
+    assert_eq!(titles(&doc, "section"), ["Tidplan för genomförandet"], "{labels:?}");
+    spans_hold(&doc, &input);
+}

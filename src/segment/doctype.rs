@@ -88,7 +88,12 @@ pub(super) fn relabel(text: &str, catalogue: &Catalogue, heads: Vec<Head>, doc_t
             // The first pass took a line in lowercase only where it stands alone (see `capital_lost`).
             let line = &text[h.start..h.end];
             let read = capital_lost(line).unwrap_or_else(|| line.to_string());
-            match catalogue.classify(&read, Some(&prefer), only) {
+            let found = if h.damaged {
+                catalogue.classify_damaged(&read, Some(&prefer), only)
+            } else {
+                catalogue.classify(&read, Some(&prefer), only)
+            };
+            match found {
                 Some((label, scope)) => {
                     h.label = label.clone();
                     h.scope = scope.clone();

@@ -19,6 +19,9 @@ pub(super) struct Head {
     /// For a § line whose sign OCR misread: the line's leading digits, to check the number against its
     /// neighbours.
     pub(super) doubtful: Option<String>,
+    /// A heading of the catalogue known only by the layout, its words damaged beyond the catalogue's
+    /// tolerance (see `Catalogue::classify_damaged`): labelled again on the same terms.
+    pub(super) damaged: bool,
 }
 
 impl Head {
@@ -36,6 +39,7 @@ impl Head {
             title,
             decision_body: None,
             doubtful: None,
+            damaged: false,
         }
     }
 }

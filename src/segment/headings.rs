@@ -276,9 +276,22 @@ impl Finder<'_> {
                     });
                 }
             } else if self.free_heading(li) {
-                let scope = Scope::Doc(DocType::Unknown);
-                self.heads
-                    .push(Head::line(s, e, &Label::SECTION, &scope, Some(l.trim().to_string())));
+                // A heading of the catalogue that OCR damaged beyond its tolerance takes its label (the words
+                // as read stay its title); any other is a heading the catalogue does not name.
+                let head = match self.catalogue.classify_damaged(l, None, None) {
+                    Some((label, scope)) => Head {
+                        damaged: true,
+                        ..Head::line(s, e, label, scope, None)
+                    },
+                    None => Head::line(
+                        s,
+                        e,
+                        &Label::SECTION,
+                        &Scope::Doc(DocType::Unknown),
+                        Some(l.trim().to_string()),
+                    ),
+                };
+                self.heads.push(head);
             }
         }
         li + 1
@@ -453,6 +466,7 @@ impl Finder<'_> {
             title,
             decision_body: None,
             doubtful,
+            damaged: false,
         });
         let lines = &self.layout.lines;
         lines
