@@ -1233,3 +1233,17 @@ fn a_heading_damaged_beyond_tolerance() {
     assert_eq!(titles(&doc, "section"), ["Tidplan för genomförandet"], "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading set off from its text by a dash (`Omröstning – Huvudvotering`, `Barn- och utbildningsnämndens
+/// beslut − Redovisningen …`) is that heading. Written for this test.
+#[test]
+fn a_heading_and_its_text_after_a_dash() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\n§ 5 Dnr BUN 2016/12\nAnmälan om delegationsbeslut\n\n\
+         Barn- och utbildningsnämndens beslut − Redovisningen av delegationsbeslut godkänns.\n\n\
+         Omröstning – Huvudvotering\nOmröstning begärs och verkställs.\n",
+    );
+    let labels = label_list(&doc);
+    assert_eq!(labels[labels.len() - 2..], ["decision", "vote"], "{labels:?}");
+    spans_hold(&doc, &input);
+}

@@ -257,7 +257,9 @@ impl Finder<'_> {
         } else if at_block || front {
             // On a protocol's front page a field's name runs into its value on any line (`Beslutande Ewa
             // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
-            let found = run_in(self.catalogue, l, front).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
+            // In a KF bundle `Yrkande – Motion av …` is the title of a part, no heading and its text.
+            let dash = self.opening.handling_number.is_none();
+            let found = run_in(self.catalogue, l, front, dash).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
             if let Some((he, bs, label, scope)) = found {
                 self.heads.push(Head {
                     end: s + he,
@@ -953,7 +955,7 @@ fn field_lines(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[us
             field
                 .captures(l)
                 .is_some_and(|c| catalogue.classify(&c[1], None, front).is_some())
-                || run_in(catalogue, l, false).is_some_and(|r| *r.3 == Scope::ProtocolFront)
+                || run_in(catalogue, l, false, false).is_some_and(|r| *r.3 == Scope::ProtocolFront)
         })
         .count()
         >= FIELD_LINES
@@ -1000,9 +1002,15 @@ const TOC_MIN_RUN: usize = 3;
 
 /// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
 /// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
-/// and is followed by a word starting with a capital letter (the text's first sentence). Returns the
-/// heading's end and the body's start as offsets into the line, and the heading's label and scope.
-fn run_in<'c>(catalogue: &'c Catalogue, line: &str, front: bool) -> Option<(usize, usize, &'c Label, &'c Scope)> {
+/// and is followed by a word starting with a capital letter (the text's first sentence), or with `dash`
+/// by a dash and such a word (`Omröstning – Huvudvotering`). Returns the heading's end and the body's
+/// start as offsets into the line, and the heading's label and scope.
+fn run_in<'c>(
+    catalogue: &'c Catalogue,
+    line: &str,
+    front: bool,
+    dash: bool,
+) -> Option<(usize, usize, &'c Label, &'c Scope)> {
     let lead = line.len() - line.trim_start().len();
     let mut ends = Vec::new();
     let mut in_word = false;
@@ -1037,7 +1045,11 @@ fn run_in<'c>(catalogue: &'c Catalogue, line: &str, front: bool) -> Option<(usiz
             && !rest
                 .trim_start_matches(['.', '…', ' '])
                 .starts_with(|c: char| c.is_ascii_digit());
-        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered || colon || dotted) {
+        // A dash between the heading and its text (`Barn- och utbildningsnämndens beslut − Redovisningen …`).
+        let dash = dash
+            && ["− ", "– ", "- "].iter().any(|d| rest.starts_with(d))
+            && rest[rest.find(' ').map_or(0, |i| i + 1)..].starts_with(char::is_uppercase);
+        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered || colon || dotted || dash) {
             continue;
         }
         // `Ärende 1 Diarienummer 2023/KS 0362`, `Bilaga C–E`: a number or a reference, no heading and text.
