@@ -1247,3 +1247,22 @@ fn a_heading_and_its_text_after_a_dash() {
     assert_eq!(labels[labels.len() - 2..], ["decision", "vote"], "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// `<organ>s handläggning` in that body's own protocol is its handling at this meeting; another body's
+/// is an earlier handling. Written for this test.
+#[test]
+fn a_bodys_handling_in_its_own_protocol() {
+    let (doc, input) = process_text(
+        "KOMMUNFULLMÄKTIGE                    SAMMANTRÄDESPROTOKOLL\n\nPlats och tid Sessionssalen kl 18.00\n\n\
+         KF § 31                             KS KF/2023:329\n\nBesvarande av fråga om ekonomin\n\n\
+         Kommunstyrelsens handläggning\nKommunstyrelsen beredde frågan den 12 februari.\n\n\
+         Kommunfullmäktiges handläggning\nVid sammanträdet besvarar ordföranden frågan.\n",
+    );
+    let labels = label_list(&doc);
+    assert_eq!(
+        labels[labels.len() - 2..],
+        ["previous_handling", "proposals_in_meeting"],
+        "{labels:?}"
+    );
+    spans_hold(&doc, &input);
+}

@@ -6,6 +6,7 @@ use super::headings::{capital_lost, Opening};
 use super::layout::Layout;
 use super::paragraphs::paragraph_line;
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
+use crate::text::fold;
 
 /// A type needs this many headings' votes to be chosen on votes alone.
 const MIN_VOTES: usize = 2;
@@ -61,7 +62,13 @@ pub(super) fn decide(heads: &[Head], opening: &Opening, layout: &Layout) -> DocT
 /// The second pass: each heading labelled in the doc type's terms (a variant several types share takes
 /// this type's label), and dropped when it is no heading there: inside a protocol's paragraphs only the
 /// paragraph sub-headings count (`Ordförande` in a signature or `Ersättare` in the text are none).
-pub(super) fn relabel(text: &str, catalogue: &Catalogue, heads: Vec<Head>, doc_type: &DocType) -> Vec<Head> {
+pub(super) fn relabel(
+    text: &str,
+    catalogue: &Catalogue,
+    heads: Vec<Head>,
+    doc_type: &DocType,
+    opening: &Opening,
+) -> Vec<Head> {
     let protocol = doc_type.is_protocol();
     let prefer = if protocol {
         Scope::Paragraph
@@ -99,6 +106,18 @@ pub(super) fn relabel(text: &str, catalogue: &Catalogue, heads: Vec<Head>, doc_t
                     h.scope = scope.clone();
                 }
                 None => continue,
+            }
+        }
+        // `Kommunfullmäktiges handläggning` in kommunfullmäktige's own protocol is its handling at this
+        // meeting (the proposals and how they were decided), not an earlier one of another body.
+        if protocol && h.label == "previous_handling" {
+            let own = h
+                .decision_body
+                .as_deref()
+                .map(fold)
+                .is_some_and(|o| o.len() >= 4 && opening.top.contains(o.trim_end_matches('s')));
+            if own {
+                h.label = Label::new("proposals_in_meeting");
             }
         }
         kept.push(h);

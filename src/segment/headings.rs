@@ -20,6 +20,9 @@ pub(super) struct Opening {
     pub(super) folded: String,
     /// Do the first lines, running header included, say `protokoll`?
     pub(super) protocol: bool,
+    /// The first [`TOP_LINES`] lines, running header included, folded and joined (the body whose protocol
+    /// it is).
+    pub(super) top: String,
 }
 
 /// Lines of text looked at for the handling number; the title line must be among the first six.
@@ -27,6 +30,8 @@ const OPENING_LINES: usize = 10;
 const TITLE_LINES: usize = 6;
 /// Lines of text whose words say what the document is.
 const OPENING_WORDS_LINES: usize = 8;
+/// Lines, running header included, that name the body whose document it is.
+const TOP_LINES: usize = 3;
 
 impl Opening {
     pub(super) fn read(text: &str, layout: &Layout, catalogue: &Catalogue) -> Opening {
@@ -51,15 +56,25 @@ impl Opening {
             .map(|&li| fold(layout.line(text, li)))
             .collect::<Vec<_>>()
             .join(" ");
-        let header_says = (0..layout.lines.len())
+        let first: Vec<usize> = (0..layout.lines.len())
             .filter(|&li| layout.kinds[li] != LineKind::Blank)
             .take(OPENING_WORDS_LINES)
-            .any(|li| layout.kinds[li] == LineKind::Furniture && fold(layout.line(text, li)).contains("protokoll"));
+            .collect();
+        let header_says = first
+            .iter()
+            .any(|&li| layout.kinds[li] == LineKind::Furniture && fold(layout.line(text, li)).contains("protokoll"));
+        let top = first
+            .iter()
+            .take(TOP_LINES)
+            .map(|&li| fold(layout.line(text, li)))
+            .collect::<Vec<_>>()
+            .join(" ");
         Opening {
             handling_number,
             title_line,
             protocol: header_says || folded.contains("protokoll"),
             folded,
+            top,
         }
     }
 }

@@ -65,7 +65,7 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     let (mut heads, listed) = headings::find(text, &layout, catalogue, &opening);
     paragraphs::renumber(&mut heads, &listed);
     let doc_type = doctype::decide(&heads, &opening, &layout);
-    let heads = doctype::relabel(text, catalogue, heads, &doc_type);
+    let heads = doctype::relabel(text, catalogue, heads, &doc_type, &opening);
     let sections = assemble::sections(text, &layout, &heads, &doc_type);
     let furniture = layout.furniture();
     let metadata = Metadata {
