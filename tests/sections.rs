@@ -1266,3 +1266,16 @@ fn a_bodys_handling_in_its_own_protocol() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A heading followed by a time on its line (`Ajournering 20:35 till 20:45.`) runs into its text. Written
+/// for this test.
+#[test]
+fn a_heading_before_a_time() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\n\nPlats och tid Sessionssalen kl 18.00-21.08\n\nAjournering 20:35 till 20:45.\n\n\
+         Utses att justera Anna Ek\n",
+    );
+    let labels = label_list(&doc);
+    assert!(labels.contains(&"adjournment"), "{labels:?}");
+    spans_hold(&doc, &input);
+}

@@ -1064,7 +1064,16 @@ fn run_in<'c>(
         let dash = dash
             && ["− ", "– ", "- "].iter().any(|d| rest.starts_with(d))
             && rest[rest.find(' ').map_or(0, |i| i + 1)..].starts_with(char::is_uppercase);
-        if !(rest.chars().next().is_some_and(char::is_uppercase) || misread_i || numbered || colon || dotted || dash) {
+        // A time after the heading (`Ajournering 20:35 till 20:45.`, `Tid 18.00–21.08`).
+        let time = regex!(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?-u:\b)").is_match(rest);
+        if !(rest.chars().next().is_some_and(char::is_uppercase)
+            || misread_i
+            || numbered
+            || colon
+            || dotted
+            || dash
+            || time)
+        {
             continue;
         }
         // `Ärende 1 Diarienummer 2023/KS 0362`, `Bilaga C–E`: a number or a reference, no heading and text.
