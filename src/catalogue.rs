@@ -544,7 +544,15 @@ impl Catalogue {
         if let Some((_, _, v)) = best {
             return Some((&v.label, &v.scope, None));
         }
+        // A heading in capitals (`BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING`) is matched as written small.
+        let lower;
         let shaped = t.trim_end_matches(':').trim_end();
+        let shaped = if shaped.chars().any(char::is_uppercase) && !shaped.chars().any(char::is_lowercase) {
+            lower = shaped.to_lowercase();
+            lower.as_str()
+        } else {
+            shaped
+        };
         let mut found: Option<(&Variant, String)> = None;
         for v in self.variants.iter().filter(|v| only.is_none_or(|s| *s == v.scope)) {
             let Some(organ) = v

@@ -1279,3 +1279,17 @@ fn a_heading_before_a_time() {
     assert!(labels.contains(&"adjournment"), "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading with an organ written in capitals (`BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING`) matches as
+/// written small; in that body's own protocol it is its handling at this meeting. Written for this test.
+#[test]
+fn an_organs_heading_in_capitals() {
+    let (doc, input) = process_text(
+        "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden\n\nSAMMANTRÄDESPROTOKOLL 2016-01-26\n\n§ 5\n\n\
+         Återkallelse av godkännande\n\nBun/2015:642\n\nBARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING\n\n\
+         Ordföranden ställer proposition på förslaget.\n",
+    );
+    let labels = label_list(&doc);
+    assert_eq!(labels.last(), Some(&"proposals_in_meeting"), "{labels:?}");
+    spans_hold(&doc, &input);
+}
