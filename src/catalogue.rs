@@ -448,7 +448,7 @@ impl Catalogue {
             match best {
                 Some((bd, bv)) if d == bd && bv.folded != v.folded => tie = true,
                 Some((bd, bv)) if d == bd => {
-                    if prefer.is_some_and(|p| *p == v.scope) && prefer.is_none_or(|p| *p != bv.scope) {
+                    if prefer.is_some_and(|p| *p == v.scope && *p != bv.scope) {
                         best = Some((d, v));
                     }
                 }

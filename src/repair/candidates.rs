@@ -77,6 +77,14 @@ impl Candidate {
     }
 }
 
+/// The prior of a compound whose parts have the Zipf values `parts`: its last part's or the mean, whichever
+/// is lower, less `penalty` for each part after the first.
+pub(super) fn compound_prior(parts: &[f32], penalty: f32) -> f32 {
+    let mean = parts.iter().sum::<f32>() / parts.len() as f32;
+    let last = parts.last().copied().unwrap_or(0.0);
+    last.min(mean) - penalty * parts.len().saturating_sub(1) as f32
+}
+
 type RawFst = Fst<Cow<'static, [u8]>>;
 
 struct Walk<'a> {
@@ -427,18 +435,16 @@ impl<'a> Walk<'a> {
             Some(old) => {
                 // Prefer the cheaper reading; between equal costs, the plain word over a compound, weighing
                 // at least as the compound does (`ärendelista`, rare as a whole, is `ärende` + `lista`).
-                let compound_prior = |c: &Candidate| {
-                    let mean = c.parts.iter().sum::<f32>() / c.parts.len() as f32;
-                    let last = c.parts.last().copied().unwrap_or(0.0);
-                    last.min(mean) - self.limits.compound_penalty * (c.parts.len() - 1) as f32
-                };
                 if cand.cost == old.cost && cand.is_compound() != old.is_compound() {
                     let (plain, compound) = if old.is_compound() {
                         (&cand, &*old)
                     } else {
                         (&*old, &cand)
                     };
-                    let zipf = plain.entry.zipf().max(compound_prior(compound));
+                    let zipf = plain
+                        .entry
+                        .zipf()
+                        .max(compound_prior(&compound.parts, self.limits.compound_penalty));
                     let mut keep = plain.clone();
                     keep.entry.zipf100 = (zipf * 100.0).round() as _;
                     keep.parts = vec![keep.entry.zipf()];

@@ -113,9 +113,7 @@ impl Repairer {
 
     pub(super) fn prior(&self, c: &Candidate) -> f32 {
         if c.is_compound() {
-            let mean = c.parts.iter().sum::<f32>() / c.parts.len() as f32;
-            let last = *c.parts.last().expect("compound has parts");
-            last.min(mean) - self.shared.config.compound_penalty * (c.parts.len() - 1) as f32
+            super::candidates::compound_prior(&c.parts, self.shared.config.compound_penalty)
         } else {
             c.entry.zipf()
         }

@@ -83,19 +83,22 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
         } else if !nested && h.scope != Scope::Paragraph {
             parent = None;
         }
-        let (nested, parent) = if !nested && h.label == Label::SECTION && named.is_some() {
-            (true, named)
+        // The enclosing section, if any.
+        let up = if nested {
+            parent
+        } else if h.label == Label::SECTION {
+            named
         } else {
-            (nested, parent)
+            None
         };
-        if !nested && h.label != Label::SECTION {
+        if up.is_none() && h.label != Label::SECTION {
             named = Some(index);
         }
         sections.push(Section {
             label: h.label.clone(),
             heading: Some(text[trimmed_start..trimmed_end].to_string()),
-            level: if nested { 2 } else { 1 },
-            parent: if nested { parent } else { None },
+            level: if up.is_some() { 2 } else { 1 },
+            parent: up,
             heading_span: (trimmed_start, trimmed_end),
             span: (trimmed_start, end),
             body_span: (body_start, end),

@@ -50,12 +50,14 @@ impl Opening {
                 }
             }
         }
-        let folded = content
-            .iter()
-            .take(OPENING_WORDS_LINES)
-            .map(|&li| fold(layout.line(text, li)))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let folded_lines = |lines: &[usize]| {
+            lines
+                .iter()
+                .map(|&li| fold(layout.line(text, li)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let folded = folded_lines(&content[..content.len().min(OPENING_WORDS_LINES)]);
         let first: Vec<usize> = (0..layout.lines.len())
             .filter(|&li| layout.kinds[li] != LineKind::Blank)
             .take(OPENING_WORDS_LINES)
@@ -63,12 +65,7 @@ impl Opening {
         let header_says = first
             .iter()
             .any(|&li| layout.kinds[li] == LineKind::Furniture && fold(layout.line(text, li)).contains("protokoll"));
-        let top = first
-            .iter()
-            .take(TOP_LINES)
-            .map(|&li| fold(layout.line(text, li)))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let top = folded_lines(&first[..first.len().min(TOP_LINES)]);
         Opening {
             handling_number,
             title_line,
@@ -455,7 +452,7 @@ impl Finder<'_> {
         self.last_letter = p.letter;
         let (parts, body) = match p.title_at {
             Some(i) => (vec![l[i..].trim().to_string()], e),
-            None => paragraph_title(self.text, self.layout, self.catalogue, li),
+            None => paragraph_title(self.text, self.layout, self.catalogue, li, p.case_id.is_some()),
         };
         let title = (!parts.is_empty()).then(|| join_lines(&parts));
         // A § with no case number on its line may write it on a line of its own under its title.

@@ -81,17 +81,20 @@ fn tail(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
         let Some(len) = case_number_at(&line[at + m.end()..]) else {
             break;
         };
-        let end = at + m.end() + len;
-        title = (!line[end..].trim().is_empty()).then(|| end + (line[end..].len() - line[end..].trim_start().len()));
+        title = title_from(line, at + m.end() + len);
     }
     (case, id, title)
+}
+
+/// Where the text of `line` from `e` on begins, if there is any.
+fn title_from(line: &str, e: usize) -> Option<usize> {
+    (!line[e..].trim().is_empty()).then(|| e + (line[e..].len() - line[e..].trim_start().len()))
 }
 
 /// [`tail`] up to the first id.
 fn tail_one(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
     let rest = &line[after..];
-    let title_from =
-        |e: usize| (!line[e..].trim().is_empty()).then(|| e + (line[e..].len() - line[e..].trim_start().len()));
+    let title_from = |e: usize| title_from(line, e);
     let mut words = rest.split_whitespace();
     let first = words.next();
     // Where a word ends in `rest`, and where the text after it begins.
@@ -265,17 +268,22 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
 
 /// The title of the protocol § on line `li` when the § line has none: the next lines of text up to the
 /// first sub-heading (`Beslut`) when one follows within four lines, else up to a blank line and before a
-/// sentence; a title that is a heading of its own (`Ordningsfråga`) is one line. Returns the title's lines
-/// and where they end (the § line's end when there are none).
-pub(super) fn paragraph_title(text: &str, layout: &Layout, catalogue: &Catalogue, li: usize) -> (Vec<String>, usize) {
+/// sentence; a title that is a heading of its own (`Ordningsfråga`) is one line. A case number on a line
+/// of its own under it ends it unless the § line has its case (`cased`: then `SOU 2023:55` is the title's).
+/// Returns the title's lines and where they end (the § line's end when there are none).
+pub(super) fn paragraph_title(
+    text: &str,
+    layout: &Layout,
+    catalogue: &Catalogue,
+    li: usize,
+    cased: bool,
+) -> (Vec<String>, usize) {
     let lines = &layout.lines;
     let line = |j: usize| &text[lines[j].0..lines[j].1];
     let sub_headings = Some(&Scope::Paragraph);
     let mut seen: Vec<usize> = Vec::new();
     let mut j = li + 1;
     let mut reached = false;
-    // Has the § line its case number (then an id under the title is the title's: `SOU 2023:55`)?
-    let cased = paragraph_line(line(li), None).is_some_and(|p| p.case_id.is_some());
     while j < lines.len() && seen.len() < TITLE_MAX_LINES {
         match layout.kinds[j] {
             LineKind::Text => {
