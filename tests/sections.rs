@@ -1167,8 +1167,10 @@ fn case_numbers_and_headings_of_other_diaria() {
 }
 
 /// Under OCR: the front page's range of paragraphs under its field's name (`Paragrafer` / `26-42`) gives
-/// the first § when its sign was read as an 8 (`826`), and a § whose sign and number were lost (`29`
-/// alone) does not stop the ones after it (`$ 30`). Written for this test.
+/// the first § when its sign was read as an 8 (`826`); a § whose sign was lost (`29` alone, set apart, a
+/// title under it) is read when the next § line is the number after it, and a sign read as two (`£$31`) is
+/// one. The numbered rows of a vote table (`32` / `Lindström, Staffan` / `Ledamot`) are none. Written for
+/// this test.
 #[test]
 fn paragraphs_under_ocr_that_lost_their_signs() {
     let (doc, input) = process_text(
@@ -1177,9 +1179,11 @@ fn paragraphs_under_ocr_that_lost_their_signs() {
          527\n\nInformationsärende\n\nAktuellt från förskolan.\n\n\
          $ 28\n\nMeddelanden\n\nInga meddelanden.\n\n\
          29\n\nAnmälan om delegationsbeslut\n\nFörvaltningen har upprättat en förteckning.\n\n\
-         $ 30\n\nVerksamhetsberättelse 2023\n\nBeslut\n\nNämnden godkänner berättelsen.\n",
+         $ 30\n\nVerksamhetsberättelse 2023\n\nBeslut\n\nNämnden godkänner berättelsen.\n\n         £$31\n\nVal av ombud\n\nOmröstning\n\n32\n\nLindström, Staffan\n\nLedamot\n\n         33\n\nBerg, Anna\n\nLedamot\n",
     );
-    assert_eq!(paragraph_numbers(&doc), [26, 27, 28, 30]);
+    assert_eq!(paragraph_numbers(&doc), [26, 27, 28, 29, 30, 31]);
+    let titles = titles(&doc, "paragraph");
+    assert!(titles.contains(&"Anmälan om delegationsbeslut"), "{titles:?}");
     spans_hold(&doc, &input);
 }
 

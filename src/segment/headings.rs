@@ -4,7 +4,7 @@
 use super::bundle::bundle_header;
 pub(super) use super::head::Head;
 use super::layout::{join_lines, Layout, LineKind};
-use super::paragraphs::{glued_first_paragraph, paragraph_line, paragraph_title, ParagraphLine};
+use super::paragraphs::{glued_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::roll_call_cell;
 use crate::text::{fold, title};
@@ -222,7 +222,7 @@ impl Finder<'_> {
             });
             return title_line + 1;
         }
-        if let Some(p) = self.paragraph(l) {
+        if let Some(p) = self.paragraph(l).or_else(|| self.bare_paragraph(li, l)) {
             return self.push_paragraph(li, p);
         }
         if let Some((tli, label, scope)) = &self.opening.title_line {
@@ -441,6 +441,43 @@ impl Finder<'_> {
                 .last_para
                 .is_none_or(|last| (p.number, p.letter) > (last, self.last_letter));
             !goes_on && (p.case_id.is_some() || after_last)
+        })
+    }
+
+    /// A § whose sign OCR lost altogether, its number alone on its line (`29` between `§ 28` and `§ 30`):
+    /// only the number expected next, set apart from the text around it, with a title under it, and the next
+    /// § line the number after it.
+    fn bare_paragraph(&self, li: usize, l: &str) -> Option<ParagraphLine> {
+        let n = self.last_para? + 1;
+        let kinds = &self.layout.kinds;
+        let apart = li > 0 && kinds[li - 1] != LineKind::Text && kinds.get(li + 1).is_none_or(|&k| k != LineKind::Text);
+        if l.trim() != n.to_string() || self.last_letter.is_some() || !apart {
+            return None;
+        }
+        let mut texts = (li + 1..self.layout.lines.len())
+            .filter(|&j| kinds[j] == LineKind::Text)
+            .map(|j| self.layout.line(self.text, j).trim());
+        if !texts.next().is_some_and(starts_title) {
+            return None;
+        }
+        // The next § line reads as the number after it, and no other number alone on its line comes first
+        // (the rows of a numbered table: `41` / `Lindström, Staffan` / `Ledamot`).
+        let bare = regex!(r"^\d{1,4}$");
+        let confirmed = texts
+            .find_map(|t| {
+                if bare.is_match(t) {
+                    Some(false)
+                } else {
+                    paragraph_line(t, Some(n + 1)).map(|q| q.number == n + 1)
+                }
+            })
+            .unwrap_or(false);
+        confirmed.then_some(ParagraphLine {
+            number: n,
+            case_id: None,
+            title_at: None,
+            certain: false,
+            letter: None,
         })
     }
 

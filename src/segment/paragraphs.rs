@@ -154,7 +154,7 @@ fn tail_one(line: &str, after: usize) -> (bool, Option<String>, Option<usize>) {
 }
 
 /// Does `s` begin as a title does: a capital, then a small letter?
-fn starts_title(s: &str) -> bool {
+pub(super) fn starts_title(s: &str) -> bool {
     let mut cs = s.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
 }
@@ -215,7 +215,8 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s*)?§\s*(\d{1,4})(?:/(?:19|20)?\d\d(?-u:\b))?(?:\s?([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
     );
     // The sign misread, after the body's abbreviation too (`KS 85 DNR: …` is `KS § 5`, `KS &9`).
-    let loose = regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
+    // A sign OCR read as two (`£$32`).
+    let loose = regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[^\p{L}\p{N}\s]?[\$8S5&g]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
     let glued = regex!(r"^\s*(\d{2,5})\s+");
     // `KU § 317 06-12-05`: a § of another meeting cited with its date (an earlier handling in the margin).
     let cited = regex!(r"^(?:19|20)?\d\d-\d\d-\d\d(?-u:\b)");
