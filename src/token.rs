@@ -162,11 +162,42 @@ pub fn tokenize(text: &str, symbol_in_word: impl Fn(char) -> bool) -> Vec<Token>
             i = end;
         } else {
             let end = i + text[i..].find(char::is_whitespace).unwrap_or(text.len() - i);
-            chunk(text, i, end, &symbol_in_word, &mut out);
+            match url_continued(text, i, end, &out) {
+                Some(core_end) => {
+                    out.push(Token {
+                        kind: Kind::Url,
+                        start: i,
+                        end: core_end,
+                    });
+                    puncts(text, core_end, end, &mut out);
+                }
+                None => chunk(text, i, end, &symbol_in_word, &mut out),
+            }
             i = end;
         }
     }
     out
+}
+
+/// A URL the line broke after a `-` or `/` goes on at the next line's start
+/// (`https://www.msb.se/sv/amnesomraden/skydd-mot-` / `olyckor-och-farliga-amnen/klimat/`): the chunk
+/// `start..end` there is the URL's when it is made of a URL's characters and has a `/` in it. `before` are
+/// the tokens so far; returns where the URL ends (before its trailing punctuation).
+fn url_continued(text: &str, start: usize, end: usize, before: &[Token]) -> Option<usize> {
+    let s = &text[start..end];
+    let core_end = end - (s.len() - s.trim_end_matches(is_edge_punct).len());
+    let core = &text[start..core_end];
+    let url_chars = |c: char| c.is_ascii_alphanumeric() || "/._~%=?&#+-".contains(c);
+    if !core.contains('/') || !core.chars().all(url_chars) {
+        return None;
+    }
+    let mut rest = before.iter().rev().skip_while(|t| t.kind == Kind::Space);
+    if !rest.next().is_some_and(|t| t.kind == Kind::Newline) {
+        return None;
+    }
+    rest.find(|t| t.kind != Kind::Space)
+        .is_some_and(|t| t.kind == Kind::Url && t.text(text).ends_with(['-', '/', '_', '=', '?', '&', '#', '%']))
+        .then_some(core_end)
 }
 
 /// Tokens of one whitespace-free chunk.
@@ -363,5 +394,15 @@ mod tests {
         )));
         assert!(t.contains(&(Kind::Email, "kontakt@goteborg.se")));
         assert_eq!(toks("& och")[0], (Kind::Punct, "&"));
+    }
+
+    #[test]
+    fn a_url_goes_on_at_the_next_line() {
+        let t = toks("webbsida: https://www.msb.se/sv/skydd-mot-\n  amnen/klimat/varmebolja/.\nmoten/och samråd");
+        assert!(t.contains(&(Kind::Url, "amnen/klimat/varmebolja/")), "{t:?}");
+        assert_eq!(t.iter().filter(|k| k.0 == Kind::Url).count(), 2);
+        // After a line that ends a sentence, and after a URL that ends as one, a path-like word is words.
+        assert!(toks("se https://msb.se/a/\n\nmoten/samråd").contains(&(Kind::Word, "moten")));
+        assert!(toks("se https://msb.se/a\nmoten/samråd").contains(&(Kind::Word, "moten")));
     }
 }
