@@ -74,6 +74,27 @@ fn addresses_are_never_edited() {
          anna.ek@stadshuset.goteborg.se. Bilagan finns som Forstudie_2024.pdf på intranat.goteborg.se.\n\
          Kontakt: anna.ek@stadshuset goteborg se\n",
     );
+    // A URL the line broke after a `-` or `/` goes on at the next line's start, its path not repaired.
+    assert_kept(
+        "Mer information om översvämningar finns på myndighetens webbsida:\n\
+         https://www.msb.se/sv/amnesomraden/skydd-mot-olyckor-och-farliga-\n\
+         amnen/naturolyckor-och-klimat/oversvamning/gronomraden/\n",
+    );
+}
+
+#[test]
+fn numbers_on_a_clean_page_stay_numbers() {
+    // A `1` is read as `i` only where the page shows OCR damage: on a clean page it is a number even where
+    // the neighbours would fit the preposition better.
+    assert_kept(
+        "Förbundet är en kommunal samverkansorganisation för tolkförmedling i regionen. Medlemmarna är de\n\
+         kommuner som har anslutit sig till förbundet genom beslut i respektive kommunfullmäktige. Varje\n\
+         medlem tillskjuter 1 svensk krona per kommuninvånare som andelskapital vid inträde i förbundet.\n\
+         Förbundets kostnader för verksamheten ska i första hand täckas av avgifter för tjänsterna, och\n\
+         direktionen beslutar årligen om avgifterna efter samråd med medlemmarna. Förbundet ska i övrigt\n\
+         följa kommunallagens bestämmelser om ekonomisk förvaltning och om revision av verksamheten.\n\
+         Besöksadress: Furuhällsplan 1, Kungsängen.\n",
+    );
 }
 
 #[test]

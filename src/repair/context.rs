@@ -19,7 +19,7 @@ use crate::text::{fold, lower_nfc};
 use crate::token::{Kind, Token};
 
 /// Cost (log10) of restoring one diacritic where the OCR kept them, and of reading a `1` or `|` as `i`
-/// there: such readings need overwhelming context.
+/// there (plus the page's lift): such readings need overwhelming context.
 const INTACT_READING_COST: f64 = 2.0;
 /// Cost of restoring one diacritic in a document with no clear evidence either way.
 const UNSURE_STRIP_COST: f64 = 1.0;
@@ -90,7 +90,13 @@ impl Costs {
         } else {
             unsure
         };
-        let digit = if p.intact { INTACT_READING_COST } else { DIGIT_I_COST };
+        // On a page that kept its diacritics a `1` is read as `i` only against the page's odds of being
+        // right too (its lift): a clean page's `1 svensk krona` is a number.
+        let digit = if p.intact {
+            INTACT_READING_COST + f64::from(p.lift)
+        } else {
+            DIGIT_I_COST
+        };
         Costs {
             strip,
             digit,
@@ -398,7 +404,10 @@ impl Pass<'_> {
     fn may_read_i(&self, k: usize, tok: &Token, left: &str, right: Option<&str>) -> bool {
         let text = self.text;
         let spaced = text[..tok.start].chars().next_back().is_none_or(char::is_whitespace);
-        if right.is_none() || !spaced || left == "^" && tok.kind == Kind::Number {
+        // The preposition has its object after it: a number right before a comma or a full stop
+        // (`Furuhällsplan 1, Kungsängen`) ends a phrase.
+        let ends_phrase = text[tok.end..].starts_with([',', '.', ';', ':', ')']);
+        if right.is_none() || !spaced || ends_phrase || left == "^" && tok.kind == Kind::Number {
             return false;
         }
         if tok.kind == Kind::Punct {
