@@ -1297,3 +1297,29 @@ fn an_organs_heading_in_capitals() {
     assert_eq!(labels.last(), Some(&"proposals_in_meeting"), "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// The articles of a bylaw (`1 §  Namn och säte` … `4 § Organisation`: the number before the sign) are
+/// headings with their words as the title, no protocol paragraphs; a reference a line's wrapping put first
+/// (`3 § kommunallagen …`) is none. Written for this test.
+#[test]
+fn the_articles_of_a_bylaw() {
+    let (doc, input) = process_text(
+        "Förbundsordning\n\nGäller från och med 2024-01-01\n\n\
+         1 §  Namn  och säte\nFörbundets namn är Tolkförbundet Väst och har sitt säte i Borås.\n\n\
+         2 §  Medlemmar\nFörbundet utgörs av sex medlemmar, som anges i bilagan till denna ordning.\n\n\
+         3 § Ändamål\nFörbundets ändamål är att tillgodose medlemmarnas behov av tolkar. Det sker enligt\n\
+         6 § kommunallagen och i samråd med medlemmarna.\n\n\
+         4 § Finanspolicy, borgen m.m.\nDirektionen beslutar om finanspolicy för förbundet.\n",
+    );
+    assert!(paragraph_numbers(&doc).is_empty(), "{:?}", paragraph_numbers(&doc));
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "1 § Namn och säte",
+            "2 § Medlemmar",
+            "3 § Ändamål",
+            "4 § Finanspolicy, borgen m.m."
+        ]
+    );
+    spans_hold(&doc, &input);
+}

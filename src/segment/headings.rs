@@ -130,6 +130,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     } else {
         agenda_items(text, layout, &content, first_line)
     };
+    let articles = articles(text, layout, &content);
     let mut f = Finder {
         text,
         layout,
@@ -140,6 +141,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         content,
         toc,
         items,
+        articles,
         heads: Vec::new(),
         last_para: None,
         last_letter: None,
@@ -170,6 +172,8 @@ struct Finder<'a> {
     toc: Vec<usize>,
     /// The numbered items of an agenda (see [`agenda_items`]), with where their titles end.
     items: Vec<(usize, usize)>,
+    /// The lines that head the articles of a bylaw (see [`articles`]).
+    articles: Vec<usize>,
     heads: Vec<Head>,
     last_para: Option<u32>,
     last_letter: Option<char>,
@@ -221,6 +225,13 @@ impl Finder<'_> {
                 ..Head::line(s, e, &Label::AGENDA_ITEM, &Scope::Doc(DocType::Kallelse), Some(title))
             });
             return title_line + 1;
+        }
+        if self.articles.binary_search(&li).is_ok() {
+            // The article of a bylaw: a heading the catalogue does not name, its number and words its title.
+            let title = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            let scope = Scope::Doc(DocType::Unknown);
+            self.heads.push(Head::line(s, e, &Label::SECTION, &scope, Some(title)));
+            return li + 1;
         }
         if let Some(p) = self.paragraph(l).or_else(|| self.bare_paragraph(li, l)) {
             return self.push_paragraph(li, p);
@@ -987,6 +998,44 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
     }
     items.into_iter().map(|(li, t, _)| (li, t)).collect()
 }
+
+/// The articles of a bylaw, a reglemente or an arbetsordning (`1 §  Namn och säte` … `25 § Tvister`): lines that
+/// begin with a number before the § sign (a protocol writes the sign first) and go on with a short title
+/// begun with a capital, no sentence, in a run of at least [`ARTICLE_RUN`] whose numbers rise by one or two
+/// (a reference that a line's wrapping put first, `3 § kommunallagen`, is none).
+fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
+    let article = regex!(r"^\s*(\d{1,3})\s*§\s+(\p{Lu}\p{Ll}.*)$");
+    let numbered: Vec<(usize, u32)> = content
+        .iter()
+        .filter_map(|&li| {
+            let c = article.captures(layout.line(text, li).trim_end())?;
+            let title = &c[2];
+            let short =
+                title.split_whitespace().count() <= FREE_HEADING_WORDS && title.chars().count() <= FREE_HEADING_CHARS;
+            // An abbreviation may end it (`Finanspolicy, borgen m.m.`), a word of a sentence not.
+            let sentence = regex!(r"\p{Ll}{2}[.,;:]$|\p{Ll}\.\s+\p{Lu}").is_match(title);
+            if !short || sentence {
+                return None;
+            }
+            Some((li, c[1].parse().ok()?))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=numbered.len() {
+        let goes_on = i < numbered.len() && (1..=2).contains(&numbered[i].1.saturating_sub(numbered[i - 1].1));
+        if !goes_on {
+            if i - start >= ARTICLE_RUN {
+                out.extend(numbered[start..i].iter().map(|&(li, _)| li));
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// A bylaw's articles are headings in a run of at least this many.
+const ARTICLE_RUN: usize = 3;
 
 /// Does the document open with a protocol's front page written as fields (`Tid: kl 09:00`, `Plats: …`,
 /// `Beslutande Anna Berg`): [`FIELD_LINES`] or more of its first [`FIELD_WINDOW`] lines of text begin with
