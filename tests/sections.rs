@@ -1323,3 +1323,20 @@ fn the_articles_of_a_bylaw() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A heading of one word the catalogue does not name (`Riskhantering`) counts when it is long enough to
+/// name a subject and running text follows it; a short word alone (`Datum`), or one over a list, is none.
+/// Written for this test.
+#[test]
+fn one_word_headings_the_catalogue_does_not_name() {
+    let (doc, input) = process_text(
+        "Remissvar\n\nMyndigheten har tagit del av förslaget och lämnar följande synpunkter.\n\n\
+         Riskhantering\n\nKommunen bör beskriva hur risker för översvämning hanteras i planen. Det gäller\n\
+         särskilt de låga områdena vid kusten.\n\n\
+         Kostnad\nTjänsten kostar 900 kronor per timme. Avgiften betalas av den beställande enheten.\n\n\
+         Remissinstanser\n\nLänsstyrelsen\nTrafikverket\nKommunstyrelsen\n\n\
+         Datum\n\nBeslutet fattades vid sammanträdet i mars. Det gäller från april.\n",
+    );
+    assert_eq!(titles(&doc, "section"), ["Riskhantering", "Kostnad"]);
+    spans_hold(&doc, &input);
+}

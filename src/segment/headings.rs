@@ -344,8 +344,10 @@ impl Finder<'_> {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)));
+        // One word is a heading only when long enough to be a subject's name (`Riskhantering`, `Kostnad`).
+        let one_word = words == 1 && l.chars().count() >= FREE_HEADING_WORD_CHARS && l.chars().all(char::is_alphabetic);
         if !title_case
-            || !(2..=FREE_HEADING_WORDS).contains(&words)
+            || !(one_word || (2..=FREE_HEADING_WORDS).contains(&words))
             || last_capital
             || role
             || l.chars().count() > FREE_HEADING_CHARS
@@ -1075,6 +1077,8 @@ const SHORT_LINE_WORDS: usize = 4;
 const FREE_HEADING_WORDS: usize = 8;
 /// …and characters…
 const FREE_HEADING_CHARS: usize = 70;
+/// …or it is one word of at least this many letters…
+const FREE_HEADING_WORD_CHARS: usize = 6;
 /// …and a sentence ends in this many first lines of the text after it.
 const FREE_HEADING_BODY_LINES: usize = 4;
 
