@@ -1340,3 +1340,62 @@ fn one_word_headings_the_catalogue_does_not_name() {
     assert_eq!(titles(&doc, "section"), ["Riskhantering", "Kostnad"]);
     spans_hold(&doc, &input);
 }
+
+/// A table of contents whose heading, leaders and page numbers OCR lost (`5 40 Dnr KS-2024-00014`, a page's
+/// running header inside it, `5 48` for § 43) is still one: the body begins its numbers again (`£38 Dnr …`)
+/// after dense entries that name their cases, though it reaches only some of them (an extract). Two
+/// reglementen one after the other (`§ 1 Nämnden ansvarar för …`) begin again too, but the first is no table.
+/// Written for this test.
+#[test]
+fn a_table_of_contents_that_ocr_took_apart() {
+    let entries = [
+        ("& 38 Dnr KS-2023-00172", "Kommundialog med regionen .."),
+        (
+            "& 39 Dnr KS-2023-00249",
+            "Årsredovisning 2023 för kommunstyrelsen...snmmnn",
+        ),
+        ("5 40 Dnr KS-2024-00014", "Information om samråd"),
+        ("5 41 Dnr KS-2024-00015", "Information om aktuella händelser"),
+        ("5 48 Dnr KS-2023-00699", "Planbesked för Bukärr 2:28"),
+        ("5 42 Dnr KS-2024-00016", "Information från förvaltningen"),
+        ("$ 44 Dnr KS-2023-00853", "Återrapportering av uppdrag"),
+    ];
+    let mut text = String::from("SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\n\nPlats och tid Stadshuset kl 13.00\n\n");
+    for (i, (line, title)) in entries.iter().enumerate() {
+        text.push_str(&format!("{line}\n{title}\n\n"));
+        if i == 3 {
+            text.push_str("KOMMUNEN SAMMANTRÄDESPROTOKOLL 2145)\nKommunstyrelsen\n\n");
+        }
+    }
+    text.push_str(
+        "£38 Dnr KS-2023-00172\nKommundialog med regionen\n\nBeslut\nKommunstyrelsen noterar informationen.\n\n\
+         Sammanfattning av ärendet\nRegionen informerade om sitt arbete under året och om planerna för 2024.\n\
+         Frågor ställdes om kollektivtrafiken.\n\n\
+         £39 Dnr KS-2023-00249\nÅrsredovisning 2023 för kommunstyrelsen\n\nBeslut\nKommunstyrelsen godkänner \
+         årsredovisningen.\n\nSammanfattning av ärendet\nFörvaltningen har upprättat en årsredovisning för 2023.\n",
+    );
+    let (doc, input) = process_text(&text);
+    assert_eq!(paragraph_numbers(&doc), [38, 39], "{:?}", label_list(&doc));
+    assert!(label_list(&doc).contains(&"table_of_contents"));
+    spans_hold(&doc, &input);
+
+    let reglemente = |body: &str| {
+        format!(
+            "Reglemente för {body}\n\n{}",
+            (1..=4)
+                .map(|n| format!(
+                    "§ {n} Nämnden ansvarar för de uppgifter som\nanges i detta reglemente och i\nde lagar som gäller \
+                     för\nnämndens verksamhet.\n\n"
+                ))
+                .collect::<String>()
+        )
+    };
+    let (doc, input) = process_text(&(reglemente("tekniska nämnden") + &reglemente("kulturnämnden")));
+    assert_eq!(paragraph_numbers(&doc)[..4], [1, 2, 3, 4]);
+    assert!(
+        !label_list(&doc).contains(&"table_of_contents"),
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}

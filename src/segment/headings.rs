@@ -757,6 +757,25 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     if run >= 2 {
         toc.extend(paras[..run].iter().map(|p| p.1));
     }
+    // The run at the top that the body begins again: the first § number comes back after at least
+    // [`TOC_MIN_RUN`] entries, most of them with their case numbers, and the lines before it are dense, [`TOC_DENSE_LINES`] or fewer for each entry
+    // on average. Page headers inside it, numbers OCR misread and entries the body does not reach (an
+    // extract of the protocol) do not matter then.
+    if let Some(first) = paras.first() {
+        if let Some(back) = paras.iter().skip(TOC_MIN_RUN).position(|p| p.2 == first.2) {
+            let back = back + TOC_MIN_RUN;
+            let lines = paras[back].0 - first.0;
+            // An entry names its case (`§ 38 Dnr KS-2023-00172`): the articles of one reglemente after
+            // another (`§ 10 Nämnden ansvarar för …`) begin again too.
+            let cased = paras[..back]
+                .iter()
+                .filter(|p| paragraph_line(line(p.1), None).is_some_and(|q| q.case_id.is_some()))
+                .count();
+            if lines <= back * TOC_DENSE_LINES && cased * 2 >= back {
+                toc.extend(paras[..back].iter().map(|p| p.1));
+            }
+        }
+    }
     // The run under a table's heading (`Innehållsförteckning`, `Ärendelista`): short § lines, their
     // numbers rising, up to the first that falls back (the body's first §) or has a body of its own.
     let heading = regex!(r"^(?:innehallsforteckning|innehall|arendelista|arendeforteckning)$");
@@ -1097,6 +1116,8 @@ const AGENDA_MIN_ITEMS: usize = 2;
 /// An entry of a table of contents whose numbers the body takes again has at most this many lines under
 /// its § line.
 const TOC_ENTRY_LINES: usize = 2;
+/// A table of contents the body begins again has at most this many lines for each entry, on average.
+const TOC_DENSE_LINES: usize = 4;
 /// An entry's title, with its leader and page number, has at most this many lines.
 const TOC_TITLE_LINES: usize = 4;
 /// A table of contents known by its page numbers alone has at least this many entries.
