@@ -1399,3 +1399,19 @@ fn a_table_of_contents_that_ocr_took_apart() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A § line whose case number OCR began with a sign (`SN§13 $N/2024:323`: the S read as `$`) is a § line,
+/// no reference going on from the line before; and a misread sign before a number of its year (`& 64/20`)
+/// is read when that number is the one expected next. Written for this test.
+#[test]
+fn paragraph_lines_with_misread_case_numbers() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\nSocialnämnden\n\n\
+         SN§12 SN/2024:322\nDelegationsbeslut\n\nBeslut\nNämnden lägger informationen till handlingarna.\n\n\
+         SN§13 $N/2024:323\nInformation från förvaltningen\n\nBeslut\nNämnden tackar för informationen.\n\n\
+         § 63/20 Fastställande av dagordning\n\nDagordningen fastställs.\n\n\
+         & 64/20 Val av justerare\n\nTill justerare utses Anna Berg.\n",
+    );
+    assert_eq!(paragraph_numbers(&doc), [12, 13, 63, 64]);
+    spans_hold(&doc, &input);
+}

@@ -446,9 +446,10 @@ impl Finder<'_> {
                 .or_else(|| self.first_paragraph.iter().find_map(|&n| paragraph_line(l, Some(n)))),
         };
         read.filter(|p| {
-            let goes_on = p
-                .title_at
-                .is_some_and(|i| l[i..].starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation()));
+            let goes_on = p.title_at.is_some_and(|i| {
+                // `$N/2024:323` is a case number whose S OCR read as a sign.
+                l[i..].starts_with(|c: char| c.is_lowercase() || (c.is_ascii_punctuation() && !"$&".contains(c)))
+            });
             // Numbers rise; `§ 3 a`, `§ 3 b` follow `§ 3`.
             let after_last = self
                 .last_para

@@ -216,7 +216,9 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     );
     // The sign misread, after the body's abbreviation too (`KS 85 DNR: …` is `KS § 5`, `KS &9`).
     // A sign OCR read as two (`£$32`), or as a currency's (`£38 Dnr …`).
-    let loose = regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[^\p{L}\p{N}\s]?[\$8S5&g£€]\s*(\d{1,4})(?-u:\b)[.:]?\s*");
+    // The number may be one of its year's (`& 63/20`).
+    let loose =
+        regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[^\p{L}\p{N}\s]?[\$8S5&g£€]\s*(\d{1,4})(?:/(?:19|20)?\d\d)?(?-u:\b)[.:]?\s*");
     let glued = regex!(r"^\s*(\d{2,5})\s+");
     // `KU § 317 06-12-05`: a § of another meeting cited with its date (an earlier handling in the margin).
     let cited = regex!(r"^(?:19|20)?\d\d-\d\d-\d\d(?-u:\b)");
