@@ -1402,7 +1402,8 @@ fn a_table_of_contents_that_ocr_took_apart() {
 
 /// A § line whose case number OCR began with a sign (`SN§13 $N/2024:323`: the S read as `$`) is a § line,
 /// no reference going on from the line before; and a misread sign before a number of its year (`& 64/20`)
-/// is read when that number is the one expected next. Written for this test.
+/// is read when that number is the one expected next; a § inserted between two keeps its number and letter
+/// under a misread sign (`KS 83a`). Written for this test.
 #[test]
 fn paragraph_lines_with_misread_case_numbers() {
     let (doc, input) = process_text(
@@ -1413,5 +1414,12 @@ fn paragraph_lines_with_misread_case_numbers() {
          & 64/20 Val av justerare\n\nTill justerare utses Anna Berg.\n",
     );
     assert_eq!(paragraph_numbers(&doc), [12, 13, 63, 64]);
+    spans_hold(&doc, &input);
+
+    // The §s inserted between two keep their number and letter when their sign is misread (`KS 83a`).
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\n\n         KS 82 DNR:KF/2006.101\nBudget 2007\n\nKommunstyrelsen föreslår fullmäktige att anta budgeten.\n\n         KS 83a DNR:KF/2006.203\nTaxor\n\nKommunstyrelsen föreslår fullmäktige att anta taxorna.\n\n         KS &3b DNR: KF/2006.366\nAvgifter\n\nKommunstyrelsen föreslår fullmäktige att anta avgifterna.\n\n         KS 84 DNR:KF/2006.367\nLokaler\n\nKommunstyrelsen beslutar att hyra lokalerna.\n",
+    );
+    assert_eq!(paragraph_numbers(&doc), [2, 3, 3, 4]);
     spans_hold(&doc, &input);
 }

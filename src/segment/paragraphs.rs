@@ -217,8 +217,10 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     // The sign misread, after the body's abbreviation too (`KS 85 DNR: …` is `KS § 5`, `KS &9`).
     // A sign OCR read as two (`£$32`), or as a currency's (`£38 Dnr …`).
     // The number may be one of its year's (`& 63/20`).
-    let loose =
-        regex!(r"^\s*(?:\p{Lu}{2,6}\s+)?[^\p{L}\p{N}\s]?[\$8S5&g£€]\s*(\d{1,4})(?:/(?:19|20)?\d\d)?(?-u:\b)[.:]?\s*");
+    // The letter of a § inserted between two as the strict form reads it (`KS 83a DNR: …`).
+    let loose = regex!(
+        r"^\s*(?:\p{Lu}{2,6}\s+)?[^\p{L}\p{N}\s]?[\$8S5&g£€]\s*(\d{1,4})(?:/(?:19|20)?\d\d)?(?:([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
+    );
     let glued = regex!(r"^\s*(\d{2,5})\s+");
     // `KU § 317 06-12-05`: a § of another meeting cited with its date (an earlier handling in the margin).
     let cited = regex!(r"^(?:19|20)?\d\d-\d\d-\d\d(?-u:\b)");
@@ -248,7 +250,8 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         // With no case number, only the number expected next, alone or before a title (`814 Frågestund`).
         let titled = t.2.is_some_and(|i| starts_title(&line[i..]));
         if t.0 || (expected == Some(n) && (line[end..].trim().is_empty() || titled)) {
-            return read(n, t, false);
+            let letter = c.get(2).and_then(|m| m.as_str().chars().next());
+            return read(n, t, false).map(|p| ParagraphLine { letter, ..p });
         }
         return None;
     }
@@ -343,6 +346,10 @@ pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
         let Some(raw) = heads[i].doubtful.as_deref() else {
             continue;
         };
+        // A § inserted between two (`KS 83a`, `KS &3h`) shares its number with its neighbours.
+        if heads[i].letter.is_some() {
+            continue;
+        }
         // A number as read that falls in order between its neighbours stands: a protocol may skip
         // numbers (an extract, paragraphs held elsewhere).
         let prev = k.checked_sub(1).map(|p| numbers[p].1);
