@@ -1322,6 +1322,26 @@ fn the_articles_of_a_bylaw() {
         ]
     );
     spans_hold(&doc, &input);
+
+    // Under OCR: the sign read as another (`4 8 Organisation`, `5.$ Närvarorätt`) or glued to the number
+    // (`28 Medlemmar`), in a run where most signs stand apart; a numbered list of chapters is no bylaw.
+    let (doc, input) = process_text(
+        "Förbundsordning\n\n1 § Namn\nFörbundets namn är Tolkförbundet.\n\n28 Medlemmar\nFörbundet har sex medlemmar.\n\n\
+         3 & Ändamål\nFörbundet förmedlar tolkar.\n\n4 8 Organisation\nFörbundet har en direktion.\n\n\
+         5.$ Närvarorätt\nDirektionen får kalla tjänstemän.\n\n\
+         Innehåll\n\n18 Bakgrund\n\n2 Syfte\n\n3 Metod\n\n4 Resultat\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "1 § Namn",
+            "28 Medlemmar",
+            "3 & Ändamål",
+            "4 8 Organisation",
+            "5.$ Närvarorätt"
+        ]
+    );
+    spans_hold(&doc, &input);
 }
 
 /// A heading of one word the catalogue does not name (`Riskhantering`) counts when it is long enough to

@@ -204,6 +204,13 @@ impl Finder<'_> {
         if inside_toc {
             return li + 1;
         }
+        if self.articles.binary_search(&li).is_ok() {
+            // The article of a bylaw: a heading the catalogue does not name, its number and words its title.
+            let title = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            let scope = Scope::Doc(DocType::Unknown);
+            self.heads.push(Head::line(s, e, &Label::SECTION, &scope, Some(title)));
+            return li + 1;
+        }
         if let Ok(k) = self.items.binary_search_by_key(&li, |&(i, _)| i) {
             // An agenda item: its title is the rest of the line, or the next line under a bare number.
             let title_line = self.items[k].1;
@@ -225,13 +232,6 @@ impl Finder<'_> {
                 ..Head::line(s, e, &Label::AGENDA_ITEM, &Scope::Doc(DocType::Kallelse), Some(title))
             });
             return title_line + 1;
-        }
-        if self.articles.binary_search(&li).is_ok() {
-            // The article of a bylaw: a heading the catalogue does not name, its number and words its title.
-            let title = l.split_whitespace().collect::<Vec<_>>().join(" ");
-            let scope = Scope::Doc(DocType::Unknown);
-            self.heads.push(Head::line(s, e, &Label::SECTION, &scope, Some(title)));
-            return li + 1;
         }
         if let Some(p) = self.paragraph(l).or_else(|| self.bare_paragraph(li, l)) {
             return self.push_paragraph(li, p);
@@ -1025,12 +1025,22 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
 /// begin with a number before the § sign (a protocol writes the sign first) and go on with a short title
 /// begun with a capital, no sentence, in a run of at least [`ARTICLE_RUN`] whose numbers rise by one or two
 /// (a reference that a line's wrapping put first, `3 § kommunallagen`, is none).
+///
+/// Under OCR the sign may be read as another (`4 8 Organisation`, `10.$ Närvarorätt`, `6 & Mandattid`) or
+/// glued to the number (`28 Medlemmar` for `2 § Medlemmar`): a glued reading only fills a run in which
+/// at least half the lines show their sign apart.
 fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
-    let article = regex!(r"^\s*(\d{1,3})\s*§\s+(\p{Lu}\p{Ll}.*)$");
-    let numbered: Vec<(usize, u32)> = content
+    let article = regex!(r"^\s*(\d{1,3})(?:\s*§|\.?\s[$&8S5]|\.[$&8S5])\s+(\p{Lu}\p{Ll}.*)$");
+    let glued = regex!(r"^\s*(\d{1,2})[85]\s+(\p{Lu}\p{Ll}.*)$");
+    // Each line's reading: its number, and whether its sign stands apart.
+    let readings: Vec<(usize, u32, bool)> = content
         .iter()
         .filter_map(|&li| {
-            let c = article.captures(layout.line(text, li).trim_end())?;
+            let l = layout.line(text, li).trim_end();
+            let (c, apart) = match article.captures(l) {
+                Some(c) => (c, true),
+                None => (glued.captures(l)?, false),
+            };
             let title = &c[2];
             let short =
                 title.split_whitespace().count() <= FREE_HEADING_WORDS && title.chars().count() <= FREE_HEADING_CHARS;
@@ -1039,16 +1049,18 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
             if !short || sentence {
                 return None;
             }
-            Some((li, c[1].parse().ok()?))
+            Some((li, c[1].parse().ok()?, apart))
         })
         .collect();
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..=numbered.len() {
-        let goes_on = i < numbered.len() && (1..=2).contains(&numbered[i].1.saturating_sub(numbered[i - 1].1));
+    for i in 1..=readings.len() {
+        let goes_on = i < readings.len() && (1..=2).contains(&readings[i].1.saturating_sub(readings[i - 1].1));
         if !goes_on {
-            if i - start >= ARTICLE_RUN {
-                out.extend(numbered[start..i].iter().map(|&(li, _)| li));
+            let run = &readings[start..i];
+            let apart = run.iter().filter(|r| r.2).count();
+            if run.len() >= ARTICLE_RUN && apart * 2 >= run.len() {
+                out.extend(run.iter().map(|&(li, _, _)| li));
             }
             start = i;
         }
