@@ -225,8 +225,10 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                     && t.split_whitespace().count() <= 15)
                 // With a digit somewhere: hyphenated words are no reference.
                 || (signature_reference().is_match(t) && t.contains(|c: char| c.is_ascii_digit())));
+        let edge = above[li] < EDGE_NUMBER_LINES || below[li] < EDGE_NUMBER_LINES;
         if page.is_match(t)
             || misread_page_number(t)
+            || (edge && bracket_lost_page_number(t))
             || header.is_match(&folded)
             || numbered.is_match(t)
             || misread_numbered
@@ -551,6 +553,35 @@ fn misread_page_number(t: &str) -> bool {
     })
 }
 
+/// A page number `N (M)` whose opening bracket OCR read as a `0` or an `o`, or lost (`2 (7)` as `207)` or
+/// `27)`): some split of the digits gives a page no higher than the page count, and the whole is no year
+/// closing a bracket (`2014)`). Only as one of a page's [`EDGE_NUMBER_LINES`] first or last lines.
+fn bracket_lost_page_number(t: &str) -> bool {
+    let Some(body) = t.strip_suffix(')') else {
+        return false;
+    };
+    let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    let year = regex!(r"^(?:19|20)\d\d$");
+    if body.len() < 2 || body.len() > 7 || !body.is_ascii() || year.is_match(&body) {
+        return false;
+    }
+    let page = |n: &str, m: &str| {
+        n.chars().all(|c| c.is_ascii_digit())
+            && m.chars().all(|c| c.is_ascii_digit())
+            && matches!((n.parse::<u32>(), m.parse::<u32>()), (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999)
+    };
+    (1..body.len()).any(|i| {
+        let (n, rest) = body.split_at(i);
+        page(n, rest)
+            || rest
+                .strip_prefix(['0', 'o', 'O'])
+                .is_some_and(|m| !m.is_empty() && page(n, m))
+    })
+}
+
+/// A page number whose bracket OCR lost is read among this many first or last lines of text of a page.
+const EDGE_NUMBER_LINES: usize = 2;
+
 /// A letterhead's address lines stand among the last this many lines of text of a page.
 const FOOTER_LINES: usize = 4;
 
@@ -857,6 +888,12 @@ mod tests {
         }
         for t in ["2014)", "2011)", "12)", "(113)", "113"] {
             assert!(!misread_page_number(t), "{t}");
+        }
+        for t in ["207)", "37)", "102)", "1o5)", "12)"] {
+            assert!(bracket_lost_page_number(t), "{t}");
+        }
+        for t in ["2014)", "1999)", "73)", "(12)", "12", "a3)"] {
+            assert!(!bracket_lost_page_number(t), "{t}");
         }
     }
 
