@@ -83,6 +83,18 @@ fn addresses_are_never_edited() {
 }
 
 #[test]
+fn a_numbered_heading_running_into_its_text_keeps_its_capital_i() {
+    // Text extracted from a PDF puts a numbered heading and its paragraph's first words on one line: the I
+    // begins a sentence, no preposition.
+    assert_kept(
+        "Rapporten bygger på dialoger med förvaltningarna under hösten.\n\n\
+         3.3.1 Kartläggning av processer I dialogerna beskriver flera förvaltningar ett behov av att\n\
+         kartlägga sina processer innan de automatiseras.\n\n\
+         3.3.2 Digital mognad och förmåga I flera av dialogerna framhålls att förmågan varierar.\n",
+    );
+}
+
+#[test]
 fn numbers_on_a_clean_page_stay_numbers() {
     // A `1` is read as `i` only where the page shows OCR damage: on a clean page it is a number even where
     // the neighbours would fit the preposition better.

@@ -484,6 +484,13 @@ impl Pass<'_> {
             .take(RUN_IN_HEADING_WORDS + 1)
             .collect();
         let paragraph_start = line_start == 0 || text[prev_start..line_start].trim().is_empty();
+        // A chapter's number before the heading (`3.3.1 Kartläggning av processer I dialogerna`) is no word of
+        // it; a number with no dot may be a decision's point (`2 Kommunstyrelsen tar I uppdrag`).
+        let chapter = regex!(r"^\d{1,2}(?:\.\d{1,2}){1,4}\.?$|^\d{1,2}\.$");
+        let mut line_words = line_words;
+        if line_words.len() > 1 && line_words.last().is_some_and(|w| chapter.is_match(w)) {
+            line_words.pop();
+        }
         unknown_headings
             && paragraph_start
             && !line_words.is_empty()
