@@ -95,6 +95,17 @@ fn a_numbered_heading_running_into_its_text_keeps_its_capital_i() {
 }
 
 #[test]
+fn words_cut_by_an_earlier_layout_stay_whole() {
+    // Text reflowed from a layout that cut words at its line ends keeps the hyphen and a space inside the
+    // line: the second half is no word of its own to repair (mande: mindre, tan: fan).
+    assert_kept(
+        "Denna modell är den tredje och sista och den vanligast förekom- mande i landets kommuner.\n\
+         Gång- och cykelbanor byggs på båda sidor av ga- tan, norr om Nords- tan och vid stationen,\n\
+         med hänsyn till befintlig och tillkom- mande bebyggelse samt färdigstäl- lande av tunneln.\n",
+    );
+}
+
+#[test]
 fn numbers_on_a_clean_page_stay_numbers() {
     // A `1` is read as `i` only where the page shows OCR damage: on a clean page it is a number even where
     // the neighbours would fit the preposition better.

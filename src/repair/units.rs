@@ -36,7 +36,10 @@ impl Unit {
     }
 }
 
-/// Group word tokens into units, pairing `word-⏎word` across a line end.
+/// A word cut inside a line (`förekom- mande`) goes on with at least this many letters.
+const INLINE_CUT_MIN_CHARS: usize = 3;
+
+/// Group word tokens into units, pairing `word-⏎word` across a line end, and `word- word` inside a line.
 pub(crate) fn word_units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut i = 0;
@@ -54,6 +57,24 @@ pub(crate) fn word_units(text: &str, tokens: &[Token]) -> Vec<Unit> {
             .is_some_and(|t| t.kind == Kind::Punct && matches!(t.text(text), "-" | "‐" | "¬"))
         {
             j += 1;
+            // `förekom- mande`, `Nords- tan`: a word cut at a line end of an earlier layout, joined into
+            // one line with the hyphen and one space kept, goes on in lowercase; a short word after the
+            // hyphen may be a conjunction OCR damaged (`barn- oc b`).
+            let one_space = tokens
+                .get(j)
+                .is_some_and(|s| s.kind == Kind::Space && s.text(text) == " ");
+            if one_space && is(j + 1, Kind::Word) {
+                let right = tokens[j + 1];
+                let r = right.text(text);
+                if r.starts_with(char::is_lowercase)
+                    && r.chars().count() >= INLINE_CUT_MIN_CHARS
+                    && !SUSPENSION_CONJUNCTIONS.contains(&r)
+                {
+                    units.push(Unit::Hyphenated(t, right));
+                    i = j + 2;
+                    continue;
+                }
+            }
             if is(j, Kind::Space) {
                 j += 1;
             }
