@@ -106,6 +106,16 @@ fn words_cut_by_an_earlier_layout_stay_whole() {
 }
 
 #[test]
+fn pieces_of_words_stay_as_written() {
+    // A short first part joined by a hyphen, and the halves of a word whose ligature the text extraction
+    // could not map (`kommunika\u{fffd}on`), are pieces of words.
+    assert_kept(
+        "Bolaget planerar underhåll samt re-\noch ersättningsinvesteringar, re-investeringar i kajer och ett\n\
+         pilotprojekt för Vehicle-to-grid. Arbetet med kommunika\u{fffd}on och informa\u{fffd}onssäkerhet fortsätter.\n",
+    );
+}
+
+#[test]
 fn numbers_on_a_clean_page_stay_numbers() {
     // A `1` is read as `i` only where the page shows OCR damage: on a clean page it is a number even where
     // the neighbours would fit the preposition better.

@@ -121,6 +121,7 @@ impl Repairer {
 
     pub(super) fn decide_unit(&self, text: &str, u: &Unit, p: &Profile) -> Vec<Option<Decision>> {
         match *u {
+            Unit::Word(t) if fragment(text, t) => vec![None],
             Unit::Word(t) => vec![self.decide(t.text(text), p)],
             Unit::Hyphenated(l, r) => {
                 let (lt, rt) = (l.text(text), r.text(text));
@@ -446,6 +447,24 @@ impl Repairer {
 
 /// Is a candidate the lexicon writes capitalised a name: a Hunspell form, or, capitalised, a known first
 /// name, surname or place?
+/// Is word token `t` a piece of a word rather than a word: one touching a character the text extraction
+/// could not map (`kommunika�on`, a lost `ti` ligature), or a short first part joined by a hyphen
+/// written small (`re-investeringar`, `re-⏎och ersättningsinvesteringar`, `e-tjänst`)? Such a piece is kept as
+/// written.
+fn fragment(text: &str, t: crate::token::Token) -> bool {
+    let (before, after) = (&text[..t.start], &text[t.end..]);
+    if before.ends_with('\u{fffd}') || after.starts_with('\u{fffd}') {
+        return true;
+    }
+    // Written small: `Al-funktioner` is the acronym AI misread, to be read as such.
+    let w = t.text(text);
+    let short = w.chars().count() <= HYPHEN_PART_MAX_CHARS && w.chars().all(char::is_lowercase);
+    short && after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic() || c == '\n' || c == '\r')
+}
+
+/// A first part joined by a hyphen is a piece of a word, no word to repair, up to this many letters.
+const HYPHEN_PART_MAX_CHARS: usize = 3;
+
 fn is_name_entry(c: &Candidate) -> bool {
     let mut cs = c.word.chars();
     c.entry.compound & Entry::STANDALONE != 0
