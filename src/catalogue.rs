@@ -285,6 +285,10 @@ fn allowed_edits(chars: usize) -> usize {
 /// characters.
 const LOOSE_CHARS_PER_EDIT: usize = 4;
 
+/// A variant of one word is matched loosely only from this many characters on (`Sammanfattning`,
+/// `Beslutsunderlag`): a short one is too near too many words.
+const DAMAGED_ONE_WORD_CHARS: usize = 12;
+
 /// Longest line (bytes) that can be a heading.
 const MAX_HEADING_BYTES: usize = 120;
 /// Most words in a heading.
@@ -418,8 +422,8 @@ impl Catalogue {
     }
 
     /// The label and scope of a line the layout shows to be a heading whose words OCR damaged beyond what
-    /// [`Catalogue::classify`] allows (`Besknrivring av arendet`): the nearest variant of two words or
-    /// more within one edit per [`LOOSE_CHARS_PER_EDIT`] characters, when no variant of other words is as
+    /// [`Catalogue::classify`] allows (`Besknrivring av arendet`, `Sammantattoing`): the nearest variant of
+    /// two words or more, or of one long word, within one edit per [`LOOSE_CHARS_PER_EDIT`] characters, when no variant of other words is as
     /// near. Between one variant's words in several scopes, `prefer`'s; with `only`, that scope's alone.
     pub(crate) fn classify_damaged(
         &self,
@@ -435,7 +439,7 @@ impl Catalogue {
         for v in self.variants.iter().filter(|v| {
             !v.prefix
                 && v.pattern.is_none()
-                && v.folded.split_whitespace().count() >= 2
+                && (v.folded.split_whitespace().count() >= 2 || v.chars >= DAMAGED_ONE_WORD_CHARS)
                 && only.is_none_or(|s| *s == v.scope)
         }) {
             if v.chars.abs_diff(len) > allowed {

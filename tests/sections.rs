@@ -1443,3 +1443,23 @@ fn paragraph_lines_with_misread_case_numbers() {
     assert_eq!(paragraph_numbers(&doc), [2, 3, 3, 4]);
     spans_hold(&doc, &input);
 }
+
+/// Under heavy OCR a heading of the catalogue and its text are both damaged: a line set apart that is near
+/// a variant (`Sammantattoing`, one long word; `Beslutsunderbag,`) is that heading though no sentence ends
+/// under it as read; a sentence set apart (`Omröstning begärs.`) is none. Written for this test.
+#[test]
+fn damaged_headings_over_damaged_text() {
+    let (doc, input) = process_text(
+        "SAMMANTRÄDESPROTOKOLL\nBarn- och utbildningsnämnden\n\n§ 29\n\nAnmälan om delegationsbeslut\n\n\
+         Sammantattoing\n\nUthildoingstocsaltningen har upprättat förteckning över delegationsbeslut 2024-03-01\n\n\
+         Beslutsunderbag,\nUtbildmogstorsaltningens tansteutlatande daterat 2024-02-20\n\n\
+         Omröstning begärs.\n\nOrdföranden ställer proposition på förslagen och finner att nämnden bifaller.\n",
+    );
+    let labels = label_list(&doc);
+    assert!(
+        labels.contains(&"matter") && labels.contains(&"documents"),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"vote"), "{labels:?}");
+    spans_hold(&doc, &input);
+}

@@ -300,6 +300,17 @@ impl Finder<'_> {
                         ..Head::line(s, e, label, scope, Some(name))
                     });
                 }
+            } else if let Some((label, scope)) = self
+                .damaged_layout(li)
+                .then(|| self.catalogue.classify_damaged(l, None, None))
+                .flatten()
+            {
+                // A heading of the catalogue OCR damaged, set apart, whose text OCR damaged too (no sentence
+                // ends in it as read): the layout and the near variant are the evidence.
+                self.heads.push(Head {
+                    damaged: true,
+                    ..Head::line(s, e, label, scope, None)
+                });
             } else if self.free_heading(li) {
                 // A heading of the catalogue that OCR damaged beyond its tolerance takes its label (the words
                 // as read stay its title); any other is a heading the catalogue does not name.
@@ -382,6 +393,38 @@ impl Finder<'_> {
             .take(FREE_HEADING_BODY_LINES)
             .any(|t| t.ends_with(['.', '!', '?']) || regex!(r"\p{Ll}[.!?]\s+\p{Lu}").is_match(t));
         begins && sentence && first.split_whitespace().count() > words
+    }
+
+    /// Does line `li` stand as a heading does, its words aside: after a blank line, one to
+    /// [`FREE_HEADING_WORDS`] words begun with a capital, no digit, and a line of text under it (after one
+    /// blank line at most) that begins with a capital? Not the document's first line of text.
+    fn damaged_layout(&self, li: usize) -> bool {
+        let kinds = &self.layout.kinds;
+        let l = self.layout.line(self.text, li).trim();
+        let words = l.split_whitespace().count();
+        // OCR may end it with a comma (`Beslutsunderbag,`); a full stop ends a sentence (`Omröstning begärs.`).
+        let body = l.trim_end_matches(',');
+        if !(1..=FREE_HEADING_WORDS).contains(&words)
+            || !l.starts_with(char::is_uppercase)
+            || l.chars().count() > FREE_HEADING_CHARS
+            || body.contains(|c: char| c.is_ascii_digit() || (c.is_ascii_punctuation() && c != '-'))
+            || self.content.first() == Some(&li)
+            || li == 0
+            || kinds[li - 1] != LineKind::Blank
+        {
+            return false;
+        }
+        let mut j = li + 1;
+        if j < kinds.len() && kinds[j] == LineKind::Blank {
+            j += 1;
+        }
+        j < kinds.len()
+            && kinds[j] == LineKind::Text
+            && self
+                .layout
+                .line(self.text, j)
+                .trim_start()
+                .starts_with(char::is_uppercase)
     }
 
     /// A front-page field's name that begins with the first word of line `li` and ends at the start of the
