@@ -1463,3 +1463,21 @@ fn damaged_headings_over_damaged_text() {
     assert!(!labels.contains(&"vote"), "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// Under heavy OCR a § line may be its number alone with the sign read as a digit glued before it (`83`
+/// for § 3 after a § 2 lost with its line, `34` for § 4): read as the next number or the one after, when
+/// the next § line confirms it; the numbered rows of a vote table (`6` / `Magnusson, Hampus`) are none.
+/// Written for this test.
+#[test]
+fn paragraph_signs_glued_to_a_number_alone() {
+    let body = "Förvaltningen har upprättat en förteckning över besluten.\nNämnden har tagit del av den.\n\
+                Beslutet gäller från i dag.\nInga yrkanden framställs.\n\nBeslut\nNämnden godkänner redovisningen.\n\n";
+    let (doc, input) = process_text(&format!(
+        "SAMMANTRÄDESPROTOKOLL\nBarn- och utbildningsnämnden\n\nParagrafer 1-5\n\n&1\n\nInformationsärenden\n\n{body}\
+         83\n\nAnmälan om delegationsbeslut\n\n{body}34\n\nBiblioteksplan 2016-2019\n\n{body}\
+         $5\n\nÅterkallelse av godkännande\n\n{body}\
+         Omröstning\n\n6\n\nMagnusson, Hampus\n\nLedamot\n\nJa\n\n7\n\nBerg, Anna\n\nLedamot\n\nNej\n"
+    ));
+    assert_eq!(paragraph_numbers(&doc), [1, 3, 4, 5], "{:?}", titles(&doc, "paragraph"));
+    spans_hold(&doc, &input);
+}

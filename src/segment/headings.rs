@@ -80,7 +80,7 @@ impl Opening {
 pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: &Opening) -> (Vec<Head>, Vec<u32>) {
     let content = layout.text_lines();
     let toc = table_of_contents(text, layout, &content);
-    let listed = toc
+    let listed: Vec<u32> = toc
         .iter()
         .filter_map(|&li| paragraph_line(layout.line(text, li), None).map(|p| p.number))
         .collect();
@@ -154,6 +154,10 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
             li + 1
         };
     }
+    // The first number of the front page's range is a second reading of the first §, as a table of contents'
+    // are of theirs (`&1` stands under `Paragrafer 1-5` though the § after it was lost).
+    let mut listed = listed;
+    listed.extend(f.first_paragraph.iter().copied());
     (f.heads, listed)
 }
 
@@ -505,25 +509,31 @@ impl Finder<'_> {
     /// only the number expected next, set apart from the text around it, with a title under it, and the next
     /// § line the number after it.
     fn bare_paragraph(&self, li: usize, l: &str) -> Option<ParagraphLine> {
-        let n = self.last_para? + 1;
+        let last = self.last_para?;
         let kinds = &self.layout.kinds;
         let apart = li > 0 && kinds[li - 1] != LineKind::Text && kinds.get(li + 1).is_none_or(|&k| k != LineKind::Text);
-        if l.trim() != n.to_string() || self.last_letter.is_some() || !apart {
+        if self.last_letter.is_some() || !apart {
             return None;
         }
+        let n = bare_number(l.trim(), last)?;
         let mut texts = (li + 1..self.layout.lines.len())
             .filter(|&j| kinds[j] == LineKind::Text)
             .map(|j| self.layout.line(self.text, j).trim());
-        if !texts.next().is_some_and(starts_title) {
+        // A title, not a name (`Magnusson, Hampus`) in a table of votes.
+        let name = regex!(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?,\s");
+        if !texts.next().is_some_and(|t| starts_title(t) && !name.is_match(t)) || self.in_vote_table(li) {
             return None;
         }
-        // The next § line reads as the number after it, and no other number alone on its line comes first
-        // (the rows of a numbered table: `41` / `Lindström, Staffan` / `Ledamot`).
+        // The next § line reads as the number after it. A number alone on its line confirms it only as the
+        // next one expected, some lines of text below (the rows of a numbered table, `41` / `Lindström,
+        // Staffan` / `Ledamot`, stand closer).
         let bare = regex!(r"^\d{1,4}$");
+        let mut between = 0;
         let confirmed = texts
             .find_map(|t| {
+                between += 1;
                 if bare.is_match(t) {
-                    Some(false)
+                    Some(between > BARE_CONFIRM_LINES && bare_number(t, n) == Some(n + 1))
                 } else {
                     paragraph_line(t, Some(n + 1)).map(|q| q.number == n + 1)
                 }
@@ -1063,6 +1073,20 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
     }
     items.into_iter().map(|(li, t, _)| (li, t)).collect()
 }
+
+/// The number of a § line that is a number alone, after § `last`: the next one (`29`), or, its sign OCR read
+/// as a digit glued before it (`83`, `34`), the next or the one after (the § between lost with its line).
+fn bare_number(t: &str, last: u32) -> Option<u32> {
+    if t == (last + 1).to_string() {
+        return Some(last + 1);
+    }
+    let rest = t.strip_prefix(['8', '5', '3'])?;
+    let n: u32 = rest.parse().ok().filter(|_| !rest.starts_with('0'))?;
+    (n == last + 1 || n == last + 2).then_some(n)
+}
+
+/// A number alone on its line confirms a § line above it only with more than this many lines of text between.
+const BARE_CONFIRM_LINES: usize = 4;
 
 /// The articles of a bylaw, a reglemente or an arbetsordning (`1 §  Namn och säte` … `25 § Tvister`): lines that
 /// begin with a number before the § sign (a protocol writes the sign first) and go on with a short title
