@@ -215,11 +215,12 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         r"^\s*(?:(?:\p{Lu}{2,6}(?:-\p{Lu}{1,6})?|Ks|Kf|Kfu|Ksu|Ksau)\s*)?§\s*(\d{1,4})(?:/(?:19|20)?\d\d(?-u:\b))?(?:\s?([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
     );
     // The sign misread, after the body's abbreviation too (`KS 85 DNR: …` is `KS § 5`, `KS &9`).
-    // A sign OCR read as two (`£$32`), or as a currency's (`£38 Dnr …`).
+    // A sign OCR read as two symbols (`£$32`; `$54` is `$` and 54, no `$5` and 4), or as a currency's
+    // (`£38 Dnr …`).
     // The number may be one of its year's (`& 63/20`).
     // The letter of a § inserted between two as the strict form reads it (`KS 83a DNR: …`).
     let loose = regex!(
-        r"^\s*(?:\p{Lu}{2,6}\s+)?[^\p{L}\p{N}\s]?[\$8S5&g£€]\s*(\d{1,4})(?:/(?:19|20)?\d\d)?(?:([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
+        r"^\s*(?:\p{Lu}{2,6}\s+)?(?:[^\p{L}\p{N}\s][\$&£€]|[\$8S5&g£€])\s*(\d{1,4})(?:/(?:19|20)?\d\d)?(?:([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
     );
     let glued = regex!(r"^\s*(\d{2,5})\s+");
     // `KU § 317 06-12-05`: a § of another meeting cited with its date (an earlier handling in the margin).
@@ -391,6 +392,10 @@ mod tests {
         );
         assert_eq!(paragraph_line("$ 393", Some(393)).map(|p| p.number), Some(393));
         assert_eq!(paragraph_line("$ 393", Some(12)), None);
+        // A sign read as two symbols; a `$` before digits is the sign, its number whole.
+        assert_eq!(paragraph_line("£$32", Some(32)).map(|p| p.number), Some(32));
+        assert_eq!(paragraph_line("$54", Some(54)).map(|p| p.number), Some(54));
+        assert_eq!(paragraph_line("$54", Some(4)), None);
         let p = paragraph_line("43900 Avendenummer SEK-2024-00343", Some(390)).unwrap();
         assert_eq!((p.number, p.certain), (390, false));
         assert_eq!(
