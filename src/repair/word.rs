@@ -445,8 +445,6 @@ impl Repairer {
     }
 }
 
-/// Is a candidate the lexicon writes capitalised a name: a Hunspell form, or, capitalised, a known first
-/// name, surname or place?
 /// Is word token `t` a piece of a word rather than a word: one touching a character the text extraction
 /// could not map (`kommunika�on`, a lost `ti` ligature), or a short first part joined by a hyphen
 /// written small (`re-investeringar`, `re-⏎och ersättningsinvesteringar`, `e-tjänst`)? Such a piece is kept as
@@ -465,6 +463,8 @@ fn fragment(text: &str, t: crate::token::Token) -> bool {
 /// A first part joined by a hyphen is a piece of a word, no word to repair, up to this many letters.
 const HYPHEN_PART_MAX_CHARS: usize = 3;
 
+/// Is a candidate the lexicon writes capitalised a name: a Hunspell form, or, capitalised, a known first
+/// name, surname or place?
 fn is_name_entry(c: &Candidate) -> bool {
     let mut cs = c.word.chars();
     c.entry.compound & Entry::STANDALONE != 0

@@ -304,34 +304,28 @@ impl Finder<'_> {
                         ..Head::line(s, e, label, scope, Some(name))
                     });
                 }
-            } else if let Some((label, scope)) = self
-                .damaged_layout(li)
-                .then(|| self.catalogue.classify_damaged(l, None, None))
-                .flatten()
-            {
-                // A heading of the catalogue OCR damaged, set apart, whose text OCR damaged too (no sentence
-                // ends in it as read): the layout and the near variant are the evidence.
-                self.heads.push(Head {
-                    damaged: true,
-                    ..Head::line(s, e, label, scope, None)
-                });
-            } else if self.free_heading(li) {
+            } else {
                 // A heading of the catalogue that OCR damaged beyond its tolerance takes its label (the words
-                // as read stay its title); any other is a heading the catalogue does not name.
-                let head = match self.catalogue.classify_damaged(l, None, None) {
-                    Some((label, scope)) => Head {
-                        damaged: true,
-                        ..Head::line(s, e, label, scope, None)
-                    },
-                    None => Head::line(
-                        s,
-                        e,
-                        &Label::SECTION,
-                        &Scope::Doc(DocType::Unknown),
-                        Some(l.trim().to_string()),
-                    ),
-                };
-                self.heads.push(head);
+                // as read stay its title): where it stands as a free heading, or set apart over text OCR
+                // damaged too (no sentence ends in it as read), the layout and the near variant are the
+                // evidence. Any other free heading is one the catalogue does not name.
+                let free = self.free_heading(li);
+                if free || self.damaged_layout(li) {
+                    match self.catalogue.classify_damaged(l, None, None) {
+                        Some((label, scope)) => self.heads.push(Head {
+                            damaged: true,
+                            ..Head::line(s, e, label, scope, None)
+                        }),
+                        None if free => self.heads.push(Head::line(
+                            s,
+                            e,
+                            &Label::SECTION,
+                            &Scope::Doc(DocType::Unknown),
+                            Some(l.trim().to_string()),
+                        )),
+                        None => {}
+                    }
+                }
             }
         }
         li + 1

@@ -546,11 +546,15 @@ fn misread_page_number(t: &str) -> bool {
     (1..body.len() - 1).any(|i| {
         let (n, rest) = body.split_at(i);
         let (sign, m) = rest.split_at(1);
-        matches!(sign, "1" | "l" | "I" | "|")
-            && n.chars().all(|c| c.is_ascii_digit())
-            && m.chars().all(|c| c.is_ascii_digit())
-            && matches!((n.parse::<u32>(), m.parse::<u32>()), (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999)
+        matches!(sign, "1" | "l" | "I" | "|") && page_of(n, m)
     })
+}
+
+/// Are `n` and `m` digits that read as page `n` of `m` (1 ≤ n ≤ m ≤ 999)?
+fn page_of(n: &str, m: &str) -> bool {
+    n.chars().all(|c| c.is_ascii_digit())
+        && m.chars().all(|c| c.is_ascii_digit())
+        && matches!((n.parse::<u32>(), m.parse::<u32>()), (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999)
 }
 
 /// A page number `N (M)` whose opening bracket OCR read as a `0` or an `o`, or lost (`2 (7)` as `207)` or
@@ -565,17 +569,12 @@ fn bracket_lost_page_number(t: &str) -> bool {
     if body.len() < 2 || body.len() > 7 || !body.is_ascii() || year.is_match(&body) {
         return false;
     }
-    let page = |n: &str, m: &str| {
-        n.chars().all(|c| c.is_ascii_digit())
-            && m.chars().all(|c| c.is_ascii_digit())
-            && matches!((n.parse::<u32>(), m.parse::<u32>()), (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999)
-    };
     (1..body.len()).any(|i| {
         let (n, rest) = body.split_at(i);
-        page(n, rest)
+        page_of(n, rest)
             || rest
                 .strip_prefix(['0', 'o', 'O'])
-                .is_some_and(|m| !m.is_empty() && page(n, m))
+                .is_some_and(|m| !m.is_empty() && page_of(n, m))
     })
 }
 
