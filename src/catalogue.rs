@@ -219,7 +219,7 @@ struct Variant {
     prefix: bool,
     /// A variant with an `<organ>` placeholder (`Förslag till beslut i <organ>`, `<organ>s förslag till
     /// beslut`): matches lines of that shape, the organ named kept.
-    pattern: Option<regex::Regex>,
+    pattern: Option<Pattern>,
     /// The words a line must contain for `pattern` to match it (its words as written, the first one without
     /// its first letter, which may be in either case): most lines are ruled out without running the regex,
     /// whose lazy automaton would otherwise grow its cache (megabytes per pattern) on every line it reads.
@@ -362,7 +362,7 @@ impl Catalogue {
                 )));
             }
             let (scope, label) = (Scope::from_id(f[0]), Label::new(f[1]));
-            let mut push = |text: &str, prefix: bool, pattern: Option<regex::Regex>| {
+            let mut push = |text: &str, prefix: bool, pattern: Option<Pattern>| {
                 let folded = normalize(text);
                 let chars = folded.chars().count();
                 variants.push(Variant {
@@ -563,7 +563,7 @@ impl Catalogue {
                 .pattern
                 .as_ref()
                 .filter(|_| v.literals.iter().all(|w| shaped.contains(w.as_str())))
-                .and_then(|p| p.captures(shaped))
+                .and_then(|p| p.regex()?.captures(shaped))
                 .map(|c| c["organ"].to_string())
                 .filter(|o| !o.split_whitespace().any(is_preposition))
             else {
@@ -602,7 +602,7 @@ const OFFICE_BODY: &str = r"(?:förvaltning|kontor|sektor|enhet|avdelning)";
 /// dropped): its words as written, the first letter in either case, and for the placeholder the name of a
 /// body (`kommunstyrelsen`, `Barn- och utbildningsnämnden`, `samhällsbyggnadsförvaltningen`, `nämnden för
 /// Intraservice`), captured as `organ`.
-fn organ_pattern(variant: &str, line: usize, body: &str) -> Result<regex::Regex, CatalogueError> {
+fn organ_pattern(variant: &str, line: usize, body: &str) -> Result<Pattern, CatalogueError> {
     // Words before the body's own word are capitalised (`Södra`, `Kommunala`), parts of a list (`barn-
     // och`), never a verb (`Kommunstyrelsen föreslår att kommunfullmäktige beslutar` names no organ), nor
     // a preposition (see `is_preposition`, checked on the match);
@@ -649,7 +649,36 @@ fn organ_pattern(variant: &str, line: usize, body: &str) -> Result<regex::Regex,
         }
     }
     re.push('$');
-    regex::Regex::new(&re).map_err(|e| CatalogueError(format!("line {line}: {variant}: {e}")))
+    // Its syntax is checked now, so that a bad catalogue line is an error when the catalogue is read (the
+    // parts around the escaped words are fixed, so the syntax is all a line can get wrong); it is compiled
+    // when a line first needs it.
+    regex_syntax::ast::parse::Parser::new()
+        .parse(&re)
+        .map_err(|e| CatalogueError(format!("line {line}: {variant}: {e}")))?;
+    Ok(Pattern {
+        source: re,
+        compiled: OnceLock::new(),
+    })
+}
+
+/// A variant's pattern, compiled the first time a line needs it. Its classes of letters (`\p{L}`, `\p{Lu}`)
+/// make each pattern slow to compile: compiling the embedded catalogue's all at start-up was most of the
+/// time a run on a short text took (30 of 70 ms), and a run needs few of them, since a line is first
+/// tested for the pattern's words ([`Variant::literals`]).
+#[derive(Clone, Debug)]
+struct Pattern {
+    source: String,
+    compiled: OnceLock<Option<regex::Regex>>,
+}
+
+impl Pattern {
+    /// The compiled pattern; `None` (it matches nothing) only if the regex engine refuses a pattern whose
+    /// syntax was checked, which its size limits alone could do.
+    fn regex(&self) -> Option<&regex::Regex> {
+        self.compiled
+            .get_or_init(|| regex::Regex::new(&self.source).ok())
+            .as_ref()
+    }
 }
 
 /// The words `organ_pattern` matches as written in `variant`: every word outside the placeholders, the
@@ -739,7 +768,12 @@ mod tests {
             let hits: Vec<&Variant> = c
                 .variants
                 .iter()
-                .filter(|v| v.pattern.as_ref().is_some_and(|p| p.is_match(line)))
+                .filter(|v| {
+                    v.pattern
+                        .as_ref()
+                        .and_then(Pattern::regex)
+                        .is_some_and(|p| p.is_match(line))
+                })
                 .collect();
             assert!(!hits.is_empty(), "{line}");
             for v in hits {
@@ -758,5 +792,17 @@ mod tests {
     fn user_catalogue_errors() {
         assert!(Catalogue::from_tsv("h\nbad line\n").is_err());
         assert!(Catalogue::from_tsv("h\n").is_err());
+    }
+
+    #[test]
+    fn patterns_are_compiled_when_first_needed_and_all_compile() {
+        let c = Catalogue::from_tsv(EMBEDDED_HEADINGS).unwrap();
+        let patterns: Vec<&Pattern> = c.variants.iter().filter_map(|v| v.pattern.as_ref()).collect();
+        assert!(patterns.len() > 10);
+        assert!(patterns.iter().all(|p| p.compiled.get().is_none()));
+        assert!(
+            patterns.iter().all(|p| p.regex().is_some()),
+            "every embedded pattern compiles"
+        );
     }
 }
