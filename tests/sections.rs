@@ -1481,3 +1481,72 @@ fn paragraph_signs_glued_to_a_number_alone() {
     assert_eq!(paragraph_numbers(&doc), [1, 3, 4, 5], "{:?}", titles(&doc, "paragraph"));
     spans_hold(&doc, &input);
 }
+
+/// A report's table of contents says which lines of its body are headings: a heading the catalogue does not
+/// name, one whose columns the typesetting spread (`Kommunens   mål och verktyg`), one wrapped over two
+/// lines, one ending in a year, each as its entry lists it (under OCR: with a letter misread); a line that
+/// goes on from an open sentence is none. The running footer with the page number on the outer side (first on even pages,
+/// last on odd ones, its dash typeset two ways) is furniture. Written for this test.
+#[test]
+fn headings_a_table_of_contents_lists() {
+    let text = "Plan för äldreboende\n\nInnehållsförteckning\n\n\
+        Bakgrund ........................................ 2\n\
+        Behov av platser i kommunens norra och\n\
+        södra delar ..................................... 2\n\
+        Kommunens mål och verktyg ....................... 3\n\
+        Uppföljning av planen 2030 ...................... 4\n\
+        \u{c}Bakgrund\n\nKommunen har sedan länge planerat för fler platser i särskilt boende. Behoven\n\
+        har ökat under de senaste åren.\n\n\
+        Behov av platser i kommunens norra och\nsödra delar\n\
+        I den norra delen bor fler äldre än i den södra. Bristen är störst där, och den\n\
+        väntas öka till och med år 2035, enligt den senaste prognosen.\n\n\
+        2                    Plan för äldreboende - remiss | Exempelby kommun\n\
+        \u{c}Kommunens   mål och verktyg\n\n\
+        Kommunens mål är att alla som behöver en plats ska få en inom tre månader.\n\n\
+        Plan för äldreboende – remiss | Exempelby kommun 3\n\
+        \u{c}Uppföljning av planen 2030\n\n\
+        Planen följs upp varje år av nämnden. Den första uppföljningen görs under hösten.\n\n\
+        4                    Plan för äldreboende - remiss | Exempelby kommun\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "Behov av platser i kommunens norra och södra delar",
+            "Kommunens mål och verktyg",
+            "Uppföljning av planen 2030"
+        ]
+    );
+    let labels = label_list(&doc);
+    assert!(
+        labels.contains(&"background") && labels.contains(&"table_of_contents"),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"agenda_item"), "{labels:?}");
+    let furniture = furniture_lines(&doc, &input);
+    for footer in [
+        "2                    Plan för äldreboende - remiss | Exempelby kommun",
+        "Plan för äldreboende – remiss | Exempelby kommun 3",
+        "4                    Plan för äldreboende - remiss | Exempelby kommun",
+    ] {
+        assert!(furniture.iter().any(|f| f.trim() == footer), "{footer}: {furniture:?}");
+    }
+    spans_hold(&doc, &input);
+
+    // Under OCR the leaders are lost and page numbers stand on lines of their own: the entries are the
+    // lines of the page under the table's heading (as OCR read it), up to the body's first heading.
+    let (doc, input) = process_text(
+        "Plan för äldreboende\n\nInnehållstorteckning\n\nBakgrund\n2\nBehov av platser i kommunens norra och södra delar\n\n\
+         2\nKommunens mål och verktyg 3\n\nUppföljning av planen 2030\n\n4\n\
+         \u{c}Bakgrund\n\nKommunen har sedan länge planerat för fler platser i särskilt boende.\n\n\
+         Kommunens mal och verktyg\n\nKommunens mål är att alla som behöver en plats ska få en. Planen gäller\n\
+         Uppföljning av planen 2030\noch de år som följer.\n\n\
+         Uppföljning av planen 2030\n\nPlanen följs upp varje år av nämnden.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        // `mal` is a word (and stays), so the heading and its entry differ by one letter.
+        ["Kommunens mal och verktyg", "Uppföljning av planen 2030"]
+    );
+    assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+}

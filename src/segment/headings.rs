@@ -1,6 +1,8 @@
 //! Where a heading is recognised: the first pass of segmentation walks the lines of running text and
 //! finds the § lines of a protocol, a document's title line (`Motion av …`), the parts of a KF bundle,
 //! catalogue headings on lines of their own, and headings that run into their text on the same line.
+use std::ops::RangeInclusive;
+
 use super::bundle::bundle_header;
 pub(super) use super::head::Head;
 use super::layout::{join_lines, Layout, LineKind};
@@ -125,11 +127,14 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         let l = layout.line(text, li);
         paragraph_line(l, None).is_some() || first_paragraph.iter().any(|&n| paragraph_line(l, Some(n)).is_some())
     });
-    let items = if report {
+    let (listed_headings, listing) = listed_headings(text, layout, &content);
+    let mut items = if report {
         Vec::new()
     } else {
         agenda_items(text, layout, &content, first_line)
     };
+    // A report's table of contents is no agenda (its page numbers on lines of their own, as OCR may leave them).
+    items.retain(|(li, _)| !listing.as_ref().is_some_and(|r| r.contains(li)));
     let articles = articles(text, layout, &content);
     let mut f = Finder {
         text,
@@ -142,6 +147,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         toc,
         items,
         articles,
+        listed_headings,
         heads: Vec::new(),
         last_para: None,
         last_letter: None,
@@ -178,6 +184,8 @@ struct Finder<'a> {
     items: Vec<(usize, usize)>,
     /// The lines that head the articles of a bylaw (see [`articles`]).
     articles: Vec<usize>,
+    /// The headings a report's table of contents lists, where the body has them (see [`listed_headings`]).
+    listed_headings: Vec<Listed>,
     heads: Vec<Head>,
     last_para: Option<u32>,
     last_letter: Option<char>,
@@ -281,6 +289,21 @@ impl Finder<'_> {
                 decision_body: organ,
                 ..Head::line(s, e, label, scope, None)
             });
+        } else if let Ok(k) = self.listed_headings.binary_search_by_key(&li, |h| h.first) {
+            // A heading the table of contents lists: the catalogue's label for its words, or a section.
+            let h = &self.listed_headings[k];
+            let (label, scope) = self
+                .catalogue
+                .classify(&h.title, None, None)
+                .map_or((Label::SECTION, Scope::Doc(DocType::Unknown)), |(l, sc)| {
+                    (l.clone(), sc.clone())
+                });
+            // A heading wrapped over lines is its first line; its body begins under the last.
+            self.heads.push(Head {
+                body: self.layout.lines[h.last].1 + 1,
+                ..Head::line(s, e, &label, &scope, Some(h.title.clone()))
+            });
+            return h.last + 1;
         } else if at_block || front {
             // On a protocol's front page a field's name runs into its value on any line (`Beslutande Ewa
             // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
@@ -846,6 +869,161 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     toc.dedup();
     toc
 }
+
+/// A heading of the body that a table of contents lists: its first and last line (a long heading wraps) and
+/// its words on one line.
+struct Listed {
+    first: usize,
+    last: usize,
+    title: String,
+}
+
+/// The form a heading and its entry in a table of contents are compared in: folded, its letters and digits
+/// only, one space between words (`Hänsyn   till Nationella  och  regionala  mål`, `Slutsatser – Hur
+/// många …` against `Slutsatser - Hur många …`).
+fn listed_key(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The headings a report's table of contents lists, found again in its body. The entries are the lines that
+/// end in a leader and a page number (`Demografi ........ 6`; one whose title wrapped takes the line above:
+/// `Målområde 2 – I Varberg erbjuds … efter` / `invånarnas behov ...... 12`), or, where OCR lost the
+/// leaders, the lines of the page under a heading `Innehåll` or `Innehållsförteckning`, their page numbers
+/// dropped. A line after the table that says what an entry says (with one edit in [`LISTED_CHARS_PER_EDIT`]
+/// characters: OCR may read the two differently), on its own or with the one or two lines it wrapped onto,
+/// is that heading, unless it goes on from a sentence the line above left open. Entries of § lines are
+/// a protocol's (see [`table_of_contents`]), not these. Also returns the lines the table takes.
+fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Listed>, Option<RangeInclusive<usize>>) {
+    let leader = toc_leader();
+    let line = |li: usize| layout.line(text, li).trim();
+    let mut entries: Vec<String> = Vec::new();
+    let mut first_entry = None;
+    let mut last_entry = None;
+    for (k, &li) in content.iter().enumerate() {
+        let Some(m) = leader.find(line(li)) else {
+            continue;
+        };
+        first_entry.get_or_insert(k);
+        let mut title = line(li)[..m.start()].trim().to_string();
+        // A title that begins small goes on from the line above (when that has no leader of its own).
+        if title.starts_with(char::is_lowercase) && k > 0 && content[k - 1] + 1 == li {
+            let above = line(content[k - 1]);
+            if !leader.is_match(above) {
+                title = format!("{above} {title}");
+            }
+        }
+        if paragraph_line(&title, None).is_none() {
+            entries.push(listed_key(&title));
+        }
+        last_entry = Some(k);
+    }
+    if entries.is_empty() {
+        // The table under its heading (as OCR may read it: `Innehållstorteckning`), on the rest of the
+        // heading's page, up to a line that says what an entry said (the body's first heading).
+        let heading = |l: &str| {
+            let f = fold(l);
+            f == "innehall" || strsim::levenshtein(&f, "innehallsforteckning") <= TOC_HEADING_EDITS
+        };
+        if let Some(h) = content.iter().position(|&li| heading(line(li))) {
+            first_entry = Some(h);
+            let from = layout.lines[content[h]].0;
+            let page_end = text[from..].find('\u{c}').map_or(text.len(), |i| from + i);
+            let trailing = regex!(r"\s+\d{1,3}$");
+            for (k, &li) in content.iter().enumerate().skip(h + 1) {
+                if layout.lines[li].0 > page_end {
+                    break;
+                }
+                let title = trailing.replace(line(li), "");
+                let key = listed_key(&title);
+                // Where the first words of an entry come again, the body has begun (a text without pages).
+                let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+                if letters >= LISTED_MIN_LETTERS && entries.contains(&key) {
+                    break;
+                }
+                if paragraph_line(&title, None).is_none() {
+                    entries.push(key);
+                }
+                last_entry = Some(k);
+            }
+        }
+    }
+    let (Some(first_entry), Some(last_entry)) = (first_entry, last_entry) else {
+        return (Vec::new(), None);
+    };
+    entries.retain(|e| e.chars().filter(|c| c.is_alphabetic()).count() >= LISTED_MIN_LETTERS);
+    let matches = |key: &str| {
+        let chars = key.chars().count();
+        entries.iter().any(|e| {
+            let allowed = e.chars().count() / LISTED_CHARS_PER_EDIT;
+            e == key
+                || (allowed > 0
+                    && e.chars().count().abs_diff(chars) <= allowed
+                    && strsim::levenshtein(e, key) <= allowed)
+        })
+    };
+    // Could `key` begin an entry (the rest of the heading on the next lines)?
+    let begins = |key: &str| {
+        entries
+            .iter()
+            .any(|e| e.len() > key.len() && e.starts_with(key) && e.as_bytes()[key.len()] == b' ')
+    };
+    // A line of running text that does not end its sentence, with text under it.
+    let open =
+        |li: usize| !line(li).ends_with(['.', ':', '!', '?']) && layout.kinds.get(li + 1) == Some(&LineKind::Text);
+    let mut out = Vec::new();
+    let mut k = last_entry + 1;
+    while k < content.len() {
+        let li = content[k];
+        let t = line(li);
+        let starts = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let goes_on = k > 0 && content[k - 1] + 1 == li && open(content[k - 1]);
+        if !starts || goes_on || t.ends_with('.') || t.split_whitespace().count() > LISTED_MAX_WORDS {
+            k += 1;
+            continue;
+        }
+        let mut key = listed_key(t);
+        let mut last = k;
+        let mut found = matches(&key);
+        // A heading wrapped onto the next lines, directly under it.
+        while !found && last - k < LISTED_WRAP_LINES && begins(&key) {
+            match content.get(last + 1) {
+                Some(&next) if next == content[last] + 1 => {
+                    key = format!("{key} {}", listed_key(line(next)));
+                    last += 1;
+                    found = matches(&key);
+                }
+                _ => break,
+            }
+        }
+        if found {
+            let lines: Vec<&str> = (k..=last).map(|j| line(content[j])).collect();
+            out.push(Listed {
+                first: li,
+                last: content[last],
+                title: join_lines(&lines).split_whitespace().collect::<Vec<_>>().join(" "),
+            });
+            k = last + 1;
+        } else {
+            k += 1;
+        }
+    }
+    (out, Some(content[first_entry]..=content[last_entry]))
+}
+
+/// The heading `Innehållsförteckning` as OCR reads it: at most this many edits.
+const TOC_HEADING_EDITS: usize = 2;
+/// An entry of a table of contents needs this many letters (a page number and a leader OCR garbled are none).
+const LISTED_MIN_LETTERS: usize = 4;
+/// A listed heading and its entry may differ by one edit in this many characters.
+const LISTED_CHARS_PER_EDIT: usize = 8;
+/// A listed heading has at most this many words on its first line.
+const LISTED_MAX_WORDS: usize = 14;
+/// A listed heading wraps onto at most this many more lines.
+const LISTED_WRAP_LINES: usize = 2;
 
 /// The number of an agenda item at a line's start: `1 `, `12. `, `• 11.`, `3)`; the bullet may be any sign
 /// (OCR reads `•` as `«`, `+`, `.`).

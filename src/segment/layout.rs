@@ -471,12 +471,23 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
     // (`KOMMUN  SAMMANTRÄDESPROTOKOLL` / `KOMMUN  SAMMANTRÄDESPROTOKOLL  2 (45)`): compared without it.
     // OCR reads `2 (5)` as `215)` too: the bracket as a digit.
     let page_number = regex!(r"\s*(?:\d{1,4}\s*[\(\[{1lI|]?\s*\d{1,4}\s*[\)\]}]|\d{1,4}\s*(?:av|/)\s*\d{1,4})$");
+    // A report's running footer carries the bare page number on the outer side, so at the start on even
+    // pages and at the end on odd ones (`4   Handlingsplan … | Varbergs kommun` / `Handlingsplan … |
+    // Varbergs kommun 5`), and its dash may be typeset differently on the two (`-`, `–`): compared with the
+    // number in either place as one mark, and with one dash.
+    let bare_number = regex!(r"^\d{1,4}\s+|\s+\d{1,4}$");
     // The gap between a header's columns differs from page to page (`KOMMUNFULLMÄKTIGE      SAMMANTRÄDES…`):
     // compared with single spaces.
     let key = |li: usize| {
-        let folded = fold(text[lines[li].0..lines[li].1].trim());
+        let folded = fold(text[lines[li].0..lines[li].1].trim()).replace(['–', '—'], "-");
         let single = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        page_number.replace(&single, "").into_owned()
+        let numbered = page_number.replace(&single, "");
+        // Marked as numbered: a title with its page number in a table of contents (`Förord 1`) is no copy
+        // of the heading that opens that page (`Förord`).
+        match bare_number.replace_all(&numbered, "") {
+            std::borrow::Cow::Owned(bare) => format!("{bare} #"),
+            std::borrow::Cow::Borrowed(_) => numbered.into_owned(),
+        }
     };
     // A § line (`§ 38 Dnr …`, `KS § 12`) opens a paragraph, wherever it stands.
     let section_sign = regex!(r"^(?:\p{Lu}{2,6}\s+)?§\s*\d");
@@ -513,7 +524,7 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
                 let folded = key(li);
                 if !repeated
                     || folded.chars().filter(|c| c.is_alphanumeric()).count() < EDGE_MIN_CHARS
-                    || crate::lang::roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>())
+                    || crate::lang::roll_call_cell(&fold(t).split_whitespace().collect::<Vec<_>>())
                     || section_sign.is_match(t)
                     || (!outer_furniture && is_heading(t))
                 {
