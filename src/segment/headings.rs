@@ -134,9 +134,10 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         agenda_items(text, layout, &content, first_line)
     };
     // A report's table of contents is no agenda (its page numbers on lines of their own, as OCR may leave them).
-    items.retain(|(li, _)| !listing.as_ref().is_some_and(|r| r.contains(li)));
+    items.retain(|(li, _)| !listing.iter().any(|r| r.contains(li)));
     let articles = articles(text, layout, &content);
     let mut f = Finder {
+        listing,
         text,
         layout,
         catalogue,
@@ -186,6 +187,8 @@ struct Finder<'a> {
     articles: Vec<usize>,
     /// The headings a report's table of contents lists, where the body has them (see [`listed_headings`]).
     listed_headings: Vec<Listed>,
+    /// The lines of the entries of such tables.
+    listing: Vec<RangeInclusive<usize>>,
     heads: Vec<Head>,
     last_para: Option<u32>,
     last_letter: Option<char>,
@@ -213,7 +216,11 @@ impl Finder<'_> {
             let at = self.toc.partition_point(|&t| t < li);
             at > 0 && at < self.toc.len()
         };
-        if inside_toc {
+        // An entry of a report's table of contents (`Barnkonventionen` / `17`) is no heading either; a long
+        // line without a leader between its entries is the body's, which the extraction put there.
+        let listed_entry = self.listing.iter().any(|r| r.contains(&li))
+            && (toc_leader().is_match(l) || l.split_whitespace().count() <= LISTED_ENTRY_WORDS);
+        if inside_toc || listed_entry {
             return li + 1;
         }
         if self.articles.binary_search(&li).is_ok() {
@@ -889,25 +896,32 @@ fn listed_key(s: &str) -> String {
         .join(" ")
 }
 
-/// The headings a report's table of contents lists, found again in its body. The entries are the lines that
-/// end in a leader and a page number (`Demografi ........ 6`; one whose title wrapped takes the line above:
-/// `Målområde 2 – I Varberg erbjuds … efter` / `invånarnas behov ...... 12`), or, where OCR lost the
-/// leaders, the lines of the page under a heading `Innehåll` or `Innehållsförteckning`, their page numbers
-/// dropped. A line after the table that says what an entry says (with one edit in [`LISTED_CHARS_PER_EDIT`]
-/// characters: OCR may read the two differently), on its own or with the one or two lines it wrapped onto,
-/// is that heading, unless it goes on from a sentence the line above left open. Entries of § lines are
-/// a protocol's (see [`table_of_contents`]), not these. Also returns the lines the table takes.
-fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Listed>, Option<RangeInclusive<usize>>) {
+/// The headings a report's table of contents lists, found again in its body, and the lines its tables take.
+/// A table is a run of at least [`LISTED_MIN_ENTRIES`] lines ending in a leader and a page number
+/// (`Demografi ........ 6`; a title that wrapped takes the line above: `Målområde 2 – I Varberg erbjuds …
+/// efter` / `invånarnas behov ...... 12`); a bundle of documents has several. Where OCR lost the leaders, it
+/// is the lines under a heading `Innehåll` or `Innehållsförteckning` as OCR reads it, their page numbers
+/// dropped, up to the page's end, the body's first heading (an entry's words again) or a § line, and then
+/// up to the last line ending in a page number; a table whose end nothing marks is none. A line outside the
+/// tables that says what an entry says (with one edit in [`LISTED_CHARS_PER_EDIT`] characters: OCR may read
+/// the two differently), on its own or with the one or two lines it wrapped onto, is that heading, unless it
+/// goes on from a sentence the line above left open. Entries of § lines are a protocol's (see
+/// [`table_of_contents`]), not these.
+fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Listed>, Vec<RangeInclusive<usize>>) {
     let leader = toc_leader();
     let line = |li: usize| layout.line(text, li).trim();
     let mut entries: Vec<String> = Vec::new();
-    let mut first_entry = None;
-    let mut last_entry = None;
+    // The tables: runs of lines with leaders (a bundle of documents has one for each that has one), as
+    // ranges of `content`, each with its entries.
+    let mut tables: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for (k, &li) in content.iter().enumerate() {
         let Some(m) = leader.find(line(li)) else {
             continue;
         };
-        first_entry.get_or_insert(k);
+        match tables.last_mut() {
+            Some(t) if k - t.1 <= LISTED_GAP_LINES + 1 => t.1 = k,
+            _ => tables.push((k, k, Vec::new())),
+        }
         let mut title = line(li)[..m.start()].trim().to_string();
         // A title that begins small goes on from the line above (when that has no leader of its own).
         if title.starts_with(char::is_lowercase) && k > 0 && content[k - 1] + 1 == li {
@@ -917,11 +931,17 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
             }
         }
         if paragraph_line(&title, None).is_none() {
-            entries.push(listed_key(&title));
+            tables.last_mut().expect("pushed above").2.push(listed_key(&title));
         }
-        last_entry = Some(k);
     }
-    if entries.is_empty() {
+    // A leader or two is no table (`Datum ........ 3` on a form).
+    tables.retain(|t| t.2.len() >= LISTED_MIN_ENTRIES);
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (first, last, keys) in tables {
+        ranges.push((first, last));
+        entries.extend(keys);
+    }
+    if ranges.is_empty() {
         // The table under its heading (as OCR may read it: `Innehållstorteckning`), on the rest of the
         // heading's page, up to a line that says what an entry said (the body's first heading).
         let heading = |l: &str| {
@@ -929,31 +949,44 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
             f == "innehall" || strsim::levenshtein(&f, "innehallsforteckning") <= TOC_HEADING_EDITS
         };
         if let Some(h) = content.iter().position(|&li| heading(line(li))) {
-            first_entry = Some(h);
+            let mut listed: Vec<(usize, String)> = Vec::new();
+            let mut last_numbered = None;
+            let mut ended = false;
             let from = layout.lines[content[h]].0;
             let page_end = text[from..].find('\u{c}').map_or(text.len(), |i| from + i);
             let trailing = regex!(r"\s+\d{1,3}$");
-            for (k, &li) in content.iter().enumerate().skip(h + 1) {
-                if layout.lines[li].0 > page_end {
-                    break;
-                }
+            for (k, &li) in content.iter().enumerate().skip(h + 1).take(LISTED_TABLE_LINES) {
                 let title = trailing.replace(line(li), "");
                 let key = listed_key(&title);
-                // Where the first words of an entry come again, the body has begun (a text without pages).
+                // Where the first words of an entry come again, the body has begun (a text without pages);
+                // a § line is a protocol's (its table is `table_of_contents`'s).
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-                if letters >= LISTED_MIN_LETTERS && entries.contains(&key) {
+                if layout.lines[li].0 > page_end
+                    || (letters >= LISTED_MIN_LETTERS && listed.iter().any(|(_, e)| *e == key))
+                    || paragraph_line(&title, None).is_some()
+                {
+                    ended = true;
                     break;
                 }
-                if paragraph_line(&title, None).is_none() {
-                    entries.push(key);
+                if regex!(r"(?:^|\s)\d{1,3}$").is_match(line(li)) {
+                    last_numbered = Some(k);
                 }
-                last_entry = Some(k);
+                listed.push((k, key));
+            }
+            // A table whose end nothing marks (no page break, no heading again within its reach) is not known
+            // for one: the body's first lines would be taken for its entries. Where its entries have page
+            // numbers, the last number ends it.
+            let end = last_numbered.or(listed.last().map(|e| e.0));
+            if let Some(end) = end.filter(|_| ended) {
+                ranges.push((h + 1, end));
+                entries.extend(listed.into_iter().filter(|e| e.0 <= end).map(|e| e.1));
             }
         }
     }
-    let (Some(first_entry), Some(last_entry)) = (first_entry, last_entry) else {
-        return (Vec::new(), None);
+    let Some(&(first_table, _)) = ranges.first() else {
+        return (Vec::new(), Vec::new());
     };
+    let in_table = |k: usize| ranges.iter().any(|&(a, b)| (a..=b).contains(&k));
     entries.retain(|e| e.chars().filter(|c| c.is_alphabetic()).count() >= LISTED_MIN_LETTERS);
     let matches = |key: &str| {
         let chars = key.chars().count();
@@ -975,8 +1008,12 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
     let open =
         |li: usize| !line(li).ends_with(['.', ':', '!', '?']) && layout.kinds.get(li + 1) == Some(&LineKind::Text);
     let mut out = Vec::new();
-    let mut k = last_entry + 1;
+    let mut k = first_table;
     while k < content.len() {
+        if in_table(k) {
+            k += 1;
+            continue;
+        }
         let li = content[k];
         let t = line(li);
         let starts = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
@@ -988,10 +1025,10 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
         let mut key = listed_key(t);
         let mut last = k;
         let mut found = matches(&key);
-        // A heading wrapped onto the next lines, directly under it.
+        // A heading wrapped onto the next lines, directly under it or after one blank line.
         while !found && last - k < LISTED_WRAP_LINES && begins(&key) {
             match content.get(last + 1) {
-                Some(&next) if next == content[last] + 1 => {
+                Some(&next) if next <= content[last] + 2 => {
                     key = format!("{key} {}", listed_key(line(next)));
                     last += 1;
                     found = matches(&key);
@@ -1011,11 +1048,22 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
             k += 1;
         }
     }
-    (out, Some(content[first_entry]..=content[last_entry]))
+    let listing = ranges.iter().map(|&(a, b)| content[a]..=content[b]).collect();
+    (out, listing)
 }
 
 /// The heading `Innehållsförteckning` as OCR reads it: at most this many edits.
 const TOC_HEADING_EDITS: usize = 2;
+/// The lines with leaders of one table stand at most this many lines of text apart (an entry's title wraps,
+/// a group's name stands between).
+const LISTED_GAP_LINES: usize = 3;
+/// A line between a table's entries with no leader of its own is one of them when it has at most this many
+/// words.
+const LISTED_ENTRY_WORDS: usize = 8;
+/// A table has at least this many entries with leaders.
+const LISTED_MIN_ENTRIES: usize = 3;
+/// A table of contents under its heading takes at most this many lines of text.
+const LISTED_TABLE_LINES: usize = 80;
 /// An entry of a table of contents needs this many letters (a page number and a leader OCR garbled are none).
 const LISTED_MIN_LETTERS: usize = 4;
 /// A listed heading and its entry may differ by one edit in this many characters.
