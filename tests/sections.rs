@@ -1554,3 +1554,22 @@ fn headings_a_table_of_contents_lists() {
     assert_eq!(labels.iter().filter(|l| **l == "background").count(), 1, "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
+/// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
+/// line that ends a paragraph with no blank line under it stays text. Written for this test.
+#[test]
+fn a_free_heading_right_under_a_sentence() {
+    let (doc, input) = process_text(
+        "Yttrande\n\nTrafikverket har tagit del av förslaget och lämnar följande synpunkter.\n\n\
+         Trafikutredning\nUtredningen redovisar kapaciteten i dagsläget för eftermiddagens maxtimme. Det\n\
+         hade varit intressant att jämföra med basprognosens trafikflöden.\n\
+         Trafikflöde\n\n\
+         Kommunen har beräknat att varje boende alstrar två fordonsrörelser per dygn. Det är\n\
+         mer än i andra delar av regionen.\n\
+         Trafiken ökar\n\
+         i hela kommunen under perioden, enligt prognosen.\n",
+    );
+    assert_eq!(titles(&doc, "section"), ["Trafikutredning", "Trafikflöde"]);
+    spans_hold(&doc, &input);
+}

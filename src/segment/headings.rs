@@ -398,8 +398,21 @@ impl Finder<'_> {
         {
             return false;
         }
-        let blank_before = li > 0 && kinds[li - 1] == LineKind::Blank;
-        if !blank_before {
+        // Set apart above: a blank line, the page's furniture, or a heading right above it (`Trafikverkets
+        // synpunkter` / `Transportsnål planering`); or, when a blank line sets it apart below, a sentence's
+        // end (`… basprognosens trafikflöden.` / `Trafikflöde` / blank).
+        let above = li.checked_sub(1).map(|p| (p, kinds[p]));
+        let set_apart = match above {
+            None => false,
+            Some((_, LineKind::Blank | LineKind::Furniture)) => true,
+            Some((p, _)) => {
+                let (ps, _) = self.layout.lines[p];
+                let prev = self.layout.line(self.text, p).trim_end();
+                self.heads.last().is_some_and(|h| h.start == ps)
+                    || (prev.ends_with(['.', '!', '?']) && kinds.get(li + 1) == Some(&LineKind::Blank))
+            }
+        };
+        if !set_apart {
             return false;
         }
         // The paragraph after it: its first line directly under the heading or after one blank line.
