@@ -1573,3 +1573,50 @@ fn a_free_heading_right_under_a_sentence() {
     assert_eq!(titles(&doc, "section"), ["Trafikutredning", "Trafikflöde"]);
     spans_hold(&doc, &input);
 }
+
+/// The numbered chapters of a riktlinje or report (`1 Inledning`, `1.1 Syfte`, `2.1 Intyg`, `3.
+/// Handläggning och beslut`), each with running text under it, are sections titled with their numbers, no
+/// agenda; an agenda's items, numbered to a second level but with no text of their own, stay items.
+/// Written for this test.
+#[test]
+fn the_numbered_chapters_of_a_report() {
+    let (doc, input) = process_text(
+        "Riktlinjer för bostadsanpassning\n\n1 Inledning\n\n\
+         Dessa riktlinjer gäller för handläggning av bostadsanpassningsbidrag. De beslutas av nämnden.\n\n\
+         1.1 Syfte\nSyftet är att ge en enhetlig tillämpning av lagen. Riktlinjerna ses över varje år.\n\n\
+         1.2 Lagstiftning\n\nLagen om bostadsanpassningsbidrag gäller sedan 2018. Den reglerar vem som kan få bidrag.\n\n\
+         2 Ansökan\n\nAnsökan görs skriftligt på kommunens blankett. Till ansökan ska intyg bifogas.\n\n\
+         2.1 Intyg\n\nIntyget ska vara utfärdat av en sakkunnig, till exempel en arbetsterapeut.\n\n\
+         3. Handläggning och beslut\n\nHandläggaren gör ett hembesök vid behov. Beslut fattas inom sex veckor.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "1 Inledning",
+            "1.1 Syfte",
+            "1.2 Lagstiftning",
+            "2 Ansökan",
+            "2.1 Intyg",
+            "3. Handläggning och beslut"
+        ]
+    );
+    assert!(!label_list(&doc).contains(&"agenda_item"));
+    spans_hold(&doc, &input);
+
+    let (doc, input) = process_text(
+        "Kallelse till kommunstyrelsen\n\nTid: 2025-03-04 kl. 09.00\n\n1 Val av justerare\n\n\
+         2 Godkännande av dagordning\n\n3 Ärenden för beslut\n\n3.1 Budget 2026\nDnr KS 2025/12\n\n\
+         3.2 Detaljplan för Kvarnen\nDnr KS 2025/14\n\n4 Meddelanden\n",
+    );
+    assert_eq!(
+        titles(&doc, "agenda_item"),
+        [
+            "Val av justerare",
+            "Godkännande av dagordning",
+            "Ärenden för beslut",
+            "Meddelanden"
+        ]
+    );
+    assert!(titles(&doc, "section").is_empty());
+    spans_hold(&doc, &input);
+}

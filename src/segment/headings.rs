@@ -136,7 +136,11 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     // A report's table of contents is no agenda (its page numbers on lines of their own, as OCR may leave them).
     items.retain(|(li, _)| !listing.iter().any(|r| r.contains(li)));
     let articles = articles(text, layout, &content);
+    let outline = outline(text, layout, &content);
+    // A report's numbered chapters are no agenda.
+    items.retain(|(li, _)| outline.binary_search(li).is_err());
     let mut f = Finder {
+        outline,
         listing,
         text,
         layout,
@@ -185,6 +189,8 @@ struct Finder<'a> {
     items: Vec<(usize, usize)>,
     /// The lines that head the articles of a bylaw (see [`articles`]).
     articles: Vec<usize>,
+    /// The numbered headings of a report (see [`outline`]).
+    outline: Vec<usize>,
     /// The headings a report's table of contents lists, where the body has them (see [`listed_headings`]).
     listed_headings: Vec<Listed>,
     /// The lines of the entries of such tables.
@@ -296,6 +302,16 @@ impl Finder<'_> {
                 decision_body: organ,
                 ..Head::line(s, e, label, scope, None)
             });
+        } else if self.outline.binary_search(&li).is_ok() {
+            // A report's numbered chapter the catalogue does not name: its number and words are its title.
+            let title = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.heads.push(Head::line(
+                s,
+                e,
+                &Label::SECTION,
+                &Scope::Doc(DocType::Unknown),
+                Some(title),
+            ));
         } else if let Ok(k) = self.listed_headings.binary_search_by_key(&li, |h| h.first) {
             // A heading the table of contents lists: the catalogue's label for its words, or a section.
             let h = &self.listed_headings[k];
@@ -1367,6 +1383,74 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     }
     out
 }
+
+/// The numbered headings of a report, riktlinje or policy (`1 Inledning`, `1.1 Syfte`, `1.2 Lagstiftning`,
+/// `2 Ansökan`, `2.1. Intyg`): lines that begin with a chapter number and go on with a short title begun
+/// with a capital and ending in no sentence's end, with running text under them (a sentence ends within
+/// [`FREE_HEADING_BODY_LINES`] lines, before the next numbered line). They are an outline when each number
+/// follows the one before as an outline's do (the next at its level, a first child `N.1`, or the next at a
+/// level above) and at least [`OUTLINE_MIN_SUBLEVEL`] of them are numbered below the top level: an agenda
+/// numbers one level, and its items have no text of their own. A line of a table of contents is none (its
+/// entries end in page numbers).
+fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
+    let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}\p{Ll}[^.:;!?]*)$");
+    let line = |li: usize| layout.line(text, li).trim_end();
+    let sentence_end = regex!(r"[\p{Ll}\d)][.!?](?:\s|$)");
+    let mut found: Vec<(usize, Vec<u32>)> = Vec::new();
+    for (k, &li) in content.iter().enumerate() {
+        let Some(c) = numbered.captures(line(li)) else {
+            continue;
+        };
+        let title = c[2].trim();
+        if title.split_whitespace().count() > FREE_HEADING_WORDS
+            || title.chars().count() > FREE_HEADING_CHARS
+            || title.ends_with(|ch: char| ch.is_ascii_digit())
+            || toc_leader().is_match(line(li))
+        {
+            continue;
+        }
+        // Running text under it, before the next numbered line.
+        let body = content[k + 1..]
+            .iter()
+            .take(FREE_HEADING_BODY_LINES)
+            .take_while(|&&j| !numbered.is_match(line(j)))
+            .any(|&j| sentence_end.is_match(line(j)));
+        if !body {
+            continue;
+        }
+        let number: Option<Vec<u32>> = c[1].split('.').map(|p| p.parse().ok()).collect();
+        if let Some(number) = number {
+            found.push((li, number));
+        }
+    }
+    // Does `b` follow `a` in an outline?
+    let follows = |a: &[u32], b: &[u32]| {
+        let child = b.len() == a.len() + 1 && b[..a.len()] == *a && b[a.len()] == 1;
+        let next_at = |level: usize| {
+            b.len() == level && a.len() >= level && b[..level - 1] == a[..level - 1] && b[level - 1] == a[level - 1] + 1
+        };
+        child || (1..=a.len()).any(next_at)
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=found.len() {
+        if i < found.len() && follows(&found[i - 1].1, &found[i].1) {
+            continue;
+        }
+        let run = &found[start..i];
+        let deep = run.iter().filter(|(_, n)| n.len() > 1).count();
+        if run.len() >= OUTLINE_MIN_HEADINGS && deep >= OUTLINE_MIN_SUBLEVEL {
+            out.extend(run.iter().map(|(li, _)| *li));
+        }
+        start = i;
+    }
+    out
+}
+
+/// An outline has at least this many numbered headings…
+const OUTLINE_MIN_HEADINGS: usize = 3;
+/// …and at least this many of them numbered below the top level (`1.1`).
+const OUTLINE_MIN_SUBLEVEL: usize = 2;
 
 /// A bylaw's articles are headings in a run of at least this many.
 const ARTICLE_RUN: usize = 3;
