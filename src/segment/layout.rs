@@ -376,8 +376,8 @@ fn form_feed_pages(text: &str, lines: &[(usize, usize)]) -> Vec<std::ops::Range<
 /// Lines at a page's edge that OCR damaged differently on each page (`Diarienummer: GRFS 2023-00121` /
 /// `Diarienummer: FS$2023-00121`): for each key of `seen` (an edge line, and on how many pages it stands)
 /// that is a frequent key (on two or more pages; the [`FUZZY_KEYS`] most frequent) or within a few edits of
-/// one (one per [`FUZZY_CHARS_PER_EDIT`] characters), on how many pages that frequent line stands, its
-/// damaged copies counted. Keys shorter than [`FUZZY_MIN_CHARS`] are compared only exactly.
+/// a more frequent one (one per [`FUZZY_CHARS_PER_EDIT`] characters), on how many pages that frequent line
+/// stands, its damaged copies counted. Keys shorter than [`FUZZY_MIN_CHARS`] are compared only exactly.
 fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
     let long = |k: &str| k.chars().filter(|c| c.is_alphanumeric()).count() >= FUZZY_MIN_CHARS;
     let mut frequent: Vec<(&String, usize)> = seen
@@ -387,11 +387,8 @@ fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
         .collect();
     frequent.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     frequent.truncate(FUZZY_KEYS);
-    let mut rare: Vec<(&String, usize)> = seen
-        .iter()
-        .filter(|(k, &n)| n < 2 && long(k))
-        .map(|(k, &n)| (k, n))
-        .collect();
+    // Every other key may be a damaged copy, also one OCR damaged alike on two pages (`Handkngsplan …`).
+    let mut rare: Vec<(&String, usize)> = seen.iter().filter(|(k, _)| long(k)).map(|(k, &n)| (k, n)).collect();
     rare.sort_unstable();
     // Letters counted in 64 bins: an edit changes the bins' sum of differences by at most two, so half
     // that sum bounds the edit distance from below, cheaply (most lines are far from every frequent one).
@@ -418,8 +415,10 @@ fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
             frequent
                 .iter()
                 .zip(&frequent_bins)
-                .position(|((f, _), (fh, flen, allowed))| {
-                    flen.abs_diff(len) <= *allowed
+                .position(|((f, fn_), (fh, flen, allowed))| {
+                    *f != k
+                        && *fn_ > n
+                        && flen.abs_diff(len) <= *allowed
                         && h.iter().zip(fh).map(|(a, b)| a.abs_diff(*b) as usize).sum::<usize>() <= 2 * allowed
                         && strsim::levenshtein(f, k) <= *allowed
                 })
@@ -983,6 +982,23 @@ mod tests {
             assert!(furniture.contains(&header), "{header}: {furniture:?}");
         }
         assert!(!furniture.iter().any(|f| f.contains("sidans")), "{furniture:?}");
+        // A footer damaged alike on two pages of eight (`Handkngsplan` for `Handlingsplan`) is still the footer.
+        let pages: Vec<String> = (1..=8)
+            .map(|n| {
+                let name = if n == 3 || n == 6 {
+                    "Handkngsplan"
+                } else {
+                    "Handlingsplan"
+                };
+                format!("Text på sidan {n} om planen.\n\nMer text om punkt {n} här.\n\n{name} för bostäder | Exempelby kommun {n}")
+            })
+            .collect();
+        let text = pages.join("\u{c}");
+        let furniture = furniture_of(&text);
+        assert!(
+            furniture.contains(&"Handkngsplan för bostäder | Exempelby kommun 3"),
+            "{furniture:?}"
+        );
         // One header line damaged and one page that says something else: the other stays text.
         let text = [
             page("Diarienummer: GRFS 2023-00121", "Ett."),
