@@ -1557,7 +1557,9 @@ fn headings_a_table_of_contents_lists() {
 
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
-/// line that ends a paragraph with no blank line under it stays text. Written for this test.
+/// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a
+/// preposition (`… vid Onsalamotet`, `… väster om E6`); a role and a name (`Ansvarig
+/// Samhällsbyggnadsförvaltningen`) is none. Written for this test.
 #[test]
 fn a_free_heading_right_under_a_sentence() {
     let (doc, input) = process_text(
@@ -1568,9 +1570,17 @@ fn a_free_heading_right_under_a_sentence() {
          Kommunen har beräknat att varje boende alstrar två fordonsrörelser per dygn. Det är\n\
          mer än i andra delar av regionen.\n\
          Trafiken ökar\n\
-         i hela kommunen under perioden, enligt prognosen.\n",
+         i hela kommunen under perioden, enligt prognosen.\n\n         Nya bostadsområden vid Onsalamotet\nKommunen planerar för nya bostäder väster om motet. Det ökar trafiken.\n\n         Industriområde väster om E6\nTrafikverket anser att nya områden bör läggas öster om vägen.\n\n         Ansvarig Samhällsbyggnadsförvaltningen\nFörvaltningen svarar för att planen följs upp varje år.\n",
     );
-    assert_eq!(titles(&doc, "section"), ["Trafikutredning", "Trafikflöde"]);
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "Trafikutredning",
+            "Trafikflöde",
+            "Nya bostadsområden vid Onsalamotet",
+            "Industriområde väster om E6"
+        ]
+    );
     spans_hold(&doc, &input);
 }
 

@@ -391,10 +391,18 @@ impl Finder<'_> {
         // A table's row or a name under a role ends in a capital (`Ansvarig Socialförvaltningen`, `Till
         // Datum`); one word alone is a role or a name as often as a heading (`Ekonomichef`); a post's title
         // names a person (`Regionfullmäktiges ordförande`).
-        let last_capital = l
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| words > 1 && w.starts_with(char::is_uppercase));
+        // But a place or a body named after a preposition ends one as well (`Nya bostadsområden vid
+        // Onsalamotet`, `Utredningsområde för Trafik`, `Industriområde väster om E6`).
+        let ws: Vec<&str> = l.split_whitespace().collect();
+        let named = ws.len() >= 3 && PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2]);
+        let last_capital = ws
+            .last()
+            .is_some_and(|w| words > 1 && w.starts_with(char::is_uppercase) && !named);
+        // A digit only in a road's or a line's name after a preposition (`E6`, `E20`, `väg 158` is none).
+        let digits = ws.iter().enumerate().any(|(i, w)| {
+            w.contains(|c: char| c.is_ascii_digit())
+                && !(named && i + 1 == ws.len() && w.starts_with(char::is_uppercase))
+        });
         let role = fold(l)
             .split_whitespace()
             .next_back()
@@ -408,7 +416,7 @@ impl Finder<'_> {
             || l.chars().count() > FREE_HEADING_CHARS
             || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
             || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
-            || l.chars().any(|c| c.is_ascii_digit())
+            || digits
             || regex!(r"\S\s{3,}\S").is_match(l)
             || self.content.first() == Some(&li)
         {
@@ -425,7 +433,8 @@ impl Finder<'_> {
                 let (ps, _) = self.layout.lines[p];
                 let prev = self.layout.line(self.text, p).trim_end();
                 self.heads.last().is_some_and(|h| h.start == ps)
-                    || (prev.ends_with(['.', '!', '?']) && kinds.get(li + 1) == Some(&LineKind::Blank))
+                    || (prev.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?'])
+                        && kinds.get(li + 1) == Some(&LineKind::Blank))
             }
         };
         if !set_apart {
@@ -1451,6 +1460,9 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
 const OUTLINE_MIN_HEADINGS: usize = 3;
 /// …and at least this many of them numbered below the top level (`1.1`).
 const OUTLINE_MIN_SUBLEVEL: usize = 2;
+
+/// Prepositions after which a free heading may end in a name (`… vid Onsalamotet`, `… väster om E6`).
+const PLACE_PREPOSITIONS: [&str; 9] = ["vid", "för", "om", "i", "på", "mot", "inom", "längs", "kring"];
 
 /// A bylaw's articles are headings in a run of at least this many.
 const ARTICLE_RUN: usize = 3;
