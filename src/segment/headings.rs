@@ -1026,14 +1026,37 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
     };
     let in_table = |k: usize| ranges.iter().any(|&(a, b)| (a..=b).contains(&k));
     entries.retain(|e| e.chars().filter(|c| c.is_alphabetic()).count() >= LISTED_MIN_LETTERS);
+    // Letters counted in 32 bins: an edit changes their differences' sum by at most two, so most lines are
+    // ruled out against most entries without aligning them (a bundle's tables list hundreds).
+    let bins = |k: &str| {
+        let mut h = [0i16; 32];
+        for c in k.chars() {
+            h[c as usize % 32] += 1;
+        }
+        h
+    };
+    let exact: std::collections::HashSet<&str> = entries.iter().map(String::as_str).collect();
+    let fuzzy: Vec<(&str, usize, usize, [i16; 32])> = entries
+        .iter()
+        .map(|e| {
+            let n = e.chars().count();
+            (e.as_str(), n, n / LISTED_CHARS_PER_EDIT, bins(e))
+        })
+        .filter(|f| f.2 > 0)
+        .collect();
     let matches = |key: &str| {
-        let chars = key.chars().count();
-        entries.iter().any(|e| {
-            let allowed = e.chars().count() / LISTED_CHARS_PER_EDIT;
-            e == key
-                || (allowed > 0
-                    && e.chars().count().abs_diff(chars) <= allowed
-                    && strsim::levenshtein(e, key) <= allowed)
+        if exact.contains(key) {
+            return true;
+        }
+        let (chars, h) = (key.chars().count(), bins(key));
+        fuzzy.iter().any(|&(e, n, allowed, eh)| {
+            n.abs_diff(chars) <= allowed
+                && h.iter()
+                    .zip(&eh)
+                    .map(|(a, b)| usize::from(a.abs_diff(*b)))
+                    .sum::<usize>()
+                    <= 2 * allowed
+                && strsim::levenshtein(e, key) <= allowed
         })
     };
     // Could `key` begin an entry (the rest of the heading on the next lines)?
