@@ -1559,7 +1559,8 @@ fn headings_a_table_of_contents_lists() {
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a
 /// preposition (`… vid Onsalamotet`, `… väster om E6`); a role and a name (`Ansvarig
-/// Samhällsbyggnadsförvaltningen`) is none. Written for this test.
+/// Samhällsbyggnadsförvaltningen`) is none. Its text may begin with a date and end a sentence in a
+/// quotation. Written for this test.
 #[test]
 fn a_free_heading_right_under_a_sentence() {
     let (doc, input) = process_text(
@@ -1570,7 +1571,8 @@ fn a_free_heading_right_under_a_sentence() {
          Kommunen har beräknat att varje boende alstrar två fordonsrörelser per dygn. Det är\n\
          mer än i andra delar av regionen.\n\
          Trafiken ökar\n\
-         i hela kommunen under perioden, enligt prognosen.\n\n         Nya bostadsområden vid Onsalamotet\nKommunen planerar för nya bostäder väster om motet. Det ökar trafiken.\n\n         Industriområde väster om E6\nTrafikverket anser att nya områden bör läggas öster om vägen.\n\n         Ansvarig Samhällsbyggnadsförvaltningen\nFörvaltningen svarar för att planen följs upp varje år.\n",
+         i hela kommunen under perioden, enligt prognosen.\n\n         Nya bostadsområden vid Onsalamotet\nKommunen planerar för nya bostäder väster om motet. Det ökar trafiken.\n\n         Industriområde väster om E6\nTrafikverket anser att nya områden bör läggas öster om vägen.\n\n         Ansvarig Samhällsbyggnadsförvaltningen\nFörvaltningen svarar för att planen följs upp varje år.\n\n         Tidigare samråd\n\n2021-04-19 yttrade Trafikverket att ”ny byggnation ska ligga nära kollektivtrafiken.”\n\
+         Kommunen har sedan dess\n",
     );
     assert_eq!(
         titles(&doc, "section"),
@@ -1578,7 +1580,8 @@ fn a_free_heading_right_under_a_sentence() {
             "Trafikutredning",
             "Trafikflöde",
             "Nya bostadsområden vid Onsalamotet",
-            "Industriområde väster om E6"
+            "Industriområde väster om E6",
+            "Tidigare samråd"
         ]
     );
     spans_hold(&doc, &input);

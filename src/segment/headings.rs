@@ -453,11 +453,14 @@ impl Finder<'_> {
             return false;
         };
         // Running text: a sentence ends in its first lines (a list of indicators under a caption has none).
-        let begins = first.starts_with(|c: char| c.is_uppercase());
-        let sentence = lines
-            .iter()
-            .take(FREE_HEADING_BODY_LINES)
-            .any(|t| t.ends_with(['.', '!', '?']) || regex!(r"\p{Ll}[.!?]\s+\p{Lu}").is_match(t));
+        // A sentence may begin with its date (`2021-04-19 yttrade Trafikverket …`).
+        let begins =
+            first.starts_with(|c: char| c.is_uppercase()) || regex!(r"^\d{4}-\d{2}-\d{2}\s+\p{Ll}").is_match(first);
+        let sentence = lines.iter().take(FREE_HEADING_BODY_LINES).any(|t| {
+            // A quotation may close the sentence (`… och Åsa.” Trafikverket ansåg …`).
+            t.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?'])
+                || regex!(r#"\p{Ll}[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
+        });
         begins && sentence && first.split_whitespace().count() > words
     }
 
