@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Serialize, Serializer};
 
-use crate::text::fold;
+use crate::text::{fold, Hist};
 
 static EMBEDDED_HEADINGS: &str = include_str!("../data/headings.tsv");
 
@@ -226,32 +226,6 @@ struct Variant {
     literals: Vec<String>,
     /// Letter counts, for a cheap bound on the edit distance.
     hist: Hist,
-}
-
-/// Character counts in 32 buckets: half the L1 distance of two of them is at most the edit distance of
-/// their strings (an edit moves at most two counts by one), so most variants are ruled out unaligned.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Hist([u8; 32]);
-
-impl Hist {
-    fn of(s: &str) -> Hist {
-        let mut h = [0u8; 32];
-        for c in s.chars() {
-            let b = &mut h[(c as u32 % 32) as usize];
-            *b = b.saturating_add(1);
-        }
-        Hist(h)
-    }
-
-    fn bound(&self, other: &Hist) -> usize {
-        let l1: usize = self
-            .0
-            .iter()
-            .zip(&other.0)
-            .map(|(a, b)| usize::from(a.abs_diff(*b)))
-            .sum();
-        l1.div_ceil(2)
-    }
 }
 
 /// A catalogue of headings. Cheap to share: wrap it in an [`Arc`] (as [`crate::Repairer`] does).

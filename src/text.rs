@@ -42,6 +42,35 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Character counts in 32 buckets: half the L1 distance of two of them is at most the edit distance of
+/// their strings (an edit moves at most two counts by one), so most pairs are ruled out before they are
+/// aligned (catalogue variants against a line, a page's edge lines against each other, a body's lines
+/// against a table of contents' entries).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Hist([u8; 32]);
+
+impl Hist {
+    pub(crate) fn of(s: &str) -> Hist {
+        let mut h = [0u8; 32];
+        for c in s.chars() {
+            let b = &mut h[(c as u32 % 32) as usize];
+            *b = b.saturating_add(1);
+        }
+        Hist(h)
+    }
+
+    /// A lower bound on the edit distance of the two strings.
+    pub(crate) fn bound(&self, other: &Hist) -> usize {
+        let l1: usize = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
+        l1.div_ceil(2)
+    }
+}
+
 /// The letter case of a word as written, to carry over to its replacement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {

@@ -9,7 +9,7 @@ use super::layout::{join_lines, Layout, LineKind};
 use super::paragraphs::{glued_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::roll_call_cell;
-use crate::text::{fold, title};
+use crate::text::{fold, title, Hist};
 
 /// What the first lines of a document say about it.
 pub(super) struct Opening {
@@ -133,12 +133,11 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     } else {
         agenda_items(text, layout, &content, first_line)
     };
-    // A report's table of contents is no agenda (its page numbers on lines of their own, as OCR may leave them).
-    items.retain(|(li, _)| !listing.iter().any(|r| r.contains(li)));
     let articles = articles(text, layout, &content);
     let outline = outline(text, layout, &content);
-    // A report's numbered chapters are no agenda.
-    items.retain(|(li, _)| outline.binary_search(li).is_err());
+    // A report's table of contents (its page numbers on lines of their own, as OCR may leave them) and its
+    // numbered chapters are no agenda.
+    items.retain(|(li, _)| !listing.iter().any(|r| r.contains(li)) && outline.binary_search(li).is_err());
     let mut f = Finder {
         outline,
         listing,
@@ -385,7 +384,8 @@ impl Finder<'_> {
     fn free_heading(&self, li: usize) -> bool {
         let kinds = &self.layout.kinds;
         let l = self.layout.line(self.text, li).trim();
-        let words = l.split_whitespace().count();
+        let ws: Vec<&str> = l.split_whitespace().collect();
+        let words = ws.len();
         let mut chars = l.chars();
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
         // A table's row or a name under a role ends in a capital (`Ansvarig Socialförvaltningen`, `Till
@@ -393,8 +393,7 @@ impl Finder<'_> {
         // names a person (`Regionfullmäktiges ordförande`).
         // But a place or a body named after a preposition ends one as well (`Nya bostadsområden vid
         // Onsalamotet`, `Utredningsområde för Trafik`, `Industriområde väster om E6`).
-        let ws: Vec<&str> = l.split_whitespace().collect();
-        let named = ws.len() >= 3 && PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2]);
+        let named = words >= 3 && PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2]);
         let last_capital = ws
             .last()
             .is_some_and(|w| words > 1 && w.starts_with(char::is_uppercase) && !named);
@@ -1029,21 +1028,13 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
     };
     let in_table = |k: usize| ranges.iter().any(|&(a, b)| (a..=b).contains(&k));
     entries.retain(|e| e.chars().filter(|c| c.is_alphabetic()).count() >= LISTED_MIN_LETTERS);
-    // Letters counted in 32 bins: an edit changes their differences' sum by at most two, so most lines are
-    // ruled out against most entries without aligning them (a bundle's tables list hundreds).
-    let bins = |k: &str| {
-        let mut h = [0i16; 32];
-        for c in k.chars() {
-            h[c as usize % 32] += 1;
-        }
-        h
-    };
+    // Most lines are ruled out against most entries without aligning them (a bundle's tables list hundreds).
     let exact: std::collections::HashSet<&str> = entries.iter().map(String::as_str).collect();
-    let fuzzy: Vec<(&str, usize, usize, [i16; 32])> = entries
+    let fuzzy: Vec<(&str, usize, usize, Hist)> = entries
         .iter()
         .map(|e| {
             let n = e.chars().count();
-            (e.as_str(), n, n / LISTED_CHARS_PER_EDIT, bins(e))
+            (e.as_str(), n, n / LISTED_CHARS_PER_EDIT, Hist::of(e))
         })
         .filter(|f| f.2 > 0)
         .collect();
@@ -1051,15 +1042,9 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
         if exact.contains(key) {
             return true;
         }
-        let (chars, h) = (key.chars().count(), bins(key));
+        let (chars, h) = (key.chars().count(), Hist::of(key));
         fuzzy.iter().any(|&(e, n, allowed, eh)| {
-            n.abs_diff(chars) <= allowed
-                && h.iter()
-                    .zip(&eh)
-                    .map(|(a, b)| usize::from(a.abs_diff(*b)))
-                    .sum::<usize>()
-                    <= 2 * allowed
-                && strsim::levenshtein(e, key) <= allowed
+            n.abs_diff(chars) <= allowed && h.bound(&eh) <= allowed && strsim::levenshtein(e, key) <= allowed
         })
     };
     // Could `key` begin an entry (the rest of the heading on the next lines)?

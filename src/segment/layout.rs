@@ -21,7 +21,7 @@ use serde::Serialize;
 pub use super::lines::{line_spans, LineKind};
 pub use super::signatures::Signatory;
 use crate::lang::{alternation, BOARD_ENDINGS, SUSPENSION_CONJUNCTIONS};
-use crate::text::fold;
+use crate::text::{fold, Hist};
 
 /// A footnote: its mark as written, its number in the order of the document, its text and span.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -390,20 +390,12 @@ fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
     // Every other key may be a damaged copy, also one OCR damaged alike on two pages (`Handkngsplan …`).
     let mut rare: Vec<(&String, usize)> = seen.iter().filter(|(k, _)| long(k)).map(|(k, &n)| (k, n)).collect();
     rare.sort_unstable();
-    // Letters counted in 64 bins: an edit changes the bins' sum of differences by at most two, so half
-    // that sum bounds the edit distance from below, cheaply (most lines are far from every frequent one).
-    let bins = |k: &str| {
-        let mut h = [0i32; 64];
-        for c in k.chars() {
-            h[c as usize % 64] += 1;
-        }
-        h
-    };
-    let frequent_bins: Vec<([i32; 64], usize, usize)> = frequent
+    // Most lines are far from every frequent one: `Hist` rules them out before they are aligned.
+    let frequent_bins: Vec<(Hist, usize, usize)> = frequent
         .iter()
         .map(|(f, _)| {
             let flen = f.chars().count();
-            (bins(f), flen, (flen / FUZZY_CHARS_PER_EDIT).max(1))
+            (Hist::of(f), flen, (flen / FUZZY_CHARS_PER_EDIT).max(1))
         })
         .collect();
     // Each damaged key and the frequent key it is a copy of.
@@ -411,7 +403,7 @@ fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
         .into_iter()
         .filter_map(|(k, n)| {
             let len = k.chars().count();
-            let h = bins(k);
+            let h = Hist::of(k);
             frequent
                 .iter()
                 .zip(&frequent_bins)
@@ -419,7 +411,7 @@ fn fuzzy_repeats(seen: &HashMap<String, usize>) -> HashMap<String, usize> {
                     *f != k
                         && *fn_ > n
                         && flen.abs_diff(len) <= *allowed
-                        && h.iter().zip(fh).map(|(a, b)| a.abs_diff(*b) as usize).sum::<usize>() <= 2 * allowed
+                        && h.bound(fh) <= *allowed
                         && strsim::levenshtein(f, k) <= *allowed
                 })
                 .map(|i| (k, n, i))
