@@ -1587,6 +1587,63 @@ fn a_free_heading_right_under_a_sentence() {
     spans_hold(&doc, &input);
 }
 
+/// A report's headings in capitals over running text are sections: one word of five letters (`MILJÖ`), a
+/// year at the end (`AGENDA 2030`, its text beginning with a year), a chapter under its number with its
+/// first heading right under it; a line in capitals whose first words the catalogue names is that one
+/// heading, whole (`UPPFÖLJNING OCH INDIKATORER`); a reference (`BILAGA 1`) and a letterhead's name over
+/// its address are none. Written for this test.
+#[test]
+fn a_reports_headings_in_capitals() {
+    let (doc, input) = process_text(
+        "Kollektivtrafikplan 2025\n\n4. RESOR OCH TRAFIK\n\nÖVERGRIPANDE MÅL\n\n\
+         Regionens strategi beskriver hur länet ska växa på ett hållbart sätt. Resandet ska öka.\n\n\
+         AGENDA 2030\n2015 antog FN Agenda 2030 med sjutton globala mål. Kollektivtrafiken bidrar till flera.\n\n\
+         MILJÖ\n\nAndelen förnybara bränslen var hundra procent under året. Utsläppen minskade.\n\n\
+         UPPFÖLJNING OCH INDIKATORER\n\nMålen följs upp varje år i årsredovisningen. Indikatorerna redovisas där.\n\n\
+         BILAGA 1\n\nTabellen visar utfallet per kommun. Siffrorna avser helår.\n\nKUNGSBACKA KOMMUN\nBox 123\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        ["4. RESOR OCH TRAFIK", "ÖVERGRIPANDE MÅL", "AGENDA 2030", "MILJÖ"]
+    );
+    assert_eq!(titles(&doc, "follow_up"), ["UPPFÖLJNING OCH INDIKATORER"]);
+    assert_eq!(label_list(&doc).len(), 6, "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+}
+
+/// The reasons a decision gives (`Motivering`, förvaltningslagen 32 §) under a protocol's §, also right
+/// under the text before it, and a tjänsteskrivelse's `Ekonomi` stacked over the next heading. Written for
+/// this test.
+#[test]
+fn a_decisions_reasons_and_its_economy() {
+    let (doc, input) = process_text(
+        "PROTOKOLL\n\nSocialnämnden\n\n§ 5\n\nBudget 2027\n\nBeslut\nNämnden fastställer budgeten.\n\n\
+         Sammanfattning\nBudgeten är ett underlag för samråd med kommunerna.\nMotivering\n\n\
+         Kostnaderna ökar med två nya tjänster. Det motiverar en högre avgift.\n",
+    );
+    assert_eq!(
+        label_list(&doc),
+        ["front_matter", "paragraph", "decision", "matter", "decision_reasons"]
+    );
+    spans_hold(&doc, &input);
+    let (doc, input) = process_text(
+        "Tjänsteskrivelse\n\nBudget 2027\n\nFörslag till beslut\nNämnden tillstyrker förslaget.\n\n\
+         Bakgrund\nBudgeten är ett underlag för samråd.\n\nEkonomi\n\nBedömning\n\
+         Kostnaderna ökar med två nya tjänster. Förvaltningen bedömer att det är nödvändigt.\n",
+    );
+    assert_eq!(
+        label_list(&doc),
+        [
+            "doc_header",
+            "proposed_decision",
+            "background",
+            "financial_impact",
+            "office_assessment"
+        ]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// The numbered chapters of a riktlinje or report (`1 Inledning`, `1.1 Syfte`, `2.1 Intyg`, `3.
 /// Handläggning och beslut`), each with running text under it, are sections titled with their numbers, no
 /// agenda; an agenda's items, numbered to a second level but with no text of their own, stay items.

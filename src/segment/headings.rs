@@ -333,10 +333,12 @@ impl Finder<'_> {
             let dash = self.opening.handling_number.is_none();
             let found = run_in(self.catalogue, l, front, dash).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
             if let Some((he, bs, label, scope)) = found {
+                // A heading in capitals is the whole line, its catalogue's words at its start (see `run_in`).
+                let title = (bs == l.len()).then(|| l.split_whitespace().collect::<Vec<_>>().join(" "));
                 self.heads.push(Head {
                     end: s + he,
                     body: s + bs,
-                    ..Head::line(s, e, label, scope, None)
+                    ..Head::line(s, e, label, scope, title)
                 });
             } else if front {
                 // A field's name the page's column wrapped onto the next line (`Justeringens` / `plats och
@@ -381,13 +383,29 @@ impl Finder<'_> {
     /// written small after it, the last word small too, with no full stop, colon, quote, digit or table's
     /// columns in it; and running text follows it, directly or after one blank line: a new sentence, longer
     /// than the heading, that ends within its first lines. Not the document's first line of text (its title).
+    /// A report's headings in capitals (`ÖVERGRIPANDE MÅL`, `AGENDA 2030`) stand so too, a year their one
+    /// number; a chapter's in capitals under its number (`3. MÅL FÖR KOLLEKTIVTRAFIKEN`) needs only a blank
+    /// line under it (the chapter's first heading may follow).
     fn free_heading(&self, li: usize) -> bool {
         let kinds = &self.layout.kinds;
-        let l = self.layout.line(self.text, li).trim();
+        let line = self.layout.line(self.text, li).trim();
+        // A chapter's number before a heading in capitals.
+        let number = regex!(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+            .find(line)
+            .map_or(0, |m| m.end());
+        let capitals = line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase);
+        if number > 0 && !capitals {
+            return false;
+        }
+        let l = &line[number..];
         let ws: Vec<&str> = l.split_whitespace().collect();
         let words = ws.len();
         let mut chars = l.chars();
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+        // In capitals a year may end it (`AGENDA 2030`), and one word of five letters is a subject's name
+        // (`MILJÖ`): a role or a name in capitals stands in a letter's head, not over running text.
+        let year = capitals && words >= 2 && ws.last().is_some_and(|w| regex!(r"^(?:19|20)\d{2}$").is_match(w));
+        let ws = if year { &ws[..words - 1] } else { &ws[..] };
         // A table's row or a name under a role ends in a capital (`Ansvarig Socialförvaltningen`, `Till
         // Datum`); one word alone is a role or a name as often as a heading (`Ekonomichef`); a post's title
         // names a person (`Regionfullmäktiges ordförande`).
@@ -396,7 +414,7 @@ impl Finder<'_> {
         let named = words >= 3 && PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2]);
         let last_capital = ws
             .last()
-            .is_some_and(|w| words > 1 && w.starts_with(char::is_uppercase) && !named);
+            .is_some_and(|w| !capitals && words > 1 && w.starts_with(char::is_uppercase) && !named);
         // A digit only in a road's or a line's name after a preposition (`E6`, `E20`, `väg 158` is none).
         let digits = ws.iter().enumerate().any(|(i, w)| {
             w.contains(|c: char| c.is_ascii_digit())
@@ -407,8 +425,13 @@ impl Finder<'_> {
             .next_back()
             .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)));
         // One word is a heading only when long enough to be a subject's name (`Riskhantering`, `Kostnad`).
-        let one_word = words == 1 && l.chars().count() >= FREE_HEADING_WORD_CHARS && l.chars().all(char::is_alphabetic);
-        if !title_case
+        let least = if capitals {
+            CAPITALS_HEADING_WORD_CHARS
+        } else {
+            FREE_HEADING_WORD_CHARS
+        };
+        let one_word = words == 1 && l.chars().count() >= least && l.chars().all(char::is_alphabetic);
+        if !(title_case || capitals)
             || !(one_word || (2..=FREE_HEADING_WORDS).contains(&words))
             || last_capital
             || role
@@ -417,7 +440,7 @@ impl Finder<'_> {
             || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
             || digits
             || regex!(r"\S\s{3,}\S").is_match(l)
-            || self.content.first() == Some(&li)
+            || (self.content.first() == Some(&li) && number == 0)
         {
             return false;
         }
@@ -439,6 +462,9 @@ impl Finder<'_> {
         if !set_apart {
             return false;
         }
+        if number > 0 {
+            return kinds.get(li + 1) == Some(&LineKind::Blank);
+        }
         // The paragraph after it: its first line directly under the heading or after one blank line.
         let mut j = li + 1;
         if j < kinds.len() && kinds[j] == LineKind::Blank {
@@ -452,9 +478,9 @@ impl Finder<'_> {
             return false;
         };
         // Running text: a sentence ends in its first lines (a list of indicators under a caption has none).
-        // A sentence may begin with its date (`2021-04-19 yttrade Trafikverket …`).
-        let begins =
-            first.starts_with(|c: char| c.is_uppercase()) || regex!(r"^\d{4}-\d{2}-\d{2}\s+\p{Ll}").is_match(first);
+        // A sentence may begin with its date or year (`2021-04-19 yttrade Trafikverket …`, `2016 antog FN …`).
+        let begins = first.starts_with(|c: char| c.is_uppercase())
+            || regex!(r"^\d{4}(?:-\d{2}-\d{2})?\s+\p{Ll}").is_match(first);
         let sentence = lines.iter().take(FREE_HEADING_BODY_LINES).any(|t| {
             // A quotation may close the sentence (`… och Åsa.” Trafikverket ansåg …`).
             t.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?'])
@@ -1520,6 +1546,8 @@ const FREE_HEADING_CHARS: usize = 70;
 const FREE_HEADING_WORD_CHARS: usize = 6;
 /// …and a sentence ends in this many first lines of the text after it.
 const FREE_HEADING_BODY_LINES: usize = 4;
+/// A heading in capitals of one word has at least this many letters.
+const CAPITALS_HEADING_WORD_CHARS: usize = 5;
 
 /// Numbers alone on their lines that do not stand apart are items only in a run of this many or more…
 const LOOSE_ITEM_RUN: usize = 3;
@@ -1547,7 +1575,8 @@ const TOC_MIN_RUN: usize = 3;
 /// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
 /// and is followed by a word starting with a capital letter (the text's first sentence), or with `dash`
 /// by a dash and such a word (`Omröstning – Huvudvotering`). Returns the heading's end and the body's
-/// start as offsets into the line, and the heading's label and scope.
+/// start as offsets into the line, and the heading's label and scope. A line in capitals is one heading
+/// whose first words the catalogue names: its end and the line's end.
 fn run_in<'c>(
     catalogue: &'c Catalogue,
     line: &str,
@@ -1594,6 +1623,19 @@ fn run_in<'c>(
             && rest[rest.find(' ').map_or(0, |i| i + 1)..].starts_with(char::is_uppercase);
         // A time after the heading (`Ajournering 20:35 till 20:45.`, `Tid 18.00–21.08`).
         let time = regex!(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?-u:\b)").is_match(rest);
+        // A line in capitals is one heading (`UPPFÖLJNING OCH INDIKATORER`), not a heading and its text: the
+        // catalogue's heading at its start names it. Not across a column's gap (`YRKANDE      D, M, L`), nor
+        // before a reference (`BILAGA 1`, `BILAGA C`).
+        let capitals = !colon && !line.chars().any(char::is_lowercase) && body - he < 3;
+        let reference = rest.split_whitespace().count() == 1
+            && (rest.contains(|c: char| c.is_ascii_digit()) || rest.chars().filter(|c| c.is_alphabetic()).count() <= 2);
+        if capitals && !reference {
+            if let Some((label, scope)) = catalogue.classify(&line[..he], None, None) {
+                let end = line.trim_end().len();
+                return Some((end, line.len(), label, scope));
+            }
+            continue;
+        }
         if !(rest.chars().next().is_some_and(char::is_uppercase)
             || misread_i
             || numbered
