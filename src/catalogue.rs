@@ -567,8 +567,8 @@ const ORGAN: &str = "<organ>";
 /// the office's proposal to its board; `Socialnämndens förslag` a board's, `board_proposal`).
 const OFFICE: &str = "<office>";
 /// The word an organ's name ends in (`Kommunstyrelsen`, `Barn- och utbildningsnämnden`,
-/// `samhällsbyggnadsförvaltningen`).
-const BODY: &str = r"(?:nämnd|styrelse|fullmäktige|utskott|förvaltning|kontor|råd|beredning|kommun|region|bolag|direktion|presidi|revision|revisor|förbund|sektor|enhet|avdelning|ledning|stad|landsting)";
+/// `samhällsbyggnadsförvaltningen`, a state agency's `Trafikverket`, `Jordbruksmyndigheten`).
+const BODY: &str = r"(?:nämnd|styrelse|fullmäktige|utskott|förvaltning|kontor|råd|beredning|kommun|region|bolag|direktion|presidi|revision|revisor|förbund|sektor|enhet|avdelning|ledning|stad|landsting|verk|myndighet)";
 /// The word an office's name ends in.
 const OFFICE_BODY: &str = r"(?:förvaltning|kontor|sektor|enhet|avdelning)";
 

@@ -1644,6 +1644,37 @@ fn a_decisions_reasons_and_its_economy() {
     spans_hold(&doc, &input);
 }
 
+/// A state agency's view (`Trafikverkets synpunkter`, `<organ>s synpunkter`) and the free heading stacked
+/// right under it; a free heading under a sentence that closes a quotation (`… i staden.”`), over text
+/// whose first sentence ends in a parenthesis (`(dagbefolkning). Medan …`) or in a colon before a list.
+/// Written for this test.
+#[test]
+fn free_headings_after_quotations_and_an_agencys_view() {
+    let (doc, input) = process_text(
+        "Yttrande\n\nTrafikverket har tagit del av förslaget. Det är bra.\n\n\
+         Trafikverkets synpunkter\nTransportsnål planering\n\n\
+         Trafikverket ser positivt på att kommunen planerar för bostäder nära service. Det minskar resandet.\n\n\
+         Cykelparkering\nDet är värdefullt att kunna parkera sin cykel nära ”hemma i staden.”\n\
+         Skyltläge längs statliga vägar\n\n\
+         Kommunen har beräknat att boende i staden i genomsnitt gör fler resor per anställd\n\
+         (dagbefolkning). Medan utredningen visar att trafiken ökar\n\n\
+         Vägledningar för arbete med naturolyckor\n\
+         Myndigheten har tagit fram tre vägledningar för att kommuner ska kunna komplettera\n\
+         underlaget med egna karteringar:\n• Översvämning\n• Skred\n",
+    );
+    assert_eq!(label_list(&doc)[1], "office_assessment");
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "Transportsnål planering",
+            "Cykelparkering",
+            "Skyltläge längs statliga vägar",
+            "Vägledningar för arbete med naturolyckor"
+        ]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// The numbered chapters of a riktlinje or report (`1 Inledning`, `1.1 Syfte`, `2.1 Intyg`, `3.
 /// Handläggning och beslut`), each with running text under it, are sections titled with their numbers, no
 /// agenda; an agenda's items, numbered to a second level but with no text of their own, stay items.

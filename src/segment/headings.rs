@@ -482,9 +482,11 @@ impl Finder<'_> {
         let begins = first.starts_with(|c: char| c.is_uppercase())
             || regex!(r"^\d{4}(?:-\d{2}-\d{2})?\s+\p{Ll}").is_match(first);
         let sentence = lines.iter().take(FREE_HEADING_BODY_LINES).any(|t| {
-            // A quotation may close the sentence (`… och Åsa.” Trafikverket ansåg …`).
-            t.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?'])
-                || regex!(r#"\p{Ll}[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
+            // A quotation or a parenthesis may close the sentence (`… och Åsa.” Trafikverket ansåg …`,
+            // `… per anställd (dagbefolkning). Medan …`); a colon may end one that a list goes on from
+            // (`… med egna karteringar och kunskapsunderlag:`).
+            t.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?', ':'])
+                || regex!(r#"\p{Ll}[”"’)]?[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
         });
         begins && sentence && first.split_whitespace().count() > words
     }
@@ -727,8 +729,9 @@ impl Finder<'_> {
         }
         let (ps, pe) = lines[prev];
         let p = self.text[ps..pe].trim_end();
+        // A sentence's end may close a quotation (`… nära att parkera sin cykel i staden.”`).
         p.trim().is_empty()
-            || p.ends_with(['.', ':', '!', '?'])
+            || p.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', ':', '!', '?'])
             || self.text[pe..lines[li].0].contains('\u{c}')
             || self.heads.last().map(|h| h.start) == Some(ps)
     }
