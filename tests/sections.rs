@@ -1555,6 +1555,37 @@ fn headings_a_table_of_contents_lists() {
     spans_hold(&doc, &input);
 }
 
+/// A table of contents without leaders, its chapters numbered and in capitals, over two pages, with
+/// wrapped entries whose last lines repeat (`MILJÖBALKEN   64`, `MILJÖBALKEN   100`): none of its lines is
+/// a heading, and the body's headings, unnumbered and written small, are its entries. A free heading's
+/// text may have a blank line inside a sentence. Written for this test.
+#[test]
+fn a_table_of_contents_in_capitals_over_two_pages() {
+    let (doc, input) = process_text(
+        "Skrivelse om växthusgaser\n\nInnehåll\n\nSAMMANFATTNING                    4\n\n\
+         1. FÖRSLAG TILL ÄNDRINGAR AV FÖRORDNINGAR UNDER\nMILJÖBALKEN                      6\n\
+         1.1 Förordningen om fluorerade växthusgaser   6\n\
+         2. FÖRSLAG TILL ÄNDRINGAR AV FÖRORDNINGAR UTANFÖR\nMILJÖBALKEN                      8\n\
+         2.1 Förordningen om skydd för personer     8\n\n2\n\
+         \u{c}3. KOMPLETTERANDE ÅTGÄRDER                 9\n\
+         3.1 Ett nationellt rapporteringssystem     9\n\n\
+         BILAGA 1                          12\n\n3\n\
+         \u{c}Sammanfattning\n\nMyndigheten har sett över reglerna för växthusgaser. Förslagen följer här.\n\n\
+         Förslag till ändringar\nMyndigheten lämnar i denna skrivelse ett stort antal förslag på\n\n\
+         ändringar i förordningarna. De träder i kraft nästa år.\n\n\
+         Kompletterande åtgärder\n\nDessutom behövs ett nationellt system för rapportering. Det kan byggas ut.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Förslag till ändringar", "Kompletterande åtgärder"]
+    );
+    assert_eq!(
+        label_list(&doc),
+        ["front_matter", "table_of_contents", "summary", "section", "section"]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

@@ -470,10 +470,25 @@ impl Finder<'_> {
         if j < kinds.len() && kinds[j] == LineKind::Blank {
             j += 1;
         }
-        let lines: Vec<&str> = (j..kinds.len())
-            .take_while(|&k| kinds[k] == LineKind::Text)
-            .map(|k| self.layout.line(self.text, k).trim())
-            .collect();
+        // A blank line inside a sentence does not end the paragraph (`… ett stort antal förslag på` / blank /
+        // `författningsändringar till följd av …`: a page's layout put it there).
+        let mut lines: Vec<&str> = Vec::new();
+        let mut k = j;
+        while k < kinds.len() && lines.len() < FREE_HEADING_BODY_LINES {
+            match kinds[k] {
+                LineKind::Text => lines.push(self.layout.line(self.text, k).trim()),
+                LineKind::Blank
+                    if lines.last().is_some_and(|l| !l.ends_with(['.', ':', '!', '?']))
+                        && kinds.get(k + 1) == Some(&LineKind::Text)
+                        && self
+                            .layout
+                            .line(self.text, k + 1)
+                            .trim_start()
+                            .starts_with(char::is_lowercase) => {}
+                _ => break,
+            }
+            k += 1;
+        }
         let Some(first) = lines.first() else {
             return false;
         };
@@ -957,12 +972,19 @@ struct Listed {
 /// The form a heading and its entry in a table of contents are compared in: folded, its letters and digits
 /// only, one space between words (`Hänsyn   till Nationella  och  regionala  mål`, `Slutsatser – Hur
 /// många …` against `Slutsatser - Hur många …`).
+/// A chapter's number before the words is dropped: a table may number its entries where the body does not
+/// (`8. KOMPLETTERANDE ÅTGÄRDER 106` over `Kompletterande åtgärder`), or the other way round.
 fn listed_key(s: &str) -> String {
-    fold(s)
+    let f = fold(s);
+    let words: Vec<&str> = f
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    let numbers = words
+        .iter()
+        .take_while(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    words[numbers.min(words.len().saturating_sub(1))..].join(" ")
 }
 
 /// The headings a report's table of contents lists, found again in its body, and the lines its tables take.
@@ -1021,23 +1043,33 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
             let mut listed: Vec<(usize, String)> = Vec::new();
             let mut last_numbered = None;
             let mut ended = false;
-            let from = layout.lines[content[h]].0;
-            let page_end = text[from..].find('\u{c}').map_or(text.len(), |i| from + i);
+            let page_end = |from: usize| text[from..].find('\u{c}').map_or(text.len(), |i| from + i);
+            let mut end_of_page = page_end(layout.lines[content[h]].0);
             let trailing = regex!(r"\s+\d{1,3}$");
+            let numbered = |li: usize| regex!(r"(?:^|\s)\d{1,3}$").is_match(line(li));
             for (k, &li) in content.iter().enumerate().skip(h + 1).take(LISTED_TABLE_LINES) {
                 let title = trailing.replace(line(li), "");
                 let key = listed_key(&title);
-                // Where the first words of an entry come again, the body has begun (a text without pages);
-                // a § line is a protocol's (its table is `table_of_contents`'s).
+                // The table goes on over the page where the next page's first lines are entries with their
+                // page numbers.
+                if layout.lines[li].0 > end_of_page {
+                    if !content[k..].iter().take(2).any(|&j| numbered(j)) {
+                        ended = true;
+                        break;
+                    }
+                    end_of_page = page_end(layout.lines[li].0);
+                }
+                // Where the first words of an entry come again without a page number, the body has begun (a
+                // text without pages; a wrapped entry's last line may repeat, `MILJÖBALKEN   64`); a § line
+                // is a protocol's (its table is `table_of_contents`'s).
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-                if layout.lines[li].0 > page_end
-                    || (letters >= LISTED_MIN_LETTERS && listed.iter().any(|(_, e)| *e == key))
+                if (letters >= LISTED_MIN_LETTERS && !numbered(li) && listed.iter().any(|(_, e)| *e == key))
                     || paragraph_line(&title, None).is_some()
                 {
                     ended = true;
                     break;
                 }
-                if regex!(r"(?:^|\s)\d{1,3}$").is_match(line(li)) {
+                if numbered(li) {
                     last_numbered = Some(k);
                 }
                 listed.push((k, key));
