@@ -1586,6 +1586,30 @@ fn a_table_of_contents_in_capitals_over_two_pages() {
     spans_hold(&doc, &input);
 }
 
+/// Where OCR lost the full stops, a free heading still stands over two long lines of prose; a list's last
+/// item, which begins as the items above it do, is none, nor a line over a table's columns. Written for
+/// this test.
+#[test]
+fn free_headings_where_ocr_lost_the_full_stops() {
+    let (doc, input) = process_text(
+        "Granskningsrapport\n\nRevisorerna har granskat bolaget under året. Granskningen följer god sed.\n\n\
+         Om bolagets verksamhet sköts på ett ändamålsenligt sätt\n\
+         Om verksamheten sköts på ett från ekonomisk synpunkt tillfredsställande sätt\n\n\
+         Om bolagets interna kontroll är tillräcklig\n\
+         Vidare framgår det att granskningen ska vara så ingående och omfattande som god sed\n\
+         vid detta slag av granskning kräver och utföras enligt god revisionssed i\n\n\
+         Förslag om utpekande av behöriga myndigheter\n\n\
+         Myndigheten föreslår att de enskilda myndigheternas roll och ansvar som behörig\n\
+         myndighet ska göras tydligare i den svenska förordningen om fluorerade gaser\n\n\
+         Indikatorer\n\nAntal        Andel        Mål\n12 000       45 procent      till år 2030 och därefter\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Förslag om utpekande av behöriga myndigheter"]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

@@ -465,6 +465,19 @@ impl Finder<'_> {
         if number > 0 {
             return kinds.get(li + 1) == Some(&LineKind::Blank);
         }
+        // A list's last item begins as the items above it do (`Om bolagets verksamhet …` / `Om bolagets
+        // interna kontroll …`, `Antal färdigställda bostäder inom …`), where OCR lost its full stop.
+        // The items above may wrap (`Antal … inom fem kilometer från` / blank / `grundläggande service …`).
+        let first = |t: &str| t.split_whitespace().next().map(fold);
+        let item = (li.saturating_sub(LIST_ITEM_LOOKBACK)..li).any(|p| {
+            let ps = self.layout.lines[p].0;
+            kinds[p] == LineKind::Text
+                && first(self.layout.line(self.text, p)) == first(l)
+                && !self.heads.iter().any(|h| h.start == ps)
+        });
+        if item {
+            return false;
+        }
         // The paragraph after it: its first line directly under the heading or after one blank line.
         let mut j = li + 1;
         if j < kinds.len() && kinds[j] == LineKind::Blank {
@@ -503,7 +516,13 @@ impl Finder<'_> {
             t.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?', ':'])
                 || regex!(r#"\p{Ll}[”"’)]?[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
         });
-        begins && sentence && first.split_whitespace().count() > words
+        // OCR may drop a sentence's full stop (`… i den svenska f-gasförordningen` / blank): two long lines
+        // of prose are running text too (a list's or a table's are short or set in columns).
+        let prose = lines.len() >= 2
+            && lines[..2]
+                .iter()
+                .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !regex!(r"\S\s{3,}\S").is_match(t));
+        begins && (sentence || prose) && first.split_whitespace().count() > words
     }
 
     /// Does line `li` stand as a heading does, its words aside: after a blank line, one to
@@ -1581,6 +1600,10 @@ const FREE_HEADING_CHARS: usize = 70;
 const FREE_HEADING_WORD_CHARS: usize = 6;
 /// …and a sentence ends in this many first lines of the text after it.
 const FREE_HEADING_BODY_LINES: usize = 4;
+/// A line is a list's item when a line of these last before it begins with its first word.
+const LIST_ITEM_LOOKBACK: usize = 4;
+/// A line of running text has at least this many words.
+const PROSE_LINE_WORDS: usize = 8;
 /// A heading in capitals of one word has at least this many letters.
 const CAPITALS_HEADING_WORD_CHARS: usize = 5;
 
