@@ -1610,6 +1610,29 @@ fn free_headings_where_ocr_lost_the_full_stops() {
     spans_hold(&doc, &input);
 }
 
+/// A letterhead's contact block at the foot of a page another page follows is furniture, its lines without
+/// a contact detail too (`ÖSTERSUND – FORSKARENS VÄG 5`); on the last page the contact lines are the text's.
+/// Written for this test.
+#[test]
+fn a_letterheads_contact_block() {
+    let block = "BESÖK: STOCKHOLM – VIRKESVÄGEN 2\nÖSTERSUND – FORSKARENS VÄG 5, HUS UB\nPOST: 106 48 STOCKHOLM\n\
+        TEL: 010-698 10 00\nE-POST: REGISTRATOR@EXEMPELVERKET.SE\nINTERNET: WWW.EXEMPELVERKET.SE";
+    let text = format!(
+        "SKRIVELSE\n2024-09-30\n\nRedovisning av ett regeringsuppdrag\n\n{block}\x0cSammanfattning\n\n\
+         Verket har utrett frågan och lämnar här sina förslag. De gäller från nästa år.\n\n\
+         Vid frågor kontakta:\nAnna Berg\nBESÖK: ÖSTERSUND\nTEL: 010-698 11 11\nE-POST: anna.berg@exempelverket.se\n"
+    );
+    let (doc, input) = process_text(&text);
+    let furniture = furniture_lines(&doc, &input);
+    for l in block.lines() {
+        assert!(furniture.iter().any(|f| f.trim() == l), "{l}: {furniture:?}");
+    }
+    for l in ["Anna Berg", "BESÖK: ÖSTERSUND", "TEL: 010-698 11 11"] {
+        assert!(!furniture.iter().any(|f| f.trim() == l), "{l}: {furniture:?}");
+    }
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

@@ -123,6 +123,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     let mut layout = Layout::default();
     seed_furniture(text, &lines, &mut kinds, &mut layout);
     footer_boxes(text, &lines, &mut kinds);
+    contact_blocks(text, &lines, &mut kinds);
     bare_page_numbers(text, &lines, &mut kinds);
     signature_margins(text, &lines, &mut kinds);
     page_edges(text, &lines, &mut kinds, is_heading);
@@ -288,6 +289,78 @@ fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
         }
     }
 }
+
+/// A letterhead's contact block at the foot of a page that another page follows (a cover's or a letter's
+/// first page): the page's last lines of text, with no blank line between them, at least
+/// [`CONTACT_BLOCK_LINES`] of them contact details (`BESÖK: STOCKHOLM – VIRKESVÄGEN 2`, `POST: 106 48
+/// STOCKHOLM`, `TEL: 010-698 10 00`, `(hiss)   TELEFAX   WEBBPLATS`, `432 80 Varberg   www.varberg.se`) and
+/// never two others in a row (`ÖSTERSUND – FORSKARENS VÄG 5, HUS UB`, `Östra Vallgatan 12`), are furniture.
+/// The last page is left alone: a letter's contact lines there are its text (`Vid frågor kontakta: …`).
+fn contact_blocks(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
+    let label = regex!(
+        r"(?i)^(?:besok|besoksadress|post|postadress|tel|telefon|vaxel|e-post|epost|internet|webb|webbplats|hemsida|fax|telefax|org\.? ?nr|organisationsnummer|bankgiro|plusgiro)\s*:"
+    );
+    let labels = regex!(
+        r"(?i)\b(?:postadress|besoksadress|telefon|vaxel|e-post|e-postadress|telefax|webbplats|hemsida|organisationsnummer|bankgiro|plusgiro)\b"
+    );
+    let details = [
+        regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b"),
+        regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+"),
+        regex!(r"(?i)[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
+        regex!(r"\bBox \d{1,5}\b"),
+    ];
+    let contact = |t: &str| {
+        let f = fold(t);
+        label.is_match(&f)
+            || (t.split_whitespace().count() <= CONTACT_LINE_WORDS
+                && !t.ends_with('.')
+                && (labels.is_match(&f) || details.iter().any(|d| d.is_match(t))))
+    };
+    let pages = form_feed_pages(text, lines);
+    for on_page in pages.iter().take(pages.len().saturating_sub(1)) {
+        let mut block = Vec::new();
+        let (mut found, mut other_above) = (0, false);
+        for li in on_page.clone().rev() {
+            let t = text[lines[li].0..lines[li].1].trim();
+            match kinds[li] {
+                // A line of the block already known (`POSTADRESS   BESÖKSADRESS …`) counts for it.
+                LineKind::Furniture => {
+                    if contact(t) {
+                        found += 1;
+                        other_above = false;
+                    }
+                    continue;
+                }
+                LineKind::Blank if block.is_empty() => continue,
+                LineKind::Blank => break,
+                _ => {}
+            }
+            if contact(t) {
+                found += 1;
+                other_above = false;
+            } else if other_above || block.is_empty() {
+                break;
+            } else {
+                other_above = true;
+            }
+            block.push(li);
+        }
+        // The block begins with a contact detail.
+        if other_above {
+            block.pop();
+        }
+        if found >= CONTACT_BLOCK_LINES {
+            for li in block {
+                kinds[li] = LineKind::Furniture;
+            }
+        }
+    }
+}
+
+/// A letterhead's contact block has at least this many lines of contact details…
+const CONTACT_BLOCK_LINES: usize = 3;
+/// …each of at most this many words (or begun with a contact label and a colon).
+const CONTACT_LINE_WORDS: usize = 10;
 
 /// Page numbers written as a bare number (`1`, `2`) as the last or the first line of text of their pages:
 /// furniture when on two or more pages the number is the page's place plus the same offset (a report
