@@ -1633,6 +1633,38 @@ fn a_letterheads_contact_block() {
     spans_hold(&doc, &input);
 }
 
+/// A report whose text lost its footnotes' superscripts: its notes at the pages' feet (the first under a
+/// line of prose, the next in order; one past thirty where the text refers to it, `EMEP:s37`) are
+/// footnotes, not an agenda's items, and a law's reference the sentence above left open (`… enligt 9` /
+/// `§ 9 LSS.`) is no protocol's paragraph. Written for this test.
+#[test]
+fn a_reports_footnotes_without_their_marks() {
+    let (doc, input) = process_text(
+        "Konsekvensutredning\n\nBakgrund\n\nFöreskrifterna trädde i kraft år 2002 och har inte ändrats sedan dess.\n\
+         Bedömningen är att kvalitetsbrister i verksamheten kvarstår om inget görs.\n\n\
+         1 Se dokumentation i dnr 23238/2021 och 1158/2022.\n2 Kompetens i LSS-boenden, Socialstyrelsen 2021.\n3\n\
+         \u{c}Förslag\n\nTillstånd krävs för den som bedriver verksamhet i form av bostad med särskild service enligt 9\n\
+         § 9 LSS.\n\nInsatserna ska vara varaktiga och samordnade med andra insatser i kommunen.\n\n\
+         3 Se prop. 1992/93:159 s.50\n4\n\
+         \u{c}Övervakning\n\nEMEP:s37 modellering av belastningen till Östersjön visar att den minskar.\n\n\
+         37 European Monitoring and Evaluation Programme\n5\n",
+    );
+    let labels = label_list(&doc);
+    assert!(
+        !labels.contains(&"agenda_item") && !labels.contains(&"paragraph"),
+        "{labels:?}"
+    );
+    assert_ne!(doc["doc_type"], "protokoll");
+    let marks: Vec<&str> = doc["metadata"]["footnotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["mark"].as_str().unwrap())
+        .collect();
+    assert_eq!(marks, ["1", "2", "3", "37"]);
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

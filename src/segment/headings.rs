@@ -258,7 +258,9 @@ impl Finder<'_> {
             return title_line + 1;
         }
         if let Some(p) = self.paragraph(l).or_else(|| self.bare_paragraph(li, l)) {
-            return self.push_paragraph(li, p);
+            if !self.law_reference_goes_on(li) {
+                return self.push_paragraph(li, p);
+            }
         }
         if let Some((tli, label, scope)) = &self.opening.title_line {
             if *tli == li {
@@ -629,6 +631,24 @@ impl Finder<'_> {
                 .is_none_or(|last| (p.number, p.letter) > (last, self.last_letter));
             !goes_on && (p.case_id.is_some() || after_last)
         })
+    }
+
+    /// Does line `li` go on with a law's reference the sentence above left open (`… för vuxna enligt 9` /
+    /// `§ 9 LSS.`)? The line above is running text of four words or more that ends in a bare number, not
+    /// in a § of its own (`… har rätt att förfoga över. § 23`: a table's other column).
+    fn law_reference_goes_on(&self, li: usize) -> bool {
+        let Some(p) = li.checked_sub(1).filter(|&p| self.layout.kinds[p] == LineKind::Text) else {
+            return false;
+        };
+        let above = self.layout.line(self.text, p).trim();
+        let words: Vec<&str> = above.split_whitespace().collect();
+        let n = words.len();
+        // Running text: no table's columns in it (`Nuvarande formulering kapitel 1 § 3      Förslag … kapitel 1`).
+        n >= 4
+            && !regex!(r"\S\s{3,}\S").is_match(above)
+            && words[n - 1].len() <= 3
+            && words[n - 1].chars().all(|c| c.is_ascii_digit())
+            && words[n - 2] != "§"
     }
 
     /// A § whose sign OCR lost altogether, its number alone on its line (`29` between `§ 28` and `§ 30`):

@@ -739,9 +739,10 @@ fn footnote_start(t: &str) -> Option<(&str, &str)> {
     let start = regex!(r#"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|[!™*†])\s+([\p{Lu}\d"”“'].*)$"#);
     let c = start.captures(t)?;
     let (m, rest) = (c.get(1)?.as_str(), c.get(2)?.as_str());
-    // `2 000 kronor`, `3 kap.`: numbers and references, not marks.
+    // `2 000 kronor`, `3 kap.`: numbers and references, not marks. A report's later chapters number their
+    // notes past thirty (`37 European Monitoring and Evaluation Programme`).
     if m.chars().all(|c| c.is_ascii_digit())
-        && (rest.starts_with(|c: char| c.is_ascii_digit()) || m.parse::<u32>().map_or(true, |n| n == 0 || n > 30))
+        && (rest.starts_with(|c: char| c.is_ascii_digit()) || m.parse::<u32>().map_or(true, |n| n == 0))
     {
         return None;
     }
@@ -795,10 +796,26 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
             || matches!(kinds[k], LineKind::Url | LineKind::Furniture)
             || footnote_start(line(k)).is_some()
             || page_start(text, lines, k);
-        // The first footnote of a run needs its mark in the text above (`intelligens™!.`, `staden²`); the
-        // next ones follow it in order.
-        let follows = number > 0 && mark.parse::<u32>().is_ok_and(|n| n == number + 1);
-        if !foot || parts.len() > 4 || !(follows || referenced(page_before(text, lines[li].0), mark)) {
+        // The first footnote of a run needs its mark in the text above (`intelligens™!.`, `staden²`), or,
+        // where the text lost its superscripts, to be the document's first under a line of prose; the next
+        // ones follow it in order. A mark past thirty is a note only where the text refers to it.
+        let n = mark.parse::<u32>().ok();
+        let follows = number > 0 && n.is_some_and(|n| n == number + 1);
+        let first_under_prose = number == 0 && n == Some(1) && {
+            let above = (0..li).rev().find(|&j| kinds[j] != LineKind::Blank);
+            above.is_some_and(|j| {
+                kinds[j] == LineKind::Text
+                    && footnote_start(line(j)).is_none()
+                    && line(j).split_whitespace().count() >= FOOTNOTE_PROSE_WORDS
+            })
+        };
+        let referenced = referenced(page_before(text, lines[li].0), mark);
+        let known = follows || referenced || first_under_prose;
+        if !foot
+            || parts.len() > 4
+            || !known
+            || (n.is_some_and(|n| n > FOOTNOTE_MAX_UNREFERENCED) && !referenced && !follows)
+        {
             li += 1;
             continue;
         }
@@ -834,6 +851,12 @@ fn page_before(text: &str, at: usize) -> &str {
     }
     &text[from..at]
 }
+
+/// A document's first footnote whose mark its text lost stands under a line of prose of at least this many
+/// words.
+const FOOTNOTE_PROSE_WORDS: usize = 6;
+/// A footnote's number above this needs a reference to it in the text, or a note before it.
+const FOOTNOTE_MAX_UNREFERENCED: u32 = 30;
 
 /// How far before a footnote its reference may stand, in bytes: a page and more.
 const FOOTNOTE_REACH: usize = 20_000;
