@@ -1665,6 +1665,33 @@ fn a_reports_footnotes_without_their_marks() {
     spans_hold(&doc, &input);
 }
 
+/// A report's outline whose titles begin with an acronym (`1.2 PCI-projekt`) or end in a number that is a
+/// name's (`1.3 Natura 2000`) keeps its run; a free heading may end in a name in brackets (`Farliga ämnen
+/// (Deskriptor 8)`). Written for this test.
+#[test]
+fn outline_titles_with_acronyms_and_names_in_brackets() {
+    let (doc, input) = process_text(
+        "Samrådsunderlag\n\n1 Inledning\n\nProjektet omfattar en ny förbindelse mellan länderna. Den byggs i etapper.\n\n\
+         1.1 Specifik miljöbedömning\n\nProjektet prövas enligt miljöbalken. En bedömning görs.\n\n\
+         1.2 PCI-projekt\n\nFörbindelsen är ett projekt av gemensamt intresse. Det ger förtur.\n\n\
+         1.3 Natura 2000\n\nFörbindelsen passerar två skyddade områden. De beskrivs i bilagan.\n\n\
+         1.4 Vattenverksamhet\n\nArbetena i vatten kräver tillstånd. Ansökan lämnas senare.\n\n\
+         Farliga ämnen (Deskriptor 8)\n\nMed farliga ämnen avses ämnen som kan skada växt- och djurliv. De mäts varje år.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "1 Inledning",
+            "1.1 Specifik miljöbedömning",
+            "1.2 PCI-projekt",
+            "1.3 Natura 2000",
+            "1.4 Vattenverksamhet",
+            "Farliga ämnen (Deskriptor 8)"
+        ]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

@@ -399,7 +399,12 @@ impl Finder<'_> {
         if number > 0 && !capitals {
             return false;
         }
-        let l = &line[number..];
+        // A name or a number in brackets may end it (`Farliga ämnen (Deskriptor 8)`): the words before it are
+        // weighed.
+        let l = match regex!(r"^(.*\S)\s+\([\p{L}\d .-]{1,30}\)$").captures(&line[number..]) {
+            Some(c) => c.get(1).map_or(&line[number..], |m| m.as_str()),
+            None => &line[number..],
+        };
         let ws: Vec<&str> = l.split_whitespace().collect();
         let words = ws.len();
         let mut chars = l.chars();
@@ -1513,7 +1518,8 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
 /// numbers one level, and its items have no text of their own. A line of a table of contents is none (its
 /// entries end in page numbers).
 fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
-    let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}\p{Ll}[^.:;!?]*)$");
+    // A title may begin with an acronym (`1.5.2 PCI-projekt`).
+    let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}(?:\p{Ll}|\p{Lu}+-\p{Ll})[^.:;!?]*)$");
     let line = |li: usize| layout.line(text, li).trim_end();
     let sentence_end = regex!(r"[\p{Ll}\d)][.!?](?:\s|$)");
     let mut found: Vec<(usize, Vec<u32>)> = Vec::new();
@@ -1524,7 +1530,8 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
         let title = c[2].trim();
         if title.split_whitespace().count() > FREE_HEADING_WORDS
             || title.chars().count() > FREE_HEADING_CHARS
-            || title.ends_with(|ch: char| ch.is_ascii_digit())
+            // A page number ends a table's entry; a year (or `Natura 2000`) may end a title.
+            || (title.ends_with(|ch: char| ch.is_ascii_digit()) && !regex!(r"\s(?:19|20)\d{2}$").is_match(title))
             || toc_leader().is_match(line(li))
         {
             continue;
