@@ -1692,6 +1692,37 @@ fn outline_titles_with_acronyms_and_names_in_brackets() {
     spans_hold(&doc, &input);
 }
 
+/// A report's chapters without a table of contents: a chapter's heading right over its first section's
+/// (`2 Uppdraget och dess genomförande` / `2.1 Uppdraget`), its title wrapped onto lines in lowercase, a
+/// title that asks a question, a sentence whose full stop a footnote's number follows
+/// (`upphandlingar.6`); and an English `Summary` is a summary. Written for this test.
+#[test]
+fn a_reports_chapters_without_a_table_of_contents() {
+    let (doc, input) = process_text(
+        "Rapport 2025:4\n\nSummary\n\nThe report proposes changes to the procurement act. They apply from next year.\n\n\
+         2   Uppdraget  och dess genomförande\n\n2.1  Uppdraget\n\n\
+         Genom regeringsbeslut fick verket i uppdrag att förbättra konkurrensen i offentliga upphandlingar.6\n\
+         Uppdraget är uppdelat i två delar.\n\n\
+         2.2  Genomförande av uppdraget\n\nUppdraget har genomförts under året. Det redovisas här.\n\n\
+         3   Vad definierar ett onormalt lågt anbud?\n\nEtt anbud ska utredas vidare. Det gäller alla upphandlingar.\n\n\
+         4   Ändringar av de direktivstyrda bestämmelserna i LOU\noch LUF för att göra det lättare att förkasta\n\n\
+         låga anbud\n\n4.1  Utgångspunkter för ändringarna\n\nEU-rätten är styrande för vilka ändringar som är möjliga.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "2 Uppdraget och dess genomförande",
+            "2.1 Uppdraget",
+            "2.2 Genomförande av uppdraget",
+            "3 Vad definierar ett onormalt lågt anbud?",
+            "4 Ändringar av de direktivstyrda bestämmelserna i LOU",
+            "4.1 Utgångspunkter för ändringarna"
+        ]
+    );
+    assert!(label_list(&doc).contains(&"summary"));
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

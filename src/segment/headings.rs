@@ -1519,9 +1519,16 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
 /// entries end in page numbers).
 fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     // A title may begin with an acronym (`1.5.2 PCI-projekt`).
-    let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}(?:\p{Ll}|\p{Lu}+-\p{Ll})[^.:;!?]*)$");
+    // A title may begin with an acronym (`1.5.2 PCI-projekt`) and ask a question (`4 Vad definierar ett
+    // onormalt lågt anbud?`).
+    let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}(?:\p{Ll}|\p{Lu}+-\p{Ll})[^.:;!?]*\??)$");
     let line = |li: usize| layout.line(text, li).trim_end();
-    let sentence_end = regex!(r"[\p{Ll}\d)][.!?](?:\s|$)");
+    // A footnote's number may follow the full stop (`… i offentliga upphandlingar.6`).
+    let sentence_end = regex!(r"[\p{Ll}\d)][.!?]\d{0,2}(?:\s|$)");
+    let number_of = |li: usize| -> Option<Vec<u32>> {
+        let c = numbered.captures(line(li))?;
+        c[1].split('.').map(|p| p.parse().ok()).collect()
+    };
     let mut found: Vec<(usize, Vec<u32>)> = Vec::new();
     for (k, &li) in content.iter().enumerate() {
         let Some(c) = numbered.captures(line(li)) else {
@@ -1536,17 +1543,25 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
         {
             continue;
         }
-        // Running text under it, before the next numbered line.
+        let Some(number) = number_of(li) else {
+            continue;
+        };
+        // Running text under it, before the next numbered line; or its first child right under it (`2
+        // Uppdraget och dess genomförande` / `2.1 Uppdraget`).
         let body = content[k + 1..]
             .iter()
             .take(FREE_HEADING_BODY_LINES)
             .take_while(|&&j| !numbered.is_match(line(j)))
             .any(|&j| sentence_end.is_match(line(j)));
-        if !body {
-            continue;
-        }
-        let number: Option<Vec<u32>> = c[1].split('.').map(|p| p.parse().ok()).collect();
-        if let Some(number) = number {
+        // The title may wrap onto lines that go on in lowercase (`5 Ändringar av … i LOU` / `och LUF för att
+        // göra det lättare …` / `låga anbud` / `5.1 Utgångspunkter …`).
+        let first_child = content[k + 1..]
+            .iter()
+            .take(OUTLINE_TITLE_LINES + 1)
+            .find(|&&j| !line(j).trim_start().starts_with(char::is_lowercase))
+            .and_then(|&j| number_of(j))
+            .is_some_and(|n| n.len() == number.len() + 1 && n[..number.len()] == number[..] && n[number.len()] == 1);
+        if body || first_child {
             found.push((li, number));
         }
     }
@@ -1574,6 +1589,8 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     out
 }
 
+/// A numbered heading's title wraps onto at most this many more lines.
+const OUTLINE_TITLE_LINES: usize = 2;
 /// An outline has at least this many numbered headings…
 const OUTLINE_MIN_HEADINGS: usize = 3;
 /// …and at least this many of them numbered below the top level (`1.1`).
