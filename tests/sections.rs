@@ -1723,6 +1723,18 @@ fn a_reports_chapters_without_a_table_of_contents() {
     spans_hold(&doc, &input);
 }
 
+/// A letterhead's row of field names (`Datum   Processnummer Diarienummer`) is no `Datum` heading running
+/// into its text. Written for this test.
+#[test]
+fn a_letterheads_row_of_field_names() {
+    let (doc, input) = process_text(
+        "Promemoria\n\nDatum       Processnummer Diarienummer\n2023-11-28        3.4.1 1549/2022\n\n\
+         Komplettering till uppdraget om klimatdeklarationer\n\nVerket fick i uppdrag att lämna förslag. De lämnas här.\n",
+    );
+    assert!(!label_list(&doc).contains(&"time_place"), "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

@@ -333,7 +333,9 @@ impl Finder<'_> {
             // Engdahl (c), ordförande` after the lines of `Plats och tid`, where OCR closed the column gap).
             // In a KF bundle `Yrkande – Motion av …` is the title of a part, no heading and its text.
             let dash = self.opening.handling_number.is_none();
-            let found = run_in(self.catalogue, l, front, dash).filter(|r| at_block || *r.3 == Scope::ProtocolFront);
+            let found = run_in(self.catalogue, l, front, dash)
+                .filter(|r| at_block || *r.3 == Scope::ProtocolFront)
+                .filter(|_| !letterhead_labels(l));
             if let Some((he, bs, label, scope)) = found {
                 // A heading in capitals is the whole line, its catalogue's words at its start (see `run_in`).
                 let title = (bs == l.len()).then(|| l.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -1672,6 +1674,31 @@ const TOC_DENSE_LINES: usize = 4;
 const TOC_TITLE_LINES: usize = 4;
 /// A table of contents known by its page numbers alone has at least this many entries.
 const TOC_MIN_RUN: usize = 3;
+
+/// Is `line` a letterhead's row of field names (`Datum       Processnummer Diarienummer`, `Datum   Vår
+/// beteckning`, `Datum   Version   Beskrivning   Ändrat av`): `Datum` and another field's name? Its first
+/// word is no heading running into its text.
+fn letterhead_labels(line: &str) -> bool {
+    let f = fold(line);
+    let mut words = f.split_whitespace();
+    words.next() == Some("datum")
+        && words.any(|w| {
+            [
+                "arendenr",
+                "arendenummer",
+                "diarienummer",
+                "diarie",
+                "dnr",
+                "processnummer",
+                "beteckning",
+                "version",
+                "beskrivning",
+                "referens",
+                "handlaggare",
+            ]
+            .contains(&w)
+        })
+}
 
 /// A heading that runs into its text on the same line (`Sammanfattning I budget för 2022 fick …`,
 /// `Samverkan Samverkan har skett …`): the longest run of one to six words that is a catalogue heading
