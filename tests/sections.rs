@@ -1735,6 +1735,22 @@ fn a_letterheads_row_of_field_names() {
     spans_hold(&doc, &input);
 }
 
+/// A document its first lines call a bylaw (`Stadgar för …`) writes its articles sign first, alone on their
+/// lines (`§ 4 3`: the number before a change after it): articles, not a protocol's paragraphs. Written for
+/// this test.
+#[test]
+fn a_bylaws_articles_written_sign_first() {
+    let (doc, input) = process_text(
+        "2026-04-14\n\nStadgar för Stiftelsen Exempelholm\nGodkända av kommunfullmäktige 1996-10-10, KF § 187/96.\n\n\
+         § 1\n\nStiftelsen har till ändamål att förvalta egendomen.\n\n§ 2\nStiftelsens huvudman är kommunen.\n\n\
+         § 4 3\n\nHuvudmannen skall tillskjuta erforderliga medel.\n\n§ 5 4\n\nStyrelsen består av sju ledamöter.\n",
+    );
+    assert!(paragraph_numbers(&doc).is_empty(), "{:?}", paragraph_numbers(&doc));
+    assert_ne!(doc["doc_type"], "protokoll");
+    assert_eq!(titles(&doc, "section"), ["§ 1", "§ 2", "§ 4 3", "§ 5 4"]);
+    spans_hold(&doc, &input);
+}
+
 /// A heading the catalogue does not name with no blank line above it counts when a blank line sets it
 /// apart below and the line above ends a sentence (`… trafikflöden.` / `Trafikflöde` / blank); a short
 /// line that ends a paragraph with no blank line under it stays text. A heading may end in a name after a

@@ -1472,14 +1472,28 @@ const BARE_CONFIRM_LINES: usize = 4;
 /// Under OCR the sign may be read as another (`4 8 Organisation`, `10.$ Närvarorätt`, `6 & Mandattid`) or
 /// glued to the number (`28 Medlemmar` for `2 § Medlemmar`): a glued reading only fills a run in which
 /// at least half the lines show their sign apart.
+///
+/// A document that its first lines call a bylaw (`Stadgar för Stiftelsen Tjolöholm`, `Reglemente för …`,
+/// `Förbundsordning`) writes its articles sign first too, alone on their lines (`§ 1`, `§ 4 3` with the number
+/// before a change): those are its articles, not a protocol's paragraphs.
 fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     let article = regex!(r"^\s*(\d{1,3})(?:\s*§|\.?\s[$&8S5]|\.[$&8S5])\s+(\p{Lu}\p{Ll}.*)$");
     let glued = regex!(r"^\s*(\d{1,2})[85]\s+(\p{Lu}\p{Ll}.*)$");
+    let bylaw = content.iter().take(BYLAW_TITLE_LINES).any(|&li| {
+        regex!(r"(?i)^\s*(?:stadgar|reglemente|arbetsordning|förbundsordning|bolagsordning|stiftelseurkund)\b")
+            .is_match(layout.line(text, li))
+    });
+    let sign_first = regex!(r"^\s*§\s*(\d{1,3})(?:\s+\d{1,3})?\s*$");
     // Each line's reading: its number, and whether its sign stands apart.
     let readings: Vec<(usize, u32, bool)> = content
         .iter()
         .filter_map(|&li| {
             let l = layout.line(text, li).trim_end();
+            if bylaw {
+                if let Some(c) = sign_first.captures(l) {
+                    return Some((li, c[1].parse().ok()?, true));
+                }
+            }
             let (c, apart) = match article.captures(l) {
                 Some(c) => (c, true),
                 None => (glued.captures(l)?, false),
@@ -1603,6 +1617,8 @@ const PLACE_PREPOSITIONS: [&str; 9] = ["vid", "för", "om", "i", "på", "mot", "
 
 /// A bylaw's articles are headings in a run of at least this many.
 const ARTICLE_RUN: usize = 3;
+/// A bylaw names itself among the first this many lines of text.
+const BYLAW_TITLE_LINES: usize = 4;
 
 /// Does the document open with a protocol's front page written as fields (`Tid: kl 09:00`, `Plats: …`,
 /// `Beslutande Anna Berg`): [`FIELD_LINES`] or more of its first [`FIELD_WINDOW`] lines of text begin with
