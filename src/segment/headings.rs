@@ -448,7 +448,7 @@ impl Finder<'_> {
             || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
             || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
             || digits
-            || regex!(r"\S\s{3,}\S").is_match(l)
+            || in_columns(l)
             || (self.content.first() == Some(&li) && number == 0)
         {
             return false;
@@ -464,8 +464,7 @@ impl Finder<'_> {
                 let (ps, _) = self.layout.lines[p];
                 let prev = self.layout.line(self.text, p).trim_end();
                 self.heads.last().is_some_and(|h| h.start == ps)
-                    || (prev.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?'])
-                        && kinds.get(li + 1) == Some(&LineKind::Blank))
+                    || (closes(prev, &['.', '!', '?']) && kinds.get(li + 1) == Some(&LineKind::Blank))
             }
         };
         if !set_apart {
@@ -522,15 +521,14 @@ impl Finder<'_> {
             // A quotation or a parenthesis may close the sentence (`… och Åsa.” Trafikverket ansåg …`,
             // `… per anställd (dagbefolkning). Medan …`); a colon may end one that a list goes on from
             // (`… med egna karteringar och kunskapsunderlag:`).
-            t.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?', ':'])
-                || regex!(r#"\p{Ll}[”"’)]?[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
+            closes(t, &['.', '!', '?', ':']) || regex!(r#"\p{Ll}[”"’)]?[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
         });
         // OCR may drop a sentence's full stop (`… i den svenska f-gasförordningen` / blank): two long lines
         // of prose are running text too (a list's or a table's are short or set in columns).
         let prose = lines.len() >= 2
             && lines[..2]
                 .iter()
-                .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !regex!(r"\S\s{3,}\S").is_match(t));
+                .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !in_columns(t));
         begins && (sentence || prose) && first.split_whitespace().count() > words
     }
 
@@ -652,7 +650,7 @@ impl Finder<'_> {
         let n = words.len();
         // Running text: no table's columns in it (`Nuvarande formulering kapitel 1 § 3      Förslag … kapitel 1`).
         n >= 4
-            && !regex!(r"\S\s{3,}\S").is_match(above)
+            && !in_columns(above)
             && words[n - 1].len() <= 3
             && words[n - 1].chars().all(|c| c.is_ascii_digit())
             && words[n - 2] != "§"
@@ -792,7 +790,7 @@ impl Finder<'_> {
         let p = self.text[ps..pe].trim_end();
         // A sentence's end may close a quotation (`… nära att parkera sin cykel i staden.”`).
         p.trim().is_empty()
-            || p.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', ':', '!', '?'])
+            || closes(p, &['.', ':', '!', '?'])
             || self.text[pe..lines[li].0].contains('\u{c}')
             || self.heads.last().map(|h| h.start) == Some(ps)
     }
@@ -1534,20 +1532,19 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
 /// numbers one level, and its items have no text of their own. A line of a table of contents is none (its
 /// entries end in page numbers).
 fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
-    // A title may begin with an acronym (`1.5.2 PCI-projekt`).
     // A title may begin with an acronym (`1.5.2 PCI-projekt`) and ask a question (`4 Vad definierar ett
     // onormalt lågt anbud?`).
     let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}(?:\p{Ll}|\p{Lu}+-\p{Ll})[^.:;!?]*\??)$");
     let line = |li: usize| layout.line(text, li).trim_end();
     // A footnote's number may follow the full stop (`… i offentliga upphandlingar.6`).
     let sentence_end = regex!(r"[\p{Ll}\d)][.!?]\d{0,2}(?:\s|$)");
-    let number_of = |li: usize| -> Option<Vec<u32>> {
-        let c = numbered.captures(line(li))?;
-        c[1].split('.').map(|p| p.parse().ok()).collect()
-    };
+    let number_in = |c: &regex::Captures| -> Option<Vec<u32>> { c[1].split('.').map(|p| p.parse().ok()).collect() };
     let mut found: Vec<(usize, Vec<u32>)> = Vec::new();
     for (k, &li) in content.iter().enumerate() {
         let Some(c) = numbered.captures(line(li)) else {
+            continue;
+        };
+        let Some(number) = number_in(&c) else {
             continue;
         };
         let title = c[2].trim();
@@ -1559,9 +1556,6 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
         {
             continue;
         }
-        let Some(number) = number_of(li) else {
-            continue;
-        };
         // Running text under it, before the next numbered line; or its first child right under it (`2
         // Uppdraget och dess genomförande` / `2.1 Uppdraget`).
         let body = content[k + 1..]
@@ -1575,19 +1569,19 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
             .iter()
             .take(OUTLINE_TITLE_LINES + 1)
             .find(|&&j| !line(j).trim_start().starts_with(char::is_lowercase))
-            .and_then(|&j| number_of(j))
-            .is_some_and(|n| n.len() == number.len() + 1 && n[..number.len()] == number[..] && n[number.len()] == 1);
+            .and_then(|&j| numbered.captures(line(j)))
+            .and_then(|c| number_in(&c))
+            .is_some_and(|n| first_child(&number, &n));
         if body || first_child {
             found.push((li, number));
         }
     }
     // Does `b` follow `a` in an outline?
     let follows = |a: &[u32], b: &[u32]| {
-        let child = b.len() == a.len() + 1 && b[..a.len()] == *a && b[a.len()] == 1;
         let next_at = |level: usize| {
             b.len() == level && a.len() >= level && b[..level - 1] == a[..level - 1] && b[level - 1] == a[level - 1] + 1
         };
-        child || (1..=a.len()).any(next_at)
+        first_child(a, b) || (1..=a.len()).any(next_at)
     };
     let mut out = Vec::new();
     let mut start = 0;
@@ -1603,6 +1597,21 @@ fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
         start = i;
     }
     out
+}
+
+/// Is `t` set in a table's columns: a gap of three spaces or more between words?
+fn in_columns(t: &str) -> bool {
+    regex!(r"\S\s{3,}\S").is_match(t)
+}
+
+/// Does `t` end in one of `ends`, a closing quotation mark or parenthesis after it aside (`… i staden.”`)?
+fn closes(t: &str, ends: &[char]) -> bool {
+    t.trim_end_matches(['”', '"', '’', ')']).ends_with(ends)
+}
+
+/// Is `b` the first number under `a` in an outline (`2` → `2.1`)?
+fn first_child(a: &[u32], b: &[u32]) -> bool {
+    b.len() == a.len() + 1 && b[..a.len()] == *a && b[a.len()] == 1
 }
 
 /// A numbered heading's title wraps onto at most this many more lines.
