@@ -593,7 +593,7 @@ fn organ_pattern(variant: &str, line: usize, body: &str) -> Result<Pattern, Cata
     );
     let parts: Vec<String> = variant
         .split(ORGAN)
-        .map(|p| p.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
+        .map(|p| p.split_whitespace().map(word_pattern).collect::<Vec<_>>().join(r"\s+"))
         .collect();
     // The words as written, but the first letter in either case (`Förslag till beslut i …`, not the
     // Göteborg `Förslag till beslut I kommunstyrelsen:`, a heading and the first line of its text).
@@ -655,8 +655,18 @@ impl Pattern {
     }
 }
 
-/// The words `organ_pattern` matches as written in `variant`: every word outside the placeholders, the
-/// first without its first letter (matched in either case).
+/// A variant's word as `organ_pattern` matches it: as written, but the preposition `i`, one stroke, also as
+/// OCR reads it (`Förslag till beslut 1 byggnadsnämnden`, `l`, `|`).
+fn word_pattern(w: &str) -> String {
+    if w == "i" {
+        "[i1l|]".to_string()
+    } else {
+        regex::escape(w)
+    }
+}
+
+/// The words `organ_pattern` matches as written in `variant`: every word outside the placeholders but `i`
+/// (which OCR reads `1`), the first without its first letter (matched in either case).
 fn pattern_literals(variant: &str) -> Vec<String> {
     let mut words: Vec<String> = variant
         .split(ORGAN)
@@ -668,7 +678,7 @@ fn pattern_literals(variant: &str) -> Vec<String> {
             first.drain(..first.chars().next().map_or(0, char::len_utf8));
         }
     }
-    words.retain(|w| !w.is_empty());
+    words.retain(|w| !w.is_empty() && w != "i");
     words
 }
 
@@ -725,7 +735,7 @@ mod tests {
     fn a_pattern_runs_only_on_lines_with_its_words() {
         assert_eq!(
             pattern_literals("Förslag till beslut i <organ>"),
-            ["örslag", "till", "beslut", "i"]
+            ["örslag", "till", "beslut"]
         );
         assert_eq!(
             pattern_literals("<organ>s förslag till <organ>"),
@@ -735,6 +745,7 @@ mod tests {
         let c = Catalogue::embedded();
         for line in [
             "förslag till beslut i Kommunstyrelsen",
+            "Förslag till beslut 1 byggnadsnämnden",
             "Barn- och utbildningsnämndens förslag till kommunfullmäktige",
             "Yttrande från Kulturnämnden",
             "Kommunstyrelsen beslutar att",

@@ -306,6 +306,28 @@ fn ordinary_text_is_unknown() {
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
 }
 
+/// OCR that reads the `i` of `Förslag till beslut i byggnadsnämnden` as `1` leaves the heading a heading,
+/// with its organ; and the § title above it is the title's line alone, not the heading and the sentence
+/// under it.
+#[test]
+fn a_variable_heading_whose_i_ocr_read_as_one() {
+    let ocr = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sections/protokoll-kommun.ocr.txt"),
+    )
+    .unwrap();
+    assert!(ocr.contains("beslut i byggnadsnamnden"));
+    let (doc, _) = process_text(&ocr.replace("beslut i byggnadsnamnden", "beslut 1 byggnadsnamnden"));
+    let secs = doc["sections"].as_array().unwrap();
+    let proposed = secs
+        .iter()
+        .find(|s| s["label"] == "proposed_decision")
+        .expect("heading found");
+    assert_eq!(proposed["decision_body"], "byggnadsnämnden");
+    let p13 = secs.iter().find(|s| s["paragraph"] == 13).unwrap();
+    assert_eq!(p13["title"], "Yttrande över detaljplan för Norra hamnen");
+    assert_eq!(proposed["parent"], p13["id"]);
+}
+
 /// A protocol in the shapes of other municipalities (`fixtures/sections/protokoll-kommun.txt`, written for
 /// this test; `.ocr.txt` is its Tesseract `eng` output): the body's abbreviation before the § and its case
 /// number after it, a table of contents whose entries are no paragraphs, headings with a variable organ,

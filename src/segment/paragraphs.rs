@@ -314,11 +314,21 @@ pub(super) fn paragraph_title(
         }
         j += 1;
     }
+    let first_gap = seen
+        .windows(2)
+        .position(|w| w[1] != w[0] + 1)
+        .map_or(seen.len(), |p| p + 1);
+    // Under a blank line a sentence is the text, not the title, even when a sub-heading follows it: the
+    // heading between whose words OCR damaged (`Forslag till beslut 1 byggnadsnamnden` over `Detaljplanen
+    // tillstyrks.`).
+    if reached
+        && seen[first_gap..]
+            .iter()
+            .any(|&j| line(j).trim_end().ends_with(['.', '?', '!']))
+    {
+        seen.truncate(first_gap);
+    }
     if !reached {
-        let first_gap = seen
-            .windows(2)
-            .position(|w| w[1] != w[0] + 1)
-            .map_or(seen.len(), |p| p + 1);
         seen.truncate(first_gap);
         if let Some(&first) = seen.first() {
             let sentence = seen
