@@ -306,6 +306,35 @@ fn ordinary_text_is_unknown() {
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
 }
 
+/// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
+/// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
+/// names them, and neither they nor the paragraphs are an agenda's items.
+#[test]
+fn numbered_chapters_over_numbered_paragraphs_are_no_agenda() {
+    let memo = "PROMEMORIA\n\nTill:        Kommunstyrelsen i Exempelå kommun\nFrån:        Advokatfirman Exempel AB\n\
+Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\n\
+1.  Kommunstyrelsen har bett oss att bedöma om kommunen kan ändra stiftelsens\n\
+    föreskrifter. Stiftelsen bildades 1962 och förvaltas av kommunen.\n\n\
+2.  Enligt stiftelseförordnandet ska stiftelsens medel användas för att bevara\n\
+    gården och dess park. Ändamålet har inte ändrats sedan stiftelsen bildades.\n\n\
+2   Rättslig reglering\n\n\
+3.  Enligt 6 kap. 1 § stiftelselagen får förvaltaren ändra en föreskrift i\n\
+    förordnandet om föreskriften inte längre kan följas på grund av ändrade\n    förhållanden.\n\n\
+4.  Ett sådant beslut kräver tillstånd av Kammarkollegiet. Tillstånd ges endast\n    om det finns särskilda skäl.\n\n\
+3   Bedömning\n\n\
+5.  Vi bedömer att förutsättningarna för en ändring av föreskrifterna är\n\
+    uppfyllda. Gårdens verksamhet har förändrats i grunden sedan 1962.\n\n\
+6.  Kommunen bör därför ansöka om tillstånd hos Kammarkollegiet.\n";
+    let (doc, input) = process_text(memo);
+    assert_ne!(doc["doc_type"], "kallelse");
+    assert_eq!(
+        label_list(&doc),
+        ["front_matter", "background", "section", "office_assessment"]
+    );
+    assert_eq!(titles(&doc, "section"), ["2 Rättslig reglering"]);
+    spans_hold(&doc, &input);
+}
+
 /// OCR that reads the `i` of `Förslag till beslut i byggnadsnämnden` as `1` leaves the heading a heading,
 /// with its organ; and the § title above it is the title's line alone, not the heading and the sentence
 /// under it.

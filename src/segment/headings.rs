@@ -134,10 +134,17 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         agenda_items(text, layout, &content, first_line)
     };
     let articles = articles(text, layout, &content);
-    let outline = outline(text, layout, &content);
+    let mut outline = outline(text, layout, &content);
     // A report's table of contents (its page numbers on lines of their own, as OCR may leave them) and its
     // numbered chapters are no agenda.
     items.retain(|(li, _)| !listing.iter().any(|r| r.contains(li)) && outline.binary_search(li).is_err());
+    // Numbered lines most of whose titles are a report's or a tjänsteutlåtande's headings (`1 Bakgrund`,
+    // `2 Rättslig reglering`, `3 Bedömning`) are its chapters, not an agenda's matters.
+    if chapters_not_items(text, layout, catalogue, &items) {
+        outline.extend(items.drain(..).map(|(li, _)| li));
+        outline.sort_unstable();
+        outline.dedup();
+    }
     let mut f = Finder {
         outline,
         listing,
@@ -1349,8 +1356,14 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
         // A title whose case number follows on the next line (`1 Kommundirektörens rapport` / `Dnr
         // 2017/KS 0001`) is an item wherever it stands: OCR drops the blank lines around it.
         let case_follows = title_at == li && case_next(k);
-        // The next item right under an item, its number one up (OCR lost the blank line between).
+        // The next item right under an item, its number one up (OCR lost the blank line between); not a
+        // numbered paragraph of running text, whose sentence goes on in lowercase on the next line (`3.
+        // Enligt 6 kap. 1 § stiftelselagen får förvaltaren ändra en föreskrift i` / `förordnandet …`).
+        let runs_on = li + 1 < layout.lines.len()
+            && layout.kinds[li + 1] == LineKind::Text
+            && line(li + 1).trim_start().starts_with(char::is_lowercase);
         let follows_item = title_at == li
+            && !runs_on
             && candidates
                 .last()
                 .is_some_and(|c| c.0 + 1 == k && c.1 == c.2 && c.3 + 1 == n);
@@ -1446,6 +1459,27 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
         return Vec::new();
     }
     items.into_iter().map(|(li, t, _)| (li, t)).collect()
+}
+
+/// Are the numbered `items` a document's chapters: do at least half of their titles (and two or more) name a
+/// heading the catalogue knows outside an agenda (`Bakgrund`, `Bedömning`, `Konsekvenser`)? An agenda's
+/// items are matters (`Årsredovisning 2024`, `Val av justerare`), which no such heading names.
+fn chapters_not_items(text: &str, layout: &Layout, catalogue: &Catalogue, items: &[(usize, usize)]) -> bool {
+    let named = items
+        .iter()
+        .filter(|&&(li, title_line)| {
+            let l = layout.line(text, title_line);
+            let title = if title_line == li {
+                agenda_number().find(l).map_or(l, |m| &l[m.end()..])
+            } else {
+                l
+            };
+            catalogue
+                .classify(title.trim(), None, None)
+                .is_some_and(|(label, scope)| *label != Label::AGENDA_ITEM && *scope.doc_type() != DocType::Kallelse)
+        })
+        .count();
+    named >= 2 && named * 2 >= items.len()
 }
 
 /// The number of a § line that is a number alone, after § `last`: the next one (`29`), or, its sign OCR read
