@@ -306,6 +306,32 @@ fn ordinary_text_is_unknown() {
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
 }
 
+/// A protocol whose § signs OCR read as other signs (`5 7`, `£ 8`, `& 10`) with no range on a front page
+/// to start from: a run of three such lines whose numbers rise by one reads as §§, each with its title;
+/// no agenda items.
+#[test]
+fn paragraph_signs_misread_in_a_run_start_the_paragraphs() {
+    let text = "Protokoll fört vid sammanträde med Exempelnämnden\n\n\
+5 7 Val av justerare\nNämnden utser Anna Berg att justera protokollet.\n\n\
+£ 8 Ekonomisk uppföljning\nNämnden godkänner uppföljningen.\n\n\
+5 9 Delegationsbeslut\nAnmälan av delegationsbeslut läggs till handlingarna.\n\n\
+& 10 Övriga frågor\nInga övriga frågor anmäldes.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(doc["doc_type"], "protokoll");
+    assert_eq!(paragraph_numbers(&doc), [7, 8, 9, 10]);
+    assert_eq!(
+        titles(&doc, "paragraph"),
+        [
+            "Val av justerare",
+            "Ekonomisk uppföljning",
+            "Delegationsbeslut",
+            "Övriga frågor"
+        ]
+    );
+    assert!(!label_list(&doc).contains(&"agenda_item"));
+    spans_hold(&doc, &input);
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

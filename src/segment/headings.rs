@@ -6,7 +6,9 @@ use std::ops::RangeInclusive;
 use super::bundle::bundle_header;
 pub(super) use super::head::Head;
 use super::layout::{join_lines, Layout, LineKind};
-use super::paragraphs::{glued_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine};
+use super::paragraphs::{
+    glued_first_paragraph, loose_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine,
+};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::roll_call_cell;
 use crate::text::{fold, title, Hist};
@@ -119,6 +121,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         })
         .unwrap_or_else(|| {
             glued_first_paragraph(content.iter().map(|&li| (li, layout.line(text, li))))
+                .or_else(|| loose_first_paragraph(content.iter().map(|&li| (li, layout.line(text, li)))))
                 .into_iter()
                 .collect()
         });

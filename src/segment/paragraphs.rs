@@ -185,6 +185,34 @@ pub(super) fn glued_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t 
     None
 }
 
+/// The number of the first § of a text whose § signs OCR read as another sign before the number, set
+/// apart (`5 7 Namnden utgor trafiknämnd …`, `£ 8 Namnden ska …`, `& 13 …`) and that no reading before
+/// it starts: the first of a run of [`LOOSE_RUN`] such lines whose numbers rise by one, each with text
+/// between it and the next, and a capitalised word after its number (no table's columns).
+pub(super) fn loose_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t str)>) -> Option<u32> {
+    let loose = regex!(r"^\s*[\$8S5&g£€]\s*(\d{1,3})\s+(\S.*)$");
+    let columns = regex!(r"\S\s{3,}\S");
+    let mut run: Vec<(usize, u32)> = Vec::new();
+    for (li, l) in lines {
+        let Some(c) = loose.captures(l) else { continue };
+        let Ok(n) = c[1].parse::<u32>() else { continue };
+        if !starts_title(&c[2]) || c[1].starts_with('0') || columns.is_match(&c[2]) {
+            continue;
+        }
+        match run.last() {
+            Some(&(pl, pn)) if pn + 1 == n && li > pl + 1 => run.push((li, n)),
+            _ => run = vec![(li, n)],
+        }
+        if run.len() >= LOOSE_RUN {
+            return Some(run[0].1);
+        }
+    }
+    None
+}
+
+/// A run of this many § lines whose sign OCR misread starts the reading of them (see [`loose_first_paragraph`]).
+const LOOSE_RUN: usize = 3;
+
 /// A line that holds a case number and nothing else, as a § that has none on its line writes it under its
 /// title (`Diarienummer: GRFS 2023-121`, `Dnr KS 2024/118`, `KS/2025:41`): the id.
 pub(super) fn case_number_line(line: &str) -> Option<String> {
