@@ -306,6 +306,18 @@ fn ordinary_text_is_unknown() {
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
 }
 
+/// A roll-call vote whose columns OCR ran together (`4 Ersättare Nej Gun Holm SD 5 Ledamot Ja`): a row
+/// that begins a block with a member's number and role is no `Ersättare` heading.
+#[test]
+fn a_vote_row_run_together_is_no_heading() {
+    let text = "Omröstningsprotokoll\n\nVotering om punkt 2 i förslaget. Ja-röst för bifall, nej-röst för avslag.\n\n\
+Anna Berg S 1 Ordförande Ja Bo Ek M 2 Ledamot Nej\nCarl Dahl V 3 Ledamot Ja Eva Fors L\n\n\
+4 Ersättare Nej Gun Holm SD 5 Ledamot Ja\nIda Jansson C 6 Ledamot Ja Karl Lind KD\n\n\
+7 Ersättare Ja Lisa Mark MP 8 Ledamot Nej\n";
+    let (doc, _) = process_text(text);
+    assert_eq!(label_list(&doc), ["front_matter"]);
+}
+
 /// A protocol whose § signs OCR read as other signs (`5 7`, `£ 8`, `& 10`) with no range on a front page
 /// to start from: a run of three such lines whose numbers rise by one reads as §§, each with its title;
 /// no agenda items.

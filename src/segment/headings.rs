@@ -345,7 +345,7 @@ impl Finder<'_> {
             let dash = self.opening.handling_number.is_none();
             let found = run_in(self.catalogue, l, front, dash)
                 .filter(|r| at_block || *r.3 == Scope::ProtocolFront)
-                .filter(|_| !letterhead_labels(l));
+                .filter(|_| !letterhead_labels(l) && !vote_row(l));
             if let Some((he, bs, label, scope)) = found {
                 // A heading in capitals is the whole line, its catalogue's words at its start (see `run_in`).
                 let title = (bs == l.len()).then(|| l.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -856,6 +856,12 @@ impl Finder<'_> {
         let after = content.iter().skip(k + 1).take(6).filter(|&&j| cell(j)).count();
         before >= 1 && after >= 1 && before + after >= 2
     }
+}
+
+/// Does `l` hold a row of a roll-call vote whose columns OCR ran together: a member's role and the vote
+/// (`78 Ersättare Ja Håkan Eriksson V 21 1:e v`, `70Ledamot Nej Anders`)? Its role is no heading.
+fn vote_row(l: &str) -> bool {
+    regex!(r"(?i)(?:^|[\s\d])(?:ledamot|ersättare|ordförande)\s+(?:ja|nej|avstår|frånvarande)(?:\s|$)").is_match(l)
 }
 
 /// `l` with its first letter made a capital, when it begins in lowercase: a heading as OCR reads a capital `I`
