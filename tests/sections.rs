@@ -270,6 +270,31 @@ fn kf_handling_nests_its_tjansteutlatande() {
     spans_hold(&doc, &input);
 }
 
+/// The same bundle with the blank line between the yrkande's title and `Förslag till beslut I
+/// kommunstyrelsen …` lost (as OCR and some exports lose it): the title stops at the heading, which is
+/// still the yrkande's own.
+#[test]
+fn a_bundle_parts_title_stops_at_a_heading_right_under_it() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sections/kf_handling.txt"),
+    )
+    .unwrap();
+    let glued = text.replace(
+        "ytterstadsdelarna\n\nFörslag till beslut I",
+        "ytterstadsdelarna\nFörslag till beslut I",
+    );
+    assert_ne!(glued, text);
+    let (doc, input) = process_text(&glued);
+    let secs = doc["sections"].as_array().unwrap();
+    assert_eq!(
+        secs[4]["title"],
+        "Yrkande angående motion av Karin Holm (V) om trädplantering i ytterstadsdelarna"
+    );
+    assert_eq!(secs[5]["label"], "proposed_decision");
+    assert_eq!(secs[5]["parent"], secs[4]["id"]);
+    spans_hold(&doc, &input);
+}
+
 #[test]
 fn motion_and_interpellation() {
     let (doc, input) = process("fixtures/sections/motion.txt");

@@ -2,6 +2,7 @@
 //! line of its own (`Yrkande    (Vänsterpartiet, Miljöpartiet)`, `Yttrande   Socialdemokraterna`,
 //! `Yrkande 2022-10-28`) with its title below (`Yrkande angående …`).
 use super::head::Head;
+use super::headings::run_in;
 use super::layout::{join_lines, Layout, LineKind};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::{alternation, PROPOSAL_PARTS, STATEMENT_PARTS};
@@ -22,10 +23,13 @@ pub(super) fn bundle_header(text: &str, layout: &Layout, catalogue: &Catalogue, 
     let (title, body_end, skip) = match titled {
         Some(j) => {
             let mut k = j;
+            // The title ends at a heading under it, also one that runs into its text (`Förslag till beslut:
+            // I kommunstyrelsen …`, where OCR lost the blank line between).
             while k + 1 < lines.len()
                 && k < j + 3
                 && layout.kinds[k + 1] == LineKind::Text
                 && catalogue.classify(line(k + 1), None, None).is_none()
+                && run_in(catalogue, line(k + 1), false, false).is_none()
             {
                 k += 1;
             }

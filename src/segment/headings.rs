@@ -803,6 +803,8 @@ impl Finder<'_> {
             || closes(p, &['.', ':', '!', '?'])
             || self.text[pe..lines[li].0].contains('\u{c}')
             || self.heads.last().map(|h| h.start) == Some(ps)
+            // The first line under a heading's title (a KF bundle part's `Yrkande angående …`).
+            || self.heads.last().is_some_and(|h| h.body == lines[li].0 && h.body > h.end + 1)
     }
 
     /// Is this a protocol's front page: the opening says protocol, and no § line nor a table of contents
@@ -1774,7 +1776,7 @@ fn letterhead_labels(line: &str) -> bool {
 /// by a dash and such a word (`Omröstning – Huvudvotering`). Returns the heading's end and the body's
 /// start as offsets into the line, and the heading's label and scope. A line in capitals is one heading
 /// whose first words the catalogue names: its end and the line's end.
-fn run_in<'c>(
+pub(super) fn run_in<'c>(
     catalogue: &'c Catalogue,
     line: &str,
     front: bool,
