@@ -40,7 +40,7 @@ const DIGIT_I_COST: f64 = 0.6;
 /// A `|` is read as `i` only before a word the corpus has seen at least this often after `i`.
 const MIN_PIPE_PAIR: f64 = 2.0;
 /// A heading running into its text that ends in a capital `I` has at most this many words.
-const RUN_IN_HEADING_WORDS: usize = 6;
+pub(super) const RUN_IN_HEADING_WORDS: usize = 6;
 
 /// Pass `context`.
 pub(super) fn apply(r: &Repairer, doc: &mut Doc) {

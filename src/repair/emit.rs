@@ -5,6 +5,7 @@
 use foldhash::{HashMap, HashSet};
 
 use super::calibration::calibrate;
+use super::context::RUN_IN_HEADING_WORDS;
 use super::edit::{Casing, Decision, Edit, EditKind};
 use super::model::Repairer;
 use super::state::Doc;
@@ -70,6 +71,16 @@ impl Repairer {
         // (`Ollaggsyrkandet` for tilläggsyrkandet).
         let misread = f.to_lowercase().next() != Some(t);
         if Case::of(from) != Case::Title || !f.is_ascii() || !misread {
+            return false;
+        }
+        // The first word of a text that a heading runs into on its line (`Stadsledningskontorets
+        // bedomning Andring av bolagsordning …`): its capital begins a sentence.
+        let line_start = text[..tokens[i].start].rfind(['\n', '\u{c}']).map_or(0, |p| p + 1);
+        let heading = text[line_start..tokens[i].start].trim();
+        if !heading.is_empty()
+            && heading.split_whitespace().count() <= RUN_IN_HEADING_WORDS
+            && self.shared.catalogue.is_heading(heading)
+        {
             return false;
         }
         if !self

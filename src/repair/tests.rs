@@ -22,6 +22,18 @@ fn restores_strips_and_confusions_with_case() {
     }
 }
 
+/// An engine without Swedish reads a small ä as a capital A (`motas Over generationer`): between two lowercase
+/// words the restored word is written small. But the first word of a text a heading runs into on its line
+/// begins a sentence, and keeps its capital.
+#[test]
+fn a_misread_capital_is_small_but_not_after_a_run_in_heading() {
+    assert_eq!(fix("som motas Over generationer"), "som motas över generationer");
+    assert_eq!(
+        fix("Stadsledningskontorets bedomning Andring av bolagsordning kravs."),
+        "Stadsledningskontorets bedömning Ändring av bolagsordning kravs."
+    );
+}
+
 #[test]
 fn keeps_right_words_and_protected_tokens() {
     let keep = [
