@@ -331,6 +331,29 @@ fn ordinary_text_is_unknown() {
     assert_eq!(labels(&doc), [("front_matter".to_string(), 1)]);
 }
 
+/// Headings whose blank line above OCR lost: a letterhead's `Tjänsteutlåtande …` under the office's name,
+/// and `Bilagor 1. Motionen …` under the signature's line of posts.
+#[test]
+fn headings_under_a_name_line_or_a_signature_without_a_blank_line() {
+    let text = "Exempelå kommun\n\nSamhällsbyggnadskontoret\n\
+Tjänsteutlåtande Handläggare Anna Berg Utfärdat 2025-02-03\n\nNy modell för tomtförmedling\n\n\
+Sammanfattning\nKommunen föreslås pröva en ny modell för att förmedla tomter till småhus.\n\n\
+Bedömning\nKontoret bedömer att modellen kan prövas under två år.\n\n\
+Eva Lind Karl Ek\nKommundirektör Samhällsbyggnadschef\nBilagor 1. Motionen 2. Nämndens yttrande\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        label_list(&doc),
+        [
+            "front_matter",
+            "doc_header",
+            "summary",
+            "office_assessment",
+            "attachments"
+        ]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// A roll-call vote whose columns OCR ran together (`4 Ersättare Nej Gun Holm SD 5 Ledamot Ja`): a row
 /// that begins a block with a member's number and role is no `Ersättare` heading.
 #[test]

@@ -805,6 +805,26 @@ impl Finder<'_> {
             || self.heads.last().map(|h| h.start) == Some(ps)
             // The first line under a heading's title (a KF bundle part's `Yrkande angående …`).
             || self.heads.last().is_some_and(|h| h.body == lines[li].0 && h.body > h.end + 1)
+            || self.name_block_above(prev)
+            || signature_role(p)
+    }
+
+    /// Is line `prev` a block of one line that names an office or a body (`Stadsledningskontoret`,
+    /// `Kommunfullmäktige`): one or two capitalised words, no sign, with a blank line or a page's start
+    /// above it? What stands under it begins a block of its own (a letterhead's `Tjänsteutlåtande …` whose
+    /// blank line OCR lost).
+    fn name_block_above(&self, prev: usize) -> bool {
+        let (lines, kinds) = (&self.layout.lines, &self.layout.kinds);
+        let p = self.layout.line(self.text, prev).trim();
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let named = (1..=2).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().count() >= 4
+            });
+        named
+            && (prev == 0
+                || kinds[prev - 1] == LineKind::Blank
+                || self.text[lines[prev - 1].1..lines[prev].0].contains('\u{c}'))
     }
 
     /// Is this a protocol's front page: the opening says protocol, and no § line nor a table of contents
@@ -859,6 +879,25 @@ impl Finder<'_> {
         before >= 1 && after >= 1 && before + after >= 2
     }
 }
+
+/// Does line `p` end a signature: a short line whose last word names a post (`Direktör Ärende och utredning
+/// Stadsdirektör`, `Kommundirektör`)? What stands under it (`Bilagor 1. Motionen …`, where OCR lost the
+/// blank line) begins a block.
+fn signature_role(p: &str) -> bool {
+    let folded = fold(p);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    // A page's header that ends in a post (`Utdrag ur protokoll Sammanträdesdatum: 2023-09-20 Ordförande`)
+    // is none: no date, no field.
+    (1..=SIGNATURE_ROLE_WORDS).contains(&words.len())
+        && p.starts_with(char::is_uppercase)
+        && !p.contains(|c: char| c.is_ascii_digit() || c == ':')
+        && words
+            .last()
+            .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)))
+}
+
+/// A signature's line of posts has at most this many words.
+const SIGNATURE_ROLE_WORDS: usize = 6;
 
 /// Does `l` hold a row of a roll-call vote whose columns OCR ran together: a member's role and the vote
 /// (`78 Ersättare Ja Håkan Eriksson V 21 1:e v`, `70Ledamot Nej Anders`)? Its role is no heading.
