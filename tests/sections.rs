@@ -392,6 +392,23 @@ fn paragraph_signs_misread_in_a_run_start_the_paragraphs() {
     spans_hold(&doc, &input);
 }
 
+/// A protocol whose `§1` OCR read as `81`, alone on its line with the title under it, and no range on a
+/// front page: two such lines whose numbers without the misread sign follow each other start the §§.
+#[test]
+fn paragraph_signs_read_as_digits_alone_on_their_lines() {
+    let text = "81\nBestämmande av tid för justering\n\nBeslut\nProtokollet justeras den 15 juni 2023.\n\n\
+52\nFrågestund\n\nInformation\nInga frågor hade anmälts till frågestunden.\n\n\
+83\nVal av revisorer\n\nBeslut\nTill revisorer väljs Anna Berg och Olof Lind.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(paragraph_numbers(&doc), [1, 2, 3]);
+    assert_eq!(
+        titles(&doc, "paragraph"),
+        ["Bestämmande av tid för justering", "Frågestund", "Val av revisorer"]
+    );
+    assert!(!label_list(&doc).contains(&"agenda_item"));
+    spans_hold(&doc, &input);
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

@@ -165,16 +165,28 @@ pub(super) fn starts_title(s: &str) -> bool {
 /// footnote `51 Sveriges stadsmissioner` is note 1), and only before a title: no sentence's end inside
 /// it, no columns of a table (`57 Ledamot      Ja`). `lines` are the document's lines of text in order,
 /// with their line numbers.
+///
+/// The number may also stand alone on its line with the title on the next (`81` / `Bestämmande av tid för
+/// justering` … `52` / `Frågestund`): then from § 1 on, as a footnote's number is never alone on its line.
 pub(super) fn glued_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t str)>) -> Option<u32> {
     let glued = regex!(r"^\s*[58](\d{2,3})\s+(\S.*)$");
+    let alone = regex!(r"^\s*[58](\d{1,3})\s*$");
     let not_title = regex!(r"\p{Ll}{2}\.\s+\p{Lu}|\S\s{3,}\S");
+    let lines: Vec<(usize, &str)> = lines.collect();
     let mut prev: Option<(usize, u32)> = None;
-    for (li, l) in lines {
-        let Some(c) = glued.captures(l) else { continue };
-        if !starts_title(&c[2]) || c[1].starts_with('0') || not_title.is_match(&c[2]) {
+    for (k, &(li, l)) in lines.iter().enumerate() {
+        let (digits, title) = match (glued.captures(l), alone.captures(l)) {
+            (Some(c), _) => (c.get(1), c.get(2).map(|m| m.as_str())),
+            (None, Some(c)) => (c.get(1), lines.get(k + 1).map(|&(_, t)| t.trim())),
+            _ => continue,
+        };
+        let (Some(digits), Some(title)) = (digits.map(|m| m.as_str()), title) else {
+            continue;
+        };
+        if !starts_title(title) || digits.starts_with('0') || not_title.is_match(title) {
             continue;
         }
-        let Ok(n) = c[1].parse::<u32>() else { continue };
+        let Ok(n) = digits.parse::<u32>() else { continue };
         if let Some((pl, pn)) = prev {
             if pn + 1 == n && li > pl + 1 {
                 return Some(pn);
