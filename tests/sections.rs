@@ -409,6 +409,24 @@ fn paragraph_signs_read_as_digits_alone_on_their_lines() {
     spans_hold(&doc, &input);
 }
 
+/// A roll call laid out a cell to a line (`55` / `Ersättare` / `Nej`, as a PDF's table comes out of the
+/// extraction) is no run of §§ whose sign OCR read as a digit, even with no front page before it.
+#[test]
+fn a_roll_call_a_cell_to_a_line_is_no_paragraphs() {
+    let mut text = String::from("Omröstning\n\n");
+    for (n, role, vote, name) in [
+        (55, "Ersättare", "Nej", "Daniel Bernmar"),
+        (56, "Ledamot", "Ja", "Anna Berg"),
+        (57, "Ledamot", "Nej", "Olof Lind"),
+        (58, "Ersättare", "Ja", "Eva Ek"),
+    ] {
+        text.push_str(&format!("{name}\n\nV\n\n{n}\n\n{role}\n\n{vote}\n\n"));
+    }
+    let (doc, _) = process_text(&text);
+    assert!(paragraph_numbers(&doc).is_empty(), "{:?}", label_list(&doc));
+    assert!(!label_list(&doc).contains(&"agenda_item"));
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

@@ -4,7 +4,7 @@
 use super::head::Head;
 use super::layout::{Layout, LineKind};
 use crate::catalogue::{Catalogue, Label, Scope};
-use crate::lang::{CASE_NUMBER_ABBREVIATION, CASE_NUMBER_WORDS};
+use crate::lang::{roll_call_cell, CASE_NUMBER_ABBREVIATION, CASE_NUMBER_WORDS};
 use crate::text::fold;
 
 /// A protocol § line as read.
@@ -177,7 +177,18 @@ pub(super) fn glued_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t 
     for (k, &(li, l)) in lines.iter().enumerate() {
         let (digits, title) = match (glued.captures(l), alone.captures(l)) {
             (Some(c), _) => (c.get(1), c.get(2).map(|m| m.as_str())),
-            (None, Some(c)) => (c.get(1), lines.get(k + 1).map(|&(_, t)| t.trim())),
+            // The title right under the number, no blank line between, and no roll call's cell (`55` /
+            // `Ersättare` / `Nej`: a member's number, role and vote, one to a line).
+            (None, Some(c)) => (
+                c.get(1),
+                lines
+                    .get(k + 1)
+                    .filter(|&&(next, t)| {
+                        let folded = fold(t);
+                        next == li + 1 && !roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>())
+                    })
+                    .map(|&(_, t)| t.trim()),
+            ),
             _ => continue,
         };
         let (Some(digits), Some(title)) = (digits.map(|m| m.as_str()), title) else {
@@ -208,7 +219,9 @@ pub(super) fn loose_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t 
     for (li, l) in lines {
         let Some(c) = loose.captures(l) else { continue };
         let Ok(n) = c[1].parse::<u32>() else { continue };
-        if !starts_title(&c[2]) || c[1].starts_with('0') || columns.is_match(&c[2]) {
+        // A roll call's row (`S 61 Ersättare Ja`: party, number, role) is none.
+        let first = fold(c[2].split_whitespace().next().unwrap_or(""));
+        if !starts_title(&c[2]) || c[1].starts_with('0') || columns.is_match(&c[2]) || roll_call_cell(&[&first]) {
             continue;
         }
         match run.last() {
