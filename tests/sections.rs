@@ -427,6 +427,28 @@ fn a_roll_call_a_cell_to_a_line_is_no_paragraphs() {
     assert!(!label_list(&doc).contains(&"agenda_item"));
 }
 
+/// Chapters in capitals under their numbers, each with sections numbered under it (`1.1 Bakgrund`, `2.1 —
+/// Avledning …`, the blank line under `2 PARTERNAS AVSIKTSFÖRKLARING` lost): chapters, not an agenda's
+/// items.
+#[test]
+fn chapters_with_numbered_sections_under_them_are_no_agenda() {
+    let text = "AVSIKTSFÖRKLARING\n\nParterna anges nedan som Part eller gemensamt Parterna.\n\n1 BAKGRUND OCH SYFTE\n\n1.1 Bakgrund\n\n1.1.1 Delägarkommunerna är delägare i bolaget, vars verksamhet syftar till att behandla\navloppsvatten från kommunerna. Bolaget ägs av sju kommuner.\n\n2 PARTERNAS AVSIKTSFÖRKLARING\n2.1 — Avledning av avloppsvatten\n\n2.1.1 Parterna är införstådda med att Bollebygd ansluts till nätet. Anslutningen sker\nnär utredningen är klar.\n\n3 AVSIKTSFÖRKLARINGENS GILTIGHET\n\n3.1 Avsiktsförklaringen gäller från undertecknandet. Den upphör när avtal har träffats.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        label_list(&doc),
+        ["front_matter", "section", "background", "section", "section"]
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        [
+            "1 BAKGRUND OCH SYFTE",
+            "2 PARTERNAS AVSIKTSFÖRKLARING",
+            "3 AVSIKTSFÖRKLARINGENS GILTIGHET"
+        ]
+    );
+    spans_hold(&doc, &input);
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

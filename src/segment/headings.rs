@@ -481,7 +481,17 @@ impl Finder<'_> {
             return false;
         }
         if number > 0 {
-            return kinds.get(li + 1) == Some(&LineKind::Blank);
+            // Set apart below too, or right over its first section (`2 PARTERNAS AVSIKTSFÖRKLARING` / `2.1 —
+            // Avledning …`, OCR's `21 Avledning …`), the blank line between lost.
+            let first_section = kinds.get(li + 1) == Some(&LineKind::Text) && {
+                let next = self.layout.line(self.text, li + 1).trim_start();
+                let chapter = line[..number].trim_end().trim_end_matches('.');
+                next.strip_prefix(chapter)
+                    .map(|r| r.strip_prefix('.').unwrap_or(r))
+                    .and_then(|r| r.strip_prefix('1'))
+                    .is_some_and(|r| r.starts_with([' ', '.', '\t']))
+            };
+            return kinds.get(li + 1) == Some(&LineKind::Blank) || first_section;
         }
         // A list's last item begins as the items above it do (`Om bolagets verksamhet …` / `Om bolagets
         // interna kontroll …`, `Antal färdigställda bostäder inom …`), where OCR lost its full stop.
@@ -1512,8 +1522,9 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
 }
 
 /// Are the numbered `items` a document's chapters: do at least half of their titles (and two or more) name a
-/// heading the catalogue knows outside an agenda (`Bakgrund`, `Bedömning`, `Konsekvenser`)? An agenda's
-/// items are matters (`Årsredovisning 2024`, `Val av justerare`), which no such heading names.
+/// heading the catalogue knows outside an agenda (`Bakgrund`, `Bedömning`, `Konsekvenser`), or have sections
+/// numbered under them? An agenda's items are matters (`Årsredovisning 2024`, `Val av justerare`), which no
+/// such heading names.
 fn chapters_not_items(text: &str, layout: &Layout, catalogue: &Catalogue, items: &[(usize, usize)]) -> bool {
     let named = items
         .iter()
@@ -1529,7 +1540,28 @@ fn chapters_not_items(text: &str, layout: &Layout, catalogue: &Catalogue, items:
                 .is_some_and(|(label, scope)| *label != Label::AGENDA_ITEM && *scope.doc_type() != DocType::Kallelse)
         })
         .count();
-    named >= 2 && named * 2 >= items.len()
+    // Items with sections numbered under them (`1 BAKGRUND OCH SYFTE` … `1.1 Bakgrund`, `2 …` / `2.1 — …`):
+    // an agenda's matters have none.
+    let parted = items
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(li, _))| {
+            let Some(n) = agenda_number().captures(layout.line(text, li)).and_then(|c| c.get(1)) else {
+                return false;
+            };
+            let first = format!("{}.1", n.as_str());
+            let end = items.get(i + 1).map_or(layout.lines.len(), |&(next, _)| next);
+            (li + 1..end).any(|j| {
+                layout.kinds[j] == LineKind::Text
+                    && layout
+                        .line(text, j)
+                        .trim_start()
+                        .strip_prefix(&first)
+                        .is_some_and(|r| r.starts_with([' ', '.', '\t']))
+            })
+        })
+        .count();
+    (named >= 2 && named * 2 >= items.len()) || (parted >= 2 && parted * 2 >= items.len())
 }
 
 /// The number of a § line that is a number alone, after § `last`: the next one (`29`), or, its sign OCR read
@@ -1618,7 +1650,10 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
 fn outline(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     // A title may begin with an acronym (`1.5.2 PCI-projekt`) and ask a question (`4 Vad definierar ett
     // onormalt lågt anbud?`).
-    let numbered = regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}(?:\p{Ll}|\p{Lu}+-\p{Ll})[^.:;!?]*\??)$");
+    // A dash may stand between the number and the title (`2.1 — Avledning av avloppsvatten`, as OCR reads a
+    // wide gap).
+    let numbered =
+        regex!(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?:[-–—]\s+)?(\p{Lu}(?:\p{Ll}|\p{Lu}+-\p{Ll})[^.:;!?]*\??)$");
     let line = |li: usize| layout.line(text, li).trim_end();
     // A footnote's number may follow the full stop (`… i offentliga upphandlingar.6`).
     let sentence_end = regex!(r"[\p{Ll}\d)][.!?]\d{0,2}(?:\s|$)");
