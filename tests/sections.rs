@@ -449,6 +449,28 @@ fn chapters_with_numbered_sections_under_them_are_no_agenda() {
     spans_hold(&doc, &input);
 }
 
+/// A vote's roll call a cell to a line, its members' seat numbers alone on their lines (`61` / `Ersättare`,
+/// `67` / `Ledamot`, `81`): numbers that jump are no agenda's items.
+#[test]
+fn seat_numbers_that_jump_are_no_agenda() {
+    let mut text = String::from(
+        "Kommunfullmäktige\n\nProtokoll nr 9\nSammanträdesdatum: 2024-10-10\nBilaga 6\nÄrende: 23\n\
+Antal Ja: 40\n\nAntal Nej: 41\n\nNamn\n\nParti\n\nPlats\n\nFunktion\n\nResultat\n\n",
+    );
+    for (name, party, seat, role, vote) in [
+        ("Maja Berg", "V", 61, "Ersättare", "Ja"),
+        ("Anna Ek", "S", 1, "Ordförande", "Ja"),
+        ("Emma Lind", "SD", 67, "Ledamot", "Nej"),
+        ("Bo Holm", "M", 12, "Ledamot", "Ja"),
+        ("Eva Fors", "L", 81, "Ledamot", "Nej"),
+        ("Olof Dahl", "C", 30, "Ersättare", "Ja"),
+    ] {
+        text.push_str(&format!("{name}\n\n{party}\n\n{seat}\n\n{role}\n\n{vote}\n\n"));
+    }
+    let (doc, _) = process_text(&text);
+    assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

@@ -1515,6 +1515,21 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
             items.push((li, title_at, n));
         }
     }
+    // Numbers rise by a few at most: an agenda may lose an item to OCR, but `4` and then `42` (a report's
+    // `4.2` whose dot OCR lost), or a roll call's `61`, `67`, `81`, are no agenda's. Each run of items whose
+    // numbers so rise needs [`AGENDA_MIN_ITEMS`] of its own.
+    let mut kept: Vec<(usize, usize, u32)> = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=items.len() {
+        if i < items.len() && items[i].2 <= items[i - 1].2 + AGENDA_MAX_STEP {
+            continue;
+        }
+        if i - run_start >= AGENDA_MIN_ITEMS {
+            kept.extend_from_slice(&items[run_start..i]);
+        }
+        run_start = i;
+    }
+    let items = kept;
     if items.len() < AGENDA_MIN_ITEMS {
         return Vec::new();
     }
@@ -1805,6 +1820,9 @@ const LOOSE_ITEM_STEP: u32 = 3;
 /// Numbered lines set apart by blank lines, their numbers rising, are an agenda's items, not a list's, in
 /// a run of this many or more.
 const AGENDA_APART_ITEMS: usize = 4;
+
+/// An agenda's next item has a number at most this much above the one before.
+const AGENDA_MAX_STEP: u32 = 5;
 
 /// An agenda has at least this many numbered items.
 const AGENDA_MIN_ITEMS: usize = 2;
