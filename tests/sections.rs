@@ -471,6 +471,17 @@ Antal Ja: 40\n\nAntal Nej: 41\n\nNamn\n\nParti\n\nPlats\n\nFunktion\n\nResultat\
     assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
 }
 
+/// A taxa's articles in a table of their text as proposed and as it stands, side by side (`§1 Denna taxa
+/// gäller …     Denna taxa gäller …`, `§4      §3 Avgift …`): no protocol's paragraphs.
+#[test]
+fn articles_in_a_comparison_table_are_no_paragraphs() {
+    let text = "Tjänsteutlåtande\n\nRevidering av taxa\n\nSammanfattning\nTaxan för tillsyn ses över och några paragrafer får ny lydelse.\n\nJämförelse\nI tabellen nedan jämförs den gällande taxan med förslaget.\n\nFöreslagen ny taxa                                   Gällande taxa\n§1 Denna taxa gäller avgifter för stadens tillsyn     Denna taxa gäller avgifter för nämndens\nenligt lagen om explosiva varor.                       verksamhet enligt lagen.\n§4                                                   §3 Avgift enligt denna taxa tas inte ut\n§7 Avgift enligt denna taxa ska betalas av den        Avgiftsskyldig är den som bedriver\nsom bedriver verksamheten.                             verksamheten.\n\nBedömning\nFörvaltningen bedömer att taxan blir tydligare.\n";
+    let (doc, input) = process_text(text);
+    assert!(paragraph_numbers(&doc).is_empty(), "{:?}", label_list(&doc));
+    assert_eq!(doc["doc_type"], "tjansteutlatande");
+    spans_hold(&doc, &input);
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

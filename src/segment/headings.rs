@@ -654,7 +654,12 @@ impl Finder<'_> {
             let after_last = self
                 .last_para
                 .is_none_or(|last| (p.number, p.letter) > (last, self.last_letter));
-            !goes_on && (p.case_id.is_some() || after_last)
+            // A table's row of an article as it stands and as proposed (`§1 Denna taxa gäller …      Denna taxa
+            // gäller …`, `§4      §3 Avgift …`) is none.
+            let table_row = p
+                .title_at
+                .is_some_and(|i| prose_columns(&l[i..]) || l[i..].trim_start().starts_with('§'));
+            !goes_on && (p.case_id.is_some() || after_last) && !table_row
         })
     }
 
@@ -888,6 +893,19 @@ impl Finder<'_> {
         let after = content.iter().skip(k + 1).take(6).filter(|&&j| cell(j)).count();
         before >= 1 && after >= 1 && before + after >= 2
     }
+}
+
+/// Is `t` a table's row of two columns of prose (`Denna taxa gäller avgifter för …      Denna taxa gäller
+/// avgifter för …`: a bylaw's or a taxa's article as it stands and as proposed, side by side)? A § line
+/// there is the article's, no protocol's paragraph. A title and its case number are no such columns.
+fn prose_columns(t: &str) -> bool {
+    let prose = |part: &str| {
+        part.split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+            .count()
+            >= 3
+    };
+    regex!(r"\s{3,}").split(t.trim()).filter(|part| prose(part)).count() >= 2
 }
 
 /// Does line `p` end a signature: a short line whose last word names a post (`Direktör Ärende och utredning
