@@ -509,6 +509,14 @@ Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\
     );
     assert_eq!(titles(&doc, "section"), ["2 Rättslig reglering"]);
     spans_hold(&doc, &input);
+    // OCR read a paragraph's full stop as a comma and lost its last: the paragraph is still no chapter.
+    let ocr = memo.replace(
+        "uppfyllda. Gårdens verksamhet har förändrats i grunden sedan 1962.",
+        "uppfyllda, Gårdens verksamhet har förändrats i grunden sedan 1962",
+    );
+    assert_ne!(ocr, memo);
+    let (doc, _) = process_text(&ocr);
+    assert_eq!(titles(&doc, "section"), ["2 Rättslig reglering"]);
 }
 
 /// OCR that reads the `i` of `Förslag till beslut i byggnadsnämnden` as `1` leaves the heading a heading,

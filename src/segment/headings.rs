@@ -144,7 +144,16 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     // Numbered lines most of whose titles are a report's or a tjänsteutlåtande's headings (`1 Bakgrund`,
     // `2 Rättslig reglering`, `3 Bedömning`) are its chapters, not an agenda's matters.
     if chapters_not_items(text, layout, catalogue, &items) {
-        outline.extend(items.drain(..).map(|(li, _)| li));
+        // Only those with a heading's length: a numbered paragraph of running text OCR set apart (`5. Vi
+        // bedömer att förutsättningarna för en ändring av föreskrifterna är`) is neither.
+        outline.extend(
+            items
+                .drain(..)
+                .filter(|&(li, t)| {
+                    li == t && layout.line(text, li).split_whitespace().count() <= FREE_HEADING_WORDS + 1
+                })
+                .map(|(li, _)| li),
+        );
         outline.sort_unstable();
         outline.dedup();
     }
