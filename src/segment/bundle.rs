@@ -2,7 +2,6 @@
 //! line of its own (`Yrkande    (Vänsterpartiet, Miljöpartiet)`, `Yttrande   Socialdemokraterna`,
 //! `Yrkande 2022-10-28`) with its title below (`Yrkande angående …`).
 use super::head::Head;
-use super::headings::run_in;
 use super::layout::{join_lines, Layout, LineKind};
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::{alternation, PROPOSAL_PARTS, STATEMENT_PARTS};
@@ -10,7 +9,13 @@ use crate::lang::{alternation, PROPOSAL_PARTS, STATEMENT_PARTS};
 /// A part of a KF bundle starting on line `li` (see [`bundle_part`]), with its title: a `Yrkande angående …`
 /// line among the next two lines of text (a date line may stand between) with the lines it wraps onto,
 /// else the part line itself. Returns the header and the line to go on from.
-pub(super) fn bundle_header(text: &str, layout: &Layout, catalogue: &Catalogue, li: usize) -> Option<(Head, usize)> {
+pub(super) fn bundle_header(
+    text: &str,
+    layout: &Layout,
+    catalogue: &Catalogue,
+    li: usize,
+    runs_in: impl Fn(&str) -> bool,
+) -> Option<(Head, usize)> {
     let lines = &layout.lines;
     let line = |j: usize| layout.line(text, j);
     let (s, e) = lines[li];
@@ -29,7 +34,7 @@ pub(super) fn bundle_header(text: &str, layout: &Layout, catalogue: &Catalogue, 
                 && k < j + 3
                 && layout.kinds[k + 1] == LineKind::Text
                 && catalogue.classify(line(k + 1), None, None).is_none()
-                && run_in(catalogue, line(k + 1), false, false).is_none()
+                && !runs_in(line(k + 1))
             {
                 k += 1;
             }

@@ -293,7 +293,8 @@ impl Finder<'_> {
         // a bare part line is its title.
         let at_block = self.block_start(li);
         if self.opening.handling_number.is_some() && at_block {
-            if let Some((head, skip)) = bundle_header(self.text, self.layout, self.catalogue, li) {
+            let runs_in = |t: &str| run_in(self.catalogue, t, false, false).is_some();
+            if let Some((head, skip)) = bundle_header(self.text, self.layout, self.catalogue, li, runs_in) {
                 self.heads.push(head);
                 return skip;
             }
@@ -1895,7 +1896,7 @@ fn letterhead_labels(line: &str) -> bool {
 /// by a dash and such a word (`Omröstning – Huvudvotering`). Returns the heading's end and the body's
 /// start as offsets into the line, and the heading's label and scope. A line in capitals is one heading
 /// whose first words the catalogue names: its end and the line's end.
-pub(super) fn run_in<'c>(
+fn run_in<'c>(
     catalogue: &'c Catalogue,
     line: &str,
     front: bool,
