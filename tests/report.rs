@@ -35,12 +35,12 @@ fn a_report_holds_every_edit_once_and_needs_no_network() {
     let log = dir.path().join("edits.jsonl");
     let o = diakrit(&["report", MISSION, "fixtures/sections", "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("the review of 10 document(s)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("the review of 14 document(s)"), "{}", stderr(&o));
     let o = diakrit(&["repair", "--quiet", "--edits", log.to_str().unwrap(), MISSION]);
     assert!(o.status.success());
     let logged = edits_of(&log);
     let data = report_data(&out);
-    assert_eq!(data["summary"]["documents"], 10);
+    assert_eq!(data["summary"]["documents"], 14);
     let docs = data["documents"].as_array().unwrap();
     let mission = docs.iter().find(|d| d["source"] == MISSION).unwrap();
     assert_eq!(mission["edits"], logged.len());

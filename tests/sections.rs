@@ -519,6 +519,81 @@ Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\
     assert_eq!(titles(&doc, "section"), ["2 Rättslig reglering"]);
 }
 
+/// A protocol and a tjänsteskrivelse of another template (`fixtures/sections/*-nordby.txt`, written for this
+/// test; `.ocr.txt` their Tesseract output, Swedish engine on a sans-serif for the protocol, English on a
+/// sans-serif for the tjänsteskrivelse): the protocol's § lines (`§ 21   Dnr KS 2025/118`, under OCR `521 Dnr
+/// KS 2025/118` at the head of each page) with their case numbers, its front page's fields, its signature
+/// block's posts (alone on their lines under OCR) no headings; the same sections in both readings.
+#[test]
+fn documents_of_another_template_clean_and_after_ocr() {
+    let protocol = [
+        "front_matter",
+        "time_place",
+        "members_voting",
+        "others_present",
+        "adjusters",
+        "signatures",
+        "paragraph",
+        "board_proposal",
+        "matter",
+        "documents",
+        "proposals_in_meeting",
+        "decision_procedure",
+        "paragraph",
+        "decision",
+        "matter",
+        "dissent",
+        "distribution",
+        "paragraph",
+        "decision",
+        "protocol_note",
+    ];
+    for path in [
+        "fixtures/sections/protokoll-nordby.txt",
+        "fixtures/sections/protokoll-nordby.ocr.txt",
+    ] {
+        let (doc, input) = process(path);
+        assert_eq!(doc["doc_type"], "protokoll", "{path}");
+        assert_eq!(label_list(&doc), protocol, "{path}");
+        let cases: Vec<(u64, &str)> = doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["label"] == "paragraph")
+            .map(|s| (s["paragraph"].as_u64().unwrap(), s["case_id"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            cases,
+            [(21, "KS 2025/118"), (22, "KS 2025/87"), (23, "KS 2025/9")],
+            "{path}"
+        );
+        spans_hold(&doc, &input);
+    }
+    for path in [
+        "fixtures/sections/tjansteskrivelse-nordby.txt",
+        "fixtures/sections/tjansteskrivelse-nordby.ocr.txt",
+    ] {
+        let (doc, input) = process(path);
+        assert_eq!(doc["doc_type"], "tjansteutlatande", "{path}");
+        assert_eq!(
+            label_list(&doc),
+            [
+                "front_matter",
+                "proposed_decision",
+                "summary",
+                "case_description",
+                "financial_impact",
+                "child_rights_impact",
+                "union_consultation",
+                "decision_basis",
+                "distribution"
+            ],
+            "{path}"
+        );
+        spans_hold(&doc, &input);
+    }
+}
+
 /// OCR that reads the `i` of `Förslag till beslut i byggnadsnämnden` as `1` leaves the heading a heading,
 /// with its organ; and the § title above it is the title's line alone, not the heading and the sentence
 /// under it.

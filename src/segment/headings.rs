@@ -313,6 +313,14 @@ impl Finder<'_> {
             Some(c) if self.stands_alone(li) => c,
             _ => l.to_string(),
         };
+        // A post alone on its line in a signature block (`Underskrifter  Sekreterare …` / `Johan Ahl` /
+        // `Ordförande` / `Lena Holm` / `Justerare`, the dotted lines to sign on lost) is the block's, no heading.
+        let post = fold(l.trim());
+        if self.heads.last().is_some_and(|h| h.label == "signatures")
+            && (crate::lang::SIGNATURE_ROLES.iter().any(|r| fold(r) == post) || post == "justerare")
+        {
+            return li + 1;
+        }
         let front = self.front_page();
         if let Some((label, scope, organ)) = self
             .catalogue

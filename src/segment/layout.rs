@@ -540,12 +540,19 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
     // Varbergs kommun 5`), and its dash may be typeset differently on the two (`-`, `–`): compared with the
     // number in either place as one mark, and with one dash.
     let bare_number = regex!(r"^\d{1,4}\s+|\s+\d{1,4}$");
+    let case_word = regex!(r"\b(?:dnr|diarienummer|arendenummer)\b");
+    let numbered_case = regex!(r"^\S{0,2}\d{1,4}\s+(?:dnr|diarienummer|arendenummer)\b");
     // The gap between a header's columns differs from page to page (`KOMMUNFULLMÄKTIGE      SAMMANTRÄDES…`):
     // compared with single spaces.
     let key = |li: usize| {
         let folded = fold(text[lines[li].0..lines[li].1].trim()).replace(['–', '—'], "-");
         let single = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        let numbered = page_number.replace(&single, "");
+        // A case number's `2025/118` is no page number `2/5`.
+        let numbered = if case_word.is_match(&single) {
+            std::borrow::Cow::Borrowed(single.as_str())
+        } else {
+            page_number.replace(&single, "")
+        };
         // Marked as numbered: a title with its page number in a table of contents (`Förord 1`) is no copy
         // of the heading that opens that page (`Förord`).
         match bare_number.replace_all(&numbered, "") {
@@ -579,8 +586,12 @@ fn page_edges(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], is_h
             for li in edge(page, top) {
                 let t = text[lines[li].0..lines[li].1].trim();
                 let k = key(li);
-                let repeated =
-                    seen.get(&k).is_some_and(|&n| n >= needed) || fuzzy.get(&k).is_some_and(|&n| n >= needed);
+                let exact = seen.get(&k).is_some_and(|&n| n >= needed);
+                // A number before a case number that repeats only nearly (`521 Dnr KS 2025/118`, `522 Dnr KS
+                // 2025/87`: § lines whose sign OCR misread, at the head of each page) is each page's own; a
+                // letterhead's case number stands alone (damaged or not: `Diarienummer: FS$2023-00121`).
+                let own_case = !exact && numbered_case.is_match(&fold(t));
+                let repeated = exact || (fuzzy.get(&k).is_some_and(|&n| n >= needed) && !own_case);
                 if kinds[li] == LineKind::Furniture {
                     outer_furniture = true;
                     continue;
