@@ -12,6 +12,10 @@ Usage:
   python3 scripts/eval_headings.py score --bin BIN --set m1[,m2] [--mode clean|ocr|both] [-v]
       found / right label / reported right / § right, per document and in all
 
+  python3 scripts/eval_headings.py versus --bin BIN --clean DIR --ocr DIR [--variants A,B] [-v]
+      OCR robustness with no gold written: each OCR'd text (DIR/<variant>-<name>.txt, or DIR/<name>.txt with
+      no --variants) scored against the sections BIN reports on the clean text of the same name
+
 Texts live in --texts (default target/eval-headings), as <set>/{src,clean,ocr}/<doc>.txt.
 """
 import argparse, csv, difflib, hashlib, json, os, re, subprocess, sys, unicodedata, urllib.request
@@ -230,6 +234,47 @@ def score(a):
     return 0
 
 
+def versus(a):
+    """Each OCR'd text against the clean text's own sections (their lines, labels, § numbers and titles)."""
+    def run(path):
+        return reported(subprocess.run([a.bin, 'process', path], capture_output=True, check=True).stdout)
+    tot = dict(gold=0, found=0, label=0, reported=0, right=0, par=0, par_right=0, false_par=0)
+    variants = [f'{x}-' for x in a.variants.split(',') if x] or ['']
+    for name in sorted(os.listdir(a.clean)):
+        if not name.endswith('.txt'):
+            continue
+        gold = [dict(line=r['line'], label=r['label'],
+                     paragraph='' if r['paragraph'] is None else str(r['paragraph']),
+                     title=r['texts'][1] if r['label'] == 'paragraph' else r['texts'][0])
+                for r in run(os.path.join(a.clean, name))]
+        for prefix in variants:
+            path = os.path.join(a.ocr, prefix + name)
+            if not os.path.exists(path):
+                continue
+            rep = run(path)
+            s, pairs = score_doc(gold, rep, False)
+            for k in tot:
+                tot[k] += s[k]
+            if a.verbose and (s['found'] < s['gold'] or s['right'] < s['reported']):
+                print(f'{prefix}{name}: found {s["found"]}/{s["gold"]} label {s["label"]} '
+                      f'reported right {s["right"]}/{s["reported"]} § {s["par_right"]}/{s["par"]}')
+                gi = {i: j for i, j in pairs}
+                rj = {j for _, j in pairs}
+                for i, g in enumerate(gold):
+                    if i not in gi:
+                        print(f'    missed   {g["line"]:5} {g["label"]:<22} {g["title"][:70]!r}')
+                    elif rep[gi[i]]['label'] != g['label']:
+                        print(f'    label    {g["line"]:5} {g["label"]:<22} got {rep[gi[i]]["label"]}: {g["title"][:60]!r}')
+                for j, r in enumerate(rep):
+                    if j not in rj:
+                        print(f'    extra    {r["line"]:5} {r["label"]:<22} {r["texts"][0][:70]!r}')
+    pct = lambda x, y: f'{100 * x / y:.1f}' if y else '–'
+    print(f'ALL versus clean: found {pct(tot["found"], tot["gold"])} label {pct(tot["label"], tot["gold"])} '
+          f'precision {pct(tot["right"], tot["reported"])} § {tot["par_right"]}/{tot["par"]} '
+          f'false § {tot["false_par"]} (gold {tot["gold"]}, reported {tot["reported"]})')
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest='cmd', required=True)
@@ -245,8 +290,14 @@ def main():
     s.add_argument('--bin', default=os.path.join(ROOT, 'target', 'release', 'diakrit'))
     s.add_argument('--mode', choices=['clean', 'ocr', 'both'], default='both')
     s.add_argument('-v', '--verbose', action='store_true')
+    v = sub.add_parser('versus')
+    v.add_argument('--bin', default=os.path.join(ROOT, 'target', 'release', 'diakrit'))
+    v.add_argument('--clean', required=True)
+    v.add_argument('--ocr', required=True)
+    v.add_argument('--variants', default='', help='comma-separated prefixes of the OCR files (A,B: A-<name>.txt)')
+    v.add_argument('-v', '--verbose', action='store_true')
     a = ap.parse_args()
-    return {'build': build, 'ocr': ocr, 'score': score}[a.cmd](a)
+    return {'build': build, 'ocr': ocr, 'score': score, 'versus': versus}[a.cmd](a)
 
 
 if __name__ == '__main__':
