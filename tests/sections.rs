@@ -482,6 +482,16 @@ fn articles_in_a_comparison_table_are_no_paragraphs() {
     spans_hold(&doc, &input);
 }
 
+/// A samrådsredogörelse's numbered comments, each a sentence that goes on on the next line or after a blank
+/// line OCR put in: running text, no agenda's items.
+#[test]
+fn numbered_comments_that_run_on_are_no_agenda() {
+    let text = "Samrådsredogörelse\n\nSynpunkter från sakägare\n\n27. Varvet AB Inledningsvis kritiseras innehållet i planförslaget och det ifrågasätts\n\nom planen är förenlig med översiktsplanen. Kontoret noterar synpunkten.\n\n28. Advokatfirman, ombud för varvet Ombudet påtalar vikten av den väg som idag\ngår över fastigheten och att motortrafik mot varvet måste tillåtas. Påtalas\näven att vägen behövs för räddningstjänsten.\n\n31. Boende på Kvarnvägen 36, Anser att tre våningar är för högt, de vill att\n\nbebyggelse medges som högst i två plan. Kontoret noterar synpunkten.\n";
+    let (doc, _) = process_text(text);
+    assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
+    assert_ne!(doc["doc_type"], "kallelse");
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

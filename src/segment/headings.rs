@@ -1369,13 +1369,22 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
         // A long title may wrap onto one more line, in lowercase (`… för yttrande` / `senast den 24 maj`).
         // Not a sentence's end (`… finansiering` / `föreligger.`: a numbered decision point), nor an entry
         // of a table of contents (`… för` / `allmän trafikplikt … 5`).
+        // Nor a line of prose (`går över Brännö 3:196 kvarstår och att … måste tillåtas. Påtalas`): a title's
+        // tail is short.
         let wrapped = last + 1 < layout.lines.len()
             && layout.kinds[last + 1] == LineKind::Text
             && line(last + 1).trim_start().starts_with(char::is_lowercase)
             && !line(last + 1).trim_end().ends_with(['.', ',', ';'])
+            && line(last + 1).split_whitespace().count() <= LISTED_ENTRY_WORDS
             && !toc_leader.is_match(line(last + 1))
             && ends_block(last + 2);
-        before && (ends_block(last + 1) || wrapped)
+        // A sentence that goes on in lowercase after a blank line OCR put in (`27. Brännö Varv AB
+        // Inledningsvis kritiseras … ifrågasätts` / blank / `om …`) is running text, no item standing apart.
+        let goes_on_after_blank = last + 2 < layout.lines.len()
+            && layout.kinds[last + 1] == LineKind::Blank
+            && layout.kinds[last + 2] == LineKind::Text
+            && line(last + 2).trim_start().starts_with(char::is_lowercase);
+        before && ((ends_block(last + 1) && !goes_on_after_blank) || wrapped)
     };
     let block_start = |k: usize| {
         k == 0 || {
