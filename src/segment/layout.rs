@@ -143,7 +143,8 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
         r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$|^-\s*\d{1,4}\s*-$"
     );
     let proto = regex!(r"(?i)^protokoll\s*(?:\(\s*[nou]?r\.?\s*(\d{1,3})\s*\)|[nou]?r\.?\s*(\d{1,3}))$");
-    let date = regex!(r"(?i)^sammantr\S*datum:?\s*(\d{4}-\d{2}-\d{2})$");
+    // The word as OCR may damage it (`Sammantradesdatunr:`, `Sammanträdesdatuom:`), before its date.
+    let date = regex!(r"(?i)^sammantr\S{0,12}:?\s*(\d{4}-\d{2}-\d{2})$");
     let header = regex!(
         r"(?i)^\S+(?: \S+)? stad(?-u:\b).{0,60},\s*protokoll(?:sutdrag)?$|^justerandes sign|^utdragsbestyrkande$"
     );
@@ -1135,6 +1136,11 @@ mod tests {
         );
         assert_eq!(l.protocol_number, Some(1));
         assert_eq!(l.meeting_date.as_deref(), Some("2023-01-26"));
+        // The field's word as OCR damages it, before its date, is the same running header.
+        for damaged in ["Sammantradesdatunr: 2024-11-07", "Sammanträdesdatuom: 2024-11-07"] {
+            let text = format!("Omröstning\n\nProtokoll nr 10\n\n{damaged}\n\nGodkänd voteringsproposition.\n");
+            assert!(furniture_of(&text).contains(&damaged), "{damaged}");
+        }
     }
 
     #[test]
