@@ -492,6 +492,16 @@ fn numbered_comments_that_run_on_are_no_agenda() {
     assert_ne!(doc["doc_type"], "kallelse");
 }
 
+/// A § line under a line that ends in a handling's number (`KF Handling 2024 nr 160` / `§ 701 Ärendenummer
+/// …`, a page's header OCR did not set apart) opens its paragraph: a handling's number is no law's, which a §
+/// line would go on from (`… enligt 9` / `§ 9 LSS.`).
+#[test]
+fn a_paragraph_under_a_handlings_number() {
+    let text = "Protokoll nr 23\nSammanträdesdatum: 2024-09-11\n\n§ 700 Ärendenummer SLK-2022-01438\n\nÖverenskommelse om samverkan\n\nBeslut\nKommunstyrelsen godkänner överenskommelsen.\n\nKF Handling 2024 nr 160\n§ 701 Ärendenummer SLK-2023-00307\n\nRedovisning av uppdrag om en fördjupad utredning\n\nBeslut\nKommunstyrelsen tillstyrker förslaget.\n";
+    let (doc, _) = process_text(text);
+    assert_eq!(paragraph_numbers(&doc), [700, 701]);
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

@@ -697,6 +697,9 @@ impl Finder<'_> {
             && words[n - 1].len() <= 3
             && words[n - 1].chars().all(|c| c.is_ascii_digit())
             && words[n - 2] != "§"
+            // A handling's number is no law's (`KF Handling 2024 nr 160` over `§ 701 Ärendenummer …`, a page's
+            // header OCR did not set apart).
+            && !matches!(words[n - 2].to_lowercase().as_str(), "nr" | "nr." | "nummer")
     }
 
     /// A § whose sign OCR lost altogether, its number alone on its line (`29` between `§ 28` and `§ 30`):
