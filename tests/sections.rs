@@ -502,6 +502,19 @@ fn a_paragraph_under_a_handlings_number() {
     assert_eq!(paragraph_numbers(&doc), [700, 701]);
 }
 
+/// A KF bundle's part line whose gap before the parties OCR closed (`Yttrande M, D, L, KD`) still starts the
+/// part, its title the `Yttrande angående …` line under it.
+#[test]
+fn a_bundle_part_with_its_parties_after_a_single_space() {
+    let text = "Handling 2025 nr 47\n\nYttrande M, D, L, KD\n\nYttrande angående motion om vigselförrättare\n\n\
+Vi anser att ersättningen bör höjas.\n";
+    let (doc, _) = process_text(text);
+    let secs = doc["sections"].as_array().unwrap();
+    let part = secs.iter().find(|s| s["label"] == "doc_header").unwrap();
+    assert_eq!(part["heading"], "Yttrande M, D, L, KD");
+    assert_eq!(part["title"], "Yttrande angående motion om vigselförrättare");
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

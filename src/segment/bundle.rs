@@ -51,12 +51,14 @@ pub(super) fn bundle_header(
 }
 
 /// The doc type of a line that starts a part of a KF bundle on its own: `Yrkande` or `Yttrande` alone, or
-/// followed by a wide gap (a second column with the parties), a date or parentheses.
+/// followed by a wide gap (a second column with the parties), a date, parentheses or the parties' list.
 fn bundle_part(line: &str) -> Option<DocType> {
     let part = regex!(format!(
-        r"^\s*({}|{})(?:\s*$|\s{{3,}}\S|\s+\d{{4}}-\d{{2}}-\d{{2}}|\s*\()",
+        r"^\s*({}|{})(?:\s*$|\s{{3,}}\S|\s+\d{{4}}-\d{{2}}-\d{{2}}|\s*\(|\s+{party}(?:\s*(?:,|och)\s*{party})+\s*$)",
         alternation(&PROPOSAL_PARTS),
-        alternation(&STATEMENT_PARTS)
+        alternation(&STATEMENT_PARTS),
+        // The parties' column, its gap closed by OCR (`Yttrande M, D, L, KD`): their letters or names.
+        party = r"(?:\p{Lu}{1,3}|\p{Lu}\p{Ll}+(?:erna|partiet))"
     ));
     let c = part.captures(line)?;
     Some(if c[1].to_lowercase().contains("yrkande") {
