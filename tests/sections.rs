@@ -515,6 +515,20 @@ Vi anser att ersättningen bör höjas.\n";
     assert_eq!(part["title"], "Yttrande angående motion om vigselförrättare");
 }
 
+/// Two reglementen in one handling, the second's articles numbered from § 1 again: the first's articles
+/// (each a sentence ending in a full stop) are no table of contents that the body begins again.
+#[test]
+fn a_reglementes_articles_are_no_table_of_contents_when_a_second_restarts() {
+    let text = "Bilaga 1: Nytt kapitel 2 i reglementet för stadsmiljönämnden\n\n§ 1 Nämnden har ett helhetsansvar för stadens offentliga rum.\n\n§ 2 Nämnden ansvarar för gator, torg och parker.\n\n§ 3 Nämnden ansvarar för stadens lekplatser och\nbadplatser.\n\n§ 4 Nämnden förvaltar stadens markreserv.\n\nBilaga 2: Nytt kapitel 2 i reglementet för stadsbyggnadsnämnden\n\n§ 1 Nämnden ansvarar för den fysiska planeringen.\n\n§ 2 Nämnden ansvarar för planeringsarbete och\nbostadsförsörjning.\n\n§ 3 Nämnden ansvarar för lantmäteriverksamheten.\n";
+    let (doc, _) = process_text(text);
+    assert!(
+        !label_list(&doc).contains(&"table_of_contents"),
+        "{:?}",
+        label_list(&doc)
+    );
+    assert_eq!(paragraph_numbers(&doc)[..4], [1, 2, 3, 4]);
+}
+
 /// A memo whose chapters are numbered (`1   Bakgrund`) and whose paragraphs are numbered too, in a sequence
 /// of their own (`1.  Kommunstyrelsen har bett …`): the chapters are headings, labelled as the catalogue
 /// names them, and neither they nor the paragraphs are an agenda's items.

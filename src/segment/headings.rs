@@ -1058,7 +1058,12 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
         let paged = content
             .get(k + 1)
             .is_some_and(|&j| page_number.is_match(line(j)) && paragraph_line(line(j), None).is_none());
-        let short = next - k <= 1 + TOC_ENTRY_LINES || paged;
+        // An article of a reglemente (`§ 7 Nämnden utgör trafiknämnd enligt lag (1978:234) …` ending in a full
+        // stop), whose numbers a second reglemente in the same handling takes again, is no entry.
+        let prose = content[k..next.min(k + 1 + TOC_ENTRY_LINES)]
+            .iter()
+            .any(|&j| sentence_end.is_match(line(j)));
+        let short = (next - k <= 1 + TOC_ENTRY_LINES || paged) && !prose;
         let again = paras[run + 1..].iter().any(|p| p.2 == number);
         let rising = run == 0 || paras[run - 1].2 < number;
         if !(short && again && rising) {
