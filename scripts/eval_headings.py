@@ -195,10 +195,40 @@ def score_doc(gold, rep, by_line):
                 par=len(par_gold), par_right=par_right, false_par=false_par), pairs
 
 
+def sections_of(bin_, path):
+    """The sections `bin_ process` reports on `path` (see `reported`)."""
+    return reported(subprocess.run([bin_, 'process', path], capture_output=True, check=True).stdout)
+
+
+def totals():
+    return dict(gold=0, found=0, label=0, reported=0, right=0, par=0, par_right=0, false_par=0)
+
+
+def details(gold, rep, pairs):
+    """The gold rows missed or labelled otherwise, and the reported sections no gold row matched."""
+    gi = {i: j for i, j in pairs}
+    rj = {j for _, j in pairs}
+    for i, g in enumerate(gold):
+        if i not in gi:
+            print(f'    missed   {g["line"]:5} {g["label"]:<22} {g["title"][:70]!r}')
+        elif rep[gi[i]]['label'] != g['label']:
+            print(f'    label    {g["line"]:5} {g["label"]:<22} got {rep[gi[i]]["label"]}: {g["title"][:60]!r}')
+    for j, r in enumerate(rep):
+        if j not in rj:
+            print(f'    extra    {r["line"]:5} {r["label"]:<22} {r["texts"][0][:70]!r}')
+
+
+def summary(name, tot):
+    pct = lambda x, y: f'{100 * x / y:.1f}' if y else '–'
+    print(f'ALL {name}: found {pct(tot["found"], tot["gold"])} label {pct(tot["label"], tot["gold"])} '
+          f'precision {pct(tot["right"], tot["reported"])} § {tot["par_right"]}/{tot["par"]} '
+          f'false § {tot["false_par"]} (gold {tot["gold"]}, reported {tot["reported"]})')
+
+
 def score(a):
     modes = ['clean', 'ocr'] if a.mode == 'both' else [a.mode]
     for mode in modes:
-        tot = dict(gold=0, found=0, label=0, reported=0, right=0, par=0, par_right=0, false_par=0)
+        tot = totals()
         for set_ in a.set.split(','):
             for row in manifest(set_):
                 doc = row['doc']
@@ -208,8 +238,7 @@ def score(a):
                 path = os.path.join(a.texts, set_, mode, doc + '.txt')
                 if not os.path.exists(path):
                     sys.exit(f'{path}: missing (run `build`, then `ocr`)')
-                out = subprocess.run([a.bin, 'process', path], capture_output=True, check=True).stdout
-                rep = reported(out)
+                rep = sections_of(a.bin, path)
                 s, pairs = score_doc(gold, rep, mode == 'clean')
                 for k in tot:
                     tot[k] += s[k]
@@ -217,28 +246,14 @@ def score(a):
                       f'reported right {s["right"]}/{s["reported"]} § {s["par_right"]}/{s["par"]} '
                       f'false § {s["false_par"]}')
                 if a.verbose:
-                    gi = {i: j for i, j in pairs}
-                    rj = {j for _, j in pairs}
-                    for i, g in enumerate(gold):
-                        if i not in gi:
-                            print(f'    missed   {g["line"]:5} {g["label"]:<22} {g["title"]}')
-                        elif rep[gi[i]]['label'] != g['label']:
-                            print(f'    label    {g["line"]:5} {g["label"]:<22} got {rep[gi[i]]["label"]}: {g["title"]}')
-                    for j, r in enumerate(rep):
-                        if j not in rj:
-                            print(f'    extra    {r["line"]:5} {r["label"]:<22} {r["texts"][0][:70]!r}')
-        pct = lambda x, y: f'{100 * x / y:.1f}' if y else '–'
-        print(f'ALL {mode} {a.set}: found {pct(tot["found"], tot["gold"])} label {pct(tot["label"], tot["gold"])} '
-              f'precision {pct(tot["right"], tot["reported"])} § {tot["par_right"]}/{tot["par"]} '
-              f'false § {tot["false_par"]} (gold {tot["gold"]}, reported {tot["reported"]})')
+                    details(gold, rep, pairs)
+        summary(f'{mode} {a.set}', tot)
     return 0
 
 
 def versus(a):
     """Each OCR'd text against the clean text's own sections (their lines, labels, § numbers and titles)."""
-    def run(path):
-        return reported(subprocess.run([a.bin, 'process', path], capture_output=True, check=True).stdout)
-    tot = dict(gold=0, found=0, label=0, reported=0, right=0, par=0, par_right=0, false_par=0)
+    tot = totals()
     variants = [f'{x}-' for x in a.variants.split(',') if x] or ['']
     for name in sorted(os.listdir(a.clean)):
         if not name.endswith('.txt'):
@@ -246,32 +261,20 @@ def versus(a):
         gold = [dict(line=r['line'], label=r['label'],
                      paragraph='' if r['paragraph'] is None else str(r['paragraph']),
                      title=r['texts'][1] if r['label'] == 'paragraph' else r['texts'][0])
-                for r in run(os.path.join(a.clean, name))]
+                for r in sections_of(a.bin, os.path.join(a.clean, name))]
         for prefix in variants:
             path = os.path.join(a.ocr, prefix + name)
             if not os.path.exists(path):
                 continue
-            rep = run(path)
+            rep = sections_of(a.bin, path)
             s, pairs = score_doc(gold, rep, False)
             for k in tot:
                 tot[k] += s[k]
             if a.verbose and (s['found'] < s['gold'] or s['right'] < s['reported']):
                 print(f'{prefix}{name}: found {s["found"]}/{s["gold"]} label {s["label"]} '
                       f'reported right {s["right"]}/{s["reported"]} § {s["par_right"]}/{s["par"]}')
-                gi = {i: j for i, j in pairs}
-                rj = {j for _, j in pairs}
-                for i, g in enumerate(gold):
-                    if i not in gi:
-                        print(f'    missed   {g["line"]:5} {g["label"]:<22} {g["title"][:70]!r}')
-                    elif rep[gi[i]]['label'] != g['label']:
-                        print(f'    label    {g["line"]:5} {g["label"]:<22} got {rep[gi[i]]["label"]}: {g["title"][:60]!r}')
-                for j, r in enumerate(rep):
-                    if j not in rj:
-                        print(f'    extra    {r["line"]:5} {r["label"]:<22} {r["texts"][0][:70]!r}')
-    pct = lambda x, y: f'{100 * x / y:.1f}' if y else '–'
-    print(f'ALL versus clean: found {pct(tot["found"], tot["gold"])} label {pct(tot["label"], tot["gold"])} '
-          f'precision {pct(tot["right"], tot["reported"])} § {tot["par_right"]}/{tot["par"]} '
-          f'false § {tot["false_par"]} (gold {tot["gold"]}, reported {tot["reported"]})')
+                details(gold, rep, pairs)
+    summary('versus clean', tot)
     return 0
 
 

@@ -457,10 +457,7 @@ impl Finder<'_> {
             w.contains(|c: char| c.is_ascii_digit())
                 && !(named && i + 1 == ws.len() && w.starts_with(char::is_uppercase))
         });
-        let role = fold(l)
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)));
+        let role = ends_in_post(&fold(l));
         // One word is a heading only when long enough to be a subject's name (`Riskhantering`, `Kostnad`).
         let least = if capitals {
             CAPITALS_HEADING_WORD_CHARS
@@ -502,12 +499,8 @@ impl Finder<'_> {
             // Set apart below too, or right over its first section (`2 PARTERNAS AVSIKTSFÖRKLARING` / `2.1 —
             // Avledning …`, OCR's `21 Avledning …`), the blank line between lost.
             let first_section = kinds.get(li + 1) == Some(&LineKind::Text) && {
-                let next = self.layout.line(self.text, li + 1).trim_start();
                 let chapter = line[..number].trim_end().trim_end_matches('.');
-                next.strip_prefix(chapter)
-                    .map(|r| r.strip_prefix('.').unwrap_or(r))
-                    .and_then(|r| r.strip_prefix('1'))
-                    .is_some_and(|r| r.starts_with([' ', '.', '\t']))
+                opens_first_section(self.layout.line(self.text, li + 1), chapter, true)
             };
             return kinds.get(li + 1) == Some(&LineKind::Blank) || first_section;
         }
@@ -929,6 +922,16 @@ fn prose_columns(t: &str) -> bool {
     regex!(r"\s{3,}").split(t.trim()).filter(|part| prose(part)).count() >= 2
 }
 
+/// Does `line` begin the first section under chapter `chapter` (`2.1 Avledning …`, `2.1. …` under `2`)?
+/// With `dot_lost`, also as OCR reads it with the dot lost (`21 Avledning …`).
+fn opens_first_section(line: &str, chapter: &str, dot_lost: bool) -> bool {
+    line.trim_start()
+        .strip_prefix(chapter)
+        .and_then(|r| r.strip_prefix('.').or(if dot_lost { Some(r) } else { None }))
+        .and_then(|r| r.strip_prefix('1'))
+        .is_some_and(|r| r.starts_with([' ', '.', '\t']))
+}
+
 /// Does line `p` end a signature: a short line whose last word names a post (`Direktör Ärende och utredning
 /// Stadsdirektör`, `Kommundirektör`)? What stands under it (`Bilagor 1. Motionen …`, where OCR lost the
 /// blank line) begins a block.
@@ -940,9 +943,16 @@ fn signature_role(p: &str) -> bool {
     (1..=SIGNATURE_ROLE_WORDS).contains(&words.len())
         && p.starts_with(char::is_uppercase)
         && !p.contains(|c: char| c.is_ascii_digit() || c == ':')
-        && words
-            .last()
-            .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)))
+        && ends_in_post(&folded)
+}
+
+/// Does `folded` (a line folded) end in a word that names a post (`… ordforande`, `ekonomichef`,
+/// `stadsdirektor`; see [`crate::lang::ROLE_ENDINGS`])?
+fn ends_in_post(folded: &str) -> bool {
+    folded
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| crate::lang::ROLE_ENDINGS.iter().any(|r| w.ends_with(r)))
 }
 
 /// A signature's line of posts has at most this many words.
@@ -1617,15 +1627,9 @@ fn chapters_not_items(text: &str, layout: &Layout, catalogue: &Catalogue, items:
             let Some(n) = agenda_number().captures(layout.line(text, li)).and_then(|c| c.get(1)) else {
                 return false;
             };
-            let first = format!("{}.1", n.as_str());
             let end = items.get(i + 1).map_or(layout.lines.len(), |&(next, _)| next);
             (li + 1..end).any(|j| {
-                layout.kinds[j] == LineKind::Text
-                    && layout
-                        .line(text, j)
-                        .trim_start()
-                        .strip_prefix(&first)
-                        .is_some_and(|r| r.starts_with([' ', '.', '\t']))
+                layout.kinds[j] == LineKind::Text && opens_first_section(layout.line(text, j), n.as_str(), false)
             })
         })
         .count();
