@@ -138,11 +138,13 @@ def alike(gold, texts):
     return best >= 0.8
 
 
-def reported(out):
-    """Sections but front matter, with the line (1-based) their heading starts on."""
+def reported(out, source):
+    """Sections but front matter, with the line (1-based) their heading starts on. Spans are byte offsets
+    into the input, so lines are counted in `source` (the input's bytes), not in the repaired text: an
+    edit that adds a byte (o -> ö) would move every later offset in that one."""
     data = out.encode('utf-8') if isinstance(out, str) else out
     doc = json.loads(data)
-    text = doc['text'].encode('utf-8')
+    text = source
     rows = []
     for s in doc['sections']:
         if s['label'] == 'front_matter':
@@ -197,7 +199,9 @@ def score_doc(gold, rep, by_line):
 
 def sections_of(bin_, path):
     """The sections `bin_ process` reports on `path` (see `reported`)."""
-    return reported(subprocess.run([bin_, 'process', path], capture_output=True, check=True).stdout)
+    with open(path, 'rb') as f:
+        source = f.read()
+    return reported(subprocess.run([bin_, 'process', path], capture_output=True, check=True).stdout, source)
 
 
 def totals():
