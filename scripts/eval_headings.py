@@ -158,6 +158,9 @@ def reported(out, source):
 
 
 def compatible(g, r, by_line):
+    # A table of contents is no paragraph, though its first entry holds the first §'s title.
+    if g['label'] == 'paragraph' and r['label'] == 'table_of_contents':
+        return False
     if g['label'] == 'paragraph' and r['paragraph'] is not None:
         same = str(r['paragraph']) == g['paragraph']
         return same and (not by_line or abs(r['line'] - g['line']) <= 1)
