@@ -2274,3 +2274,81 @@ fn the_numbered_chapters_of_a_report() {
     assert!(titles(&doc, "section").is_empty());
     spans_hold(&doc, &input);
 }
+
+/// A signed PDF's margin strip, read sideways into the page (lines of one to four characters, and such
+/// characters glued in front of a line), is furniture and no part of a heading; a front page's signature
+/// posts with their names and the fields of its `ANSLAG/BEVIS` block are no headings; a list of the §§
+/// whose entries end in case number and page (a blank line between them, as OCR reads it) is a table of
+/// contents, not paragraphs.
+#[test]
+fn margin_strips_front_page_blocks_and_a_list_of_paragraphs() {
+    let strip = [
+        "c", "e:", "a-", "7", "6f", "b", "9-", "2", "e", "a0", "1-", "n", "ur", "4",
+    ];
+    let mut page2 =
+        String::from("Byggnämnden Sammanträdesprotokoll\n2025-02-12\n§ 14 Dnr 2025/31\nBygglov för förråd\n");
+    page2.push_str("Ärendebeskrivning\nSökanden vill bygga ett förråd på fastigheten Norrby 3:4.\n");
+    for (k, piece) in strip.iter().enumerate() {
+        page2.push_str(piece);
+        page2.push('\n');
+        if k == 5 {
+            page2.push_str("4 7 Beslutsgång\nOrdförande ställer proposition på förvaltningens förslag.\n");
+        }
+        if k == 10 {
+            page2.push_str("9- Beslutet expedieras till:\nSökanden\n");
+        }
+    }
+    let text = format!(
+        "Byggnämnden Sammanträdesprotokoll\n2025-02-12\nPlats och tid Kommunhuset, kl 09.00-11.00\n\
+         Beslutande Enligt förteckning\nUnderskrifter Paragrafer 13-14\nSekreterare Eva Lind\n\
+         Ordförande Karl Berg\nANSLAG/BEVIS\nProtokollet är justerat. Justeringen har tillkännagivits genom anslag\n\
+         Organ Byggnämnden\nFörvaringsplats Kommunhuset\n\u{c}Beslut Rubrik Ärende Sida\n\n\
+         §13 Val av justerare 2025/1 2\n\n§14 Bygglov för förråd på fastigheten 2025/31 2 - 3\nNorrby 3:4\n\n\
+         §13 Dnr 2025/1\nVal av justerare\nNämnden utser Karl Berg att justera protokollet.\n\u{c}{page2}"
+    );
+    let (doc, input) = process_text(&text);
+    assert_eq!(paragraph_numbers(&doc), [13, 14]);
+    let heading_of = |label: &str| {
+        doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["label"] == label)
+            .map(|s| s["heading"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        heading_of("decision_procedure"),
+        ["Beslutsgång"],
+        "{:?}",
+        label_list(&doc)
+    );
+    // `Underskrifter` is the block's heading; `Sekreterare Eva Lind` and `Ordförande Karl Berg` its lines.
+    assert_eq!(heading_of("signatures").len(), 1, "{:?}", label_list(&doc));
+    assert_eq!(heading_of("notice_of_adjustment"), ["ANSLAG/BEVIS"]);
+    let furniture = furniture_lines(&doc, &input);
+    assert!(
+        furniture.iter().any(|f| f == "6f") && furniture.iter().any(|f| f == "9-"),
+        "{furniture:?}"
+    );
+    let distribution = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "distribution")
+        .expect("Beslutet expedieras till:");
+    assert_eq!(distribution["heading"], "Beslutet expedieras till:");
+    spans_hold(&doc, &input);
+
+    // A roll call's cells (`Ja`, party marks, seat numbers) are no strip: `76 Ersättare` keeps its number.
+    let mut roll = String::from("Kommunfullmäktige Protokoll\n§ 5 Dnr 2025/8\nVal av revisorer\nOmröstningslista\n");
+    for seat in 60..80 {
+        roll.push_str(&format!("{seat} Ersättare\nJa\nS\n"));
+    }
+    let (doc, _) = process_text(&roll);
+    assert!(
+        !label_list(&doc).contains(&"substitutes_present"),
+        "{:?}",
+        label_list(&doc)
+    );
+}

@@ -315,18 +315,28 @@ impl Finder<'_> {
         };
         // A post alone on its line in a signature block (`Underskrifter  Sekreterare …` / `Johan Ahl` /
         // `Ordförande` / `Lena Holm` / `Justerare`, the dotted lines to sign on lost) is the block's, no heading.
+        // So is a post with the name of who holds it after it (`Sekreterare Annette Knutsson`).
         let post = fold(l.trim());
-        if self.heads.last().is_some_and(|h| h.label == "signatures")
-            && (crate::lang::SIGNATURE_ROLES.iter().any(|r| fold(r) == post) || post == "justerare")
+        let first = post.split_whitespace().next().unwrap_or("");
+        let is_post = |p: &str| crate::lang::SIGNATURE_ROLES.iter().any(|r| fold(r) == p) || p == "justerare";
+        if self.heads.last().is_some_and(|h| h.label == "signatures") && (is_post(&post) || is_post(first) && named(l))
         {
             return li + 1;
         }
         let front = self.front_page();
+        // On a front page a field that takes the label of the block it stands in (`ANSLAG/BEVIS` over
+        // `Protokollet är justerat …`, `Organ …`, `Förvaringsplats …`, `Underskrift`) is a line of that block.
+        let same_block = |label: &Label, scope: &Scope| {
+            front && *scope == Scope::ProtocolFront && self.heads.last().is_some_and(|h| h.label == *label)
+        };
         if let Some((label, scope, organ)) = self
             .catalogue
             .classify_organ(&read, None, None)
             .filter(|_| !self.in_vote_table(li) && !self.leader_follows(li))
         {
+            if same_block(label, scope) {
+                return li + 1;
+            }
             self.heads.push(Head {
                 decision_body: organ,
                 ..Head::line(s, e, label, scope, None)
@@ -364,6 +374,9 @@ impl Finder<'_> {
             let found = run_in(self.catalogue, l, front, dash)
                 .filter(|r| at_block || *r.3 == Scope::ProtocolFront)
                 .filter(|_| !letterhead_labels(l) && !vote_row(l));
+            if found.is_some_and(|r| same_block(r.2, r.3)) {
+                return li + 1;
+            }
             if let Some((he, bs, label, scope)) = found {
                 // A heading in capitals is the whole line, its catalogue's words at its start (see `run_in`).
                 let title = (bs == l.len()).then(|| l.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -991,7 +1004,8 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     let leader = toc_leader();
     let page_number = regex!(r"^\s*\p{Lu}.*\p{L}\s+\d{1,3}$");
     // A title's last line ending in the page number (after a letter or a bracket), or the number alone.
-    let page_at_end = regex!(r"(?:^|[\p{L})]\s+)(\d{1,3})$");
+    // Or after the entry's case number, a page range too (`§71 Genomlysning … 2023/314 9 - 10`).
+    let page_at_end = regex!(r"(?:^|[\p{L})]\s+|\d{4}/\d{1,5}\s+)(\d{1,3})(?:\s?-\s?\d{1,3})?$");
     // A page number on a line of its own after what OCR left of a leader (`. 44`, `.... 12`).
     let leader_left = regex!(r"^[.…·_\s]*[.…·_]\s*\d{1,3}$");
     let line = |li: usize| layout.line(text, li).trim();
@@ -1023,7 +1037,10 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
         let title = under(n);
         let led = title.iter().find_map(|&j| leader.captures(line(j)));
         let last = title.last().and_then(|&j| page_at_end.captures(line(j)));
-        on_line.or_else(|| led.or(last).and_then(|c| c[1].parse::<u32>().ok()))
+        // Or the § line itself, its title wrapped under it (`§69 Information; Förfrågan om … 2020/858 7` /
+        // `köpa västra pirarmen i Vitemölla`).
+        let own = page_at_end.captures(line(li));
+        on_line.or_else(|| led.or(last).or(own).and_then(|c| c[1].parse::<u32>().ok()))
     };
     // An entry is a title of a few lines, none of them a sentence's end (`§ 16 Övriga frågor Ordförande
     // påminde om …` / `hösten 2023.` is a short § of minutes; a leader OCR cut, `Kungsbacka .`, is none).
@@ -2007,4 +2024,11 @@ fn run_in<'c>(
         }
     }
     None
+}
+
+/// Is `line` a post and a name (`Sekreterare Annette Knutsson`): after its first word, two to four words,
+/// each begun with a capital?
+fn named(line: &str) -> bool {
+    let rest: Vec<&str> = line.split_whitespace().skip(1).collect();
+    (2..=4).contains(&rest.len()) && rest.iter().all(|w| w.starts_with(char::is_uppercase))
 }

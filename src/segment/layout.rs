@@ -109,7 +109,7 @@ fn page_start(text: &str, lines: &[(usize, usize)], li: usize) -> bool {
 
 /// Analyse the layout of `text`. `is_heading` says whether a line is a catalogue heading (never furniture).
 pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
-    let lines = line_spans(text);
+    let mut lines = line_spans(text);
     let mut kinds: Vec<LineKind> = lines
         .iter()
         .map(|&(s, e)| {
@@ -121,6 +121,7 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
         })
         .collect();
     let mut layout = Layout::default();
+    margin_strips(text, &mut lines, &mut kinds);
     seed_furniture(text, &lines, &mut kinds, &mut layout);
     footer_boxes(text, &lines, &mut kinds);
     contact_blocks(text, &lines, &mut kinds);
@@ -429,6 +430,129 @@ fn signature_margins(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind
 /// A signature's margin label is at most this many words, each at most [`MARGIN_WORD_CHARS`] long.
 const MARGIN_WORDS: usize = 3;
 const MARGIN_WORD_CHARS: usize = 24;
+
+/// A line of a margin strip is at most this many characters, without a space in it.
+const STRIP_CHARS: usize = 4;
+/// A page carries a margin strip when it has at least this many strip lines …
+const STRIP_MIN_LINES: usize = 10;
+/// … and at least this share of its non-blank lines are strip lines.
+const STRIP_MIN_SHARE: f32 = 0.2;
+/// … and at least this share of its strip lines are pieces no table writes (see `margin_strips`).
+const STRIP_MIN_ODD: f32 = 0.08;
+/// … and at least this many.
+const STRIP_MIN_ODD_LINES: usize = 3;
+/// A strip's characters glued in front of a line of text: at most this many tokens.
+const STRIP_MAX_PREFIX: usize = 8;
+
+/// Could `t` (trimmed) be a piece of a margin strip: a few characters, no space, not a § sign?
+fn strip_piece(t: &str) -> bool {
+    !t.is_empty() && t.chars().count() <= STRIP_CHARS && !t.contains(char::is_whitespace) && !t.contains('§')
+}
+
+/// Is `t` (trimmed) nothing but a strip's characters side by side (`d 5 b 2`, `e: e: n c`): tokens of one
+/// or two characters, none a word?
+fn strip_only(t: &str) -> bool {
+    let token = regex!(r"^[0-9A-Za-zÅÄÖåäö]{1,2}[-:]?$");
+    t.contains(' ') && t.split_whitespace().all(|w| token.is_match(w) && !is_short_word(w))
+}
+
+/// Text printed sideways in a page's margin (an electronic signature's strip: `Signerat av … Verifikat …`)
+/// comes out of PDF text extraction as lines of one to four characters (`c`, `e:`, `a-`, `6f`, `SiSi`)
+/// between the lines of the page or side by side (`d 5 b 2`), and as such characters glued in front of a line of text
+/// (`9- Beslutet expedieras till:`, `4 7 Beslutsgång`). On a page where such lines are many (at least
+/// [`STRIP_MIN_LINES`], a [`STRIP_MIN_SHARE`] of its lines, most with a letter in them, some of them
+/// pieces no table writes: a column of numbers or a roll call's cells are no strip), they are furniture, and a line of text next to one loses the strip's characters
+/// in front of it (its span starts after them) when a word with a capital or a bullet follows them and
+/// they are no common word (`I`, `En`, `i Simrishamn`).
+fn margin_strips(text: &str, lines: &mut [(usize, usize)], kinds: &mut [LineKind]) {
+    for page in form_feed_pages(text, lines) {
+        let text_of = |j: usize| text[lines[j].0..lines[j].1].trim();
+        let non_blank = page.clone().filter(|&j| kinds[j] != LineKind::Blank).count();
+        let pieces: Vec<usize> = page
+            .clone()
+            .filter(|&j| kinds[j] == LineKind::Text && strip_piece(text_of(j)))
+            .collect();
+        let runs: Vec<usize> = page
+            .clone()
+            .filter(|&j| kinds[j] == LineKind::Text && strip_only(text_of(j)))
+            .collect();
+        let lettered = pieces
+            .iter()
+            .filter(|&&j| text_of(j).chars().any(char::is_alphabetic))
+            .count();
+        // What no table writes: a letter and a digit together (`6f`, `a0`), or a letter or digit cut off by a
+        // hyphen or colon (`a-`, `e:`, `9-`). A roll call's cells (`Ja`, `S`, `76`) are none.
+        let odd = pieces
+            .iter()
+            .filter(|&&j| {
+                let t = text_of(j);
+                let mixed = t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(char::is_alphabetic);
+                mixed || (t.chars().count() >= 2 && t.ends_with(['-', ':']))
+            })
+            .count();
+        if pieces.len() < STRIP_MIN_LINES
+            || (pieces.len() as f32) < STRIP_MIN_SHARE * non_blank as f32
+            || 2 * lettered < pieces.len()
+            || odd < STRIP_MIN_ODD_LINES
+            || (odd as f32) < STRIP_MIN_ODD * pieces.len() as f32
+        {
+            continue;
+        }
+        for &j in pieces.iter().chain(&runs) {
+            kinds[j] = LineKind::Furniture;
+        }
+        let beside = |k: usize| page.contains(&k) && kinds[k] == LineKind::Furniture && strip_piece(text_of(k));
+        let cuts: Vec<(usize, usize)> = page
+            .clone()
+            .filter(|&j| kinds[j] == LineKind::Text && (beside(j.wrapping_sub(1)) || beside(j + 1)))
+            .filter_map(|j| {
+                let line = &text[lines[j].0..lines[j].1];
+                strip_prefix(line.trim_start()).map(|cut| (j, line.len() - line.trim_start().len() + cut))
+            })
+            .collect();
+        for (j, cut) in cuts {
+            lines[j].0 += cut;
+        }
+    }
+}
+
+/// How many bytes of `line` (trimmed) are a margin strip's characters in front of its text: up to
+/// [`STRIP_MAX_PREFIX`] tokens of one or two letters or digits (a hyphen or colon after them), each
+/// followed by one space, before a word that begins with a capital or a bullet; none when a token
+/// is a common word or the first of a numbered line's marks (`2.`, `3)`).
+fn strip_prefix(line: &str) -> Option<usize> {
+    let token = regex!(r"^([0-9A-Za-zÅÄÖåäö]{1,2}[-:]?) ");
+    let mut at = 0;
+    let mut n = 0;
+    while n < STRIP_MAX_PREFIX {
+        let Some(m) = token.captures(&line[at..]) else { break };
+        let tok = m.get(1).map_or("", |t| t.as_str());
+        let word = tok.trim_end_matches(['-', ':']);
+        if tok == word && is_short_word(word) {
+            break;
+        }
+        at += m.get(0).map_or(0, |m| m.end());
+        n += 1;
+    }
+    let rest = &line[at..];
+    (n > 0 && rest.starts_with(|c: char| c.is_uppercase() || c == '•')).then_some(at)
+}
+
+/// A token of two letters this common as a word (`en`, `om`, `av`) is a word, not a strip's characters.
+const STRIP_WORD_ZIPF: f32 = 4.0;
+
+/// Is `t` a word of one or two letters: `i`, `å`, `ö` (the one-letter words), or a common two-letter word?
+fn is_short_word(t: &str) -> bool {
+    match t.chars().count() {
+        1 => matches!(t, "i" | "I" | "å" | "Å" | "ö" | "Ö"),
+        _ => {
+            t.chars().all(char::is_alphabetic)
+                && crate::lexicon::Lexicon::embedded()
+                    .lookup(t)
+                    .is_some_and(|e| e.is_valid() && e.zipf() >= STRIP_WORD_ZIPF)
+        }
+    }
+}
 
 /// The lines of each page, as ranges of line indices: pages end at form feeds (a text without one is one
 /// page).
