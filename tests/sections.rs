@@ -2352,3 +2352,53 @@ fn margin_strips_front_page_blocks_and_a_list_of_paragraphs() {
         label_list(&doc)
     );
 }
+
+/// Text extracted from a PDF without its blank lines: a heading stands between a sentence's end and a
+/// new sentence (not a question alone on its line, an interpellation's question), and a table of contents
+/// whose page numbers the extraction cut off at the page's edge still names the headings; `§ 9:31 c.`
+/// (a law's chapter and section) makes no protocol.
+#[test]
+fn headings_in_text_without_blank_lines() {
+    let mut text = String::from(
+        "Riktlinje för bygglov\nInledning ....................................................\n\
+         Förråd och garage ...........................................\nBuller ......................................................\n\u{c}",
+    );
+    let body = [
+        "Inledning",
+        "Riktlinjen beskriver hur förvaltningen bedömer ansökningar om bygglov inom kommunen.",
+        "Den gäller från och med den första januari och ersätter tidigare riktlinjer på området.",
+        "Förråd och garage",
+        "Ett förråd som byggs i gräns till granne kräver att grannen har hörts innan beslut fattas.",
+        "Garage ska placeras minst sex meter från gatan så att en bil kan stå framför porten.",
+        "Vilka regler gäller då för carport?",
+        "Samma regler som för garage gäller enligt plan- och bygglagen, som säger i",
+        "§ 9:31 c. att en carport är en byggnad.",
+        "Bullerplank",
+        "Ett bullerplank högre än en meter och åttio centimeter kräver bygglov inom detaljplan.",
+        "Planket ska utformas så att det passar in i gatubilden och inte skymmer sikten vid utfarter.",
+        "Buller",
+        "Vid nybyggnad av bostäder ska bullernivåerna redovisas i en utredning som bifogas ansökan.",
+        "Utredningen ska visa att riktvärdena för buller vid fasad och på uteplats kan hållas.",
+    ];
+    for line in body.iter().cycle().take(body.len() * 3) {
+        text.push_str(line);
+        text.push('\n');
+    }
+    let (doc, input) = process_text(&text);
+    assert_eq!(doc["doc_type"], "unknown");
+    assert!(paragraph_numbers(&doc).is_empty());
+    let headings: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    for h in ["Inledning", "Förråd och garage", "Bullerplank", "Buller"] {
+        assert!(headings.contains(&h), "{h}: {headings:?}");
+    }
+    assert!(
+        !headings.contains(&"Vilka regler gäller då för carport?"),
+        "{headings:?}"
+    );
+    spans_hold(&doc, &input);
+}

@@ -157,7 +157,14 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         outline.sort_unstable();
         outline.dedup();
     }
+    // Text extracted from a PDF without its blank lines (pdfplumber's): headings stand between sentences.
+    // (The empty line a page break makes between a line's end and its form feed is no blank line.)
+    let blank = (0..layout.lines.len())
+        .filter(|&j| layout.kinds[j] == LineKind::Blank && !text[layout.lines[j].1..].starts_with('\u{c}'))
+        .count();
+    let dense = content.len() >= DENSE_MIN_LINES && (blank as f32) < DENSE_MAX_BLANK * content.len() as f32;
     let mut f = Finder {
+        dense,
         outline,
         listing,
         text,
@@ -216,6 +223,8 @@ struct Finder<'a> {
     heads: Vec<Head>,
     last_para: Option<u32>,
     last_letter: Option<char>,
+    /// Has the text (almost) no blank lines (see [`DENSE_MAX_BLANK`])?
+    dense: bool,
 }
 
 impl Finder<'_> {
@@ -498,11 +507,15 @@ impl Finder<'_> {
         let set_apart = match above {
             None => false,
             Some((_, LineKind::Blank | LineKind::Furniture)) => true,
+            // A URL on its own line ends the paragraph above in a text without blank lines.
+            Some((_, LineKind::Url)) if self.dense => true,
             Some((p, _)) => {
                 let (ps, _) = self.layout.lines[p];
                 let prev = self.layout.line(self.text, p).trim_end();
-                self.heads.last().is_some_and(|h| h.start == ps)
-                    || (closes(prev, &['.', '!', '?']) && kinds.get(li + 1) == Some(&LineKind::Blank))
+                // In a text without blank lines, a sentence's end above is all that sets it apart; not for a
+                // question, which is as often a paragraph of one sentence (an interpellation's questions).
+                let below = (self.dense && !l.ends_with('?')) || kinds.get(li + 1) == Some(&LineKind::Blank);
+                self.heads.last().is_some_and(|h| h.start == ps) || (closes(prev, &['.', '!', '?']) && below)
             }
         };
         if !set_apart {
@@ -1181,7 +1194,9 @@ fn listed_key(s: &str) -> String {
 /// goes on from a sentence the line above left open. Entries of § lines are a protocol's (see
 /// [`table_of_contents`]), not these.
 fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Listed>, Vec<RangeInclusive<usize>>) {
-    let leader = toc_leader();
+    // A leader to a page number, or a long one whose number the text extraction cut off at the page's
+    // edge (`Investeringsäskande.......…` in pdfplumber's text of a Word document).
+    let leader = regex!(r"(?:(?:(?:\.\s?){3,}|…+)\s*\d{1,4}|(?:\.\s?){8,})[\s_]*$");
     let line = |li: usize| layout.line(text, li).trim();
     let mut entries: Vec<String> = Vec::new();
     // The tables: runs of lines with leaders (a bundle of documents has one for each that has one), as
@@ -1309,8 +1324,20 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
         let li = content[k];
         let t = line(li);
         let starts = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let goes_on = k > 0 && content[k - 1] + 1 == li && open(content[k - 1]);
-        if !starts || goes_on || t.ends_with('.') || t.split_whitespace().count() > LISTED_MAX_WORDS {
+        // (A heading the table lists right above is no sentence that goes on: `Budgetskrivelse för
+        // investeringar` / `Investeringsäskande`.)
+        let goes_on = k > 0
+            && content[k - 1] + 1 == li
+            && open(content[k - 1])
+            && out.last().is_none_or(|h: &Listed| h.last != content[k - 1]);
+        // A line that is an entry of two or more words, exactly, is the heading however the line above ends
+        // (`Summa investeringsbudget 37 525 …` / `Förklaring till investeringsprojekt`: a table's last row).
+        // Not when the sentence goes on under it (`… Planen gäller` / `Uppföljning av planen 2030` / `och de år
+        // som följer.`).
+        let goes_on_under =
+            layout.kinds.get(li + 1) == Some(&LineKind::Text) && line(li + 1).starts_with(char::is_lowercase);
+        let whole = t.split_whitespace().count() >= 2 && exact.contains(listed_key(t).as_str()) && !goes_on_under;
+        if !starts || (goes_on && !whole) || t.ends_with('.') || t.split_whitespace().count() > LISTED_MAX_WORDS {
             k += 1;
             continue;
         }
@@ -1873,6 +1900,10 @@ const SHORT_LINE_WORDS: usize = 4;
 
 /// A heading the catalogue does not name has at most this many words…
 const FREE_HEADING_WORDS: usize = 8;
+/// A text of at least this many lines of text …
+const DENSE_MIN_LINES: usize = 40;
+/// … with fewer blank lines than this share of them is dense: extracted from a PDF without its blank lines.
+const DENSE_MAX_BLANK: f32 = 0.02;
 /// …and characters…
 const FREE_HEADING_CHARS: usize = 70;
 /// …or it is one word of at least this many letters…

@@ -288,6 +288,12 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         })
     };
     if let Some(c) = strict.captures(line) {
+        // `§ 9:31 c.`: a law's chapter and section (9 kap. 31 c §), cited at a line's start, no paragraph.
+        if line[c.get(1)?.end()..].starts_with(':')
+            && line[c.get(1)?.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            return None;
+        }
         let n: u32 = c[1].parse().ok()?;
         let end = c.get(0)?.end();
         let t = tail(line, end);
@@ -459,6 +465,8 @@ mod tests {
         assert_eq!(paragraph_line("£$32", Some(32)).map(|p| p.number), Some(32));
         assert_eq!(paragraph_line("$54", Some(54)).map(|p| p.number), Some(54));
         assert_eq!(paragraph_line("$54", Some(4)), None);
+        // A law's chapter and section is no paragraph.
+        assert_eq!(paragraph_line("§ 9:31 c.", None), None);
         let p = paragraph_line("43900 Avendenummer SEK-2024-00343", Some(390)).unwrap();
         assert_eq!((p.number, p.certain), (390, false));
         assert_eq!(
