@@ -5,7 +5,7 @@ use std::ops::RangeInclusive;
 
 use super::bundle::bundle_header;
 pub(super) use super::head::Head;
-use super::layout::{join_lines, Layout, LineKind};
+use super::layout::{is_short_word, join_lines, Layout, LineKind};
 use super::paragraphs::{
     glued_first_paragraph, loose_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine,
 };
@@ -331,6 +331,22 @@ impl Finder<'_> {
         if self.heads.last().is_some_and(|h| h.label == "signatures") && (is_post(&post) || is_post(first) && named(l))
         {
             return li + 1;
+        }
+        // A margin strip's characters that OCR glued in front of a heading (`c SAMHÄLLSPLANERINGSNÄMNDENS
+        // BESLUT`, `a- Beslutsunderlag`) where too little of the strip was read to know the page by it: the
+        // rest of the line is a heading of the catalogue, whole.
+        if let Some(n) = strip_remnant(l) {
+            let found = self
+                .catalogue
+                .classify_organ(&l[n..], None, None)
+                .filter(|_| !self.in_vote_table(li) && !self.leader_follows(li));
+            if let Some((label, scope, organ)) = found {
+                self.heads.push(Head {
+                    decision_body: organ,
+                    ..Head::line(s + n, e, label, scope, None)
+                });
+                return li + 1;
+            }
         }
         let front = self.front_page();
         // On a front page a field that takes the label of the block it stands in (`ANSLAG/BEVIS` over
@@ -2062,4 +2078,17 @@ fn run_in<'c>(
 fn named(line: &str) -> bool {
     let rest: Vec<&str> = line.split_whitespace().skip(1).collect();
     (2..=4).contains(&rest.len()) && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// How many bytes of `line` are a margin strip's remnant before a heading: one or two tokens of one or two
+/// small letters, or a letter or digit and a hyphen or colon (`c`, `a-`, `9-`, `e:`), none a word (`i`, `å`),
+/// each followed by a space, before a capital. A number alone is a chapter's or an item's, no remnant.
+fn strip_remnant(line: &str) -> Option<usize> {
+    let m = regex!(r"^\s*((?:(?:[a-zåäö]{1,2}[-:]?|[0-9a-zåäö][-:]) ){1,2})\p{Lu}").captures(line)?;
+    let prefix = m.get(1)?;
+    prefix
+        .as_str()
+        .split_whitespace()
+        .all(|t| !is_short_word(t))
+        .then_some(prefix.end())
 }

@@ -542,7 +542,7 @@ fn strip_prefix(line: &str) -> Option<usize> {
 const STRIP_WORD_ZIPF: f32 = 4.0;
 
 /// Is `t` a word of one or two letters: `i`, `å`, `ö` (the one-letter words), or a common two-letter word?
-fn is_short_word(t: &str) -> bool {
+pub(super) fn is_short_word(t: &str) -> bool {
     match t.chars().count() {
         1 => matches!(t, "i" | "I" | "å" | "Å" | "ö" | "Ö"),
         _ => {
