@@ -2345,7 +2345,8 @@ fn margin_strips_front_page_blocks_and_a_list_of_paragraphs() {
     let (doc, _) = process_text(
         "Byggnämnden Sammanträdesprotokoll\n§ 15 Dnr 2025/40\nStrandskyddsdispens för brygga\n\n\
          Ärendebeskrivning\nSökanden vill bygga en brygga.\n\na- Beslutsunderlag\nTjänsteskrivelse 2025-02-01\n\n\
-         c BYGGNÄMNDENS BESLUT\nNämnden beviljar dispens.\n",
+         c BYGGNÄMNDENS BESLUT\nNämnden beviljar dispens.\n\n\
+         BYGGNÄMNDENS BESLUTSFÖRSLAG TILL\nKOMMUNFULLMÄKTIGE\nKommunfullmäktige antar planen.\n",
     );
     let heading_of = |label: &str| {
         doc["sections"]
@@ -2360,6 +2361,13 @@ fn margin_strips_front_page_blocks_and_a_list_of_paragraphs() {
     assert_eq!(
         heading_of("decision"),
         ["BYGGNÄMNDENS BESLUT"],
+        "{:?}",
+        label_list(&doc)
+    );
+    // A heading in capitals wrapped after `TILL` is its two lines.
+    assert_eq!(
+        titles(&doc, "board_proposal"),
+        ["BYGGNÄMNDENS BESLUTSFÖRSLAG TILL KOMMUNFULLMÄKTIGE"],
         "{:?}",
         label_list(&doc)
     );

@@ -332,6 +332,18 @@ impl Finder<'_> {
         {
             return li + 1;
         }
+        // A heading in capitals wrapped after a word that links it on (`SAMHÄLLSPLANERINGSNÄMNDENS
+        // BESLUTSFÖRSLAG TILL` / `KOMMUNFULLMÄKTIGE`): its lines together are the heading.
+        if let Some((next, joined)) = self.capitals_wrapped(li, &read) {
+            if let Some((label, scope, organ)) = self.catalogue.classify_organ(&joined, None, None) {
+                self.heads.push(Head {
+                    decision_body: organ,
+                    body: self.layout.lines[next].1 + 1,
+                    ..Head::line(s, e, label, scope, Some(joined.clone()))
+                });
+                return next + 1;
+            }
+        }
         // A margin strip's characters that OCR glued in front of a heading (`c SAMHÄLLSPLANERINGSNÄMNDENS
         // BESLUT`, `a- Beslutsunderlag`) where too little of the strip was read to know the page by it: the
         // rest of the line is a heading of the catalogue, whole.
@@ -446,6 +458,29 @@ impl Finder<'_> {
             }
         }
         li + 1
+    }
+
+    /// Line `li` in capitals, ending in a word that links it on (`TILL`, `I`, `FÖR`, `OCH`, `OM`, `AV`,
+    /// `PÅ`), and the next line of text right under it in capitals too, of at most
+    /// [`WRAPPED_CAPITALS_WORDS`] words: that line and the two lines joined. None when `read` (line `li` as
+    /// read) is a heading by itself.
+    fn capitals_wrapped(&self, li: usize, read: &str) -> Option<(usize, String)> {
+        let capitals = |t: &str| t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase);
+        let t = read.trim();
+        let last = t.split_whitespace().last()?;
+        if !capitals(t)
+            || !["TILL", "I", "FÖR", "OCH", "OM", "AV", "PÅ"].contains(&last)
+            || self.catalogue.classify_organ(t, None, None).is_some()
+        {
+            return None;
+        }
+        let next = li + 1;
+        if self.layout.kinds.get(next) != Some(&LineKind::Text) {
+            return None;
+        }
+        let n = self.layout.line(self.text, next).trim();
+        (capitals(n) && (1..=WRAPPED_CAPITALS_WORDS).contains(&n.split_whitespace().count()))
+            .then(|| (next, format!("{t} {n}")))
     }
 
     /// Is line `li` a heading the catalogue does not name (`Förutsättningar för dispens`, `Förfarande vid
@@ -1916,6 +1951,8 @@ const SHORT_LINE_WORDS: usize = 4;
 
 /// A heading the catalogue does not name has at most this many words…
 const FREE_HEADING_WORDS: usize = 8;
+/// The second line of a heading in capitals wrapped after a linking word has at most this many words.
+const WRAPPED_CAPITALS_WORDS: usize = 3;
 /// A text of at least this many lines of text …
 const DENSE_MIN_LINES: usize = 40;
 /// … with fewer blank lines than this share of them is dense: extracted from a PDF without its blank lines.
