@@ -566,7 +566,10 @@ impl Finder<'_> {
                 // In a text without blank lines, a sentence's end above is all that sets it apart; not for a
                 // question, which is as often a paragraph of one sentence (an interpellation's questions).
                 let below = (self.dense && !l.ends_with('?')) || kinds.get(li + 1) == Some(&LineKind::Blank);
-                self.heads.last().is_some_and(|h| h.start == ps) || (closes(prev, &['.', '!', '?']) && below)
+                // There a line ending in a date closes a block too (`Artikel uppdaterad 2023-03-13`, `Beslutad
+                // av kommunfullmäktige 2020-01-30 (§ 12)`): a stamp under an article.
+                let stamp = self.dense && ends_in_date(prev);
+                self.heads.last().is_some_and(|h| h.start == ps) || ((closes(prev, &['.', '!', '?']) || stamp) && below)
             }
         };
         if !set_apart {
@@ -913,6 +916,7 @@ impl Finder<'_> {
             || self.heads.last().is_some_and(|h| h.body == lines[li].0 && h.body > h.end + 1)
             || self.name_block_above(prev)
             || signature_role(p)
+            || (self.dense && ends_in_date(p))
     }
 
     /// Is line `prev` a block of one line that names an office or a body (`Stadsledningskontoret`,
@@ -2128,4 +2132,9 @@ fn strip_remnant(line: &str) -> Option<usize> {
         .split_whitespace()
         .all(|t| !is_short_word(t))
         .then_some(prefix.end())
+}
+
+/// Does `line` end in a date (`Artikel uppdaterad 2023-03-13`, `… 2017-10-20 (ej ifrågasatt pga dom)`)?
+fn ends_in_date(line: &str) -> bool {
+    regex!(r"\b(?:19|20)\d\d-\d\d-\d\d(?:\s*\([^)]*\))?$").is_match(line.trim_end())
 }
