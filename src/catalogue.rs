@@ -500,6 +500,8 @@ impl Catalogue {
             if v.chars.abs_diff(len) > allowed {
                 continue;
             }
+            // A variant as short as a name (`Organ`) is matched only as written (`Morgan Fredvi` is no `Organ`).
+            let allowed = if allowed_edits(v.chars) == 0 { 0 } else { allowed };
             let d = if v.folded == n {
                 0
             } else if allowed == 0 || v.hist.bound(&hist) > allowed {

@@ -2438,3 +2438,30 @@ fn headings_in_text_without_blank_lines() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A protocol whose file holds only its first §§ (an extract, a file cut short) lists all of them on its
+/// table of contents: the entries the body does not reach, in a row after those it does, are entries too,
+/// not paragraphs that would leave the body's §§ out of order. A member named `Morgan` is no `Organ` field.
+#[test]
+fn a_table_of_contents_longer_than_the_body() {
+    let text = "Kommunstyrelsen Protokoll 2026-06-01\n\nBeslutande\nMorgan Fredvi (S)\nEva Pamp (M)\n\n\
+        \u{c}§ 94 Information och överläggningar\n§ 95 Månadsuppföljning 2026\n§ 96 Svar på granskning av revisionsrapporter\n\
+        § 97 Införande av allmänpolitiska debatter\n§ 98 Förprojektering av ledningar\n§ 99 Redovisning av delegationsbeslut\n\
+        § 100 Meddelanden\n\u{c}§ 94\nInformation och överläggningar\nKommundirektören informerar om flytten.\n\n\
+        § 95 2026.016 KS\nMånadsuppföljning 2026\nÄrendebeskrivning\nPrognosen visar ett underskott.\nBeslut\nKommunstyrelsen godkänner uppföljningen.\n\n\
+        § 96 2026.020 KS\nSvar på granskning av revisionsrapporter\nBeslut\nKommunstyrelsen antar svaret.\n\n\
+        § 97 2026.031 KS\nInförande av allmänpolitiska debatter\nBeslut\nKommunstyrelsen föreslår fullmäktige att bifalla.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(paragraph_numbers(&doc), [94, 95, 96, 97]);
+    assert!(
+        label_list(&doc).contains(&"table_of_contents"),
+        "{:?}",
+        label_list(&doc)
+    );
+    assert!(
+        !label_list(&doc).contains(&"notice_of_adjustment"),
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}

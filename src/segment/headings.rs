@@ -1161,7 +1161,14 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
         let short = (next - k <= 1 + TOC_ENTRY_LINES || paged) && !prose;
         let again = paras[run + 1..].iter().any(|p| p.2 == number);
         let rising = run == 0 || paras[run - 1].2 < number;
-        if !(short && again && rising) {
+        // After entries the body takes again, the next numbers in a row go on the table though the body
+        // does not reach them (the protocol's later pages not at hand: an extract, a file cut short).
+        let came_again = paras[..run]
+            .iter()
+            .filter(|p| paras[run..].iter().any(|q| q.2 == p.2))
+            .count();
+        let in_row = came_again >= TOC_MIN_RUN && paras[run - 1].2 + 1 == number;
+        if !(short && (again || in_row) && rising) {
             break;
         }
         run += 1;
