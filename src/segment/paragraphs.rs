@@ -51,10 +51,10 @@ fn misread_abbreviation(w: &str) -> bool {
 /// A case number in the shapes Swedish boards write them, at the start of `s`: `KS/2025:41`, `BUN/2024:88`,
 /// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `KS.2024.123`, `0186/24`, `00305/2022`, `0015/13 - 200`
 /// (with its archive code), `KS KF/2024:8` (the diarium's code before the id), `Bun/2015:608`, `2018/KS 0001`,
-/// `2023/KS 0362`. Returns its length in bytes.
+/// `2023/KS 0362`, `2026.016 KS` (year, number and the diarium's code). Returns its length in bytes.
 fn case_number_at(s: &str) -> Option<usize> {
     let shapes = regex!(
-        r"^(?:\p{Lu}{2,6}\s+\p{Lu}{2,8}[/.-](?:19|20)\d\d[/:.-]\d{1,6}|\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\p{Lu}\p{Ll}{1,4}/(?:19|20)\d\d[/:.-]\d{1,6}|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?)(?-u:\b)"
+        r"^(?:\p{Lu}{2,6}\s+\p{Lu}{2,8}[/.-](?:19|20)\d\d[/:.-]\d{1,6}|\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\p{Lu}\p{Ll}{1,4}/(?:19|20)\d\d[/:.-]\d{1,6}|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?|(?:19|20)\d\d\.\d{1,5}\s\p{Lu}{2,6})(?-u:\b)"
     );
     shapes.find(s).map(|m| m.end())
 }
@@ -483,6 +483,12 @@ mod tests {
         };
         let id = |s: &str| Some(s.to_string());
         assert_eq!(read("KS § 12   KS/2025:41"), (12, id("KS/2025:41"), None));
+        // Year, number and the diarium's code (Alingsås); read through a § glued to its number by OCR.
+        assert_eq!(read("§ 95 2026.016 KS"), (95, id("2026.016 KS"), None));
+        assert_eq!(
+            paragraph_line("895 2026.016 KS", Some(95)).map(|p| (p.number, p.case_id)),
+            Some((95, id("2026.016 KS")))
+        );
         assert_eq!(read("KF § 76"), (76, None, None));
         assert_eq!(read("BUN § 7   BUN/2024:88"), (7, id("BUN/2024:88"), None));
         assert_eq!(read("§ 3 Dnr BN-2023-001234"), (3, id("BN-2023-001234"), None));
