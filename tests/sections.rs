@@ -579,6 +579,8 @@ fn documents_of_another_template_clean_and_after_ocr() {
         "members_voting",
         "others_present",
         "adjusters",
+        // `Justeringens plats     Kommunhuset 2025-03-06` / `och tid`: the name wrapped around its value.
+        "adjustment",
         "signatures",
         "paragraph",
         "board_proposal",

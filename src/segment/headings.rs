@@ -680,28 +680,42 @@ impl Finder<'_> {
     /// 2006-05-29`; `Under-` / `skrifter Sekreterare`): where the first word ends in the line, the whole
     /// name, and the field's label and scope.
     fn wrapped_field(&self, li: usize) -> Option<(usize, String, &Label, &Scope)> {
-        let next = li + 1;
-        if next >= self.layout.lines.len() || self.layout.kinds[next] != LineKind::Text {
+        // Directly under it, or after one blank line OCR put between.
+        let kinds = &self.layout.kinds;
+        let next = if kinds.get(li + 1) == Some(&LineKind::Blank) {
+            li + 2
+        } else {
+            li + 1
+        };
+        if next >= self.layout.lines.len() || kinds[next] != LineKind::Text {
             return None;
         }
         let l = self.layout.line(self.text, li);
-        let first = l.split_whitespace().next()?;
-        if !first.starts_with(char::is_uppercase) {
+        let words: Vec<&str> = l.split_whitespace().take(WRAPPED_FIELD_WORDS).collect();
+        if !words.first()?.starts_with(char::is_uppercase) {
             return None;
         }
-        let end = l.find(first)? + first.len();
         let under: Vec<&str> = self.layout.line(self.text, next).split_whitespace().take(3).collect();
         let front = Some(&Scope::ProtocolFront);
-        (1..=under.len()).rev().find_map(|k| {
-            let name = match first.strip_suffix('-') {
-                Some(cut) => format!("{cut}{}", under[..k].join(" ")),
-                None => format!("{first} {}", under[..k].join(" ")),
-            };
-            // Only a name of more words than the first alone (`Justeringens` is no field).
-            self.catalogue
-                .classify(&name, None, front)
-                .filter(|_| self.catalogue.classify(first, None, front).is_none())
-                .map(|(label, scope)| (end, title(&name), label, scope))
+        // The name's first word or words on this line (`Justeringens plats och` / `tid`, its value between).
+        (1..=words.len()).find_map(|w| {
+            let head = words[..w].join(" ");
+            let last = words[w - 1];
+            let end = l
+                .match_indices(last)
+                .map(|(i, _)| i + last.len())
+                .find(|&e| l[..e].split_whitespace().count() == w)?;
+            (1..=under.len()).rev().find_map(|k| {
+                let name = match head.strip_suffix('-') {
+                    Some(cut) => format!("{cut}{}", under[..k].join(" ")),
+                    None => format!("{head} {}", under[..k].join(" ")),
+                };
+                // Only a name of more words than those on this line alone (`Justeringens` is no field).
+                self.catalogue
+                    .classify(&name, None, front)
+                    .filter(|_| self.catalogue.classify(&head, None, front).is_none())
+                    .map(|(label, scope)| (end, title(&name), label, scope))
+            })
         })
     }
 
@@ -1962,6 +1976,8 @@ const SHORT_LINE_WORDS: usize = 4;
 
 /// A heading the catalogue does not name has at most this many words…
 const FREE_HEADING_WORDS: usize = 8;
+/// A front-page field's name wrapped onto the next line has at most this many words on its first line.
+const WRAPPED_FIELD_WORDS: usize = 3;
 /// The second line of a heading in capitals wrapped after a linking word has at most this many words.
 const WRAPPED_CAPITALS_WORDS: usize = 3;
 /// A text of at least this many lines of text …
