@@ -2417,6 +2417,10 @@ fn headings_in_text_without_blank_lines() {
         "Artikel uppdaterad 2023-03-13",
         "Stödmurar",
         "En stödmur högre än en halv meter kräver bygglov eller anmälan enligt plan- och bygglagen.",
+        // A sub-heading right under a heading.
+        "Parkering vid bostad",
+        "Inom detaljplan",
+        "Antalet platser följer av parkeringsnormen som kommunfullmäktige har antagit för bostäder.",
     ];
     for line in body.iter().cycle().take(body.len() * 3) {
         text.push_str(line);
@@ -2431,7 +2435,15 @@ fn headings_in_text_without_blank_lines() {
         .iter()
         .filter_map(|s| s["heading"].as_str())
         .collect();
-    for h in ["Inledning", "Förråd och garage", "Bullerplank", "Buller", "Stödmurar"] {
+    for h in [
+        "Inledning",
+        "Förråd och garage",
+        "Bullerplank",
+        "Buller",
+        "Stödmurar",
+        "Parkering vid bostad",
+        "Inom detaljplan",
+    ] {
         assert!(headings.contains(&h), "{h}: {headings:?}");
     }
     assert!(

@@ -640,7 +640,14 @@ impl Finder<'_> {
             && lines[..2]
                 .iter()
                 .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !in_columns(t));
-        begins && (sentence || prose) && first.split_whitespace().count() > words
+        // A sub-heading may stand right under it (`Bullernivå i bostad` / `Inom detaljplanerat område` / text):
+        // then the sub-heading's own text is what must be longer.
+        let sub = lines.len() >= 2
+            && !first.ends_with(|c: char| c.is_ascii_punctuation())
+            && (1..=FREE_HEADING_WORDS).contains(&first.split_whitespace().count())
+            && lines[1].starts_with(char::is_uppercase);
+        let longer = |t: &str| t.split_whitespace().count() > words;
+        begins && (sentence || prose) && (longer(first) || sub && longer(lines[1]))
     }
 
     /// Does line `li` stand as a heading does, its words aside: after a blank line, one to
