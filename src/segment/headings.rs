@@ -642,7 +642,9 @@ impl Finder<'_> {
                 .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !in_columns(t));
         // A sub-heading may stand right under it (`Bullernivå i bostad` / `Inom detaljplanerat område` / text):
         // then the sub-heading's own text is what must be longer.
+        // (Directly under it: a title set apart by a blank line over `Sammanfattning` is the document's.)
         let sub = lines.len() >= 2
+            && j == li + 1
             && !first.ends_with(|c: char| c.is_ascii_punctuation())
             && (1..=FREE_HEADING_WORDS).contains(&first.split_whitespace().count())
             && lines[1].starts_with(char::is_uppercase);
