@@ -190,6 +190,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
             li + 1
         };
     }
+    f.heads = drop_captions(std::mem::take(&mut f.heads));
     // The first number of the front page's range is a second reading of the first §, as a table of contents'
     // are of theirs (`&1` stands under `Paragrafer 1-5` though the § after it was lost).
     let mut listed = listed;
@@ -2170,3 +2171,39 @@ fn strip_remnant(line: &str) -> Option<usize> {
 fn ends_in_date(line: &str) -> bool {
     regex!(r"\b(?:19|20)\d\d-\d\d-\d\d(?:\s*\([^)]*\))?$").is_match(line.trim_end())
 }
+
+/// Headings the catalogue does not name that stand [`CAPTION_REPEATS`] times or more with the same words, close
+/// together,
+/// (`Koppling till god ekonomisk hushållning`, `Nyckeltal` over each of a form's boxes) are a form's captions,
+/// not the document's headings: they are left out. A chapter's numbered title never repeats so.
+fn drop_captions(heads: Vec<Head>) -> Vec<Head> {
+    let key = |h: &Head| {
+        (h.label == Label::SECTION && h.paragraph.is_none())
+            .then(|| h.title.as_deref().map(fold))
+            .flatten()
+            .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+    };
+    // (count, first start, last start) of each key.
+    let mut seen: std::collections::HashMap<String, (usize, usize, usize)> = std::collections::HashMap::new();
+    for h in &heads {
+        if let Some(k) = key(h) {
+            let e = seen.entry(k).or_insert((0, h.start, h.start));
+            e.0 += 1;
+            e.2 = h.start;
+        }
+    }
+    // Close together: a long file of many documents repeats its headings far apart.
+    let caption = |k: &String| {
+        let (n, first, last) = seen[k];
+        n >= CAPTION_REPEATS && (last - first) / (n - 1) <= CAPTION_MAX_GAP
+    };
+    heads
+        .into_iter()
+        .filter(|h| key(h).is_none_or(|k| !caption(&k)))
+        .collect()
+}
+
+/// A free heading repeated this many times …
+const CAPTION_REPEATS: usize = 3;
+/// … at most this many bytes apart on average is a form's caption.
+const CAPTION_MAX_GAP: usize = 4000;
