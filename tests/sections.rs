@@ -47,6 +47,17 @@ fn titles<'d>(doc: &'d Value, label: &str) -> Vec<&'d str> {
         .collect()
 }
 
+/// The headings (as written) of `doc`'s sections labelled `label`, in order.
+fn headings_of(doc: &Value, label: &str) -> Vec<String> {
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == label)
+        .map(|s| s["heading"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
 /// The numbers of `doc`'s § sections, in order.
 fn paragraph_numbers(doc: &Value) -> Vec<u64> {
     doc["sections"]
@@ -2310,24 +2321,15 @@ fn margin_strips_front_page_blocks_and_a_list_of_paragraphs() {
     );
     let (doc, input) = process_text(&text);
     assert_eq!(paragraph_numbers(&doc), [13, 14]);
-    let heading_of = |label: &str| {
-        doc["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|s| s["label"] == label)
-            .map(|s| s["heading"].as_str().unwrap_or("").to_string())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        heading_of("decision_procedure"),
+        headings_of(&doc, "decision_procedure"),
         ["Beslutsgång"],
         "{:?}",
         label_list(&doc)
     );
     // `Underskrifter` is the block's heading; `Sekreterare Eva Lind` and `Ordförande Karl Berg` its lines.
-    assert_eq!(heading_of("signatures").len(), 1, "{:?}", label_list(&doc));
-    assert_eq!(heading_of("notice_of_adjustment"), ["ANSLAG/BEVIS"]);
+    assert_eq!(headings_of(&doc, "signatures").len(), 1, "{:?}", label_list(&doc));
+    assert_eq!(headings_of(&doc, "notice_of_adjustment"), ["ANSLAG/BEVIS"]);
     let furniture = furniture_lines(&doc, &input);
     assert!(
         furniture.iter().any(|f| f == "6f") && furniture.iter().any(|f| f == "9-"),
@@ -2350,18 +2352,14 @@ fn margin_strips_front_page_blocks_and_a_list_of_paragraphs() {
          c BYGGNÄMNDENS BESLUT\nNämnden beviljar dispens.\n\n\
          BYGGNÄMNDENS BESLUTSFÖRSLAG TILL\nKOMMUNFULLMÄKTIGE\nKommunfullmäktige antar planen.\n",
     );
-    let heading_of = |label: &str| {
-        doc["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|s| s["label"] == label)
-            .map(|s| s["heading"].as_str().unwrap_or("").to_string())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(heading_of("documents"), ["Beslutsunderlag"], "{:?}", label_list(&doc));
     assert_eq!(
-        heading_of("decision"),
+        headings_of(&doc, "documents"),
+        ["Beslutsunderlag"],
+        "{:?}",
+        label_list(&doc)
+    );
+    assert_eq!(
+        headings_of(&doc, "decision"),
         ["BYGGNÄMNDENS BESLUT"],
         "{:?}",
         label_list(&doc)
