@@ -5,7 +5,7 @@ use std::ops::RangeInclusive;
 
 use super::bundle::bundle_header;
 pub(super) use super::head::Head;
-use super::layout::{is_short_word, join_lines, Layout, LineKind};
+use super::layout::{glued_prefix, join_lines, Layout, LineKind};
 use super::paragraphs::{
     glued_first_paragraph, loose_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine,
 };
@@ -2158,13 +2158,7 @@ fn named(line: &str) -> bool {
 /// small letters, or a letter or digit and a hyphen or colon (`c`, `a-`, `9-`, `e:`), none a word (`i`, `å`),
 /// each followed by a space, before a capital. A number alone is a chapter's or an item's, no remnant.
 fn strip_remnant(line: &str) -> Option<usize> {
-    let m = regex!(r"^\s*((?:(?:[a-zåäö]{1,2}[-:]?|[0-9a-zåäö][-:]) ){1,2})\p{Lu}").captures(line)?;
-    let prefix = m.get(1)?;
-    prefix
-        .as_str()
-        .split_whitespace()
-        .all(|t| !is_short_word(t))
-        .then_some(prefix.end())
+    glued_prefix(line, regex!(r"^((?:[a-zåäö]{1,2}[-:]?|[0-9a-zåäö][-:])) "), 2, false)
 }
 
 /// Does `line` end in a date (`Artikel uppdaterad 2023-03-13`, `… 2017-10-20 (ej ifrågasatt pga dom)`)?

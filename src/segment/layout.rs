@@ -505,10 +505,7 @@ fn margin_strips(text: &str, lines: &mut [(usize, usize)], kinds: &mut [LineKind
         let cuts: Vec<(usize, usize)> = page
             .clone()
             .filter(|&j| kinds[j] == LineKind::Text && (beside(j.wrapping_sub(1)) || beside(j + 1)))
-            .filter_map(|j| {
-                let line = &text[lines[j].0..lines[j].1];
-                strip_prefix(line.trim_start()).map(|cut| (j, line.len() - line.trim_start().len() + cut))
-            })
+            .filter_map(|j| strip_prefix(&text[lines[j].0..lines[j].1]).map(|cut| (j, cut)))
             .collect();
         for (j, cut) in cuts {
             lines[j].0 += cut;
@@ -516,15 +513,22 @@ fn margin_strips(text: &str, lines: &mut [(usize, usize)], kinds: &mut [LineKind
     }
 }
 
-/// How many bytes of `line` (trimmed) are a margin strip's characters in front of its text: up to
+/// How many bytes of `line` are a margin strip's characters in front of its text: up to
 /// [`STRIP_MAX_PREFIX`] tokens of one or two letters or digits (a hyphen or colon after them), each
 /// followed by one space, before a word that begins with a capital or a bullet; none when a token
 /// is a common word or the first of a numbered line's marks (`2.`, `3)`).
 fn strip_prefix(line: &str) -> Option<usize> {
-    let token = regex!(r"^([0-9A-Za-zÅÄÖåäö]{1,2}[-:]?) ");
-    let mut at = 0;
+    glued_prefix(line, regex!(r"^([0-9A-Za-zÅÄÖåäö]{1,2}[-:]?) "), STRIP_MAX_PREFIX, true)
+}
+
+/// How many bytes of `line` (its leading white space included) are up to `max` tokens a margin strip glued
+/// in front of its text: each a match of `token` (its group 1, then one space), a word of one or two letters
+/// ([`is_short_word`]) ending them, and a capital (or, with `bullet`, a bullet) after them. The one reading
+/// of such tokens for the strips [`margin_strips`] finds and the remnants headings find without them.
+pub(super) fn glued_prefix(line: &str, token: &regex::Regex, max: usize, bullet: bool) -> Option<usize> {
+    let mut at = line.len() - line.trim_start().len();
     let mut n = 0;
-    while n < STRIP_MAX_PREFIX {
+    while n < max {
         let Some(m) = token.captures(&line[at..]) else { break };
         let tok = m.get(1).map_or("", |t| t.as_str());
         let word = tok.trim_end_matches(['-', ':']);
@@ -535,7 +539,7 @@ fn strip_prefix(line: &str) -> Option<usize> {
         n += 1;
     }
     let rest = &line[at..];
-    (n > 0 && rest.starts_with(|c: char| c.is_uppercase() || c == '•')).then_some(at)
+    (n > 0 && rest.starts_with(|c: char| c.is_uppercase() || bullet && c == '•')).then_some(at)
 }
 
 /// A token of two letters this common as a word (`en`, `om`, `av`) is a word, not a strip's characters.
