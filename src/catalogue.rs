@@ -527,7 +527,7 @@ impl Catalogue {
         // A heading in capitals (`BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING`) is matched as written small.
         let lower;
         let shaped = t.trim_end_matches(':').trim_end();
-        let shaped = if shaped.chars().any(char::is_uppercase) && !shaped.chars().any(char::is_lowercase) {
+        let shaped = if crate::text::in_capitals(shaped) {
             lower = shaped.to_lowercase();
             lower.as_str()
         } else {

@@ -143,6 +143,11 @@ pub fn title(word: &str) -> String {
     }
 }
 
+/// Is `s` written in capitals: a capital in it and no small letter (`BESLUT`, `§ 12 BESLUT`)?
+pub(crate) fn in_capitals(s: &str) -> bool {
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
 /// Levenshtein alignment of two sequences: the distance and the aligned (equal or substituted) index
 /// pairs, in order. Ties are broken as wordmetrics.py does: diagonal first, then a deletion from `a`.
 pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> (usize, Vec<(usize, usize)>) {

@@ -11,7 +11,7 @@ use super::paragraphs::{
 };
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::roll_call_cell;
-use crate::text::{fold, title, Hist};
+use crate::text::{fold, in_capitals, title, Hist};
 
 /// What the first lines of a document say about it.
 pub(super) struct Opening {
@@ -466,10 +466,9 @@ impl Finder<'_> {
     /// [`WRAPPED_CAPITALS_WORDS`] words: that line and the two lines joined. None when `read` (line `li` as
     /// read) is a heading by itself.
     fn capitals_wrapped(&self, li: usize, read: &str) -> Option<(usize, String)> {
-        let capitals = |t: &str| t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase);
         let t = read.trim();
         let last = t.split_whitespace().last()?;
-        if !capitals(t)
+        if !in_capitals(t)
             || !["TILL", "I", "FÖR", "OCH", "OM", "AV", "PÅ"].contains(&last)
             || self.catalogue.classify_organ(t, None, None).is_some()
         {
@@ -480,7 +479,7 @@ impl Finder<'_> {
             return None;
         }
         let n = self.layout.line(self.text, next).trim();
-        (capitals(n) && (1..=WRAPPED_CAPITALS_WORDS).contains(&n.split_whitespace().count()))
+        (in_capitals(n) && (1..=WRAPPED_CAPITALS_WORDS).contains(&n.split_whitespace().count()))
             .then(|| (next, format!("{t} {n}")))
     }
 
@@ -499,7 +498,7 @@ impl Finder<'_> {
         let number = regex!(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
             .find(line)
             .map_or(0, |m| m.end());
-        let capitals = line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase);
+        let capitals = in_capitals(line);
         if number > 0 && !capitals {
             return false;
         }
