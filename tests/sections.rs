@@ -1473,13 +1473,24 @@ fn headings_the_catalogue_does_not_name() {
     let free = secs.iter().find(|s| s["label"] == "section").expect("a free heading");
     let summary = secs.iter().find(|s| s["label"] == "summary").unwrap();
     assert_eq!((free["level"].as_u64(), &free["parent"]), (Some(2), &summary["id"]));
-    // In a protocol the text under a § is read by its own headings only.
+    // In a protocol a § holds the headings of the report it decides on (other kommuner's protocols copy the
+    // tjänsteskrivelse into the §); the front matter before the first § is read by its fields only.
     let (doc, _) = process_text(
-        "SAMMANTRÄDESPROTOKOLL\n\n§ 12 Dnr KS 2024/118\nRapport om dispenser\n\nBeslut\n\nRapporten \
+        "SAMMANTRÄDESPROTOKOLL\n\nNärvarande ledamöter\n\nÖvergripande ansvar\n\nAnna Berg (S) och Eva Lind (M) \
+         är närvarande.\n\n§ 12 Dnr KS 2024/118\nRapport om dispenser\n\nBeslut\n\nRapporten \
          godkänns.\n\nÖvergripande slutsats\n\nDet finns en stor potential i tekniken. Den kräver \
          investeringar.\n",
     );
-    assert!(!label_list(&doc).contains(&"section"), "{:?}", label_list(&doc));
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Övergripande slutsats"],
+        "{:?}",
+        label_list(&doc)
+    );
+    let secs = doc["sections"].as_array().unwrap();
+    let free = secs.iter().find(|s| s["label"] == "section").unwrap();
+    let paragraph = secs.iter().find(|s| s["label"] == "paragraph").unwrap();
+    assert_eq!(free["parent"], paragraph["id"]);
 }
 
 /// Case numbers in the shapes of other diaria: the diarium's code before the id (`KF § 18   KS KF/2024:8`),
@@ -2507,5 +2518,47 @@ fn a_forms_repeated_captions_are_no_headings() {
     }
     let (doc, input) = process_text(&text);
     assert_eq!(titles(&doc, "section"), ["Inledning"]);
+    spans_hold(&doc, &input);
+}
+
+/// OCR lost the § signs of a table's entries (`452 Information`) and a page's foot with two entries: the
+/// entries in a row after those the body takes again still go on the table, not on the body as paragraphs.
+#[test]
+fn a_table_of_contents_whose_signs_ocr_lost() {
+    let text = "Kommunfullmäktige Protokoll 2018-03-28\n\nBeslutande\nEva Pamp (M)\n\n\
+        \u{c}§ 27 Avsägelse av uppdrag som ledamot\n§ 28 Avsägelse av uppdrag som ersättare\n§ 29 Val av ledamot\n\
+        § 30 Val av ersättare\n§ 31 Motion om skolan\n§ 32 Motion om vägarna\n\u{c}\
+        §35 Val av ny ledamot i tekniska nämnden\n436 Information\n§37 Revisionsberättelse för år 2017\n\
+        438 Årsredovisning 2017\nVision 2040\n3} Hemställan om utvecklingsbidrag\n§ 41 Ansökan om medel ur flyktingfond\n§ 42 Meddelanden\n\
+        \u{c}§ 27 2018.011 KF\nAvsägelse av uppdrag som ledamot\nKommunfullmäktige beviljar avsägelsen.\n\n\
+        § 28 2018.012 KF\nAvsägelse av uppdrag som ersättare\nKommunfullmäktige beviljar avsägelsen.\n\n\
+        § 29 2018.013 KF\nVal av ledamot\nKommunfullmäktige väljer Anna Berg (S) till ledamot.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(paragraph_numbers(&doc), [27, 28, 29]);
+    spans_hold(&doc, &input);
+}
+
+/// A protocol's § may hold the headings of the tjänsteskrivelse it decides on: a heading the catalogue does
+/// not name (`Anmälningar`) is kept there; one with its matter after a dash (`Omröstning – huvudvotering`) or
+/// a perspective's assessment (`Bedömning ur ett barnrättsperspektiv`) takes the catalogue heading's label.
+/// A sentence's first line ending in a word that links it on, or one a member acts in, is no heading.
+#[test]
+fn headings_inside_a_protocols_paragraph() {
+    let text = "Barn- och ungdomsnämnden\nProtokoll\n2026-06-16\n\n§ 44 2026.156 BUN\nKompetensförsörjningsplan\n\n\
+        Ärendebeskrivning\nFörvaltningen har tagit fram en plan för hur personal ska rekryteras.\n\n\
+        Bedömning ur ett barnrättsperspektiv\nPlanen berör alla barn i kommunens förskolor och skolor.\n\n\
+        Omröstning – huvudvotering\nOmröstning begärs och genomförs med följande resultat.\n\n\
+        Beslut\nKompetensförsörjningsplanen godkänns.\n\n\
+        Anmälningar\nMeddelandena från länsstyrelsen redovisas för nämnden och noteras.\n\n\
+        Elisabet Lann (KD) ställer följande fråga\nHur många lärare saknar behörighet i kommunen?\n\n\
+        Nämnden godkänner först ordförandens förslag att yrkandet från\nledamoten ska behandlas senare.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(paragraph_numbers(&doc), [44]);
+    assert_eq!(titles(&doc, "section"), ["Anmälningar"]);
+    assert_eq!(
+        headings_of(&doc, "child_rights_impact"),
+        ["Bedömning ur ett barnrättsperspektiv"]
+    );
+    assert_eq!(headings_of(&doc, "vote"), ["Omröstning – huvudvotering"]);
     spans_hold(&doc, &input);
 }

@@ -61,7 +61,8 @@ pub(super) fn decide(heads: &[Head], opening: &Opening, layout: &Layout) -> DocT
 
 /// The second pass: each heading labelled in the doc type's terms (a variant several types share takes
 /// this type's label), and dropped when it is no heading there: inside a protocol's paragraphs only the
-/// paragraph sub-headings count (`Ordförande` in a signature or `Ersättare` in the text are none).
+/// catalogue's paragraph sub-headings count (`Ordförande` in a signature or `Ersättare` in the text are
+/// none), beside the headings the catalogue does not name.
 pub(super) fn relabel(
     text: &str,
     catalogue: &Catalogue,
@@ -85,9 +86,9 @@ pub(super) fn relabel(
         if h.paragraph.is_some() {
             in_paragraph = true;
         } else if h.label == Label::SECTION {
-            // Only in a document that is no protocol: a protocol's text under its §s and fields is read by
-            // its own headings.
-            if protocol || *doc_type == DocType::KfHandling {
+            // Not in a protocol's front matter, which is read by its fields, nor in a KF bundle; under a §
+            // it is a heading of the report the § decides on (other kommuner copy the tjänsteskrivelse in).
+            if (protocol && !in_paragraph) || *doc_type == DocType::KfHandling {
                 continue;
             }
         } else if h.title.is_none() && !toc_entry {

@@ -10,7 +10,7 @@ use super::paragraphs::{
     glued_first_paragraph, loose_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine,
 };
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
-use crate::lang::roll_call_cell;
+use crate::lang::{roll_call_cell, PARTIES};
 use crate::text::{fold, in_capitals, title, Hist};
 
 /// What the first lines of a document say about it.
@@ -446,13 +446,21 @@ impl Finder<'_> {
                             damaged: true,
                             ..Head::line(s, e, label, scope, None)
                         }),
-                        None if free => self.heads.push(Head::line(
-                            s,
-                            e,
-                            &Label::SECTION,
-                            &Scope::Doc(DocType::Unknown),
-                            Some(l.trim().to_string()),
-                        )),
+                        // A catalogue heading with its matter after a dash (`Omröstning – huvudvotering`),
+                        // or one's perspective as an assessment's (`Bedömning ur ett barnrättsperspektiv`),
+                        // takes the heading's label and keeps its words as title.
+                        None if free => {
+                            let t = l.trim();
+                            let (label, scope) = regex!(r"^(.+?)\s+[–-]\s+\S")
+                                .captures(t)
+                                .or_else(|| {
+                                    regex!(r"^\p{Lu}\p{Ll}+\s+ur\s+(?:ett\s+)?(\p{Ll}+perspektiv)$").captures(t)
+                                })
+                                .and_then(|c| self.catalogue.classify(&title(&c[1]), None, None))
+                                .map_or((&Label::SECTION, &Scope::Doc(DocType::Unknown)), |(l, s)| (l, s));
+                            self.heads
+                                .push(Head::line(s, e, label, scope, Some(l.trim().to_string())))
+                        }
                         None => {}
                     }
                 }
@@ -531,6 +539,12 @@ impl Finder<'_> {
                 && !(named && i + 1 == ws.len() && w.starts_with(char::is_uppercase))
         });
         let role = ends_in_post(&fold(l));
+        // A sentence's first line, not a heading: it ends in a word that links it on (`… förslag att yrkandet
+        // från`), or a member acts in it (`Axel Darvik (L) ställer följande fråga`).
+        let runs_on = words > 1 && ws.last().is_some_and(|w| LINKING_LAST.contains(&fold(w).as_str()));
+        let member = regex!(r"\(([A-ZÅÄÖ]{1,3})\)\s+\S")
+            .captures(l)
+            .is_some_and(|c| PARTIES.contains(&&c[1]));
         // One word is a heading only when long enough to be a subject's name (`Riskhantering`, `Kostnad`).
         let least = if capitals {
             CAPITALS_HEADING_WORD_CHARS
@@ -542,6 +556,8 @@ impl Finder<'_> {
             || !(one_word || (2..=FREE_HEADING_WORDS).contains(&words))
             || last_capital
             || role
+            || runs_on
+            || member
             || l.chars().count() > FREE_HEADING_CHARS
             || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
             || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
@@ -1181,16 +1197,26 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
         let prose = content[k..next.min(k + 1 + TOC_ENTRY_LINES)]
             .iter()
             .any(|&j| sentence_end.is_match(line(j)));
-        let short = (next - k <= 1 + TOC_ENTRY_LINES || paged) && !prose;
         let again = paras[run + 1..].iter().any(|p| p.2 == number);
         let rising = run == 0 || paras[run - 1].2 < number;
         // After entries the body takes again, the next numbers in a row go on the table though the body
-        // does not reach them (the protocol's later pages not at hand: an extract, a file cut short).
+        // does not reach them (the protocol's later pages not at hand: an extract, a file cut short). OCR
+        // may have lost entries' signs between them (`452 Information` for `§ 52 Information`): each left a
+        // line of its title under the entry before; or [`TOC_LOST_ENTRIES`] entries outright (a page's foot).
         let came_again = paras[..run]
             .iter()
             .filter(|p| paras[run..].iter().any(|q| q.2 == p.2))
             .count();
-        let in_row = came_again >= TOC_MIN_RUN && paras[run - 1].2 + 1 == number;
+        let in_row = came_again >= TOC_MIN_RUN && {
+            let lost = (k - paras[run - 1].0 - 1).clamp(TOC_LOST_ENTRIES, TOC_TITLE_LINES) as u32;
+            (1..=1 + lost).contains(&number.saturating_sub(paras[run - 1].2))
+        };
+        // Entries in a row whose signs OCR lost run together: up to TOC_TITLE_LINES lines then, none of them
+        // a sentence's end.
+        let merged = in_row
+            && next - k <= 1 + TOC_TITLE_LINES
+            && content[k..next].iter().all(|&j| !sentence_end.is_match(line(j)));
+        let short = (next - k <= 1 + TOC_ENTRY_LINES || paged || merged) && !prose;
         if !(short && (again || in_row) && rising) {
             break;
         }
@@ -1942,6 +1968,11 @@ const OUTLINE_MIN_HEADINGS: usize = 3;
 const OUTLINE_MIN_SUBLEVEL: usize = 2;
 
 /// Prepositions after which a free heading may end in a name (`… vid Onsalamotet`, `… väster om E6`).
+/// Words that link a line on to the next, folded: a heading does not end in them, a wrapped sentence does.
+const LINKING_LAST: [&str; 14] = [
+    "att", "och", "som", "samt", "fran", "med", "av", "till", "eller", "det", "den", "en", "ett", "ar",
+];
+
 const PLACE_PREPOSITIONS: [&str; 9] = ["vid", "för", "om", "i", "på", "mot", "inom", "längs", "kring"];
 
 /// A bylaw's articles are headings in a run of at least this many.
@@ -2030,6 +2061,8 @@ const TOC_DENSE_LINES: usize = 4;
 const TOC_TITLE_LINES: usize = 4;
 /// A table of contents known by its page numbers alone has at least this many entries.
 const TOC_MIN_RUN: usize = 3;
+/// Entries of a table of contents in a row may miss this many numbers between them (OCR lost the lines).
+const TOC_LOST_ENTRIES: usize = 2;
 
 /// Is `line` a letterhead's row of field names (`Datum       Processnummer Diarienummer`, `Datum   Vår
 /// beteckning`, `Datum   Version   Beskrivning   Ändrat av`): `Datum` and another field's name? Its first
