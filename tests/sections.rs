@@ -2562,3 +2562,16 @@ fn headings_inside_a_protocols_paragraph() {
     assert_eq!(headings_of(&doc, "vote"), ["Omröstning – huvudvotering"]);
     spans_hold(&doc, &input);
 }
+
+/// A heading ending in a colon on a line of its own right under another heading is that heading's first
+/// line of text (`Beslut` / `Kommunfullmäktiges beslut:`), not a heading of its own.
+#[test]
+fn a_lead_in_under_a_heading_is_no_heading() {
+    let text = "Kommunfullmäktige\nProtokoll\n2018-03-28\n\n§ 27 2018.210 KS\nAvsägelse av kommunalt uppdrag\n\
+        Ärendebeskrivning\nMarita Berg (V) har i skrivelse den 23 mars 2018 avsagt sig uppdraget.\n\
+        Beslut\nKommunfullmäktiges beslut:\nMeddelandet vidarebefordras till länsstyrelsen.\n\
+        Expedieras till\nLänsstyrelsen\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(headings_of(&doc, "decision"), ["Beslut"], "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+}

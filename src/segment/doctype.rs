@@ -121,6 +121,21 @@ pub(super) fn relabel(
                 h.label = Label::new("proposals_in_meeting");
             }
         }
+        // A heading ending in a colon right under another is that one's first line of text
+        // (`Beslut` / `Kommunfullmäktiges beslut:`, `Förslag till beslut på sammanträdet` / `Arbetsutskottets
+        // förslag till beslut:`).
+        let alone = text[h.end..]
+            .split('\n')
+            .next()
+            .is_none_or(|rest| rest.trim().is_empty());
+        let lead_in = alone
+            && text[h.start..h.end].trim_end().ends_with(':')
+            && kept.last().is_some_and(|p| {
+                p.paragraph.is_none() && p.label != Label::TABLE_OF_CONTENTS && text[p.end..h.start].trim().is_empty()
+            });
+        if lead_in {
+            continue;
+        }
         kept.push(h);
     }
     kept
