@@ -267,6 +267,8 @@ const DAMAGED_ONE_WORD_CHARS: usize = 12;
 const MAX_HEADING_BYTES: usize = 120;
 /// Most words in a heading.
 const MAX_HEADING_WORDS: usize = 8;
+/// A heading of at least this many words is a clause, and may end in a full stop (matched as written).
+const CLAUSE_HEADING_WORDS: usize = 4;
 
 impl Catalogue {
     /// The catalogue compiled into the binary.
@@ -477,12 +479,26 @@ impl Catalogue {
         // A heading numbered as a chapter (`2.`, `2.1`, `2.1.3.`) is that heading.
         let t = strip_chapter_number(line.trim());
         // A line that ends a sentence or a clause is body text, whatever its words; so is a long line, and
-        // one that begins in lowercase (`kommunfullmäktige beslutar:` goes on from the line before).
-        if t.len() > MAX_HEADING_BYTES
-            || (t.ends_with(['.', ',', ';']) && !t.ends_with("..."))
-            || t.starts_with(char::is_lowercase)
-        {
+        // one that begins in lowercase (`kommunfullmäktige beslutar:` goes on from the line before). But a
+        // heading that is a clause of its own may end in a full stop, written as it is
+        // (`Paragrafen förklaras omedelbart justerad.`).
+        if t.len() > MAX_HEADING_BYTES || t.starts_with(char::is_lowercase) {
             return None;
+        }
+        if t.ends_with(['.', ',', ';']) && !t.ends_with("...") {
+            let n = normalize(t.trim_end_matches('.'));
+            // Not an item of a list of decisions (`3. Paragrafen förklaras omedelbart justerad.`).
+            let numbered = t.len() < line.trim().len();
+            return (t.ends_with('.') && !numbered && n.split_whitespace().count() >= CLAUSE_HEADING_WORDS)
+                .then(|| {
+                    self.variants
+                        .iter()
+                        .filter(|v| !v.prefix && v.pattern.is_none() && only.is_none_or(|s| *s == v.scope))
+                        .filter(|v| v.folded == n)
+                        .max_by_key(|v| prefer.is_some_and(|s| *s == v.scope))
+                })
+                .flatten()
+                .map(|v| (&v.label, &v.scope, None));
         }
         let n = normalize(t);
         let len = n.chars().count();

@@ -2575,3 +2575,22 @@ fn a_lead_in_under_a_heading_is_no_heading() {
     assert_eq!(headings_of(&doc, "decision"), ["Beslut"], "{:?}", label_list(&doc));
     spans_hold(&doc, &input);
 }
+
+/// A catalogue heading that is a clause of its own may end in a full stop (`Paragrafen förklaras omedelbart
+/// justerad.`); an item of a list of decisions in the same words (`3. Paragrafen …`) is no heading.
+#[test]
+fn a_heading_that_is_a_clause_with_its_full_stop() {
+    let text = "Protokoll\n2024-04-25\n\n§ 12 Dnr 2024/1\nRapport om vägarna\n\nBeslut\nRapporten godkänns.\n\n\
+        Paragrafen förklaras omedelbart justerad.\n\nBeslutet expedieras till:\nKommunfullmäktige\n\n\
+        § 13 Dnr 2024/2\nRapport om skolorna\n\nBeslut\n1. Rapporten godkänns.\n2. Den läggs till handlingarna.\n\
+        3. Paragrafen förklaras omedelbart justerad.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        headings_of(&doc, "immediate_adjustment"),
+        ["Paragrafen förklaras omedelbart justerad."],
+        "{:?}",
+        label_list(&doc)
+    );
+    assert_eq!(paragraph_numbers(&doc), [12, 13]);
+    spans_hold(&doc, &input);
+}
