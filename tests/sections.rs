@@ -1791,8 +1791,10 @@ fn a_table_of_contents_that_ocr_took_apart() {
                 .collect::<String>()
         )
     };
+    // Their articles, sign first with their text, are the reglemente's sections, as a bylaw's are.
     let (doc, input) = process_text(&(reglemente("tekniska nämnden") + &reglemente("kulturnämnden")));
-    assert_eq!(paragraph_numbers(&doc)[..4], [1, 2, 3, 4]);
+    assert!(paragraph_numbers(&doc).is_empty(), "{:?}", label_list(&doc));
+    assert_eq!(titles(&doc, "section").len(), 8, "{:?}", label_list(&doc));
     assert!(
         !label_list(&doc).contains(&"table_of_contents"),
         "{:?}",
@@ -2592,5 +2594,49 @@ fn a_heading_that_is_a_clause_with_its_full_stop() {
         label_list(&doc)
     );
     assert_eq!(paragraph_numbers(&doc), [12, 13]);
+    spans_hold(&doc, &input);
+}
+
+/// A taxa's articles written sign first with their titles (`§ 5 Anläggningsavgifter för bostadsfastighet`)
+/// are its sections, not a protocol's paragraphs; their items (`§ 5.1 Anläggningsavgift ska betalas …`) are
+/// neither, and the table of contents under `Innehåll` (its leaders unreadable, U+FFFD) keeps its entries.
+#[test]
+fn a_taxas_articles_are_its_sections() {
+    let mut text = String::from(
+        "Taxa för Nordby kommuns allmänna vatten- och avloppsanläggning\nAntagen av kommunfullmäktige 2026-04-28\n\n\
+         Innehåll\n",
+    );
+    let titles_of = [
+        "Avgiftsskyldighet",
+        "Avgiftstyper",
+        "Anläggningsavgifter för bostadsfastighet",
+        "Brukningsavgifter",
+        "Taxans införande",
+    ];
+    for (n, t) in titles_of.iter().enumerate() {
+        text.push_str(&format!(
+            "§ {} {t} \u{fffd} \u{fffd} \u{fffd} \u{fffd} \u{fffd}{}\n",
+            n + 1,
+            n + 3
+        ));
+    }
+    text.push('\u{c}');
+    for (n, t) in titles_of.iter().enumerate() {
+        text.push_str(&format!(
+            "§ {} {t}\n§ {}.1 Avgift ska betalas enligt denna taxa för varje fastighet.\n\
+             Avgiften betalas till huvudmannen inom trettio dagar.\n",
+            n + 1,
+            n + 1
+        ));
+    }
+    let (doc, input) = process_text(&text);
+    assert_ne!(doc["doc_type"], "protokoll");
+    assert!(paragraph_numbers(&doc).is_empty(), "{:?}", label_list(&doc));
+    let sections = titles(&doc, "section");
+    for (n, t) in titles_of.iter().enumerate() {
+        let want = format!("§ {} {t}", n + 1);
+        assert!(sections.contains(&want.as_str()), "{want}: {sections:?}");
+    }
+    assert_eq!(headings_of(&doc, "table_of_contents"), ["Innehåll"]);
     spans_hold(&doc, &input);
 }

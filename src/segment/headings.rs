@@ -1821,17 +1821,25 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     let article = regex!(r"^\s*(\d{1,3})(?:\s*§|\.?\s[$&8S5]|\.[$&8S5])\s+(\p{Lu}\p{Ll}.*)$");
     let glued = regex!(r"^\s*(\d{1,2})[85]\s+(\p{Lu}\p{Ll}.*)$");
     let bylaw = content.iter().take(BYLAW_TITLE_LINES).any(|&li| {
-        regex!(r"(?i)^\s*(?:stadgar|reglemente|arbetsordning|förbundsordning|bolagsordning|stiftelseurkund)\b")
+        regex!(r"(?i)^\s*(?:stadgar|reglemente|arbetsordning|förbundsordning|bolagsordning|stiftelseurkund|taxa|(?:lokala\s+)?(?:ordnings)?föreskrifter)\b")
             .is_match(layout.line(text, li))
     });
     let sign_first = regex!(r"^\s*§\s*(\d{1,3})(?:\s+\d{1,3})?\s*$");
+    // Or with its title after it (`§ 5 Anläggningsavgifter för bostadsfastighet`), however long: a page in
+    // two columns runs the other column's words into it. Not an entry of the table of contents, which ends in
+    // a leader and a page number (a leader's dots the extraction could not read are U+FFFD).
+    let sign_titled = regex!(r"^\s*§\s*(\d{1,3})\s+\p{Lu}\p{Ll}");
+    let entry = |l: &str| toc_leader().is_match(l) || l.matches('\u{fffd}').count() >= TOC_LEADER_MARKS;
     // Each line's reading: its number, and whether its sign stands apart.
     let readings: Vec<(usize, u32, bool)> = content
         .iter()
         .filter_map(|&li| {
             let l = layout.line(text, li).trim_end();
             if bylaw {
-                if let Some(c) = sign_first.captures(l) {
+                if let Some(c) = sign_first
+                    .captures(l)
+                    .or_else(|| sign_titled.captures(l).filter(|_| !entry(l)))
+                {
                     return Some((li, c[1].parse().ok()?, true));
                 }
             }
@@ -2061,6 +2069,8 @@ const TOC_DENSE_LINES: usize = 4;
 const TOC_TITLE_LINES: usize = 4;
 /// A table of contents known by its page numbers alone has at least this many entries.
 const TOC_MIN_RUN: usize = 3;
+/// A line with this many characters the extraction could not read (U+FFFD) has a leader of them.
+const TOC_LEADER_MARKS: usize = 3;
 /// Entries of a table of contents in a row may miss this many numbers between them (OCR lost the lines).
 const TOC_LOST_ENTRIES: usize = 2;
 

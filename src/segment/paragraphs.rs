@@ -288,8 +288,9 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         })
     };
     if let Some(c) = strict.captures(line) {
-        // `§ 9:31 c.`: a law's chapter and section (9 kap. 31 c §), cited at a line's start, no paragraph.
-        if line[c.get(1)?.end()..].starts_with(':')
+        // `§ 9:31 c.`: a law's chapter and section (9 kap. 31 c §), cited at a line's start, no paragraph;
+        // nor `§ 5.1 Anläggningsavgift ska betalas …`, the first item of a regulation's article.
+        if line[c.get(1)?.end()..].starts_with([':', '.'])
             && line[c.get(1)?.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit())
         {
             return None;
@@ -467,6 +468,12 @@ mod tests {
         assert_eq!(paragraph_line("$54", Some(4)), None);
         // A law's chapter and section is no paragraph.
         assert_eq!(paragraph_line("§ 9:31 c.", None), None);
+        // Nor is an article's first item in a regulation.
+        assert_eq!(paragraph_line("§ 5.1 Anläggningsavgift ska betalas.", None), None);
+        assert_eq!(
+            paragraph_line("§ 5. Anläggningsavgift", None).map(|p| p.number),
+            Some(5)
+        );
         let p = paragraph_line("43900 Avendenummer SEK-2024-00343", Some(390)).unwrap();
         assert_eq!((p.number, p.certain), (390, false));
         assert_eq!(
