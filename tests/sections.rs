@@ -2640,3 +2640,46 @@ fn a_taxas_articles_are_its_sections() {
     assert_eq!(headings_of(&doc, "table_of_contents"), ["Innehåll"]);
     spans_hold(&doc, &input);
 }
+
+/// In text without blank lines, a figure's caption (`Figur 5 Syfte med dokumentet`) closes what stands above
+/// a heading as a sentence's end does; and a heading over a sub-heading is one when the sub-heading's text
+/// is running text, though its first sentence runs on past the lines looked at.
+#[test]
+fn headings_after_captions_and_over_sub_headings_in_text_without_blank_lines() {
+    let prose = [
+        "Regionen har under året arbetat med att ta fram ett nytt underlag för kollektivtrafikens",
+        "utveckling i samarbete med kommunerna och med de kommunalförbund som finns i länet.",
+    ];
+    let mut lines: Vec<&str> = vec!["Storkoll", "Bakgrund"];
+    for _ in 0..8 {
+        lines.extend(prose);
+    }
+    lines.extend([
+        "Figur 5 Syfte med det strategiska dokumentet",
+        "Strategiska vägval",
+        "I processen med framtagande av planen är de strategiska vägvalen en viktig hållpunkt.",
+        "Redan i samband med uppdraget till förvaltningen att ta fram planen beslutades detta.",
+        "Framtidsspaning och underlag för dialog",
+        "Infrastrukturutbyggnad",
+        "Trots att utbyggnaden av järnvägsinfrastrukturen inte har löpt på i den takt",
+        "som förutsattes i den förra målbilden så ser vi nu att en rad större",
+        "infrastruktursatsningar med stor påverkan på den möjliga",
+        "resandeutvecklingen är beslutade och kommer att bli verklighet under de",
+        "kommande åren. Nedan följer en sammanfattning av beslutade investeringar.",
+    ]);
+    for _ in 0..8 {
+        lines.extend(prose);
+    }
+    let text = lines.join("\n") + "\n";
+    let (doc, input) = process_text(&text);
+    let sections = titles(&doc, "section");
+    for h in [
+        "Strategiska vägval",
+        "Framtidsspaning och underlag för dialog",
+        "Infrastrukturutbyggnad",
+    ] {
+        assert!(sections.contains(&h), "{h}: {sections:?}");
+    }
+    assert!(!sections.iter().any(|s| s.starts_with("Figur")), "{sections:?}");
+    spans_hold(&doc, &input);
+}

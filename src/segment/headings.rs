@@ -585,7 +585,11 @@ impl Finder<'_> {
                 // There a line ending in a date closes a block too (`Artikel uppdaterad 2023-03-13`, `Beslutad
                 // av kommunfullmäktige 2020-01-30 (§ 12)`): a stamp under an article.
                 let stamp = self.dense && ends_in_date(prev);
-                self.heads.last().is_some_and(|h| h.start == ps) || ((closes(prev, &['.', '!', '?']) || stamp) && below)
+                // And a figure's or a table's caption (`Figur 5 Syfte med det strategiska dokumentet`) closes the
+                // figure above it.
+                let caption = self.dense && is_caption(prev);
+                self.heads.last().is_some_and(|h| h.start == ps)
+                    || ((closes(prev, &['.', '!', '?']) || stamp || caption) && below)
             }
         };
         if !set_apart {
@@ -620,9 +624,10 @@ impl Finder<'_> {
         }
         // A blank line inside a sentence does not end the paragraph (`… ett stort antal förslag på` / blank /
         // `författningsändringar till följd av …`: a page's layout put it there).
+        // One line more is read when a sub-heading may stand first (see `sub` below).
         let mut lines: Vec<&str> = Vec::new();
         let mut k = j;
-        while k < kinds.len() && lines.len() < FREE_HEADING_BODY_LINES {
+        while k < kinds.len() && lines.len() < FREE_HEADING_BODY_LINES + 1 {
             match kinds[k] {
                 LineKind::Text => lines.push(self.layout.line(self.text, k).trim()),
                 LineKind::Blank
@@ -644,18 +649,24 @@ impl Finder<'_> {
         // A sentence may begin with its date or year (`2021-04-19 yttrade Trafikverket …`, `2016 antog FN …`).
         let begins = first.starts_with(|c: char| c.is_uppercase())
             || regex!(r"^\d{4}(?:-\d{2}-\d{2})?\s+\p{Ll}").is_match(first);
-        let sentence = lines.iter().take(FREE_HEADING_BODY_LINES).any(|t| {
-            // A quotation or a parenthesis may close the sentence (`… och Åsa.” Trafikverket ansåg …`,
-            // `… per anställd (dagbefolkning). Medan …`); a colon may end one that a list goes on from
-            // (`… med egna karteringar och kunskapsunderlag:`).
-            closes(t, &['.', '!', '?', ':']) || regex!(r#"\p{Ll}[”"’)]?[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
-        });
+        let sentence_in = |lines: &[&str]| {
+            lines.iter().take(FREE_HEADING_BODY_LINES).any(|t| {
+                // A quotation or a parenthesis may close the sentence (`… och Åsa.” Trafikverket ansåg …`,
+                // `… per anställd (dagbefolkning). Medan …`); a colon may end one that a list goes on from
+                // (`… med egna karteringar och kunskapsunderlag:`).
+                closes(t, &['.', '!', '?', ':']) || regex!(r#"\p{Ll}[”"’)]?[.!?][”"’)]?\s+[“”"]?\p{Lu}"#).is_match(t)
+            })
+        };
+        let sentence = sentence_in(&lines);
         // OCR may drop a sentence's full stop (`… i den svenska f-gasförordningen` / blank): two long lines
         // of prose are running text too (a list's or a table's are short or set in columns).
-        let prose = lines.len() >= 2
-            && lines[..2]
-                .iter()
-                .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !in_columns(t));
+        let prose_in = |lines: &[&str]| {
+            lines.len() >= 2
+                && lines[..2]
+                    .iter()
+                    .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !in_columns(t))
+        };
+        let prose = prose_in(&lines);
         // A sub-heading may stand right under it (`Bullernivå i bostad` / `Inom detaljplanerat område` / text):
         // then the sub-heading's own text is what must be longer.
         // (Directly under it: a title set apart by a blank line over `Sammanfattning` is the document's.)
@@ -665,7 +676,9 @@ impl Finder<'_> {
             && (1..=FREE_HEADING_WORDS).contains(&first.split_whitespace().count())
             && lines[1].starts_with(char::is_uppercase);
         let longer = |t: &str| t.split_whitespace().count() > words;
-        begins && (sentence || prose) && (longer(first) || sub && longer(lines[1]))
+        begins
+            && ((sentence || prose) && longer(first)
+                || sub && longer(lines[1]) && (sentence || sentence_in(&lines[1..]) || prose_in(&lines[1..])))
     }
 
     /// Does line `li` stand as a heading does, its words aside: after a blank line, one to
@@ -955,7 +968,7 @@ impl Finder<'_> {
             || self.heads.last().is_some_and(|h| h.body == lines[li].0 && h.body > h.end + 1)
             || self.name_block_above(prev)
             || signature_role(p)
-            || (self.dense && ends_in_date(p))
+            || (self.dense && (ends_in_date(p) || is_caption(p)))
     }
 
     /// Is line `prev` a block of one line that names an office or a body (`Stadsledningskontoret`,
@@ -2201,6 +2214,11 @@ fn named(line: &str) -> bool {
 /// each followed by a space, before a capital. A number alone is a chapter's or an item's, no remnant.
 fn strip_remnant(line: &str) -> Option<usize> {
     glued_prefix(line, regex!(r"^((?:[a-zåäö]{1,2}[-:]?|[0-9a-zåäö][-:])) "), 2, false)
+}
+
+/// Is `line` a figure's or a table's caption (`Figur 5 Syfte med …`, `Tabell 2.1 Kostnader`)?
+fn is_caption(line: &str) -> bool {
+    regex!(r"^\s*(?:Figur|Fig\.|Tabell|Diagram|Bild|Karta|Graf)\s+\d{1,3}(?:\.\d{1,2})?[.:]?\s+\p{Lu}").is_match(line)
 }
 
 /// Does `line` end in a date (`Artikel uppdaterad 2023-03-13`, `… 2017-10-20 (ej ifrågasatt pga dom)`)?
