@@ -2683,3 +2683,26 @@ fn headings_after_captions_and_over_sub_headings_in_text_without_blank_lines() {
     assert!(!sections.iter().any(|s| s.starts_with("Figur")), "{sections:?}");
     spans_hold(&doc, &input);
 }
+
+/// A table of figures whose rows begin with a number (`1 P 6289 Utrustning uppstart 1 000 500 0 0 1 500`),
+/// as OCR reads it with blank lines between the rows, is no agenda.
+#[test]
+fn a_table_of_figures_is_no_agenda() {
+    let mut text = String::from("Budgetskrivelse för investeringar 2027-2031\n\nNya investeringsprojekt\n\n");
+    for (n, name) in [
+        "Utrustning uppstart",
+        "Digitalisering av bibliotek",
+        "Nya lokaler",
+        "Ny konstgräsplan",
+        "Bokbuss",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!("{} N {name} 0 {} 000 0 0 0 {} 000\n\n", n + 1, n + 2, n + 2));
+    }
+    text.push_str("Projekten beskrivs närmare i bilagan till denna skrivelse.\n");
+    let (doc, input) = process_text(&text);
+    assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+}

@@ -1639,6 +1639,17 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
         if roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>()) {
             continue;
         }
+        // Nor a row of a table of figures (`1 P 6289 Utrustning uppstart 1 000 500 0 0 1 500`).
+        let figures = rest
+            .split_whitespace()
+            .filter(|w| {
+                w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+                    && w.chars().any(|c| c.is_ascii_digit())
+            })
+            .count();
+        if figures >= TABLE_ROW_FIGURES {
+            continue;
+        }
         let standalone = if title_at == li {
             blank_around(li, li)
         } else {
@@ -2082,6 +2093,8 @@ const TOC_DENSE_LINES: usize = 4;
 const TOC_TITLE_LINES: usize = 4;
 /// A table of contents known by its page numbers alone has at least this many entries.
 const TOC_MIN_RUN: usize = 3;
+/// A numbered line with this many figures after its number is a table's row, no agenda item.
+const TABLE_ROW_FIGURES: usize = 3;
 /// A line with this many characters the extraction could not read (U+FFFD) has a leader of them.
 const TOC_LEADER_MARKS: usize = 3;
 /// Entries of a table of contents in a row may miss this many numbers between them (OCR lost the lines).
