@@ -2706,3 +2706,23 @@ fn a_table_of_figures_is_no_agenda() {
     assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
     spans_hold(&doc, &input);
 }
+
+/// In OCR's text with blank lines too, a caption right above a line set apart below by a blank line closes
+/// the figure: the line is a heading (`Figur 6 Förväntad utveckling av tågresandet` / `Befolkningsprognos
+/// och demografi` / blank / text).
+#[test]
+fn a_heading_under_a_caption_in_text_with_blank_lines() {
+    let text =
+        "Rapport om tågtrafiken\n\nBakgrund\n\nRegionen har tagit fram en prognos för resandet fram till 2035.\n\n\
+        Figur 6 Förväntad utveckling av tågresandet\nBefolkningsprognos och demografi\n\n\
+        Avdelningen för samhällsanalys har sammanställt en prognos för befolkningen fram till 2040.\n\
+        Den visar att befolkningen växer mest i de större tätorterna.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Befolkningsprognos och demografi"],
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}

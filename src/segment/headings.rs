@@ -585,9 +585,9 @@ impl Finder<'_> {
                 // There a line ending in a date closes a block too (`Artikel uppdaterad 2023-03-13`, `Beslutad
                 // av kommunfullmäktige 2020-01-30 (§ 12)`): a stamp under an article.
                 let stamp = self.dense && ends_in_date(prev);
-                // And a figure's or a table's caption (`Figur 5 Syfte med det strategiska dokumentet`) closes the
-                // figure above it.
-                let caption = self.dense && is_caption(prev);
+                // A figure's or a table's caption (`Figur 5 Syfte med det strategiska dokumentet`) closes the
+                // figure above it, in any text.
+                let caption = is_caption(prev);
                 self.heads.last().is_some_and(|h| h.start == ps)
                     || ((closes(prev, &['.', '!', '?']) || stamp || caption) && below)
             }
@@ -968,7 +968,8 @@ impl Finder<'_> {
             || self.heads.last().is_some_and(|h| h.body == lines[li].0 && h.body > h.end + 1)
             || self.name_block_above(prev)
             || signature_role(p)
-            || (self.dense && (ends_in_date(p) || is_caption(p)))
+            || is_caption(p)
+            || (self.dense && ends_in_date(p))
     }
 
     /// Is line `prev` a block of one line that names an office or a body (`Stadsledningskontoret`,
