@@ -2523,15 +2523,18 @@ fn a_forms_repeated_captions_are_no_headings() {
     spans_hold(&doc, &input);
 }
 
-/// OCR lost the § signs of a table's entries (`452 Information`) and a page's foot with two entries: the
-/// entries in a row after those the body takes again still go on the table, not on the body as paragraphs.
+/// OCR lost the § signs of a table's entries (`452 Information`) and a page's foot with two entries, or read
+/// them as digits (`842 Meddelanden` for `§ 42`): the entries in a row after those the body takes again still
+/// go on the table, not on the body as paragraphs.
 #[test]
 fn a_table_of_contents_whose_signs_ocr_lost() {
     let text = "Kommunfullmäktige Protokoll 2018-03-28\n\nBeslutande\nEva Pamp (M)\n\n\
         \u{c}§ 27 Avsägelse av uppdrag som ledamot\n§ 28 Avsägelse av uppdrag som ersättare\n§ 29 Val av ledamot\n\
         § 30 Val av ersättare\n§ 31 Motion om skolan\n§ 32 Motion om vägarna\n\u{c}\
         §35 Val av ny ledamot i tekniska nämnden\n436 Information\n§37 Revisionsberättelse för år 2017\n\
-        438 Årsredovisning 2017\nVision 2040\n3} Hemställan om utvecklingsbidrag\n§ 41 Ansökan om medel ur flyktingfond\n§ 42 Meddelanden\n\
+        438 Årsredovisning 2017\nVision 2040\n3} Hemställan om utvecklingsbidrag\n§ 41 Ansökan om medel ur flyktingfond\n§ 42\nSamrådsunderlag avseende budget\n2019 för förbundet\n\
+        Enkel fråga till ordföranden angående försäkring\n843\npå barns fritid - Eva Lind (S)\n\
+        Motion om säkrare kommun - Per Holm (SD)\n844\noch Anna Berg (SD)\n\
         \u{c}§ 27 2018.011 KF\nAvsägelse av uppdrag som ledamot\nKommunfullmäktige beviljar avsägelsen.\n\n\
         § 28 2018.012 KF\nAvsägelse av uppdrag som ersättare\nKommunfullmäktige beviljar avsägelsen.\n\n\
         § 29 2018.013 KF\nVal av ledamot\nKommunfullmäktige väljer Anna Berg (S) till ledamot.\n";

@@ -1130,15 +1130,17 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     // A page number on a line of its own after what OCR left of a leader (`. 44`, `.... 12`).
     let leader_left = regex!(r"^[.…·_\s]*[.…·_]\s*\d{1,3}$");
     let line = |li: usize| layout.line(text, li).trim();
-    let paras: Vec<(usize, usize, u32)> = content
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &li)| {
-            // A sign OCR misread counts on a line with a case number or its word (`$ 140 Diarienummer …`,
-            // `5 118 Diarienummer`): with no number expected, `paragraph_line` reads no other.
-            paragraph_line(line(li), None).map(|p| (k, li, p.number))
-        })
-        .collect();
+    // A sign OCR misread counts on a line with a case number or its word (`$ 140 Diarienummer …`, `5 118
+    // Diarienummer`): with no number expected, `paragraph_line` reads no other. After a § line, the next
+    // number is expected, as the finder expects it (`863` for `§ 63` after `§ 62`).
+    let mut paras: Vec<(usize, usize, u32)> = Vec::new();
+    for (k, &li) in content.iter().enumerate() {
+        let expected = paras.last().map(|p| p.2 + 1);
+        if let Some(p) = paragraph_line(line(li), None).or_else(|| paragraph_line(line(li), expected)) {
+            paras.push((k, li, p.number));
+        }
+    }
+    let paras = paras;
     let next_of = |n: usize| paras.get(n + 1).map_or(content.len(), |p| p.0);
     // The lines under each § line up to the next, at most TOC_TITLE_LINES.
     let under = |n: usize| {
