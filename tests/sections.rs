@@ -2646,7 +2646,8 @@ fn a_taxas_articles_are_its_sections() {
 
 /// In text without blank lines, a figure's caption (`Figur 5 Syfte med dokumentet`) closes what stands above
 /// a heading as a sentence's end does; and a heading over a sub-heading is one when the sub-heading's text
-/// is running text, though its first sentence runs on past the lines looked at.
+/// is running text, though its first sentence runs on past the lines looked at; a title may end in a year
+/// (`Utblick 2050`).
 #[test]
 fn headings_after_captions_and_over_sub_headings_in_text_without_blank_lines() {
     let prose = [
@@ -2669,6 +2670,9 @@ fn headings_after_captions_and_over_sub_headings_in_text_without_blank_lines() {
         "infrastruktursatsningar med stor påverkan på den möjliga",
         "resandeutvecklingen är beslutade och kommer att bli verklighet under de",
         "kommande åren. Nedan följer en sammanfattning av beslutade investeringar.",
+        // A title that ends in a year.
+        "Utblick 2050",
+        "Sedan målbilden antogs har nya insikter och förutsättningar lett till förändringar i planeringen.",
     ]);
     for _ in 0..8 {
         lines.extend(prose);
@@ -2680,6 +2684,7 @@ fn headings_after_captions_and_over_sub_headings_in_text_without_blank_lines() {
         "Strategiska vägval",
         "Framtidsspaning och underlag för dialog",
         "Infrastrukturutbyggnad",
+        "Utblick 2050",
     ] {
         assert!(sections.contains(&h), "{h}: {sections:?}");
     }

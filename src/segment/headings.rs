@@ -520,9 +520,9 @@ impl Finder<'_> {
         let words = ws.len();
         let mut chars = l.chars();
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
-        // In capitals a year may end it (`AGENDA 2030`), and one word of five letters is a subject's name
+        // A year may end it (`AGENDA 2030`, `Utblick 2050`); in capitals one word of five letters is a subject's name
         // (`MILJÖ`): a role or a name in capitals stands in a letter's head, not over running text.
-        let year = capitals && words >= 2 && ws.last().is_some_and(|w| regex!(r"^(?:19|20)\d{2}$").is_match(w));
+        let year = words >= 2 && ws.last().is_some_and(|w| regex!(r"^(?:19|20)\d{2}$").is_match(w));
         let ws = if year { &ws[..words - 1] } else { &ws[..] };
         // A table's row or a name under a role ends in a capital (`Ansvarig Socialförvaltningen`, `Till
         // Datum`); one word alone is a role or a name as often as a heading (`Ekonomichef`); a post's title
@@ -532,7 +532,7 @@ impl Finder<'_> {
         let named = words >= 3 && PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2]);
         let last_capital = ws
             .last()
-            .is_some_and(|w| !capitals && words > 1 && w.starts_with(char::is_uppercase) && !named);
+            .is_some_and(|w| !capitals && ws.len() > 1 && w.starts_with(char::is_uppercase) && !named);
         // A digit only in a road's or a line's name after a preposition (`E6`, `E20`, `väg 158` is none).
         let digits = ws.iter().enumerate().any(|(i, w)| {
             w.contains(|c: char| c.is_ascii_digit())
