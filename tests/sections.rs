@@ -2210,16 +2210,19 @@ fn a_decisions_reasons_and_its_economy() {
          Bakgrund\nBudgeten är ett underlag för samråd.\n\nEkonomi\n\nBedömning\n\
          Kostnaderna ökar med två nya tjänster. Förvaltningen bedömer att det är nödvändigt.\n",
     );
+    // The title under the document's header (`Budget 2027`, a year ending it) is a heading of its own.
     assert_eq!(
         label_list(&doc),
         [
             "doc_header",
+            "section",
             "proposed_decision",
             "background",
             "financial_impact",
             "office_assessment"
         ]
     );
+    assert_eq!(titles(&doc, "section"), ["Budget 2027"]);
     spans_hold(&doc, &input);
 }
 
