@@ -2737,3 +2737,21 @@ fn a_heading_under_a_caption_in_text_with_blank_lines() {
     );
     spans_hold(&doc, &input);
 }
+
+/// On a protocol's front page, a field whose longer name the column wrapped onto the next line (`Ej
+/// tjänstgörande Dimitrios Diamantopolos (S)` / `ersättare Adam Jansson (KD)`) is titled with that name.
+#[test]
+fn a_front_page_field_whose_name_wrapped() {
+    let text = "Barn- och ungdomsnämnden\nProtokoll\n2026-06-16\nPlats och tid Nämndhuset kl. 13.00\n\
+        Beslutande Thomas Thim (M), ordförande\nCamilla Stensson (S)\n\
+        Ej tjänstgörande Dimitrios Diamantopolos (S)\nersättare Adam Jansson (KD)\n\
+        Övriga deltagare Helena Balte (förvaltningschef)\n\n§ 41 2026.001 BUN\nInformation\nNämnden informeras.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        titles(&doc, "substitutes_present"),
+        ["Ej tjänstgörande ersättare"],
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}

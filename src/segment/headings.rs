@@ -418,6 +418,9 @@ impl Finder<'_> {
             if let Some((he, bs, label, scope)) = found {
                 // A heading in capitals is the whole line, its catalogue's words at its start (see `run_in`).
                 let title = (bs == l.len()).then(|| l.split_whitespace().collect::<Vec<_>>().join(" "));
+                // On a front page, a field whose longer name the column wrapped onto the next line (`Ej
+                // tjänstgörande Dimitrios Diamantopolos (S)` / `ersättare Adam Jansson (KD)`) has that name.
+                let title = title.or_else(|| front.then(|| self.field_wrapped_on(li, &l[..he], label)).flatten());
                 self.heads.push(Head {
                     end: s + he,
                     body: s + bs,
@@ -755,6 +758,25 @@ impl Finder<'_> {
                     .map(|(label, scope)| (end, title(&name), label, scope))
             })
         })
+    }
+
+    /// The name of field `label`, whose first words `head` are on line `li` (a field of that label by
+    /// themselves), with the word the page's column wrapped onto the next line, directly under it, when
+    /// that longer name is a field of the same label (`Ej tjänstgörande` / `ersättare …`).
+    fn field_wrapped_on(&self, li: usize, head: &str, label: &Label) -> Option<String> {
+        let next = li + 1;
+        if self.layout.kinds.get(next) != Some(&LineKind::Text) {
+            return None;
+        }
+        let word = self.layout.line(self.text, next).split_whitespace().next()?;
+        if !word.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let name = format!("{} {word}", head.split_whitespace().collect::<Vec<_>>().join(" "));
+        self.catalogue
+            .classify(&name, None, Some(&Scope::ProtocolFront))
+            .filter(|(l, _)| *l == label)
+            .map(|_| name)
     }
 
     /// Does the next line of text begin with a leader (`1.1     Bakgrund` / `........ 4`: an entry of a table
