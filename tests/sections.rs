@@ -2559,7 +2559,7 @@ fn headings_inside_a_protocols_paragraph() {
         Beslut\nKompetensförsörjningsplanen godkänns.\n\n\
         Anmälningar\nMeddelandena från länsstyrelsen redovisas för nämnden och noteras.\n\n\
         Elisabet Lann (KD) ställer följande fråga\nHur många lärare saknar behörighet i kommunen?\n\n\
-        Nämnden godkänner först ordförandens förslag att yrkandet från\nledamoten ska behandlas senare.\n";
+        Nämnden bifaller förslaget om att yrkandet från\nAnna Bergs grupp i nämnden ska behandlas vid nästa sammanträde i juni.\n";
     let (doc, input) = process_text(text);
     assert_eq!(paragraph_numbers(&doc), [44]);
     assert_eq!(titles(&doc, "section"), ["Anmälningar"]);
@@ -2581,6 +2581,24 @@ fn a_lead_in_under_a_heading_is_no_heading() {
         Expedieras till\nLänsstyrelsen\n";
     let (doc, input) = process_text(text);
     assert_eq!(headings_of(&doc, "decision"), ["Beslut"], "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+    // A front page's field names stacked over their values are each a field; under a § a heading of
+    // another kind ending in a colon stays one.
+    let text =
+        "Kommunstyrelsen\nProtokoll\n2026-03-01\n\nPlats och tid:\nBeslutande:\nÖvriga närvarande:\nJusterare:\n\
+        Stadshuset kl. 13.00\nAnna Berg (S), Per Holm (M)\nEva Lind, sekreterare\nPer Holm\n\n\
+        § 5 Dnr KS 2026/12\nVal av revisorer\nYrkanden\nReservation:\nLedamöterna från M reserverar sig.\n";
+    let (doc, input) = process_text(text);
+    let labels = label_list(&doc);
+    for l in [
+        "time_place",
+        "members_voting",
+        "adjusters",
+        "proposals_in_meeting",
+        "dissent",
+    ] {
+        assert!(labels.contains(&l), "{l}: {labels:?}");
+    }
     spans_hold(&doc, &input);
 }
 
@@ -2644,6 +2662,13 @@ fn a_taxas_articles_are_its_sections() {
         assert!(sections.contains(&want.as_str()), "{want}: {sections:?}");
     }
     assert_eq!(headings_of(&doc, "table_of_contents"), ["Innehåll"]);
+    assert_eq!(sections.len(), titles_of.len(), "{sections:?}");
+    spans_hold(&doc, &input);
+    // Without its heading, the table's entries (their leaders unreadable) are still no articles.
+    let (doc, input) = process_text(&text.replacen("Innehåll\n", "", 1));
+    let sections = titles(&doc, "section");
+    assert!(!sections.iter().any(|s| s.contains('\u{fffd}')), "{sections:?}");
+    assert_eq!(sections.len(), titles_of.len(), "{sections:?}");
     spans_hold(&doc, &input);
 }
 
@@ -2715,6 +2740,25 @@ fn a_table_of_figures_is_no_agenda() {
     text.push_str("Projekten beskrivs närmare i bilagan till denna skrivelse.\n");
     let (doc, input) = process_text(&text);
     assert!(!label_list(&doc).contains(&"agenda_item"), "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+    // An agenda's item with its year, case number and page is an item.
+    let mut text = String::from("Kallelse\n\nKommunstyrelsen kallas till sammanträde.\n\n");
+    for (n, title) in [
+        "Val av justerare",
+        "Årsredovisning 2023 2024.0123 5",
+        "Budget 2025 2024.0200 7",
+        "Meddelanden",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "{} {title}\n\nFörslag till beslut finns i handlingarna.\n\n",
+            n + 1
+        ));
+    }
+    let (doc, input) = process_text(&text);
+    assert_eq!(titles(&doc, "agenda_item").len(), 4, "{:?}", label_list(&doc));
     spans_hold(&doc, &input);
 }
 

@@ -128,10 +128,17 @@ pub(super) fn relabel(
             .split('\n')
             .next()
             .is_none_or(|rest| rest.trim().is_empty());
+        // Only under a §, of the heading above's kind (a decision's, a proposal's), not a front page's field
+        // names stacked over their values (`Plats och tid:` / `Beslutande:`).
         let lead_in = alone
+            && in_paragraph
+            && h.paragraph.is_none()
             && text[h.start..h.end].trim_end().ends_with(':')
             && kept.last().is_some_and(|p| {
-                p.paragraph.is_none() && p.label != Label::TABLE_OF_CONTENTS && text[p.end..h.start].trim().is_empty()
+                p.paragraph.is_none()
+                    && p.end <= h.start
+                    && text[p.end..h.start].trim().is_empty()
+                    && (p.label == h.label || (p.label == "proposals_in_meeting" && h.label == "proposed_decision"))
             });
         if lead_in {
             continue;

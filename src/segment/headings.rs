@@ -10,7 +10,7 @@ use super::paragraphs::{
     glued_first_paragraph, loose_first_paragraph, paragraph_line, paragraph_title, starts_title, ParagraphLine,
 };
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
-use crate::lang::{roll_call_cell, PARTIES};
+use crate::lang::{alternation, roll_call_cell, PARTIES, PROPOSAL_PARTS, STATEMENT_PARTS};
 use crate::text::{fold, in_capitals, title, Hist};
 
 /// What the first lines of a document say about it.
@@ -454,8 +454,18 @@ impl Finder<'_> {
                         // takes the heading's label and keeps its words as title.
                         None if free => {
                             let t = l.trim();
+                            // (In a KF bundle `Yrkande – Motion om …` is the title of a part: see `run_in`.)
+                            let part = |h: &str| {
+                                regex!(format!(
+                                    r"^(?i:{}|{})$",
+                                    alternation(&PROPOSAL_PARTS),
+                                    alternation(&STATEMENT_PARTS)
+                                ))
+                                .is_match(h.trim())
+                            };
                             let (label, scope) = regex!(r"^(.+?)\s+[–-]\s+\S")
                                 .captures(t)
+                                .filter(|c| self.opening.handling_number.is_none() || !part(&c[1]))
                                 .or_else(|| {
                                     regex!(r"^\p{Lu}\p{Ll}+\s+ur\s+(?:ett\s+)?(\p{Ll}+perspektiv)$").captures(t)
                                 })
@@ -495,13 +505,15 @@ impl Finder<'_> {
     }
 
     /// Is line `li` a heading the catalogue does not name (`Förutsättningar för dispens`, `Förfarande vid
-    /// begäran om dispens`)? It stands after a blank line: two to eight words, begun with a capital and
-    /// written small after it, the last word small too, with no full stop, colon, quote, digit or table's
-    /// columns in it; and running text follows it, directly or after one blank line: a new sentence, longer
-    /// than the heading, that ends within its first lines. Not the document's first line of text (its title).
-    /// A report's headings in capitals (`ÖVERGRIPANDE MÅL`, `AGENDA 2030`) stand so too, a year their one
-    /// number; a chapter's in capitals under its number (`3. MÅL FÖR KOLLEKTIVTRAFIKEN`) needs only a blank
-    /// line under it (the chapter's first heading may follow).
+    /// begäran om dispens`)? It stands after a blank line (in text without blank lines, after a sentence's
+    /// end, a caption or a date stamp): two to eight words, begun with a capital and written small after it,
+    /// the last word small too and no word that links it on (`att`, `från`), with no full stop, colon,
+    /// quote, digit but a final year (`Utblick 2050`) or table's columns in it, no member acting in it
+    /// (`Anna Ek (S) ställer …`); and running text follows it, directly or after one blank line (or under a
+    /// sub-heading right under it): a new sentence, longer than the heading, that ends within its first
+    /// lines. Not the document's first line of text (its title). A report's headings in capitals
+    /// (`ÖVERGRIPANDE MÅL`, `AGENDA 2030`) stand so too; a chapter's in capitals under its number (`3. MÅL
+    /// FÖR KOLLEKTIVTRAFIKEN`) needs only a blank line under it (the chapter's first heading may follow).
     fn free_heading(&self, li: usize) -> bool {
         let kinds = &self.layout.kinds;
         let line = self.layout.line(self.text, li).trim();
@@ -554,9 +566,10 @@ impl Finder<'_> {
         } else {
             FREE_HEADING_WORD_CHARS
         };
-        let one_word = words == 1 && l.chars().count() >= least && l.chars().all(char::is_alphabetic);
+        // So when a year ends it (`Budget 2027`; not `Mål 2030`).
+        let one_word = ws.len() == 1 && ws[0].chars().count() >= least && ws[0].chars().all(char::is_alphabetic);
         if !(title_case || capitals)
-            || !(one_word || (2..=FREE_HEADING_WORDS).contains(&words))
+            || !(one_word || (2..=FREE_HEADING_WORDS).contains(&ws.len()))
             || last_capital
             || role
             || runs_on
@@ -1142,7 +1155,9 @@ fn toc_leader() -> &'static regex::Regex {
 ///   misread, the columns of a page read out of order);
 /// - a run of two or more § lines at the top, with at most [`TOC_ENTRY_LINES`] lines under each (or a
 ///   title ending in a page number), whose numbers the protocol's body takes again (`§ 1 Val av
-///   justerare` … `§ 16 Anmälningsärenden`, then `§ 1` with its text).
+///   justerare` … `§ 16 Anmälningsärenden`, then `§ 1` with its text), and after at least [`TOC_MIN_RUN`]
+///   of those the next in a row that the body does not reach (an extract), skipping numbers whose signs
+///   OCR lost (their titles then run together under the entry before, up to [`TOC_TITLE_LINES`] lines).
 fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     let leader = toc_leader();
     let page_number = regex!(r"^\s*\p{Lu}.*\p{L}\s+\d{1,3}$");
@@ -1664,12 +1679,14 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
         if roll_call_cell(&folded.split_whitespace().collect::<Vec<_>>()) {
             continue;
         }
-        // Nor a row of a table of figures (`1 P 6289 Utrustning uppstart 1 000 500 0 0 1 500`).
+        // Nor a row of a table of figures (`1 P 6289 Utrustning uppstart 1 000 500 0 0 1 500`, `… 150 150 150
+        // årligen`). A year, a case number or a page (`2 Årsredovisning 2023 2024.0123 5`) is no figure.
         let figures = rest
             .split_whitespace()
             .filter(|w| {
-                w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
-                    && w.chars().any(|c| c.is_ascii_digit())
+                w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    && w.starts_with(|c: char| c.is_ascii_digit())
+                    && !regex!(r"^(?:19|20)\d\d$").is_match(w)
             })
             .count();
         if figures >= TABLE_ROW_FIGURES {
@@ -2024,12 +2041,12 @@ const OUTLINE_MIN_HEADINGS: usize = 3;
 /// …and at least this many of them numbered below the top level (`1.1`).
 const OUTLINE_MIN_SUBLEVEL: usize = 2;
 
-/// Prepositions after which a free heading may end in a name (`… vid Onsalamotet`, `… väster om E6`).
 /// Words that link a line on to the next, folded: a heading does not end in them, a wrapped sentence does.
 const LINKING_LAST: [&str; 14] = [
     "att", "och", "som", "samt", "fran", "med", "av", "till", "eller", "det", "den", "en", "ett", "ar",
 ];
 
+/// Prepositions after which a free heading may end in a name (`… vid Onsalamotet`, `… väster om E6`).
 const PLACE_PREPOSITIONS: [&str; 9] = ["vid", "för", "om", "i", "på", "mot", "inom", "längs", "kring"];
 
 /// A bylaw's articles are headings in a run of at least this many.
