@@ -2559,6 +2559,7 @@ fn headings_inside_a_protocols_paragraph() {
         Beslut\nKompetensförsörjningsplanen godkänns.\n\n\
         Anmälningar\nMeddelandena från länsstyrelsen redovisas för nämnden och noteras.\n\n\
         Elisabet Lann (KD) ställer följande fråga\nHur många lärare saknar behörighet i kommunen?\n\n\
+        Karl Ek (s) ställer följande fråga\nHur många förskollärare saknar behörighet i kommunen?\n\n\
         Nämnden bifaller förslaget om att yrkandet från\nAnna Bergs grupp i nämnden ska behandlas vid nästa sammanträde i juni.\n";
     let (doc, input) = process_text(text);
     assert_eq!(paragraph_numbers(&doc), [44]);

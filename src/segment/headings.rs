@@ -557,9 +557,10 @@ impl Finder<'_> {
         // A sentence's first line, not a heading: it ends in a word that links it on (`… förslag att yrkandet
         // från`), or a member acts in it (`Axel Darvik (L) ställer följande fråga`).
         let runs_on = words > 1 && ws.last().is_some_and(|w| LINKING_LAST.contains(&fold(w).as_str()));
-        let member = regex!(r"\(([A-ZÅÄÖ]{1,3})\)\s+\S")
+        // Older protocols write the party small (`(s)`).
+        let member = regex!(r"\(([A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)\s+\S")
             .captures(l)
-            .is_some_and(|c| PARTIES.contains(&&c[1]));
+            .is_some_and(|c| PARTIES.contains(&c[1].to_uppercase().as_str()));
         // One word is a heading only when long enough to be a subject's name (`Riskhantering`, `Kostnad`).
         let least = if capitals {
             CAPITALS_HEADING_WORD_CHARS
