@@ -2800,3 +2800,19 @@ fn a_front_page_field_whose_name_wrapped() {
     );
     spans_hold(&doc, &input);
 }
+
+/// Under a §, the list of delegated decisions it reports is headed `Delegationsbeslut` (`delegation_decision`).
+#[test]
+fn a_paragraphs_list_of_delegated_decisions() {
+    let text = "Barn- och ungdomsnämnden\nProtokoll\n2026-06-16\n\n§ 48\nRedovisning av delegationsbeslut\n\n\
+        Beslut\nRedovisningen godkänns.\n\nDelegationsbeslut\n\n• 2026.002 BUN-047 Beslut om ställföreträdande rektor\n\
+        • 2026.002 BUN-048 Beslut om ställföreträdande rektor\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        headings_of(&doc, "delegation_decision"),
+        ["Delegationsbeslut"],
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}
