@@ -412,12 +412,10 @@ impl Catalogue {
         let allowed = (len / LOOSE_CHARS_PER_EDIT).max(allowed_edits(len));
         let mut best: Option<(usize, &Variant)> = None;
         let mut tie = false;
-        for v in self.variants.iter().filter(|v| {
-            !v.prefix
-                && v.pattern.is_none()
-                && (v.folded.split_whitespace().count() >= 2 || v.chars >= DAMAGED_ONE_WORD_CHARS)
-                && only.is_none_or(|s| *s == v.scope)
-        }) {
+        for v in self
+            .written(only)
+            .filter(|v| v.folded.split_whitespace().count() >= 2 || v.chars >= DAMAGED_ONE_WORD_CHARS)
+        {
             if v.chars.abs_diff(len) > allowed {
                 continue;
             }
@@ -440,6 +438,15 @@ impl Catalogue {
             }
         }
         best.filter(|_| !tie).map(|(_, v)| (&v.label, &v.scope))
+    }
+
+    /// The variants written out whole (no title's prefix, no `<organ>` shape), of `only`'s scope when given:
+    /// those a heading line is matched against word for word.
+    fn written(&self, only: Option<&Scope>) -> impl Iterator<Item = &Variant> + '_ {
+        let only = only.cloned();
+        self.variants
+            .iter()
+            .filter(move |v| !v.prefix && v.pattern.is_none() && only.as_ref().is_none_or(|s| *s == v.scope))
     }
 
     /// The label and scope of a title line that begins with a prefix variant (`Motion av Anna Ek (S)
@@ -491,9 +498,7 @@ impl Catalogue {
             let numbered = t.len() < line.trim().len();
             return (t.ends_with('.') && !numbered && n.split_whitespace().count() >= CLAUSE_HEADING_WORDS)
                 .then(|| {
-                    self.variants
-                        .iter()
-                        .filter(|v| !v.prefix && v.pattern.is_none() && only.is_none_or(|s| *s == v.scope))
+                    self.written(only)
                         .filter(|v| v.folded == n)
                         .max_by_key(|v| prefer.is_some_and(|s| *s == v.scope))
                 })
@@ -508,11 +513,7 @@ impl Catalogue {
         let allowed = allowed_edits(len);
         let hist = Hist::of(&n);
         let mut best: Option<(usize, bool, &Variant)> = None;
-        for v in self
-            .variants
-            .iter()
-            .filter(|v| !v.prefix && v.pattern.is_none() && only.is_none_or(|s| *s == v.scope))
-        {
+        for v in self.written(only) {
             if v.chars.abs_diff(len) > allowed {
                 continue;
             }

@@ -143,6 +143,11 @@ pub fn title(word: &str) -> String {
     }
 }
 
+/// Is `w` a year of the last two centuries, as a word (`2030`, `1998`)?
+pub(crate) fn is_year(w: &str) -> bool {
+    regex!(r"^(?:19|20)\d\d$").is_match(w)
+}
+
 /// Is `s` written in capitals: a capital in it and no small letter (`BESLUT`, `§ 12 BESLUT`)?
 pub(crate) fn in_capitals(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)

@@ -11,7 +11,7 @@ use super::paragraphs::{
 };
 use crate::catalogue::{Catalogue, DocType, Label, Scope};
 use crate::lang::{alternation, roll_call_cell, PARTIES, PROPOSAL_PARTS, STATEMENT_PARTS};
-use crate::text::{fold, in_capitals, title, Hist};
+use crate::text::{fold, in_capitals, is_year, title, Hist};
 
 /// What the first lines of a document say about it.
 pub(super) struct Opening {
@@ -537,7 +537,7 @@ impl Finder<'_> {
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
         // A year may end it (`AGENDA 2030`, `Utblick 2050`); in capitals one word of five letters is a subject's name
         // (`MILJÖ`): a role or a name in capitals stands in a letter's head, not over running text.
-        let year = words >= 2 && ws.last().is_some_and(|w| regex!(r"^(?:19|20)\d{2}$").is_match(w));
+        let year = words >= 2 && ws.last().is_some_and(|w| is_year(w));
         let ws = if year { &ws[..words - 1] } else { &ws[..] };
         // A table's row or a name under a role ends in a capital (`Ansvarig Socialförvaltningen`, `Till
         // Datum`); one word alone is a role or a name as often as a heading (`Ekonomichef`); a post's title
@@ -1687,7 +1687,7 @@ fn agenda_items(text: &str, layout: &Layout, content: &[usize], first_paragraph:
             .filter(|w| {
                 w.chars().all(|c| c.is_ascii_digit() || c == ',')
                     && w.starts_with(|c: char| c.is_ascii_digit())
-                    && !regex!(r"^(?:19|20)\d\d$").is_match(w)
+                    && !is_year(w)
             })
             .count();
         if figures >= TABLE_ROW_FIGURES {

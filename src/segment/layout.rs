@@ -780,8 +780,7 @@ fn bracket_lost_page_number(t: &str) -> bool {
         return false;
     };
     let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    let year = regex!(r"^(?:19|20)\d\d$");
-    if body.len() < 2 || body.len() > 7 || !body.is_ascii() || year.is_match(&body) {
+    if body.len() < 2 || body.len() > 7 || !body.is_ascii() || crate::text::is_year(&body) {
         return false;
     }
     (1..body.len()).any(|i| {
