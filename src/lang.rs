@@ -359,6 +359,34 @@ pub fn reform_spelling(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_for_ae_oe_and_aa_is_the_char_test() {
+        for w in [
+            "æ", "ø", "Æ", "Ø", "aa", "paa", "Aa", "aA", "a", "", "å", "ä", "ö", "Å", "Ä", "Ö", "ää", "kaffe",
+            "søster", "Ærø", "naar", "vägar", "cæsar", "é", "È", "haag",
+        ] {
+            let chars = w.contains(['æ', 'ø', 'Æ', 'Ø']) || w.contains("aa");
+            assert_eq!(has_ae_oe_or_aa(w), chars, "{w}");
+        }
+        // The list gate: no word of the marker lists is longer than the bound.
+        assert!(ENGLISH_WORDS
+            .iter()
+            .chain(&ENGLISH_WEAK)
+            .all(|w| w.len() <= LISTED_MAX_BYTES));
+        assert!(DANO_NORWEGIAN_WORDS
+            .iter()
+            .chain(&DANO_NORWEGIAN_WEAK)
+            .all(|w| w.len() <= LISTED_MAX_BYTES));
+        let all = || {
+            ENGLISH_WORDS
+                .iter()
+                .chain(&ENGLISH_WEAK)
+                .chain(&DANO_NORWEGIAN_WORDS)
+                .chain(&DANO_NORWEGIAN_WEAK)
+        };
+        assert!(all().any(|w| w.len() == LISTED_MAX_BYTES));
+    }
     use crate::text::fold;
 
     #[test]
@@ -564,24 +592,55 @@ pub fn foreign_lines(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Does `w` have æ, ø, Æ, Ø or `aa` in it? (One pass over the bytes: this runs for every word of a text.)
+fn has_ae_oe_or_aa(w: &str) -> bool {
+    w.as_bytes().windows(2).any(|p| {
+        // æ, ø, Æ, Ø in UTF-8: C3 A6, C3 B8, C3 86, C3 98.
+        p == b"aa" || (p[0] == 0xC3 && matches!(p[1], 0xA6 | 0xB8 | 0x86 | 0x98))
+    })
+}
+
+/// The longest word (bytes) of the marker lists.
+const LISTED_MAX_BYTES: usize = max_len(&[
+    &DANO_NORWEGIAN_WORDS,
+    &ENGLISH_WORDS,
+    &DANO_NORWEGIAN_WEAK,
+    &ENGLISH_WEAK,
+]);
+
+const fn max_len(lists: &[&[&str]]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > max {
+                max = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
+}
+
 /// How many distinct markers of each language a line has, and whether one is strong.
 fn line_markers(line: &str, langs: &[Quoted; 2]) -> [(usize, bool); 2] {
     let mut out = [(0, false); 2];
     let mut seen: Vec<String> = Vec::new();
     // Words of letters only: `of6randrad` is a damaged Swedish word, not `of`.
-    let words = line
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
+    let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     for w in words {
-        // Most words are none: look closer only at listed ones and those with æ, ø or aa.
+        // Most words are none: look closer only at listed ones and those with æ, ø or aa (no list has a
+        // word longer than `LISTED_MAX_BYTES`).
         let listed = |list: &[&str]| list.iter().any(|m| m.len() == w.len() && m.eq_ignore_ascii_case(w));
-        let candidate = listed(&DANO_NORWEGIAN_WORDS)
-            || listed(&ENGLISH_WORDS)
-            || listed(&DANO_NORWEGIAN_WEAK)
-            || listed(&ENGLISH_WEAK)
-            || w.contains(['æ', 'ø', 'Æ', 'Ø'])
-            || w.contains("aa");
-        if !candidate {
+        let candidate = (w.len() <= LISTED_MAX_BYTES
+            && (listed(&DANO_NORWEGIAN_WORDS)
+                || listed(&ENGLISH_WORDS)
+                || listed(&DANO_NORWEGIAN_WEAK)
+                || listed(&ENGLISH_WEAK)))
+            || has_ae_oe_or_aa(w);
+        if !candidate || !w.chars().all(char::is_alphabetic) {
             continue;
         }
         let w = w.to_lowercase();

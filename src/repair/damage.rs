@@ -24,7 +24,7 @@ use super::state::{Doc, Profile, Region, STRIPPED_DOCUMENT};
 use super::units::Unit;
 use crate::lang::{modern_spellings, pre_reform_pattern, reform_spelling, OLDER_MARKERS, OLDER_WORDS};
 use crate::text::{lower_nfc, Case};
-use crate::token::{Kind, Token};
+use crate::token::Kind;
 
 /// Beta prior of the strip rate: pseudo-counts of stripped and of kept words (mean 0.11).
 const STRIP_PRIOR: (f32, f32) = (0.5, 4.0);
@@ -392,9 +392,16 @@ fn count(r: &Repairer, doc: &Doc, spans: &[(usize, usize)]) -> Vec<Counts> {
     let mut out = vec![Counts::default(); spans.len()];
     // What each distinct unit's words are as written, found at its first occurrence.
     let mut found: Vec<Option<[Option<Evidence>; 2]>> = vec![None; doc.distinct.len()];
+    // Units come in text order: the token index and the region of each only move forward.
+    let (mut at, mut region) = (0, 0);
     for (ui, u) in doc.units.iter().enumerate() {
-        let at = index_of(doc, u.first());
-        let region = spans.partition_point(|s| s.1 <= at).min(spans.len() - 1);
+        let start = u.first().start;
+        while at < doc.tokens.len() && doc.tokens[at].start < start {
+            at += 1;
+        }
+        while region + 1 < spans.len() && spans[region].1 <= at {
+            region += 1;
+        }
         let c = &mut out[region];
         if doc.in_foreign_line(u.first().start) {
             continue;
@@ -508,10 +515,6 @@ fn markers(r: &Repairer, key: &str) -> Marker {
     } else {
         Marker::None
     }
-}
-
-fn index_of(doc: &Doc, t: Token) -> usize {
-    doc.tokens.partition_point(|x| x.start < t.start)
 }
 
 /// Decide, with each region's profile, the units of the regions whose profile is not the heavy one.

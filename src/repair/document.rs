@@ -515,11 +515,14 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     let mut restored: HashMap<&str, Option<String>> = HashMap::default();
     for t in undecided {
         let to = restored.entry(t.text(text)).or_insert_with(|| {
+            // Only a spelling the document also writes with å, ä, ö can be restored: look that up first,
+            // the lexicon only for those.
             let w = lower_nfc(t.text(text));
+            let to = seen.get(&w)?.as_ref()?;
             if w.contains(['å', 'ä', 'ö']) || r.lexicon().lookup_key(&w).is_some_and(Entry::is_valid) {
                 return None;
             }
-            seen.get(&w).cloned().flatten()
+            Some(to.clone())
         });
         if let Some(to) = to {
             let d = Decision {
