@@ -215,6 +215,8 @@ struct Variant {
     label: Label,
     folded: String,
     chars: usize,
+    /// How many words `folded` has.
+    words: usize,
     /// A variant that ends in a placeholder matches lines that begin with it.
     prefix: bool,
     /// A variant with an `<organ>` placeholder (`Förslag till beslut i <organ>`, `<organ>s förslag till
@@ -345,6 +347,7 @@ impl Catalogue {
                     scope: scope.clone(),
                     label: label.clone(),
                     hist: Hist::of(&folded),
+                    words: folded.split_whitespace().count(),
                     folded,
                     chars,
                     prefix,
@@ -410,13 +413,15 @@ impl Catalogue {
         let n = normalize(strip_chapter_number(line.trim()));
         let len = n.chars().count();
         let allowed = (len / LOOSE_CHARS_PER_EDIT).max(allowed_edits(len));
+        let hist = Hist::of(&n);
         let mut best: Option<(usize, &Variant)> = None;
         let mut tie = false;
         for v in self
             .written(only)
-            .filter(|v| v.folded.split_whitespace().count() >= 2 || v.chars >= DAMAGED_ONE_WORD_CHARS)
+            .filter(|v| v.words >= 2 || v.chars >= DAMAGED_ONE_WORD_CHARS)
         {
-            if v.chars.abs_diff(len) > allowed {
+            // Lower bounds on the edit distance first: the length and the letter counts.
+            if v.chars.abs_diff(len) > allowed || v.hist.bound(&hist) > allowed {
                 continue;
             }
             let d = strsim::levenshtein(&v.folded, &n);
