@@ -59,6 +59,7 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
         costs,
         slots,
         valid: RefCell::new(HashMap::default()),
+        groups: RefCell::new(HashMap::default()),
     };
     for k in 0..pass.slots.len() {
         pass.decide(k, &mut doc.chosen);
@@ -162,6 +163,9 @@ struct Pass<'a> {
     slots: Vec<Slot>,
     /// Which members of groups are words of the lexicon.
     valid: RefCell<HashMap<String, bool>>,
+    /// The groups of the words of this document (each distinct word asks the repairer's shared memo once,
+    /// not every occurrence: no key to allocate, no lock per word).
+    groups: RefCell<HashMap<String, std::sync::Arc<Vec<String>>>>,
 }
 
 impl Pass<'_> {
@@ -358,7 +362,12 @@ impl Pass<'_> {
     /// of the lexicon, the readings restoring only å, ä, ö that the word pass found and the corpus has
     /// seen (`dar`: där, which the corpus never saw stripped).
     fn group(&self, orig: &str) -> std::sync::Arc<Vec<String>> {
-        self.repairer.cached_group(orig, || self.find_group(orig))
+        if let Some(g) = self.groups.borrow().get(orig) {
+            return g.clone();
+        }
+        let g = self.repairer.cached_group(orig, || self.find_group(orig));
+        self.groups.borrow_mut().insert(orig.to_string(), g.clone());
+        g
     }
 
     /// Is a member of a group a word of the lexicon (looked up once per document)?
