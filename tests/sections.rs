@@ -2816,3 +2816,34 @@ fn a_paragraphs_list_of_delegated_decisions() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A table of contents lists the headings after it; none of them is a sub-heading of it (free headings of
+/// a riktlinje after its `Innehåll`). Written for this test.
+#[test]
+fn no_heading_hangs_under_a_table_of_contents() {
+    let (doc, input) = process_text(
+        "Riktlinje för dokumenthantering\nAntagen av kommunstyrelsen 2025-02-03\n\nInnehåll\n\
+         Inledning .......... 2\nVem gör vad .......... 2\nRegistrering av handlingar .......... 3\n\n\u{c}\
+         Inledning\nRiktlinjen beskriver hur förvaltningarna hanterar allmänna handlingar.\n\nVem gör vad\n\
+         Varje förvaltning utser en arkivredogörare som ansvarar för arbetet.\n\nRegistrering av handlingar\n\
+         Allmänna handlingar registreras utan dröjsmål i diariet.\n",
+    );
+    let sections = doc["sections"].as_array().unwrap();
+    let after: Vec<(&str, &Value, &Value)> = sections
+        .iter()
+        .skip_while(|s| s["label"] != "table_of_contents")
+        .skip(1)
+        .map(|s| (s["heading"].as_str().unwrap_or(""), &s["parent"], &s["level"]))
+        .collect();
+    let headings: Vec<&str> = after.iter().map(|a| a.0).collect();
+    assert_eq!(
+        headings,
+        ["Inledning", "Vem gör vad", "Registrering av handlingar"],
+        "{sections:?}"
+    );
+    for (heading, parent, level) in &after {
+        assert!(parent.is_null(), "{heading} has a parent: {after:?}");
+        assert_eq!(level.as_u64(), Some(1), "{heading}: {after:?}");
+    }
+    spans_hold(&doc, &input);
+}

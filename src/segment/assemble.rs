@@ -92,7 +92,8 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             None
         };
         if up.is_none() && h.label != Label::SECTION {
-            named = Some(index);
+            // A table of contents lists the headings after it: none of them is under it.
+            named = (h.label != Label::TABLE_OF_CONTENTS).then_some(index);
         }
         sections.push(Section {
             label: h.label.clone(),
