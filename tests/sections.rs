@@ -2847,3 +2847,39 @@ fn no_heading_hangs_under_a_table_of_contents() {
     }
     spans_hold(&doc, &input);
 }
+
+/// A field's label (`Datum`) heads its value, not the chapters after it: they are no sub-headings of it.
+/// Written for this test.
+#[test]
+fn no_heading_hangs_under_a_field() {
+    let (doc, input) = process_text(
+        "Anvisningar för verksamhetsplan 2027\n\nDatum\n2026-02-10\n\nInledning\n\
+         Förvaltningarna lämnar sina planer till kommunstyrelsen före april.\n\nEkonomiska ramar\n\
+         Ramarna för nästa år räknas upp med två procent.\n\nUppföljning av målen\n\
+         Målen följs upp i delårsrapporten och i årsredovisningen.\n",
+    );
+    let sections = doc["sections"].as_array().unwrap();
+    let heads: Vec<(&str, &str, u64)> = sections
+        .iter()
+        .filter(|s| !s["heading"].is_null())
+        .map(|s| {
+            (
+                s["label"].as_str().unwrap(),
+                s["heading"].as_str().unwrap(),
+                s["level"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("time_place", "Datum", 1),
+            ("section", "Inledning", 1),
+            ("section", "Ekonomiska ramar", 1),
+            ("section", "Uppföljning av målen", 1)
+        ],
+        "{sections:?}"
+    );
+    assert!(sections.iter().all(|s| s["parent"].is_null()), "{sections:?}");
+    spans_hold(&doc, &input);
+}

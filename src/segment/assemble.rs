@@ -40,6 +40,31 @@ pub struct Section {
     pub text: String,
 }
 
+/// Labels of headings over a field's value or a list, not over prose that may quote headings of its own: a
+/// free heading after one of them is not under it.
+const LISTS_AND_FIELDS: [&str; 20] = [
+    "table_of_contents",
+    "time_place",
+    "members_voting",
+    "substitutes_present",
+    "others_present",
+    "attendance_list",
+    "adjusters",
+    "adjustment",
+    "signatures",
+    "signatories",
+    "notice_of_adjustment",
+    "extract_certification",
+    "distribution",
+    "attachments",
+    "decision_basis",
+    "documents",
+    "paragraph_range",
+    "agenda",
+    "consultation_bodies",
+    "immediate_adjustment",
+];
+
 /// The sections of `text`: the front matter before the first heading, then one per heading. A § or a
 /// nested document's header opens a group and its sub-headings are level 2; in a KF bundle each part's
 /// header (a tjänsteutlåtande, a yrkande, a yttrande) opens a group and the bundle's own headings
@@ -92,8 +117,9 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
             None
         };
         if up.is_none() && h.label != Label::SECTION {
-            // A table of contents lists the headings after it: none of them is under it.
-            named = (h.label != Label::TABLE_OF_CONTENTS).then_some(index);
+            // A field or a list (a table of contents, `Datum`, `Närvarande`, `Bilagor`) quotes no headings:
+            // those after it are not under it.
+            named = (!LISTS_AND_FIELDS.contains(&h.label.as_str())).then_some(index);
         }
         sections.push(Section {
             label: h.label.clone(),
