@@ -400,6 +400,15 @@ impl Catalogue {
         self.classify(line, None, None).is_some()
     }
 
+    /// Does `line` name a kind of document among its words (`NORDBY KOMMUN   TJÄNSTESKRIVELSE`,
+    /// `Tjänsteutlåtande Handläggare Utfärdat …`): a document header of the catalogue, written out?
+    pub(crate) fn names_doc_header(&self, line: &str) -> bool {
+        let words = format!(" {} ", normalize(line));
+        self.written(None)
+            .filter(|v| v.label == Label::DOC_HEADER)
+            .any(|v| words.contains(&format!(" {} ", v.folded)))
+    }
+
     /// The label and scope of a line the layout shows to be a heading whose words OCR damaged beyond what
     /// [`Catalogue::classify`] allows (`Besknrivring av arendet`, `Sammantattoing`): the nearest variant of
     /// two words or more, or of one long word, within one edit per [`LOOSE_CHARS_PER_EDIT`] characters, when no variant of other words is as

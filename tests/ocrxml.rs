@@ -373,6 +373,11 @@ fn process_gives_each_section_its_pages_and_boxes() {
             let layout = &s["layout"];
             assert_eq!(layout["pages"][0], 1, "{path}: {s}");
             let body = layout["body"].as_array().unwrap();
+            // A document's title right over its first heading has no body, and so no body's box.
+            if s["text"] == "" && s["label"] == "section" && s["index"] == 0 {
+                assert!(body.is_empty(), "{path}: {s}");
+                continue;
+            }
             assert!(!body.is_empty(), "{path}: {s}");
             let b: Vec<f64> = body[0]["bbox"]
                 .as_array()

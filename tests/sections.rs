@@ -374,7 +374,7 @@ Anna Berg S 1 Ordförande Ja Bo Ek M 2 Ledamot Nej\nCarl Dahl V 3 Ledamot Ja Eva
 4 Ersättare Nej Gun Holm SD 5 Ledamot Ja\nIda Jansson C 6 Ledamot Ja Karl Lind KD\n\n\
 7 Ersättare Ja Lisa Mark MP 8 Ledamot Nej\n";
     let (doc, _) = process_text(text);
-    assert_eq!(label_list(&doc), ["front_matter"]);
+    assert_eq!(label_list(&doc), ["section"]);
 }
 
 /// A protocol whose § signs OCR read as other signs (`5 7`, `£ 8`, `& 10`) with no range on a front page
@@ -447,11 +447,12 @@ fn chapters_with_numbered_sections_under_them_are_no_agenda() {
     let (doc, input) = process_text(text);
     assert_eq!(
         label_list(&doc),
-        ["front_matter", "section", "background", "section", "section"]
+        ["section", "section", "background", "section", "section"]
     );
     assert_eq!(
         titles(&doc, "section"),
         [
+            "AVSIKTSFÖRKLARING",
             "1 BAKGRUND OCH SYFTE",
             "2 PARTERNAS AVSIKTSFÖRKLARING",
             "3 AVSIKTSFÖRKLARINGENS GILTIGHET"
@@ -563,9 +564,9 @@ Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\
     assert_ne!(doc["doc_type"], "kallelse");
     assert_eq!(
         label_list(&doc),
-        ["front_matter", "background", "section", "office_assessment"]
+        ["section", "background", "section", "office_assessment"]
     );
-    assert_eq!(titles(&doc, "section"), ["2 Rättslig reglering"]);
+    assert_eq!(titles(&doc, "section"), ["PROMEMORIA", "2 Rättslig reglering"]);
     spans_hold(&doc, &input);
     // OCR read a paragraph's full stop as a comma and lost its last: the paragraph is still no chapter.
     let ocr = memo.replace(
@@ -574,7 +575,7 @@ Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\
     );
     assert_ne!(ocr, memo);
     let (doc, _) = process_text(&ocr);
-    assert_eq!(titles(&doc, "section"), ["2 Rättslig reglering"]);
+    assert_eq!(titles(&doc, "section"), ["PROMEMORIA", "2 Rättslig reglering"]);
 }
 
 /// A protocol and a tjänsteskrivelse of another template (`fixtures/sections/*-nordby.txt`, written for this
@@ -1455,6 +1456,7 @@ fn headings_the_catalogue_does_not_name() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "CIRKULÄR",
             "Dispens för arbetstid vid jour",
             "Förutsättningar för dispens",
             "Förfarande vid begäran om dispens"
@@ -1696,6 +1698,7 @@ fn the_articles_of_a_bylaw() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Förbundsordning",
             "1 § Namn och säte",
             "2 § Medlemmar",
             "3 § Ändamål",
@@ -1715,6 +1718,7 @@ fn the_articles_of_a_bylaw() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Förbundsordning",
             "1 § Namn",
             "28 Medlemmar",
             "3 & Ändamål",
@@ -1738,7 +1742,7 @@ fn one_word_headings_the_catalogue_does_not_name() {
          Remissinstanser\n\nLänsstyrelsen\nTrafikverket\nKommunstyrelsen\n\n\
          Datum\n\nBeslutet fattades vid sammanträdet i mars. Det gäller från april.\n",
     );
-    assert_eq!(titles(&doc, "section"), ["Riskhantering", "Kostnad"]);
+    assert_eq!(titles(&doc, "section"), ["Remissvar", "Riskhantering", "Kostnad"]);
     spans_hold(&doc, &input);
 }
 
@@ -1894,6 +1898,7 @@ fn headings_a_table_of_contents_lists() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Plan för äldreboende",
             "Behov av platser i kommunens norra och södra delar",
             "Kommunens mål och verktyg",
             "Uppföljning av planen 2030"
@@ -1929,7 +1934,11 @@ fn headings_a_table_of_contents_lists() {
     assert_eq!(
         titles(&doc, "section"),
         // `mal` is a word (and stays), so the heading and its entry differ by one letter.
-        ["Kommunens mal och verktyg", "Uppföljning av planen 2030"]
+        [
+            "Plan för äldreboende",
+            "Kommunens mal och verktyg",
+            "Uppföljning av planen 2030"
+        ]
     );
     let labels = label_list(&doc);
     assert!(!labels.contains(&"agenda_item"), "{labels:?}");
@@ -1960,11 +1969,15 @@ fn a_table_of_contents_in_capitals_over_two_pages() {
     );
     assert_eq!(
         titles(&doc, "section"),
-        ["Förslag till ändringar", "Kompletterande åtgärder"]
+        [
+            "Skrivelse om växthusgaser",
+            "Förslag till ändringar",
+            "Kompletterande åtgärder"
+        ]
     );
     assert_eq!(
         label_list(&doc),
-        ["front_matter", "table_of_contents", "summary", "section", "section"]
+        ["section", "table_of_contents", "summary", "section", "section"]
     );
     spans_hold(&doc, &input);
 }
@@ -1988,7 +2001,7 @@ fn free_headings_where_ocr_lost_the_full_stops() {
     );
     assert_eq!(
         titles(&doc, "section"),
-        ["Förslag om utpekande av behöriga myndigheter"]
+        ["Granskningsrapport", "Förslag om utpekande av behöriga myndigheter"]
     );
     spans_hold(&doc, &input);
 }
@@ -2064,6 +2077,7 @@ fn outline_titles_with_acronyms_and_names_in_brackets() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Samrådsunderlag",
             "1 Inledning",
             "1.1 Specifik miljöbedömning",
             "1.2 PCI-projekt",
@@ -2156,6 +2170,7 @@ fn a_free_heading_right_under_a_sentence() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Yttrande",
             "Trafikutredning",
             "Trafikflöde",
             "Nya bostadsområden vid Onsalamotet",
@@ -2183,7 +2198,13 @@ fn a_reports_headings_in_capitals() {
     );
     assert_eq!(
         titles(&doc, "section"),
-        ["4. RESOR OCH TRAFIK", "ÖVERGRIPANDE MÅL", "AGENDA 2030", "MILJÖ"]
+        [
+            "Kollektivtrafikplan 2025",
+            "4. RESOR OCH TRAFIK",
+            "ÖVERGRIPANDE MÅL",
+            "AGENDA 2030",
+            "MILJÖ"
+        ]
     );
     assert_eq!(titles(&doc, "follow_up"), ["UPPFÖLJNING OCH INDIKATORER"]);
     assert_eq!(label_list(&doc).len(), 6, "{:?}", label_list(&doc));
@@ -2248,6 +2269,7 @@ fn free_headings_after_quotations_and_an_agencys_view() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Yttrande",
             "Transportsnål planering",
             "Cykelparkering",
             "Skyltläge längs statliga vägar",
@@ -2275,6 +2297,7 @@ fn the_numbered_chapters_of_a_report() {
     assert_eq!(
         titles(&doc, "section"),
         [
+            "Riktlinjer för bostadsanpassning",
             "1 Inledning",
             "1.1 Syfte",
             "1.2 Lagstiftning",
@@ -2522,7 +2545,10 @@ fn a_forms_repeated_captions_are_no_headings() {
         ));
     }
     let (doc, input) = process_text(&text);
-    assert_eq!(titles(&doc, "section"), ["Inledning"]);
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Budgetanvisningar för nämnderna", "Inledning"]
+    );
     spans_hold(&doc, &input);
 }
 
@@ -2776,7 +2802,7 @@ fn a_heading_under_a_caption_in_text_with_blank_lines() {
     let (doc, input) = process_text(text);
     assert_eq!(
         titles(&doc, "section"),
-        ["Befolkningsprognos och demografi"],
+        ["Rapport om tågtrafiken", "Befolkningsprognos och demografi"],
         "{:?}",
         label_list(&doc)
     );
@@ -2873,6 +2899,7 @@ fn no_heading_hangs_under_a_field() {
     assert_eq!(
         heads,
         [
+            ("section", "Anvisningar för verksamhetsplan 2027", 1),
             ("time_place", "Datum", 1),
             ("section", "Inledning", 1),
             ("section", "Ekonomiska ramar", 1),
@@ -2881,5 +2908,43 @@ fn no_heading_hangs_under_a_field() {
         "{sections:?}"
     );
     assert!(sections.iter().all(|s| s["parent"].is_null()), "{sections:?}");
+    spans_hold(&doc, &input);
+}
+
+/// A report's or a taxa's title on its first lines is its first heading, wrapped lines joined (`Taxa för
+/// Storköpings` / `kommuns allmänna vatten-` / `och avloppsanläggning`), a subtitle a heading of its own; a
+/// letterhead's organisation and a date are passed over. A page that begins in running text has no title.
+/// Written for this test.
+#[test]
+fn a_documents_title_on_its_first_lines() {
+    let (doc, input) = process_text(
+        "Storköpings kommun\nTaxa för Storköpings\nkommuns allmänna vatten-\noch avloppsanläggning\n2026-04-28\n\
+         Gäller från och med 2026\nHuvudman för anläggningen är kommunens bolag.\nAvgifter betalas till huvudmannen.\n",
+    );
+    let heads: Vec<(&str, &str)> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["heading"].is_null())
+        .map(|s| (s["label"].as_str().unwrap(), s["title"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (
+                "section",
+                "Taxa för Storköpings kommuns allmänna vatten- och avloppsanläggning"
+            ),
+            ("section", "Gäller från och med 2026")
+        ],
+        "{heads:?}"
+    );
+    spans_hold(&doc, &input);
+    // Running text that a page begins with, wrapped onto lines in lowercase, is no title.
+    let (doc, input) = process_text(
+        "Sådant beslut må dock fattas endast efter anmälan\nfrån länsstyrelsen och sedan kommunen hörts i saken.\n\
+         Vi hemställa därför att riksdagen beslutar i enlighet härmed.\n",
+    );
+    assert_eq!(label_list(&doc), ["front_matter"]);
     spans_hold(&doc, &input);
 }

@@ -163,7 +163,15 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         .filter(|&j| layout.kinds[j] == LineKind::Blank && !text[layout.lines[j].1..].starts_with('\u{c}'))
         .count();
     let dense = content.len() >= DENSE_MIN_LINES && (blank as f32) < DENSE_MAX_BLANK * content.len() as f32;
+    // A report's, a policy's or a taxa's title on its first lines; a protocol (a § line), a KF bundle or a
+    // document of `Name: value` fields opens otherwise.
+    let titles = if first_line.is_none() && opening.handling_number.is_none() && !fields {
+        opening_titles(text, layout, catalogue, &content, &toc, &outline, &articles)
+    } else {
+        Vec::new()
+    };
     let mut f = Finder {
+        titles,
         dense,
         outline,
         listing,
@@ -199,6 +207,8 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
 }
 
 struct Finder<'a> {
+    /// The document's title lines (see [`opening_titles`]): first line, last line, the words joined.
+    titles: Vec<(usize, usize, String)>,
     text: &'a str,
     layout: &'a Layout,
     catalogue: &'a Catalogue,
@@ -231,6 +241,29 @@ struct Finder<'a> {
 impl Finder<'_> {
     /// Look at line `li` of text; returns the line to go on from.
     fn at(&mut self, li: usize) -> usize {
+        if let Some((_, last, title)) = self.titles.iter().find(|t| t.0 == li).cloned() {
+            // A line the finder reads as a heading of its own (a document's header, a field) is no title, nor
+            // is any line after it.
+            let before = self.heads.len();
+            let next = self.at_line(li);
+            if self.heads.len() > before {
+                self.titles.clear();
+                return next;
+            }
+            // The heading is the first line (a heading's span holds one line); the lines it wraps onto are
+            // in its title, and the body begins under the last.
+            let (s, e) = self.layout.lines[li];
+            self.heads.push(Head {
+                body: self.layout.lines[last].1 + 1,
+                ..Head::line(s, e, &Label::SECTION, &Scope::Doc(DocType::Unknown), Some(title))
+            });
+            return last + 1;
+        }
+        self.at_line(li)
+    }
+
+    /// Look at line `li` of text as any line; returns the line to go on from.
+    fn at_line(&mut self, li: usize) -> usize {
         let (s, e) = self.layout.lines[li];
         let l = self.layout.line(self.text, li);
         if self.toc.binary_search(&li).is_ok() {
@@ -511,7 +544,7 @@ impl Finder<'_> {
     /// quote, digit but a final year (`Utblick 2050`) or table's columns in it, no member acting in it
     /// (`Anna Ek (S) ställer …`); and running text follows it, directly or after one blank line (or under a
     /// sub-heading right under it): a new sentence, longer than the heading, that ends within its first
-    /// lines. Not the document's first line of text (its title). A report's headings in capitals
+    /// lines. Not the document's first line of text (its title: see [`opening_titles`]). A report's headings in capitals
     /// (`ÖVERGRIPANDE MÅL`, `AGENDA 2030`) stand so too; a chapter's in capitals under its number (`3. MÅL
     /// FÖR KOLLEKTIVTRAFIKEN`) needs only a blank line under it (the chapter's first heading may follow).
     fn free_heading(&self, li: usize) -> bool {
@@ -2046,6 +2079,161 @@ const OUTLINE_MIN_SUBLEVEL: usize = 2;
 const LINKING_LAST: [&str; 14] = [
     "att", "och", "som", "samt", "fran", "med", "av", "till", "eller", "det", "den", "en", "ett", "ar",
 ];
+
+/// How the name of an organ or an organisation ends (folded): one such word is no title.
+const ORGAN_ENDINGS: [&str; 9] = [
+    "fullmaktige",
+    "styrelsen",
+    "namnden",
+    "forvaltningen",
+    "kontoret",
+    "utskottet",
+    "kommun",
+    "region",
+    "stad",
+];
+
+/// Most title lines a document opens with (`Budgetanvisningar` / `Tidplan och anvisningar för budget …`).
+const TITLES_MAX: usize = 3;
+/// How far down the text the opening titles may stand (a date or a version line may stand between them).
+const TITLE_LINES_MAX: usize = 8;
+/// Most words of a title line, and of a title wrapped over lines.
+const TITLE_LINE_WORDS: usize = 10;
+const TITLE_WORDS: usize = 20;
+/// Most words of a line a title wraps onto (`kommuns allmänna vatten-`): running text's lines are longer.
+const TITLE_WRAP_WORDS: usize = 6;
+/// Fewest letters of a title of one word (`Budgetanvisningar`, `Samsynsguiden`; not `Motion`).
+const TITLE_WORD_CHARS: usize = 8;
+
+/// The titles a document opens with, before its first field, sentence or heading of the catalogue: lines
+/// set as a heading (begun with a capital, no full stop, colon or list mark, at most [`TITLE_LINE_WORDS`]
+/// words; one word of six letters at least), each with the lines it wraps onto (`Taxa för Storköpings` /
+/// `kommuns allmänna vatten-` / `och avloppsanläggning`: a line that goes on in lowercase, or after a word
+/// that links it on, or a period of years `2027-2031`; under OCR a blank line may stand between them). A date, a version or a page's number between them
+/// is passed over. As (first line, last line, the words joined).
+fn opening_titles(
+    text: &str,
+    layout: &Layout,
+    catalogue: &Catalogue,
+    content: &[usize],
+    toc: &[usize],
+    outline: &[usize],
+    articles: &[usize],
+) -> Vec<(usize, usize, String)> {
+    let line = |li: usize| layout.line(text, li).trim();
+    let years = regex!(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$");
+    let passed_over = regex!(r"(?i)^(?:\d{4}-\d{2}-\d{2}|\d{1,3}|sida \d+(?: av \d+)?|version [\d.-]+.*)$");
+    let number = |l: &str| {
+        l.split_whitespace()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) && !years.is_match(w))
+    };
+    let shaped = |l: &str| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let mut chars = l.chars();
+        let capital = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        // A name ends in a capital (`Axel Andersson`), a title only after a preposition (`Taxa för Linköping`).
+        let name = words.len() >= 2
+            && !in_capitals(l)
+            && words[words.len() - 1].starts_with(char::is_uppercase)
+            && !PLACE_PREPOSITIONS.contains(&words[words.len() - 2]);
+        // An address (`Till Kommunstyrelsen`, `Från …`).
+        let address = words
+            .first()
+            .is_some_and(|w| ["till", "fran"].contains(&fold(w).as_str()));
+        // A number other than a year is a list's or a letter's (`Nr 262`, `Stockholm den 26 januari`).
+        capital
+            && !number(l)
+            && !name
+            && !address
+            && ((2..=TITLE_LINE_WORDS).contains(&words.len())
+                || (words.len() == 1
+                    && l.chars().count() >= TITLE_WORD_CHARS
+                    && l.chars().all(|c| c.is_alphabetic() || c == '-')))
+    };
+    // No sentence's or list's marks: a line of running text that a page begins with (`Nej, förslaget är
+    // icke …`) has them.
+    let plain = |l: &str| !l.contains(['.', ',', ';', ':', '!', '?', '@', '|', '•', '»', '(', '§']);
+    // A line that names an organ or an organisation (`Kommunfullmäktige`, `Exempelå kommun`,
+    // `Samhällsbyggnadskontoret`) heads a letter: no title, passed over.
+    let organ = |l: &str| {
+        let last = l.split_whitespace().last().map(fold).unwrap_or_default();
+        ORGAN_ENDINGS.iter().any(|e| last.ends_with(e))
+    };
+    // `closes`: `next` stands right under `prev` and a blank line (or the end) follows it, so that a word or
+    // two there ends the title (`… som utförs i Göteborgs` / `Stad`).
+    let goes_on = |prev: &str, next: &str, closes: bool| {
+        let last = prev.split_whitespace().last().map(fold).unwrap_or_default();
+        next.split_whitespace().count() <= TITLE_WRAP_WORDS
+            && plain(next)
+            && !number(next)
+            && (next.starts_with(char::is_lowercase)
+                || (closes && next.split_whitespace().count() <= 2)
+                || years.is_match(next)
+                || prev.ends_with('-')
+                || LINKING_LAST.contains(&last.as_str())
+                || PLACE_PREPOSITIONS.iter().any(|p| fold(p) == last))
+    };
+    let taken = |li: &usize| toc.contains(li) || outline.contains(li) || articles.contains(li);
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut k = 0;
+    while k < content.len().min(TITLE_LINES_MAX) && out.len() < TITLES_MAX {
+        let li = content[k];
+        let l = line(li);
+        if passed_over.is_match(l) || (organ(l) && plain(l) && l.split_whitespace().count() <= TITLE_WRAP_WORDS) {
+            k += 1;
+            continue;
+        }
+        if !shaped(l)
+            || !plain(l)
+            || taken(&li)
+            || catalogue.classify_organ(l, None, None).is_some()
+            || catalogue.names_doc_header(l)
+        {
+            break;
+        }
+        let mut last = k;
+        let mut words = l.split_whitespace().count();
+        while let Some(&next) = content.get(last + 1) {
+            let n = line(next);
+            words += n.split_whitespace().count();
+            // OCR may set a blank line between the lines of a title in a large type.
+            let closes = next == content[last] + 1 && content.get(last + 2).is_none_or(|&after| after > next + 1);
+            if next > content[last] + 2 || words > TITLE_WORDS || !goes_on(line(content[last]), n, closes) {
+                break;
+            }
+            last += 1;
+        }
+        // Running text goes on under it in lowercase, or its last word links it on (`… malmfyndigheter är`,
+        // `… ställning inom`): the lines were a sentence's, no title.
+        let end = line(content[last])
+            .split_whitespace()
+            .last()
+            .map(fold)
+            .unwrap_or_default();
+        if content
+            .get(last + 1)
+            .is_some_and(|&n| n <= content[last] + 2 && line(n).starts_with(char::is_lowercase))
+            || LINKING_LAST.contains(&end.as_str())
+            || PLACE_PREPOSITIONS.iter().any(|p| fold(p) == end)
+        {
+            break;
+        }
+        let joined = content[k..=last].iter().map(|&j| line(j)).collect::<Vec<_>>().join(" ");
+        out.push((
+            li,
+            content[last],
+            joined.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+        k = last + 1;
+    }
+    // Titles stand over text: a document of title lines only (a cover) or a title with nothing after it
+    // in the opening lines is left alone.
+    if content.get(k).is_none() {
+        out.clear();
+    }
+    out
+}
 
 /// Prepositions after which a free heading may end in a name (`… vid Onsalamotet`, `… väster om E6`).
 const PLACE_PREPOSITIONS: [&str; 9] = ["vid", "för", "om", "i", "på", "mot", "inom", "längs", "kring"];
