@@ -2948,3 +2948,32 @@ fn a_documents_title_on_its_first_lines() {
     assert_eq!(label_list(&doc), ["front_matter"]);
     spans_hold(&doc, &input);
 }
+
+/// OCR that set some paragraphs apart with blank lines and ran others on: where the lines around a heading
+/// run on without a blank line, a sentence's end above sets it apart as in a text without blank lines.
+/// Written for this test.
+#[test]
+fn a_free_heading_where_ocr_ran_the_paragraphs_on() {
+    let (doc, input) = process_text(
+        "Rapport om kollektivtrafiken\n\nFigur 1 Resor per dag\n\n\
+         Resandet ökade under året i alla delar av regionen och mest i\n\
+         de större tätorterna där turtätheten också höjdes kraftigt.\n\
+         Bussarna gick oftare på kvällarna och under helgerna, och\n\
+         pendeltågen fick fler avgångar i rusningstid mellan städerna.\n\
+         Nöjdheten bland resenärerna steg för tredje året i rad.\n\
+         Antalet resor per invånare var det högsta som uppmätts.\n\
+         Framtida behov\n\
+         Regionen räknar med att resandet fortsätter att växa med\n\
+         befolkningen och att fler resor görs med tåg mellan städerna.\n\
+         Det kräver fler fordon och längre plattformar på flera orter.\n\
+         Planeringen av de nya stationerna påbörjas under nästa år,\n\
+         och de första arbetena på spåren kan starta två år senare.\n\
+         Kostnaderna delas mellan staten, regionen och kommunerna.\n\
+         Besluten fattas av regionfullmäktige i december.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Rapport om kollektivtrafiken", "Framtida behov"]
+    );
+    spans_hold(&doc, &input);
+}

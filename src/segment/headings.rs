@@ -631,7 +631,8 @@ impl Finder<'_> {
                 let prev = self.layout.line(self.text, p).trim_end();
                 // In a text without blank lines, a sentence's end above is all that sets it apart; not for a
                 // question, which is as often a paragraph of one sentence (an interpellation's questions).
-                let below = (self.dense && !l.ends_with('?')) || kinds.get(li + 1) == Some(&LineKind::Blank);
+                let below = ((self.dense || self.dense_around(li)) && !l.ends_with('?'))
+                    || kinds.get(li + 1) == Some(&LineKind::Blank);
                 // There a line ending in a date closes a block too (`Artikel uppdaterad 2023-03-13`, `Beslutad
                 // av kommunfullmäktige 2020-01-30 (§ 12)`): a stamp under an article.
                 let stamp = self.dense && ends_in_date(prev);
@@ -1089,6 +1090,18 @@ impl Finder<'_> {
                 || t.starts_with(char::is_uppercase) && t.split_whitespace().count() <= SHORT_LINE_WORDS
         });
         ended && apart(li.checked_sub(1)) && apart(Some(li + 1).filter(|&j| j < kinds.len()))
+    }
+
+    /// Do the [`LOCAL_DENSE_LINES`] lines on either side of line `li` run on without a blank line (OCR of a
+    /// page whose paragraphs it set apart in some places and not in others)? Then a sentence's end above sets
+    /// a heading apart there as in a text without blank lines.
+    fn dense_around(&self, li: usize) -> bool {
+        let kinds = &self.layout.kinds;
+        let (a, b) = (
+            li.saturating_sub(LOCAL_DENSE_LINES),
+            (li + LOCAL_DENSE_LINES + 1).min(kinds.len()),
+        );
+        b - a == 2 * LOCAL_DENSE_LINES + 1 && kinds[a..b].iter().all(|k| *k == LineKind::Text)
     }
 
     /// Is line `li` a cell of a roll-call table (`Elisabet Lann` / `KD` / `Ledamot` / `Ja`), where
@@ -2287,6 +2300,8 @@ const WRAPPED_CAPITALS_WORDS: usize = 3;
 const DENSE_MIN_LINES: usize = 40;
 /// … with fewer blank lines than this share of them is dense: extracted from a PDF without its blank lines.
 const DENSE_MAX_BLANK: f32 = 0.02;
+/// Lines on either side of a line that run on without a blank line make the text dense there.
+const LOCAL_DENSE_LINES: usize = 6;
 /// …and characters…
 const FREE_HEADING_CHARS: usize = 70;
 /// …or it is one word of at least this many letters…
