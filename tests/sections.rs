@@ -2940,6 +2940,25 @@ fn a_documents_title_on_its_first_lines() {
         "{heads:?}"
     );
     spans_hold(&doc, &input);
+    // A heading of the catalogue right under a title is no line of it; a title may name its kommun after a
+    // preposition (no letterhead).
+    let (doc, input) = process_text(
+        "Riktlinjer för representation\nBakgrund\n\nKommunen har behov av tydliga regler för representation.\n\
+         Riktlinjerna gäller för alla anställda och förtroendevalda.\n",
+    );
+    assert_eq!(label_list(&doc), ["section", "background"]);
+    assert_eq!(titles(&doc, "section"), ["Riktlinjer för representation"]);
+    spans_hold(&doc, &input);
+    let (doc, input) = process_text(
+        "Avfallsföreskrifter för Storköpings kommun\nAntagna av kommunfullmäktige\n\nInledande bestämmelser\n\
+         Dessa föreskrifter gäller för hantering av avfall inom kommunen.\n\
+         Kommunen ansvarar för insamlingen av hushållsavfall.\n",
+    );
+    assert_eq!(
+        titles(&doc, "section"),
+        ["Avfallsföreskrifter för Storköpings kommun", "Inledande bestämmelser"]
+    );
+    spans_hold(&doc, &input);
     // Running text that a page begins with, wrapped onto lines in lowercase, is no title.
     let (doc, input) = process_text(
         "Sådant beslut må dock fattas endast efter anmälan\nfrån länsstyrelsen och sedan kommunen hörts i saken.\n\

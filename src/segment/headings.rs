@@ -172,6 +172,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     };
     let mut f = Finder {
         titles,
+        title_heads: 0,
         dense,
         outline,
         listing,
@@ -209,6 +210,8 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
 struct Finder<'a> {
     /// The document's title lines (see [`opening_titles`]): first line, last line, the words joined.
     titles: Vec<(usize, usize, String)>,
+    /// How many of `heads` are titles.
+    title_heads: usize,
     text: &'a str,
     layout: &'a Layout,
     catalogue: &'a Catalogue,
@@ -241,6 +244,10 @@ struct Finder<'a> {
 impl Finder<'_> {
     /// Look at line `li` of text; returns the line to go on from.
     fn at(&mut self, li: usize) -> usize {
+        // Titles stand before any other heading.
+        if self.heads.len() > self.title_heads {
+            self.titles.clear();
+        }
         if let Some((_, last, title)) = self.titles.iter().find(|t| t.0 == li).cloned() {
             // A line the finder reads as a heading of its own (a document's header, a field) is no title, nor
             // is any line after it.
@@ -253,6 +260,7 @@ impl Finder<'_> {
             // The heading is the first line (a heading's span holds one line); the lines it wraps onto are
             // in its title, and the body begins under the last.
             let (s, e) = self.layout.lines[li];
+            self.title_heads += 1;
             self.heads.push(Head {
                 body: self.layout.lines[last].1 + 1,
                 ..Head::line(s, e, &Label::SECTION, &Scope::Doc(DocType::Unknown), Some(title))
@@ -2093,7 +2101,9 @@ const LINKING_LAST: [&str; 14] = [
     "att", "och", "som", "samt", "fran", "med", "av", "till", "eller", "det", "den", "en", "ett", "ar",
 ];
 
-/// How the name of an organ or an organisation ends (folded): one such word is no title.
+/// A line of at most this many words that ends in an organisation's name is a letterhead's.
+const ORGAN_WORDS: usize = 3;
+/// How the name of an organ or an organisation ends (folded): such a line is no title.
 const ORGAN_ENDINGS: [&str; 9] = [
     "fullmaktige",
     "styrelsen",
@@ -2120,7 +2130,7 @@ const TITLE_WORD_CHARS: usize = 8;
 
 /// The titles a document opens with, before its first field, sentence or heading of the catalogue: lines
 /// set as a heading (begun with a capital, no full stop, colon or list mark, at most [`TITLE_LINE_WORDS`]
-/// words; one word of six letters at least), each with the lines it wraps onto (`Taxa för Storköpings` /
+/// words; one word of eight letters at least), each with the lines it wraps onto (`Taxa för Storköpings` /
 /// `kommuns allmänna vatten-` / `och avloppsanläggning`: a line that goes on in lowercase, or after a word
 /// that links it on, or a period of years `2027-2031`; under OCR a blank line may stand between them). A date, a version or a page's number between them
 /// is passed over. As (first line, last line, the words joined).
@@ -2169,9 +2179,13 @@ fn opening_titles(
     let plain = |l: &str| !l.contains(['.', ',', ';', ':', '!', '?', '@', '|', '•', '»', '(', '§']);
     // A line that names an organ or an organisation (`Kommunfullmäktige`, `Exempelå kommun`,
     // `Samhällsbyggnadskontoret`) heads a letter: no title, passed over.
+    // (Not a title that names one after a preposition: `Avfallsföreskrifter för Storköpings kommun`.)
     let organ = |l: &str| {
-        let last = l.split_whitespace().last().map(fold).unwrap_or_default();
-        ORGAN_ENDINGS.iter().any(|e| last.ends_with(e))
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let last = words.last().map(|w| fold(w)).unwrap_or_default();
+        words.len() <= ORGAN_WORDS
+            && !words.iter().any(|w| PLACE_PREPOSITIONS.contains(w))
+            && ORGAN_ENDINGS.iter().any(|e| last.ends_with(e))
     };
     // `closes`: `next` stands right under `prev` and a blank line (or the end) follows it, so that a word or
     // two there ends the title (`… som utförs i Göteborgs` / `Stad`).
@@ -2212,7 +2226,10 @@ fn opening_titles(
             words += n.split_whitespace().count();
             // OCR may set a blank line between the lines of a title in a large type.
             let closes = next == content[last] + 1 && content.get(last + 2).is_none_or(|&after| after > next + 1);
-            if next > content[last] + 2 || words > TITLE_WORDS || !goes_on(line(content[last]), n, closes) {
+            // A heading of the catalogue or a field under a title is no line of it (`Bakgrund`, `Datum`).
+            let heading =
+                taken(&next) || catalogue.classify_organ(n, None, None).is_some() || catalogue.names_doc_header(n);
+            if next > content[last] + 2 || words > TITLE_WORDS || heading || !goes_on(line(content[last]), n, closes) {
                 break;
             }
             last += 1;
