@@ -2996,3 +2996,35 @@ fn a_free_heading_where_ocr_ran_the_paragraphs_on() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A table of contents whose leaders OCR read as a few dots (`Sammanfattning ....`, `Metod .`) and kept
+/// the page number of one entry only (`… 5`): every entry is one, not only those down to the numbered one,
+/// so the body's `Metod` (too short a word to be a heading on its own) is the heading the table lists.
+/// Written for this test.
+#[test]
+fn a_table_of_contents_whose_leaders_ocr_read_as_dots() {
+    let (doc, input) = process_text(
+        "Uppföljning av regionens tågstrategi\n\nInnehållsförteckning\n\nSammanfattning ....\n\
+         Bakgrund och syfte .\nResultat av uppföljningen ... 5\n\nMetod .\nSlutsatser och förslag ..\n\
+         \u{c}Sammanfattning\n\nUppföljningen visar att de flesta målen har nåtts under perioden.\n\
+         Resandet har ökat mer än väntat på de flesta banorna.\n\nBakgrund och syfte\n\n\
+         Strategin antogs för tio år sedan och ska nu revideras av regionen.\n\
+         Uppföljningen är det första steget i det arbetet.\n\nResultat av uppföljningen\n\n\
+         Tre av fem mål har nåtts och två har delvis nåtts under perioden.\n\
+         Restiderna har blivit kortare mellan de större städerna.\n\nMetod\n\n\
+         Uppföljningen bygger på statistik över resandet och på intervjuer med kommunerna.\n\
+         Intervjuerna gjordes under hösten med tjänstepersoner i alla delregioner.\n\n\
+         Slutsatser och förslag\n\nRegionen bör se över målen för de mindre banorna.\n\
+         Arbetet med den nya strategin bör börja under nästa år.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Metod"), "{heads:?}");
+    assert!(heads.contains(&"Slutsatser och förslag"), "{heads:?}");
+    assert!(!heads.contains(&"Metod ."), "{heads:?}");
+    spans_hold(&doc, &input);
+}

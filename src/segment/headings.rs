@@ -1461,8 +1461,10 @@ fn listed_headings(text: &str, layout: &Layout, content: &[usize]) -> (Vec<Liste
             let mut ended = false;
             let page_end = |from: usize| text[from..].find('\u{c}').map_or(text.len(), |i| from + i);
             let mut end_of_page = page_end(layout.lines[content[h]].0);
-            let trailing = regex!(r"\s+\d{1,3}$");
-            let numbered = |li: usize| regex!(r"(?:^|\s)\d{1,3}$").is_match(line(li));
+            // An entry's page number, or what OCR left of its leader (`Sammanfattning ....`, `Övriga mått och
+            // faktorer ..`, `Rekommendationer till revideringen .`): either marks an entry.
+            let trailing = regex!(r"(?:\s+\d{1,3}|\s*\.{2,}\s*\d{0,3}|\s+\.)$");
+            let numbered = |li: usize| regex!(r"(?:(?:^|\s)\d{1,3}|\.{2,}\s*\d{0,3}|\s\.)$").is_match(line(li));
             for (k, &li) in content.iter().enumerate().skip(h + 1).take(LISTED_TABLE_LINES) {
                 let title = trailing.replace(line(li), "");
                 let key = listed_key(&title);
