@@ -359,6 +359,7 @@ pub fn reform_spelling(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold;
 
     #[test]
     fn the_byte_test_for_ae_oe_and_aa_is_the_char_test() {
@@ -387,7 +388,6 @@ mod tests {
         };
         assert!(all().any(|w| w.len() == LISTED_MAX_BYTES));
     }
-    use crate::text::fold;
 
     #[test]
     fn folded_lists_are_folded() {

@@ -251,10 +251,10 @@ impl Finder<'_> {
         if let Some((_, last, title)) = self.titles.iter().find(|t| t.0 == li).cloned() {
             // A line the finder reads as a heading of its own (a document's header, a field) is no title, nor
             // is any line after it.
+            // (The check above clears the titles at the next line.)
             let before = self.heads.len();
             let next = self.at_line(li);
             if self.heads.len() > before {
-                self.titles.clear();
                 return next;
             }
             // The heading is the first line (a heading's span holds one line); the lines it wraps onto are
@@ -2189,10 +2189,14 @@ fn opening_titles(
             && !words.iter().any(|w| PLACE_PREPOSITIONS.contains(w))
             && ORGAN_ENDINGS.iter().any(|e| last.ends_with(e))
     };
+    // Does the line end in a word that links it on (`… vatten- och`, `… ställning inom`)?
+    let links_on = |l: &str| {
+        let last = l.split_whitespace().last().map(fold).unwrap_or_default();
+        LINKING_LAST.contains(&last.as_str()) || PLACE_PREPOSITIONS.iter().any(|p| fold(p) == last)
+    };
     // `closes`: `next` stands right under `prev` and a blank line (or the end) follows it, so that a word or
     // two there ends the title (`… som utförs i Göteborgs` / `Stad`).
     let goes_on = |prev: &str, next: &str, closes: bool| {
-        let last = prev.split_whitespace().last().map(fold).unwrap_or_default();
         next.split_whitespace().count() <= TITLE_WRAP_WORDS
             && plain(next)
             && !number(next)
@@ -2200,8 +2204,7 @@ fn opening_titles(
                 || (closes && next.split_whitespace().count() <= 2)
                 || years.is_match(next)
                 || prev.ends_with('-')
-                || LINKING_LAST.contains(&last.as_str())
-                || PLACE_PREPOSITIONS.iter().any(|p| fold(p) == last))
+                || links_on(prev))
     };
     let taken = |li: &usize| toc.contains(li) || outline.contains(li) || articles.contains(li);
     let mut out: Vec<(usize, usize, String)> = Vec::new();
@@ -2238,16 +2241,10 @@ fn opening_titles(
         }
         // Running text goes on under it in lowercase, or its last word links it on (`… malmfyndigheter är`,
         // `… ställning inom`): the lines were a sentence's, no title.
-        let end = line(content[last])
-            .split_whitespace()
-            .last()
-            .map(fold)
-            .unwrap_or_default();
         if content
             .get(last + 1)
             .is_some_and(|&n| n <= content[last] + 2 && line(n).starts_with(char::is_lowercase))
-            || LINKING_LAST.contains(&end.as_str())
-            || PLACE_PREPOSITIONS.iter().any(|p| fold(p) == end)
+            || links_on(line(content[last]))
         {
             break;
         }
