@@ -2999,7 +2999,7 @@ fn a_free_heading_where_ocr_ran_the_paragraphs_on() {
 
 /// A table of contents whose leaders OCR read as a few dots (`Sammanfattning ....`, `Metod .`) and kept
 /// the page number of one entry only (`… 5`): every entry is one, not only those down to the numbered one,
-/// so the body's `Metod` (too short a word to be a heading on its own) is the heading the table lists.
+/// so the body's `Metod` is the heading the table lists.
 /// Written for this test.
 #[test]
 fn a_table_of_contents_whose_leaders_ocr_read_as_dots() {
@@ -3026,5 +3026,38 @@ fn a_table_of_contents_whose_leaders_ocr_read_as_dots() {
     assert!(heads.contains(&"Metod"), "{heads:?}");
     assert!(heads.contains(&"Slutsatser och förslag"), "{heads:?}");
     assert!(!heads.contains(&"Metod ."), "{heads:?}");
+    spans_hold(&doc, &input);
+}
+
+/// A policy whose headings are short words (`Syfte`, `Mål`): each is a heading when it stands apart as one
+/// does; a first name over a paragraph (`Anna`, a speaker in an interview's notes) is none. Written for this
+/// test.
+#[test]
+fn short_one_word_headings_but_no_first_names() {
+    let (doc, input) = process_text(
+        "Riktlinje för digital tillgänglighet\n\n\
+         Antagen av kommunstyrelsen 2025-03-12\n\n\
+         Syfte\n\n\
+         Riktlinjen anger hur kommunens webbplatser och e-tjänster ska göras tillgängliga för alla.\n\
+         Den gäller för alla förvaltningar och för de bolag som kommunen äger helt.\n\n\
+         Mål\n\n\
+         Alla nya e-tjänster ska uppfylla kraven i lagen om tillgänglighet till digital offentlig service.\n\
+         Befintliga tjänster ska ses över och åtgärdas senast vid nästa större uppdatering.\n\n\
+         Intervjuer med användare\n\n\
+         Fem invånare intervjuades om hur de använder kommunens tjänster under hösten.\n\n\
+         Anna\n\n\
+         Hon berättade att formulären ofta var svåra att fylla i med skärmläsare och förstoring.\n\
+         Hon använder tjänsterna varje vecka och vill kunna spara ett halvfärdigt formulär.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Syfte"), "{heads:?}");
+    assert!(heads.contains(&"Mål"), "{heads:?}");
+    assert!(heads.contains(&"Intervjuer med användare"), "{heads:?}");
+    assert!(!heads.contains(&"Anna"), "{heads:?}");
     spans_hold(&doc, &input);
 }

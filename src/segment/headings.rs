@@ -608,8 +608,14 @@ impl Finder<'_> {
         } else {
             FREE_HEADING_WORD_CHARS
         };
-        // So when a year ends it (`Budget 2027`; not `Mål 2030`).
-        let one_word = ws.len() == 1 && ws[0].chars().count() >= least && ws[0].chars().all(char::is_alphabetic);
+        // So when a year ends it (`Budget 2027`; not `Mål 2030`). A shorter word is a subject's name too (`Mål`,
+        // `Metod`, `Taxor`, `Altan`) when it is no person's first name (`Anna` over a paragraph is a speaker's or
+        // a signatory's name): the layout test below must then hold as for any heading.
+        let letters = ws.first().map_or(0, |w| w.chars().count());
+        let one_word = ws.len() == 1
+            && ws[0].chars().all(char::is_alphabetic)
+            && (letters >= least
+                || (letters >= SHORT_HEADING_WORD_CHARS && !capitals && !crate::names::is_first_name(ws[0])));
         if !(title_case || capitals)
             || !(one_word || (2..=FREE_HEADING_WORDS).contains(&ws.len()))
             || last_capital
@@ -2322,6 +2328,8 @@ const LOCAL_DENSE_LINES: usize = 6;
 const FREE_HEADING_CHARS: usize = 70;
 /// …or it is one word of at least this many letters…
 const FREE_HEADING_WORD_CHARS: usize = 6;
+/// …or of at least this many that is no first name.
+const SHORT_HEADING_WORD_CHARS: usize = 3;
 /// …and a sentence ends in this many first lines of the text after it.
 const FREE_HEADING_BODY_LINES: usize = 4;
 /// A line is a list's item when a line of these last before it begins with its first word.
