@@ -3061,3 +3061,38 @@ fn short_one_word_headings_but_no_first_names() {
     assert!(!heads.contains(&"Anna"), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// Headings where a dash parts the subject from what is said of it, one with a year in it (`Delmål 2028 –
+/// …`), are headings; a sentence's first line in a narrow column that ends in a verb the clause goes on from
+/// (`Sedan utredningen antogs 2018 har`) is none. Written for this test.
+#[test]
+fn headings_with_a_dash_or_a_year_and_a_line_that_runs_on() {
+    let (doc, input) = process_text(
+        "Uppföljning av tågstrategin\n\n\
+         Medel – infrastrukturen byggs ut för att klara trafikökningen\n\n\
+         I strategin beskrivs många satsningar som ansågs nödvändiga för att fördubbla resandet.\n\
+         De flesta av dessa satsningar återstår att både besluta om och genomföra.\n\n\
+         Delmål 2028 – nödvändig konkretisering på vägen\n\n\
+         Delmålet beskrivs som nödvändigt för att göra arbetet mer hanterbart för alla parter.\n\
+         Fokus ligger på att skapa en taktfast tidtabell för pendeltågen.\n\n\
+         Sedan utredningen antogs 2018 har\n\n\
+         Inga av de sju beslutade stationerna har tillkommit, och två har skjutits upp.\n\
+         Arbetet med de övriga fortsätter under de kommande åren.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(
+        heads.contains(&"Medel – infrastrukturen byggs ut för att klara trafikökningen"),
+        "{heads:?}"
+    );
+    assert!(
+        heads.contains(&"Delmål 2028 – nödvändig konkretisering på vägen"),
+        "{heads:?}"
+    );
+    assert!(!heads.iter().any(|h| h.starts_with("Sedan")), "{heads:?}");
+    spans_hold(&doc, &input);
+}

@@ -572,7 +572,11 @@ impl Finder<'_> {
             Some(c) => c.get(1).map_or(&line[number..], |m| m.as_str()),
             None => &line[number..],
         };
-        let ws: Vec<&str> = l.split_whitespace().collect();
+        // A dash between a subject and what is said of it is no word (`Medel – infrastrukturen byggs ut …`).
+        let ws: Vec<&str> = l
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "-" | "–" | "—"))
+            .collect();
         let words = ws.len();
         let mut chars = l.chars();
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
@@ -590,9 +594,11 @@ impl Finder<'_> {
             .last()
             .is_some_and(|w| !capitals && ws.len() > 1 && w.starts_with(char::is_uppercase) && !named);
         // A digit only in a road's or a line's name after a preposition (`E6`, `E20`, `väg 158` is none).
+        // A year after the first word is a subject's too (`Delmål 2028 – nödvändig konkretisering på vägen`).
         let digits = ws.iter().enumerate().any(|(i, w)| {
             w.contains(|c: char| c.is_ascii_digit())
                 && !(named && i + 1 == ws.len() && w.starts_with(char::is_uppercase))
+                && !(i > 0 && is_year(w))
         });
         let role = ends_in_post(&fold(l));
         // A sentence's first line, not a heading: it ends in a word that links it on (`… förslag att yrkandet
@@ -2104,9 +2110,12 @@ const OUTLINE_MIN_HEADINGS: usize = 3;
 /// …and at least this many of them numbered below the top level (`1.1`).
 const OUTLINE_MIN_SUBLEVEL: usize = 2;
 
-/// Words that link a line on to the next, folded: a heading does not end in them, a wrapped sentence does.
-const LINKING_LAST: [&str; 14] = [
-    "att", "och", "som", "samt", "fran", "med", "av", "till", "eller", "det", "den", "en", "ett", "ar",
+/// Words that link a line on to the next, folded: a heading does not end in them, a wrapped sentence does
+/// (conjunctions, articles, prepositions, and the verbs a clause goes on from: `… antogs 2018 har`).
+const LINKING_LAST: [&str; 33] = [
+    "att", "och", "som", "samt", "fran", "med", "av", "till", "eller", "det", "den", "en", "ett", "ar", "har", "hade",
+    "kan", "ska", "skall", "blir", "blev", "var", "kommer", "maste", "for", "i", "pa", "om", "vid", "mot", "enligt",
+    "inom", "hos",
 ];
 
 /// A line of at most this many words that ends in an organisation's name is a letterhead's.
