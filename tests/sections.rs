@@ -3096,3 +3096,47 @@ fn headings_with_a_dash_or_a_year_and_a_line_that_runs_on() {
     assert!(!heads.iter().any(|h| h.starts_with("Sedan")), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading wrapped onto a second line, directly under it (pdfplumber) or after a blank line (OCR), is one
+/// heading with both lines in its title; a form's row whose label wraps after its value (`Finansieras
+/// projektet inom Nej` / `befintlig tilldelad driftram`) is none. Written for this test.
+#[test]
+fn a_free_heading_wrapped_onto_a_second_line() {
+    let (doc, input) = process_text(
+        "Regional plan för kollektivtrafiken\n\n\
+         Plattformsförlängningar på Södra Bohusbanan samt ny\n\
+         station i Brunnsbo\n\
+         Södra Bohusbanan har potential att vara ett attraktivt alternativ för många pendlare.\n\
+         Kapaciteten på fordonen har länge varit för liten under morgonens rusningstid.\n\n\
+         Olika syn på balansen mellan effektivitet och geografisk\n\n\
+         tillgänglighet i regionens planering\n\n\
+         Under arbetet med planen har strategin försökt balansera effektivitet och tillgänglighet.\n\
+         Fokus låg inte enbart på de större banorna utan även på de mindre orterna.\n\n\
+         Finansieras projektet inom driften Nej\n\
+         befintlig tilldelad driftram\n\
+         Projektet kan inte genomföras utan att nämnden får ett utökat anslag för driften.\n",
+    );
+    let sections = doc["sections"].as_array().unwrap();
+    let titles: Vec<&str> = sections.iter().filter_map(|s| s["title"].as_str()).collect();
+    assert!(
+        titles.contains(&"Plattformsförlängningar på Södra Bohusbanan samt ny station i Brunnsbo"),
+        "{titles:?}"
+    );
+    assert!(
+        titles
+            .contains(&"Olika syn på balansen mellan effektivitet och geografisk tillgänglighet i regionens planering"),
+        "{titles:?}"
+    );
+    assert!(!titles.iter().any(|t| t.starts_with("Finansieras")), "{titles:?}");
+    // The heading's span is its first line; its body begins under the second.
+    let wrapped = sections
+        .iter()
+        .find(|s| s["heading"].as_str() == Some("Plattformsförlängningar på Södra Bohusbanan samt ny"))
+        .expect("the wrapped heading's first line is its heading");
+    assert_eq!(wrapped["label"], "section");
+    assert!(
+        wrapped["text"].as_str().unwrap().starts_with("Södra Bohusbanan har"),
+        "{wrapped}"
+    );
+    spans_hold(&doc, &input);
+}

@@ -484,6 +484,23 @@ impl Finder<'_> {
                 // damaged too (no sentence ends in it as read), the layout and the near variant are the
                 // evidence. Any other free heading is one the catalogue does not name.
                 let free = self.free_heading(li);
+                if !free {
+                    if let Some((last, joined)) = self.wrapped_free_heading(li) {
+                        // A heading the catalogue names, wrapped (`Förslag till beslut i` / `kommunstyrelsen`),
+                        // takes its label; any other is a section.
+                        let (label, scope) = self
+                            .catalogue
+                            .classify(&joined, None, None)
+                            .map_or((Label::SECTION, Scope::Doc(DocType::Unknown)), |(l, sc)| {
+                                (l.clone(), sc.clone())
+                            });
+                        self.heads.push(Head {
+                            body: self.layout.lines[last].1 + 1,
+                            ..Head::line(s, e, &label, &scope, Some(joined))
+                        });
+                        return last + 1;
+                    }
+                }
                 if free || self.damaged_layout(li) {
                     match self.catalogue.classify_damaged(l, None, None) {
                         Some((label, scope)) => self.heads.push(Head {
@@ -556,8 +573,76 @@ impl Finder<'_> {
     /// (`ÖVERGRIPANDE MÅL`, `AGENDA 2030`) stand so too; a chapter's in capitals under its number (`3. MÅL
     /// FÖR KOLLEKTIVTRAFIKEN`) needs only a blank line under it (the chapter's first heading may follow).
     fn free_heading(&self, li: usize) -> bool {
+        self.free_heading_over(li, li)
+    }
+
+    /// A free heading wrapped onto the line under it (`Plattformsförlängningar Södra Bohusbanan samt ny` /
+    /// `station i Brunnsbo`, `Mål – öppna sju nya stationer` / `(Västtågsutredningen)`): the line under it
+    /// goes on in small letters, in brackets or with a year, in at most [`WRAPPED_FREE_WORDS`] words and no
+    /// sign that ends a sentence or a clause, and the two lines joined pass [`Self::free_heading`]'s test
+    /// (the body under the second line), in at most [`WRAPPED_FREE_HEADING_WORDS`] words. Returns the second
+    /// line and the heading's words joined.
+    fn wrapped_free_heading(&self, li: usize) -> Option<(usize, String)> {
         let kinds = &self.layout.kinds;
-        let line = self.layout.line(self.text, li).trim();
+        // OCR sets each line of a heading apart (`Olika syn på balansen mellan effektivitet och` / blank /
+        // `tillgänglighet en viktig fråga`).
+        let next = if kinds.get(li + 1) == Some(&LineKind::Blank) {
+            li + 2
+        } else {
+            li + 1
+        };
+        if kinds.get(next) != Some(&LineKind::Text) {
+            return None;
+        }
+        let first = self.layout.line(self.text, li).trim();
+        let second = self.layout.line(self.text, next).trim();
+        let goes_on = second.starts_with(|c: char| c.is_lowercase() || c == '(')
+            || second.split_whitespace().next().is_some_and(is_year);
+        let n = second.split_whitespace().count();
+        // A heading wraps where its line is full: a short line over a word or two is a form's or a table's
+        // row (`Konsekvens vid ej genomförd` / `investering`), as is one whose last word is a value in
+        // capitals (`Finansieras projektet inom Nej` / `befintlig tilldelad driftram`).
+        let value_last = first
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if !goes_on
+            || !(1..=WRAPPED_FREE_WORDS).contains(&n)
+            || first.chars().count() < WRAPPED_FREE_MIN_CHARS
+            || value_last
+            || first.ends_with(|c: char| c.is_ascii_punctuation())
+            || second.ends_with(['.', ',', ':', ';', '!', '?'])
+            || first.split_whitespace().count() + n > WRAPPED_FREE_HEADING_WORDS
+        {
+            return None;
+        }
+        self.free_heading_over(li, next).then(|| {
+            (
+                next,
+                format!("{} {}", first.split_whitespace().collect::<Vec<_>>().join(" "), second),
+            )
+        })
+    }
+
+    /// [`Self::free_heading`]'s test for the heading on lines `li..=last`, its body under `last`.
+    fn free_heading_over(&self, li: usize, last: usize) -> bool {
+        let kinds = &self.layout.kinds;
+        let joined: String;
+        let line = if last == li {
+            self.layout.line(self.text, li).trim()
+        } else {
+            joined = (li..=last)
+                .map(|k| self.layout.line(self.text, k).trim())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            joined.as_str()
+        };
+        let (most_words, most_chars) = if last == li {
+            (FREE_HEADING_WORDS, FREE_HEADING_CHARS)
+        } else {
+            (WRAPPED_FREE_HEADING_WORDS, WRAPPED_FREE_HEADING_CHARS)
+        };
         // A chapter's number before a heading in capitals.
         let number = regex!(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
             .find(line)
@@ -623,12 +708,12 @@ impl Finder<'_> {
             && (letters >= least
                 || (letters >= SHORT_HEADING_WORD_CHARS && !capitals && !crate::names::is_first_name(ws[0])));
         if !(title_case || capitals)
-            || !(one_word || (2..=FREE_HEADING_WORDS).contains(&ws.len()))
+            || !(one_word || (2..=most_words).contains(&ws.len()))
             || last_capital
             || role
             || runs_on
             || member
-            || l.chars().count() > FREE_HEADING_CHARS
+            || l.chars().count() > most_chars
             || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
             || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
             || digits
@@ -652,7 +737,7 @@ impl Finder<'_> {
                 // In a text without blank lines, a sentence's end above is all that sets it apart; not for a
                 // question, which is as often a paragraph of one sentence (an interpellation's questions).
                 let below = ((self.dense || self.dense_around(li)) && !l.ends_with('?'))
-                    || kinds.get(li + 1) == Some(&LineKind::Blank);
+                    || kinds.get(last + 1) == Some(&LineKind::Blank);
                 // There a line ending in a date closes a block too (`Artikel uppdaterad 2023-03-13`, `Beslutad
                 // av kommunfullmäktige 2020-01-30 (§ 12)`): a stamp under an article.
                 let stamp = self.dense && ends_in_date(prev);
@@ -669,11 +754,11 @@ impl Finder<'_> {
         if number > 0 {
             // Set apart below too, or right over its first section (`2 PARTERNAS AVSIKTSFÖRKLARING` / `2.1 —
             // Avledning …`, OCR's `21 Avledning …`), the blank line between lost.
-            let first_section = kinds.get(li + 1) == Some(&LineKind::Text) && {
+            let first_section = kinds.get(last + 1) == Some(&LineKind::Text) && {
                 let chapter = line[..number].trim_end().trim_end_matches('.');
-                opens_first_section(self.layout.line(self.text, li + 1), chapter, true)
+                opens_first_section(self.layout.line(self.text, last + 1), chapter, true)
             };
-            return kinds.get(li + 1) == Some(&LineKind::Blank) || first_section;
+            return kinds.get(last + 1) == Some(&LineKind::Blank) || first_section;
         }
         // A list's last item begins as the items above it do (`Om bolagets verksamhet …` / `Om bolagets
         // interna kontroll …`, `Antal färdigställda bostäder inom …`), where OCR lost its full stop.
@@ -689,7 +774,7 @@ impl Finder<'_> {
             return false;
         }
         // The paragraph after it: its first line directly under the heading or after one blank line.
-        let mut j = li + 1;
+        let mut j = last + 1;
         if j < kinds.len() && kinds[j] == LineKind::Blank {
             j += 1;
         }
@@ -742,11 +827,17 @@ impl Finder<'_> {
         // then the sub-heading's own text is what must be longer.
         // (Directly under it: a title set apart by a blank line over `Sammanfattning` is the document's.)
         let sub = lines.len() >= 2
-            && j == li + 1
+            && j == last + 1
             && !first.ends_with(|c: char| c.is_ascii_punctuation())
             && (1..=FREE_HEADING_WORDS).contains(&first.split_whitespace().count())
             && lines[1].starts_with(char::is_uppercase);
-        let longer = |t: &str| t.split_whitespace().count() > words;
+        // (A wrapped heading's body is weighed against its first line: the lines are of a width.)
+        let heading_words = if last == li {
+            words
+        } else {
+            self.layout.line(self.text, li).split_whitespace().count()
+        };
+        let longer = |t: &str| t.split_whitespace().count() > heading_words;
         begins
             && ((sentence || prose) && longer(first)
                 || sub && longer(lines[1]) && (sentence || sentence_in(&lines[1..]) || prose_in(&lines[1..])))
@@ -2335,6 +2426,13 @@ const DENSE_MAX_BLANK: f32 = 0.02;
 const LOCAL_DENSE_LINES: usize = 6;
 /// …and characters…
 const FREE_HEADING_CHARS: usize = 70;
+/// A free heading wraps onto a second line from a first of at least this many characters…
+const WRAPPED_FREE_MIN_CHARS: usize = 35;
+/// …and has at most this many words on the second…
+const WRAPPED_FREE_WORDS: usize = 6;
+/// …and at most this many words and characters in all.
+const WRAPPED_FREE_HEADING_WORDS: usize = 14;
+const WRAPPED_FREE_HEADING_CHARS: usize = 100;
 /// …or it is one word of at least this many letters…
 const FREE_HEADING_WORD_CHARS: usize = 6;
 /// …or of at least this many that is no first name.
