@@ -60,3 +60,19 @@ pub fn is_first_name(w: &str) -> bool {
 pub fn is_name(w: &str) -> bool {
     all_names().contains(w)
 }
+
+/// Is `w` (as written) a known place (`Mölnlycke`, `Borås`)?
+///
+/// ```
+/// assert!(diakrit::names::is_place("Borås") && !diakrit::names::is_place("Andersson"));
+/// ```
+pub fn is_place(w: &str) -> bool {
+    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        first_column(NAMES)
+            .filter(|(_, k)| *k == "place")
+            .map(|(n, _)| n)
+            .collect()
+    })
+    .contains(w)
+}

@@ -3140,3 +3140,45 @@ fn a_free_heading_wrapped_onto_a_second_line() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A heading that ends in a place's name (`Göteborg – Borås inklusive bibana Mölnlycke`) is one, as a
+/// heading ending in a name after a preposition is; a sentence's first line ending in the first word of a
+/// longer name after a word that links it on (`… förhandlingar med Västra` / `Götalandsregionen …`) is
+/// none. Written for this test.
+#[test]
+fn a_heading_ending_in_a_place() {
+    let (doc, input) = process_text(
+        "Järnvägsprojekt i regionen\n\n\
+         Göteborg – Borås inklusive bibana Mölnlycke\n\n\
+         En ny järnväg via Mölndal och Landvetter flygplats till Borås beräknas stå klar om femton år.\n\
+         Banan ger snabba resor mellan städerna och avlastar vägarna i stråket.\n\n\
+         Uppdragen i budgeten följs upp en gång om året.\n\
+         Stadsmiljönämndens uppdrag att anlägga fler körfält för kollektivtrafiken förklaras fullgjort.\n\
+         Nämndens uppdrag att se över taxorna för parkering förklaras inte fullgjort.\n\
+         Arbetet med taxorna fortsätter under nästa år.\n\
+         Kulturnämndens uppdrag att öppna fler bibliotek på kvällstid förklaras fullgjort.\n\
+         Biblioteken har nu öppet till klockan nio två dagar i veckan.\n\
+         Kommunstyrelsens uppdrag att inleda förhandlingar med Västra\n\
+         Götalandsregionen för att möjliggöra ett införande av subvention på periodkorten i\n\
+         kommunen förklaras inte fullgjort.\n\
+         Förhandlingarna har inte kunnat slutföras under året och fortsätter nu.\n\
+         Idrottsnämndens uppdrag att bygga en ny simhall förklaras fullgjort.\n\
+         Simhallen öppnade för allmänheten i augusti.\n\
+         Nämndens uppdrag att rusta upp konstgräsplanerna förklaras fullgjort.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(
+        heads.contains(&"Göteborg – Borås inklusive bibana Mölnlycke"),
+        "{heads:?}"
+    );
+    assert!(
+        !heads.iter().any(|h| h.starts_with("Kommunstyrelsens uppdrag")),
+        "{heads:?}"
+    );
+    spans_hold(&doc, &input);
+}

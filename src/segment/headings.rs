@@ -674,7 +674,13 @@ impl Finder<'_> {
         // names a person (`Regionfullmäktiges ordförande`).
         // But a place or a body named after a preposition ends one as well (`Nya bostadsområden vid
         // Onsalamotet`, `Utredningsområde för Trafik`, `Industriområde väster om E6`).
-        let named = words >= 3 && PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2]);
+        // A known place ends one too (`Göteborg – Borås inklusive bibana Mölnlycke`), but not after a word that
+        // links a sentence on to the first word of a longer name (`… förhandlingar med Västra` /
+        // `Götalandsregionen …`).
+        let named = words >= 3
+            && (PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2])
+                || (ws.last().is_some_and(|w| crate::names::is_place(w))
+                    && !LINKING_LAST.contains(&fold(ws[ws.len() - 2]).as_str())));
         let last_capital = ws
             .last()
             .is_some_and(|w| !capitals && ws.len() > 1 && w.starts_with(char::is_uppercase) && !named);
