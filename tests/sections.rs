@@ -3182,3 +3182,59 @@ fn a_heading_ending_in_a_place() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A `Meddelanden` § that lists decisions of other bodies by their § lines (`§ 105 2026.220 KS …` /
+/// `§ 89 2026.112 KS …` / `§ 85 Årsredovisning …`): they are its text, not paragraphs of this protocol,
+/// and the protocol's next § follows on. Written for this test.
+#[test]
+fn paragraphs_listed_inside_a_paragraph_are_its_text() {
+    let (doc, input) = process_text(
+        "Tekniska nämnden\nProtokoll\n2026-06-15\n\n\
+         § 40 2026.001 TEN\nVal av justerare\n\n\
+         Beslut\nTekniska nämnden utser Anna Berg att justera protokollet.\n\n\
+         § 41 2026.002 TEN\nMeddelanden 2026\n\n\
+         Ärendebeskrivning\n\
+         § 105 2026.220 KS Stadsskogen etapp 4, markanvisningstävling\n\
+         § 89 2026.112 KS Inskränkning av verksamhetsområde Vässenbo\n\
+         § 85 Årsredovisning 2025 för kommunen\n\n\
+         Beslut\nTekniska nämnden lägger meddelandena till handlingarna.\n\n\
+         § 42 2026.118 TEN\nTaxa för parkering\n\n\
+         Beslut\nTekniska nämnden föreslår kommunfullmäktige att anta taxan.\n",
+    );
+    let numbers: Vec<u64> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "paragraph")
+        .map(|s| s["paragraph"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [40, 41, 42]);
+    spans_hold(&doc, &input);
+}
+
+/// A protocol of one matter lists it alone on its front page (`§ 116` between its title's lines, as a
+/// column's layout left it): that is the table of contents, the body's `§ 116 2020.008 KS` the paragraph.
+/// Written for this test.
+#[test]
+fn a_table_of_contents_of_one_entry() {
+    let (doc, input) = process_text(
+        "Kommunfullmäktige\nProtokoll\n2026-06-10\n\n\
+         Plats och tid Stadshuset, klockan 18.00–19.30\n\n\
+         Utses att justera Ingrid Holm\n\n\
+         Detaljplan för förskola vid Nolhaga allé,\n§ 116\nbeslut om antagande\n\
+         \u{c}Kommunfullmäktige\nProtokoll\n2026-06-10\n\n\
+         § 116 2020.008 KS\nDetaljplan för förskola vid Nolhaga allé, beslut om antagande\n\n\
+         Ärendebeskrivning\nSyftet med detaljplanen är att ge möjlighet att bygga en ny förskola.\n\
+         Planförslaget har varit ute på samråd och granskning.\n\n\
+         Beslut\nKommunfullmäktige antar detaljplanen.\n",
+    );
+    let sections = doc["sections"].as_array().unwrap();
+    let paragraphs: Vec<&Value> = sections.iter().filter(|s| s["label"] == "paragraph").collect();
+    assert_eq!(paragraphs.len(), 1, "{paragraphs:?}");
+    assert_eq!(paragraphs[0]["heading"], "§ 116 2020.008 KS");
+    assert!(
+        sections.iter().any(|s| s["label"] == "table_of_contents"),
+        "{sections:?}"
+    );
+    spans_hold(&doc, &input);
+}

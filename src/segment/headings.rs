@@ -190,6 +190,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         heads: Vec::new(),
         last_para: None,
         last_letter: None,
+        reference: None,
     };
     let mut li = 0;
     while li < layout.lines.len() {
@@ -237,6 +238,8 @@ struct Finder<'a> {
     heads: Vec<Head>,
     last_para: Option<u32>,
     last_letter: Option<char>,
+    /// The last line read as a § listed in a § (see [`Finder::listed_paragraph`]).
+    reference: Option<usize>,
     /// Has the text (almost) no blank lines (see [`DENSE_MAX_BLANK`])?
     dense: bool,
 }
@@ -328,6 +331,10 @@ impl Finder<'_> {
             return title_line + 1;
         }
         if let Some(p) = self.paragraph(l).or_else(|| self.bare_paragraph(li, l)) {
+            if self.listed_paragraph(li, &p) {
+                self.reference = Some(li);
+                return li + 1;
+            }
             if !self.law_reference_goes_on(li) {
                 return self.push_paragraph(li, p);
             }
@@ -993,6 +1000,24 @@ impl Finder<'_> {
         })
     }
 
+    /// Is the § line `li` an item of a list of decisions inside a § (a `Meddelanden` § listing `§ 105 2026.220
+    /// KS Stadsskogen …` / `§ 89 2026.112 KS Inskränkning …` / `§ 85 Årsredovisning …`), no § of this
+    /// protocol? Its number is not the next one (nor the one after, whose § OCR may have lost), and the next
+    /// line of text is a § line too, or the line of text before it was such an item.
+    fn listed_paragraph(&self, li: usize, p: &ParagraphLine) -> bool {
+        let Some(last) = self.last_para else {
+            return false;
+        };
+        if (last + 1..=last + 2).contains(&p.number) || (p.number == last && p.letter.is_some()) {
+            return false;
+        }
+        let kinds = &self.layout.kinds;
+        let next = (li + 1..kinds.len()).find(|&j| kinds[j] == LineKind::Text);
+        let prev = (0..li).rev().find(|&j| kinds[j] == LineKind::Text);
+        next.is_some_and(|j| paragraph_line(self.layout.line(self.text, j), None).is_some())
+            || (prev.is_some() && prev == self.reference)
+    }
+
     /// Does line `li` go on with a law's reference the sentence above left open (`… för vuxna enligt 9` /
     /// `§ 9 LSS.`)? The line above is running text of four words or more that ends in a bare number, not
     /// in a § of its own (`… har rätt att förfoga över. § 23`: a table's other column).
@@ -1439,7 +1464,12 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
         }
         run += 1;
     }
-    if run >= 2 {
+    // A protocol of one matter lists it alone (`§ 116` / `beslut om antagande` on the front page, the body's
+    // `§ 116 2020.008 KS` on the next).
+    // (Its title's few lines alone under it: a line like a page number under it, `Bilaga 1`, is no sign.)
+    let alone =
+        run == 1 && next_of(0) - paras[0].0 <= 1 + TOC_ENTRY_LINES && paras[1..].iter().any(|p| p.2 == paras[0].2);
+    if run >= 2 || alone {
         toc.extend(paras[..run].iter().map(|p| p.1));
     }
     // The run at the top that the body begins again: the first § number comes back after at least
