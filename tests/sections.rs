@@ -3238,3 +3238,46 @@ fn a_table_of_contents_of_one_entry() {
     );
     spans_hold(&doc, &input);
 }
+
+/// A table of contents whose last entry's number OCR misread (`§ 06 Meddelanden` for `§ 26`): it lies
+/// between entries the body takes again and the body's first §, so it is an entry too, not a § 6.
+/// Written for this test.
+#[test]
+fn a_table_of_contents_entry_whose_number_ocr_misread() {
+    let titles = [
+        "Val av justerare",
+        "Information",
+        "Årsredovisning 2025",
+        "Motion om cykelvägar",
+        "Taxa för bygglov",
+        "Meddelanden",
+    ];
+    let mut text =
+        String::from("Kommunfullmäktige\nProtokoll\n2026-03-28\n\nPlats och tid Stadshuset, klockan 18.00–21.00\n\n");
+    for (i, t) in titles.iter().enumerate() {
+        // The last entry's 2 read as 0.
+        let n = if i + 1 == titles.len() { 6 } else { 21 + i };
+        text.push_str(&format!("§ {n:02} {t}\n\n"));
+    }
+    text.push('\u{c}');
+    for (i, t) in titles.iter().enumerate() {
+        text.push_str(&format!(
+            "§ {}\n{t}\n\nBeslut\nKommunfullmäktige beslutar i enlighet med förslaget.\n\n",
+            21 + i
+        ));
+    }
+    let (doc, input) = process_text(&text);
+    let numbers: Vec<u64> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "paragraph")
+        .map(|s| s["paragraph"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [21, 22, 23, 24, 25, 26]);
+    assert_eq!(
+        label_list(&doc).iter().filter(|l| **l == "table_of_contents").count(),
+        1
+    );
+    spans_hold(&doc, &input);
+}

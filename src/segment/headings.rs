@@ -1486,7 +1486,10 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
                 .iter()
                 .filter(|p| paragraph_line(line(p.1), None).is_some_and(|q| q.case_id.is_some()))
                 .count();
-            if lines <= back * TOC_DENSE_LINES && cased * 2 >= back {
+            // Or the rules above found all entries but a few before it: an entry's number OCR misread (`§ 08`
+            // for `§ 68`) between them and the body is one too.
+            let found = paras[..back].iter().filter(|p| toc.contains(&p.1)).count();
+            if (lines <= back * TOC_DENSE_LINES && cased * 2 >= back) || found + TOC_LOST_ENTRIES >= back {
                 toc.extend(paras[..back].iter().map(|p| p.1));
             }
         }
