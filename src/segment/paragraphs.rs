@@ -316,6 +316,29 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         }
         return None;
     }
+    // The number's digits read as letters too (`8 AL 2026.002 TEN` for `§ 41 2026.002 TEN`): only the number
+    // expected next, and only before a case number.
+    let letters = regex!(r"^\s*[\$8S5&g£€§]\s*([0-9AIlLOoSBZ|]{1,4})\s+");
+    if let (Some(c), Some(x)) = (letters.captures(line), expected) {
+        let n: Option<u32> = c[1]
+            .chars()
+            .map(|ch| match ch {
+                'A' => Some('4'),
+                'I' | 'l' | 'L' | '|' => Some('1'),
+                'O' | 'o' => Some('0'),
+                'S' => Some('5'),
+                'B' => Some('8'),
+                'Z' => Some('2'),
+                d if d.is_ascii_digit() => Some(d),
+                _ => None,
+            })
+            .collect::<Option<String>>()
+            .and_then(|d| d.parse().ok());
+        let t = tail(line, c.get(0)?.end());
+        if n == Some(x) && t.0 && t.1.is_some() {
+            return read(x, t, false);
+        }
+    }
     if let Some(c) = glued.captures(line) {
         // `43900 Avendenummer`: the sign read as a digit and glued to the number.
         let t = tail(line, c.get(0)?.end());
@@ -496,6 +519,13 @@ mod tests {
             paragraph_line("895 2026.016 KS", Some(95)).map(|p| (p.number, p.case_id)),
             Some((95, id("2026.016 KS")))
         );
+        // Its digits read as letters, where it is the number expected, before a case number.
+        assert_eq!(
+            paragraph_line("8 AL 2026.002 TEN", Some(41)).map(|p| (p.number, p.case_id, p.certain)),
+            Some((41, id("2026.002 TEN"), false))
+        );
+        assert_eq!(paragraph_line("8 AL 2026.002 TEN", Some(42)).map(|p| p.number), None);
+        assert_eq!(paragraph_line("S AL Ledamot", Some(41)).map(|p| p.number), None);
         assert_eq!(read("KF § 76"), (76, None, None));
         assert_eq!(read("BUN § 7   BUN/2024:88"), (7, id("BUN/2024:88"), None));
         assert_eq!(read("§ 3 Dnr BN-2023-001234"), (3, id("BN-2023-001234"), None));
