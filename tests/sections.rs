@@ -3281,3 +3281,31 @@ fn a_table_of_contents_entry_whose_number_ocr_misread() {
     );
     spans_hold(&doc, &input);
 }
+
+/// Headings that name alternatives with a slash (`Antenn/mast`, `Bygga över/vid gräns`) are headings; a
+/// table's head of two fields (`Handläggare/Datum`) or a case number (`KS/2025`) is none. Written for this
+/// test.
+#[test]
+fn headings_with_a_slash_between_words() {
+    let (doc, input) = process_text(
+        "Bygglovsenhetens vägledning\n\n\
+         Antenn/mast\n\n\
+         En antenn på taket kräver i regel inte lov, om inte byggnaden är kulturhistoriskt klassad.\n\
+         En mast för fastighetens eget behov kräver inte heller bygglov.\n\n\
+         Bygga över/vid gräns\n\n\
+         Att bygga över gränsen till grannens fastighet kräver alltid grannens skriftliga medgivande.\n\
+         Att bygga nära gränsen prövas mot detaljplanens bestämmelser.\n\n\
+         Handläggare/Datum\n\n\
+         Ärendet handläggs av bygglovsenheten och beslutas inom tio veckor från komplett ansökan.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Antenn/mast"), "{heads:?}");
+    assert!(heads.contains(&"Bygga över/vid gräns"), "{heads:?}");
+    assert!(!heads.contains(&"Handläggare/Datum"), "{heads:?}");
+    spans_hold(&doc, &input);
+}

@@ -717,7 +717,7 @@ impl Finder<'_> {
         // a signatory's name): the layout test below must then hold as for any heading.
         let letters = ws.first().map_or(0, |w| w.chars().count());
         let one_word = ws.len() == 1
-            && ws[0].chars().all(char::is_alphabetic)
+            && (ws[0].chars().all(char::is_alphabetic) || regex!(r"^\p{Lu}\p{Ll}+/\p{Ll}+$").is_match(ws[0]))
             && (letters >= least
                 || (letters >= SHORT_HEADING_WORD_CHARS && !capitals && !crate::names::is_first_name(ws[0])));
         if !(title_case || capitals)
@@ -728,7 +728,10 @@ impl Finder<'_> {
             || member
             || l.chars().count() > most_chars
             || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
-            || l.contains([':', ';', '@', '|', '•', '/', '.', '"', '”', '“', '»'])
+            || l.contains([':', ';', '@', '|', '•', '.', '"', '”', '“', '»'])
+            // A slash between two words is an alternative (`Antenn/mast`, `Bygga över/vid gräns`); any other is
+            // a path, a date or a table's head (`Datum/`, `/ KS`).
+            || (l.contains('/') && !regex!(r"^[^/]*\p{Ll}/\p{L}[^/]*$").is_match(l))
             || digits
             || in_columns(l)
             || (self.content.first() == Some(&li) && number == 0)
