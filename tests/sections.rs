@@ -3309,3 +3309,41 @@ fn headings_with_a_slash_between_words() {
     assert!(!heads.contains(&"Handläggare/Datum"), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// The parts of a plan numbered after one word (`Projekt (1) - Konstgräsplan`, `Projekt (2) - Bokbuss`, …)
+/// are its headings, each with its text; the same shape in a list whose items stand together (`Etapp 1` /
+/// `Etapp 2` / `Etapp 3`) or in captions (`Figur 1`) is none. Written for this test.
+#[test]
+fn a_series_numbered_after_one_word() {
+    let mut text = String::from("Investeringsplan för kultur och fritid\n\nPlanen gäller åren 2027 till 2031.\n\n");
+    text.push_str("Arbetet sker i tre steg:\nEtapp 1\nEtapp 2\nEtapp 3\n\n");
+    for (n, name) in [(1, "Konstgräsplan"), (2, "Bokbuss"), (3, "Nya lokaler för museet")] {
+        text.push_str(&format!(
+            "Projekt ({n}) - {name}\n\
+             Projektet ingår i nämndens plan och har stöd i budgeten för perioden.\n\
+             Investeringen beräknas till två miljoner kronor fördelat på två år.\n\
+             Driftkostnaderna ryms inom nämndens ram.\n\
+             Figur {n} Kostnad per år\n\
+             Barn och unga får bättre möjligheter till aktiviteter.\n\n"
+        ));
+    }
+    let (doc, input) = process_text(&text);
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    for h in [
+        "Projekt (1) - Konstgräsplan",
+        "Projekt (2) - Bokbuss",
+        "Projekt (3) - Nya lokaler för museet",
+    ] {
+        assert!(heads.contains(&h), "{h}: {heads:?}");
+    }
+    assert!(
+        !heads.iter().any(|h| h.starts_with("Etapp") || h.starts_with("Figur")),
+        "{heads:?}"
+    );
+    spans_hold(&doc, &input);
+}

@@ -136,7 +136,11 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     } else {
         agenda_items(text, layout, &content, first_line)
     };
-    let articles = articles(text, layout, &content);
+    let mut articles = articles(text, layout, &content);
+    // The headings of a numbered series are read as articles are.
+    articles.extend(series(text, layout, catalogue, &content));
+    articles.sort_unstable();
+    articles.dedup();
     let mut outline = outline(text, layout, &content);
     // A report's table of contents (its page numbers on lines of their own, as OCR may leave them) and its
     // numbered chapters are no agenda.
@@ -760,7 +764,9 @@ impl Finder<'_> {
                 // A figure's or a table's caption (`Figur 5 Syfte med det strategiska dokumentet`) closes the
                 // figure above it, in any text.
                 let caption = is_caption(prev);
-                self.heads.last().is_some_and(|h| h.start == ps)
+                // (A numbered article's or series' heading holds its title on its line: what stands under it is
+                // its text.)
+                (self.heads.last().is_some_and(|h| h.start == ps) && self.articles.binary_search(&p).is_err())
                     || ((closes(prev, &['.', '!', '?']) || stamp || caption) && below)
             }
         };
@@ -2141,6 +2147,66 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
     }
     out
 }
+
+/// The headings of a series numbered after one word, as forms and plans number their parts (`Projekt (1) -
+/// Korsavadanläggningen`, `Projekt (2) - Valfisken`, `Åtgärd 3: Fler cykelbanor`, `Etapp 4`): lines that begin
+/// with a capitalised word and a number (in brackets or not), then a short title or nothing, no sentence's end
+/// and no more numbers (a table's row, `Summa 36 325 15 975 …`, is none), in a run of at least
+/// [`SERIES_RUN`] of the same word whose numbers rise by one, each at least [`SERIES_BODY_LINES`] lines of
+/// text after the one before (a list's items stand closer). Captions, page numbers and references to
+/// attachments (`Figur 2`, `Sida 3`, `Bilaga 1`) are none, nor a heading the catalogue names.
+fn series(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[usize]) -> Vec<usize> {
+    let head = regex!(r"^\s*(\p{Lu}\p{Ll}{2,})\s+(?:\((\d{1,2})\)|(\d{1,2}))(?:\s*[-–:.]\s+|\s+|\s*$)(.*)$");
+    let sentence = regex!(r"\p{Ll}{2}[.!?]$|\p{Ll}\.\s+\p{Lu}");
+    // (k, word folded, number) of each line that reads as one.
+    let mut found: Vec<(usize, String, u32, usize)> = Vec::new();
+    for (k, &li) in content.iter().enumerate() {
+        let l = layout.line(text, li).trim();
+        let Some(c) = head.captures(l) else { continue };
+        let word = fold(&c[1]);
+        let rest = c.get(4).map_or("", |m| m.as_str());
+        if SERIES_NOT.contains(&word.as_str())
+            || rest.split_whitespace().count() > SERIES_TITLE_WORDS
+            || rest.contains(|ch: char| ch.is_ascii_digit()) && regex!(r"\d+\s+\d").is_match(rest)
+            || sentence.is_match(rest)
+            || catalogue.classify(l, None, None).is_some()
+        {
+            continue;
+        }
+        let Some(n) = c.get(2).or(c.get(3)).and_then(|m| m.as_str().parse().ok()) else {
+            continue;
+        };
+        found.push((k, word, n, li));
+    }
+    let mut out = Vec::new();
+    let mut words: Vec<&String> = found.iter().map(|f| &f.1).collect();
+    words.sort_unstable();
+    words.dedup();
+    for w in words {
+        let of: Vec<&(usize, String, u32, usize)> = found.iter().filter(|f| &f.1 == w).collect();
+        let mut start = 0;
+        for i in 1..=of.len() {
+            let goes_on = i < of.len() && of[i].2 == of[i - 1].2 + 1 && of[i].0 - of[i - 1].0 > SERIES_BODY_LINES;
+            if !goes_on {
+                if i - start >= SERIES_RUN {
+                    out.extend(of[start..i].iter().map(|f| f.3));
+                }
+                start = i;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A numbered series has at least this many headings…
+const SERIES_RUN: usize = 3;
+/// …with at least this many lines of text under each…
+const SERIES_BODY_LINES: usize = 3;
+/// …and at most this many words after the number.
+const SERIES_TITLE_WORDS: usize = 10;
+/// Words before a number that make no series' heading (folded): captions, pages, references.
+const SERIES_NOT: [&str; 8] = ["figur", "tabell", "bild", "diagram", "sida", "bilaga", "karta", "kalla"];
 
 /// The numbered headings of a report, riktlinje or policy (`1 Inledning`, `1.1 Syfte`, `1.2 Lagstiftning`,
 /// `2 Ansökan`, `2.1. Intyg`): lines that begin with a chapter number and go on with a short title begun
