@@ -3347,3 +3347,32 @@ fn a_series_numbered_after_one_word() {
     );
     spans_hold(&doc, &input);
 }
+
+/// In a policy's roles (`Tekniska nämnden` / `Ansvarar för:` / `att IT-verksamheten bedrivs …`), a heading
+/// whose text opens with a short lead-in to a list is a heading: the list's first item is its text.
+/// Written for this test.
+#[test]
+fn a_heading_over_a_lead_in_and_a_list() {
+    let (doc, input) = process_text(
+        "Policy för IT och informationssäkerhet\n\n\
+         Kommunstyrelsen ansvarar för de gemensamma systemen och beslutar om riktlinjer.\n\n\
+         Tekniska nämnden\n\
+         Ansvarar för:\n\
+         att IT-verksamheten bedrivs så att fullmäktiges mål för verksamheten uppnås, och\n\
+         att drift och underhåll av de gemensamma systemen sköts på ett säkert sätt.\n\n\
+         Nämnder och styrelser\n\
+         Ansvarar för:\n\
+         att i samråd med IT-enheten besluta i ärenden som rör de egna systemen, och\n\
+         att ge medarbetarna den utbildning som behövs för att använda systemen.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Tekniska nämnden"), "{heads:?}");
+    assert!(heads.contains(&"Nämnder och styrelser"), "{heads:?}");
+    assert!(!heads.contains(&"Ansvarar för:"), "{heads:?}");
+    spans_hold(&doc, &input);
+}

@@ -860,9 +860,14 @@ impl Finder<'_> {
             self.layout.line(self.text, li).split_whitespace().count()
         };
         let longer = |t: &str| t.split_whitespace().count() > heading_words;
+        // A short lead-in may open the text, a list after it (`Tekniska nämnden` / `Ansvarar för:` / `att
+        // IT-verksamheten bedrivs så att …`): then the list's first item is what must be longer.
+        let lead_in = lines.len() >= 2 && first.ends_with(':') && !first.contains(char::is_numeric);
         begins
             && ((sentence || prose) && longer(first)
-                || sub && longer(lines[1]) && (sentence || sentence_in(&lines[1..]) || prose_in(&lines[1..])))
+                || (sub || lead_in)
+                    && longer(lines[1])
+                    && (sentence || sentence_in(&lines[1..]) || prose_in(&lines[1..])))
     }
 
     /// Does line `li` stand as a heading does, its words aside: after a blank line, one to
