@@ -3376,3 +3376,27 @@ fn a_heading_over_a_lead_in_and_a_list() {
     assert!(!heads.contains(&"Ansvarar för:"), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading whose text opens with a quotation (`”Enligt stadsantikvarien …`), and a heading under a
+/// quotation closed after a space (`… i bevarandeprogrammet. ”`), are headings. Written for this test.
+#[test]
+fn headings_around_quotations() {
+    let (doc, input) = process_text(
+        "Vägledning för bygglov\n\n\
+         Attefall och kulturhistoriska värden\n\n\
+         ”Enligt stadsantikvarien ska vi tolka värdefull miljö som särskilt värdefull miljö. Då är det inte\n\
+         möjligt att uppföra fristående attefallshus inom utpekat område i bevarandeprogrammet. ”\n\
+         Fristående attefallsbyggnad\n\n\
+         Man kan få uppföra en fristående attefallsbyggnad där endast huvudbyggnaden är utpekad.\n\
+         Gestaltningen är då av yttersta vikt.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Attefall och kulturhistoriska värden"), "{heads:?}");
+    assert!(heads.contains(&"Fristående attefallsbyggnad"), "{heads:?}");
+    spans_hold(&doc, &input);
+}

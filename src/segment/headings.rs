@@ -825,7 +825,10 @@ impl Finder<'_> {
         };
         // Running text: a sentence ends in its first lines (a list of indicators under a caption has none).
         // A sentence may begin with its date or year (`2021-04-19 yttrade Trafikverket …`, `2016 antog FN …`).
-        let begins = first.starts_with(|c: char| c.is_uppercase())
+        // A quotation may open it (`”Enligt stadsantikvarien så ska vi …`).
+        let begins = first
+            .trim_start_matches(['”', '“', '"', '»', '’'])
+            .starts_with(|c: char| c.is_uppercase())
             || regex!(r"^\d{4}(?:-\d{2}-\d{2})?\s+\p{Ll}").is_match(first);
         let sentence_in = |lines: &[&str]| {
             lines.iter().take(FREE_HEADING_BODY_LINES).any(|t| {
@@ -2299,7 +2302,8 @@ fn in_columns(t: &str) -> bool {
 
 /// Does `t` end in one of `ends`, a closing quotation mark or parenthesis after it aside (`… i staden.”`)?
 fn closes(t: &str, ends: &[char]) -> bool {
-    t.trim_end_matches(['”', '"', '’', ')']).ends_with(ends)
+    // (The typesetting may leave a space before the closing mark: `… i bevarandeprogrammet. ”`.)
+    t.trim_end_matches(['”', '"', '’', ')']).trim_end().ends_with(ends)
 }
 
 /// Is `b` the first number under `a` in an outline (`2` → `2.1`)?
