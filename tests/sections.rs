@@ -3400,3 +3400,79 @@ fn headings_around_quotations() {
     assert!(heads.contains(&"Fristående attefallsbyggnad"), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// The heading rules for short words, places, wrapped lines and numbered series do not fire on what only
+/// looks like them (a review's cases): a surname or a vote's answer alone over a paragraph (`Lind`, `Nej`),
+/// a short word before a year (`Mål 2030`, as `Budget 2027` needs a longer word), a name under a role that
+/// is also a place (`Ansvarig handläggare Karin Lund`), two lines of a sentence whose full stop OCR lost
+/// (`Förvaltningen har i samråd med polisen och fastighetsägarna` / `tagit fram planen`), and paragraphs
+/// that open with a numbered word (`Alternativ 1 innebär att …`). Written for this test.
+#[test]
+fn no_heading_from_what_only_looks_like_one() {
+    let (doc, input) = process_text(
+        "Tjänsteskrivelse\n\n\
+         Ärendet\n\n\
+         Förvaltningen har utrett tre alternativ för den framtida skolorganisationen i kommunens norra del.\n\n\
+         Alternativ 1 innebär att nuvarande organisation behålls och att\n\
+         skolan i Norrby renoveras under åren som kommer. Kostnaden\n\
+         beräknas till cirka 40 miljoner kronor och arbetet kan starta\n\
+         tidigast under hösten.\n\n\
+         Alternativ 2 innebär att skolan i Norrby stängs och att eleverna\n\
+         flyttas till Centralskolan som byggs ut med fyra klassrum. Det\n\
+         medför längre skolvägar för en del elever men lägre kostnader\n\
+         för lokaler på sikt.\n\n\
+         Alternativ 3 innebär att en ny skola byggs mellan orterna och att\n\
+         båda de befintliga skolorna avvecklas. Det är det dyraste\n\
+         alternativet men ger den bästa långsiktiga lösningen för\n\
+         verksamheten.\n\n\
+         Förvaltningen har i samråd med polisen och fastighetsägarna\n\
+         tagit fram planen\n\n\
+         Planen innehåller åtgärder för belysning, städning och kameraövervakning i centrum. Den följs upp årligen.\n\n\
+         Mål 2030\n\n\
+         Senast år 2030 ska utsläppen av växthusgaser ha minskat med sjuttio procent jämfört med år 1990.\n\n\
+         Nej\n\n\
+         Förslaget avslås eftersom det inte finns medel avsatta i budgeten för innevarande år.\n\n\
+         Lind\n\n\
+         Ledamoten anför att frågan bör utredas vidare innan något beslut fattas i nämnden.\n\n\
+         Ansvarig handläggare Karin Lund\n\n\
+         Riktlinjen har arbetats om efter synpunkter från revisionen och från enhetens medarbetare.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert_eq!(heads, ["Tjänsteskrivelse", "Ärendet"]);
+    spans_hold(&doc, &input);
+}
+
+/// A protocol of one matter whose front page lists it alone, and whose pages repeat the § in their
+/// headers (`KS § 116`): the body's `KS § 116 2026.008 KS` stays the paragraph, with its sub-headings; the
+/// repeated headers do not make the table of contents reach over the matter. Written for this test.
+#[test]
+fn a_table_of_one_entry_and_page_headers_that_repeat_the_paragraph() {
+    let (doc, input) = process_text(
+        "PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2026-03-12\n\n\
+         Plats och tid: Kommunhuset kl. 13.00-15.00\n\n\
+         § 116\nBeslut om antagande\n\n\
+         KS § 116 2026.008 KS\nDetaljplan för Norrby 3:12, beslut om antagande\n\n\
+         Ärendebeskrivning\n\
+         Samhällsbyggnadsförvaltningen har tagit fram ett förslag till detaljplan för Norrby 3:12.\n\n\
+         Förslaget innebär att området kan bebyggas med bostäder i två våningar.\n\n\
+         KS § 116\n\n\
+         Inkomna synpunkter har sammanställts i ett granskningsutlåtande som bifogas handlingarna.\n\n\
+         KS § 116\n\n\
+         Beslut\nKommunstyrelsen föreslår kommunfullmäktige att anta detaljplanen.\n",
+    );
+    let sections = doc["sections"].as_array().unwrap();
+    let paragraph = sections
+        .iter()
+        .find(|s| s["label"] == "paragraph")
+        .expect("a paragraph");
+    assert_eq!(paragraph["heading"], "KS § 116 2026.008 KS");
+    assert_eq!(paragraph["case_id"], "2026.008 KS");
+    let labels = label_list(&doc);
+    assert!(labels.contains(&"matter") && labels.contains(&"decision"), "{labels:?}");
+    spans_hold(&doc, &input);
+}

@@ -617,6 +617,13 @@ impl Finder<'_> {
             .split_whitespace()
             .last()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
+        // Two lines with a finite verb in them are a sentence whose full stop OCR lost (`Förvaltningen har i
+        // samråd med polisen …` / `tagit fram planen`), not a heading.
+        let finite = first
+            .split_whitespace()
+            .chain(second.split_whitespace())
+            .skip(1)
+            .any(|w| FINITE_VERBS.contains(&fold(w).as_str()));
         if !goes_on
             || !(1..=WRAPPED_FREE_WORDS).contains(&n)
             || first.chars().count() < WRAPPED_FREE_MIN_CHARS
@@ -624,6 +631,7 @@ impl Finder<'_> {
             || first.ends_with(|c: char| c.is_ascii_punctuation())
             || second.ends_with(['.', ',', ':', ';', '!', '?'])
             || first.split_whitespace().count() + n > WRAPPED_FREE_HEADING_WORDS
+            || finite
         {
             return None;
         }
@@ -688,9 +696,12 @@ impl Finder<'_> {
         // A known place ends one too (`Göteborg – Borås inklusive bibana Mölnlycke`), but not after a word that
         // links a sentence on to the first word of a longer name (`… förhandlingar med Västra` /
         // `Götalandsregionen …`).
+        // Nor after a capitalised word: a person's name under a role (`Ansvarig handläggare Karin Lund`; some
+        // surnames are places too).
         let named = words >= 3
             && (PLACE_PREPOSITIONS.contains(&ws[ws.len() - 2])
                 || (ws.last().is_some_and(|w| crate::names::is_place(w))
+                    && ws[ws.len() - 2].starts_with(char::is_lowercase)
                     && !LINKING_LAST.contains(&fold(ws[ws.len() - 2]).as_str())));
         let last_capital = ws
             .last()
@@ -716,14 +727,19 @@ impl Finder<'_> {
         } else {
             FREE_HEADING_WORD_CHARS
         };
-        // So when a year ends it (`Budget 2027`; not `Mål 2030`). A shorter word is a subject's name too (`Mål`,
-        // `Metod`, `Taxor`, `Altan`) when it is no person's first name (`Anna` over a paragraph is a speaker's or
-        // a signatory's name): the layout test below must then hold as for any heading.
+        // So when a year ends it (`Budget 2027`; not `Mål 2030`). A shorter word alone is a subject's name too
+        // (`Mål`, `Metod`, `Taxor`, `Altan`) when it is no name (`Anna`, `Lind` over a paragraph are a speaker's
+        // or a signatory's) nor a vote's answer (`Nej` over its reasons): the layout test below must then hold
+        // as for any heading.
         let letters = ws.first().map_or(0, |w| w.chars().count());
+        let short = !year
+            && !capitals
+            && letters >= SHORT_HEADING_WORD_CHARS
+            && !crate::names::is_name(ws[0])
+            && !VOTE_ANSWERS.contains(&fold(ws[0]).as_str());
         let one_word = ws.len() == 1
             && (ws[0].chars().all(char::is_alphabetic) || regex!(r"^\p{Lu}\p{Ll}+/\p{Ll}+$").is_match(ws[0]))
-            && (letters >= least
-                || (letters >= SHORT_HEADING_WORD_CHARS && !capitals && !crate::names::is_first_name(ws[0])));
+            && (letters >= least || short);
         if !(title_case || capitals)
             || !(one_word || (2..=most_words).contains(&ws.len()))
             || last_capital
@@ -731,7 +747,7 @@ impl Finder<'_> {
             || runs_on
             || member
             || l.chars().count() > most_chars
-            || l.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
+            || l.ends_with(|c: char| (c.is_ascii_punctuation() && c != '?') || c == '–' || c == '—')
             || l.contains([':', ';', '@', '|', '•', '.', '"', '”', '“', '»'])
             // A slash between two words is an alternative (`Antenn/mast`, `Bygga över/vid gräns`); any other is
             // a path, a date or a table's head (`Datum/`, `/ KS`).
@@ -1506,7 +1522,10 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
             // Or the rules above found all entries but a few before it: an entry's number OCR misread (`§ 08`
             // for `§ 68`) between them and the body is one too.
             let found = paras[..back].iter().filter(|p| toc.contains(&p.1)).count();
-            if (lines <= back * TOC_DENSE_LINES && cased * 2 >= back) || found + TOC_LOST_ENTRIES >= back {
+            // (At least TOC_MIN_RUN found: a table of one entry and a page's header that repeats its § are no
+            // such table.)
+            let filled = found >= TOC_MIN_RUN && found + TOC_LOST_ENTRIES >= back;
+            if (lines <= back * TOC_DENSE_LINES && cased * 2 >= back) || filled {
                 toc.extend(paras[..back].iter().map(|p| p.1));
             }
         }
@@ -2159,14 +2178,15 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
 /// The headings of a series numbered after one word, as forms and plans number their parts (`Projekt (1) -
 /// Korsavadanläggningen`, `Projekt (2) - Valfisken`, `Åtgärd 3: Fler cykelbanor`, `Etapp 4`): lines that begin
 /// with a capitalised word and a number (in brackets or not), then a short title or nothing, no sentence's end
-/// and no more numbers (a table's row, `Summa 36 325 15 975 …`, is none), in a run of at least
+/// or verb or linking last word, no run of numbers (a table's row, `Summa 36 325 15 975 …`, is none) and no
+/// sentence ending on the line under it, in a run of at least
 /// [`SERIES_RUN`] of the same word whose numbers rise by one, each at least [`SERIES_BODY_LINES`] lines of
 /// text after the one before (a list's items stand closer). Captions, page numbers and references to
 /// attachments (`Figur 2`, `Sida 3`, `Bilaga 1`) are none, nor a heading the catalogue names.
 fn series(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[usize]) -> Vec<usize> {
     let head = regex!(r"^\s*(\p{Lu}\p{Ll}{2,})\s+(?:\((\d{1,2})\)|(\d{1,2}))(?:\s*[-–:.]\s+|\s+|\s*$)(.*)$");
     let sentence = regex!(r"\p{Ll}{2}[.!?]$|\p{Ll}\.\s+\p{Lu}");
-    // (k, word folded, number) of each line that reads as one.
+    // (k, word folded, number, line) of each line that reads as one.
     let mut found: Vec<(usize, String, u32, usize)> = Vec::new();
     for (k, &li) in content.iter().enumerate() {
         let l = layout.line(text, li).trim();
@@ -2175,8 +2195,18 @@ fn series(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[usize])
         let rest = c.get(4).map_or("", |m| m.as_str());
         if SERIES_NOT.contains(&word.as_str())
             || rest.split_whitespace().count() > SERIES_TITLE_WORDS
-            || rest.contains(|ch: char| ch.is_ascii_digit()) && regex!(r"\d+\s+\d").is_match(rest)
+            || regex!(r"\d+\s+\d").is_match(rest)
             || sentence.is_match(rest)
+            || rest.ends_with([',', ';', ':'])
+            // A sentence that opens with the word and its number (`Alternativ 1 innebär att … och att`).
+            || rest.split_whitespace().last().is_some_and(|w| LINKING_LAST.contains(&fold(w).as_str()))
+            || rest.split_whitespace().any(|w| FINITE_VERBS.contains(&fold(w).as_str()))
+            // (A title wraps on in small letters too, `Projekt (11) - Uppgradera` / `verkstaden på Garvaren`:
+            // a sentence's next line ends it.)
+            || content.get(k + 1).is_some_and(|&j| {
+                let t = layout.line(text, j).trim();
+                t.starts_with(char::is_lowercase) && closes(t, &['.', '!', '?'])
+            })
             || catalogue.classify(l, None, None).is_some()
         {
             continue;
@@ -2214,7 +2244,20 @@ const SERIES_BODY_LINES: usize = 3;
 /// …and at most this many words after the number.
 const SERIES_TITLE_WORDS: usize = 10;
 /// Words before a number that make no series' heading (folded): captions, pages, references.
-const SERIES_NOT: [&str; 8] = ["figur", "tabell", "bild", "diagram", "sida", "bilaga", "karta", "kalla"];
+const SERIES_NOT: [&str; 12] = [
+    "figur",
+    "fig",
+    "tabell",
+    "bild",
+    "bil",
+    "diagram",
+    "foto",
+    "illustration",
+    "sida",
+    "bilaga",
+    "karta",
+    "kalla",
+];
 
 /// The numbered headings of a report, riktlinje or policy (`1 Inledning`, `1.1 Syfte`, `1.2 Lagstiftning`,
 /// `2 Ansökan`, `2.1. Intyg`): lines that begin with a chapter number and go on with a short title begun
@@ -2543,6 +2586,10 @@ const DENSE_MAX_BLANK: f32 = 0.02;
 const LOCAL_DENSE_LINES: usize = 6;
 /// …and characters…
 const FREE_HEADING_CHARS: usize = 70;
+/// Finite verbs (folded) a sentence holds and a wrapped heading does not.
+const FINITE_VERBS: [&str; 11] = [
+    "har", "hade", "kan", "ska", "skall", "kommer", "maste", "ar", "var", "blir", "blev",
+];
 /// A free heading wraps onto a second line from a first of at least this many characters…
 const WRAPPED_FREE_MIN_CHARS: usize = 35;
 /// …and has at most this many words on the second…
@@ -2552,8 +2599,10 @@ const WRAPPED_FREE_HEADING_WORDS: usize = 14;
 const WRAPPED_FREE_HEADING_CHARS: usize = 100;
 /// …or it is one word of at least this many letters…
 const FREE_HEADING_WORD_CHARS: usize = 6;
-/// …or of at least this many that is no first name.
+/// …or of at least this many that is no name.
 const SHORT_HEADING_WORD_CHARS: usize = 3;
+/// A vote's answers (folded): a one-word line of them is none of a heading.
+const VOTE_ANSWERS: [&str; 4] = ["ja", "nej", "avstar", "franvarande"];
 /// …and a sentence ends in this many first lines of the text after it.
 const FREE_HEADING_BODY_LINES: usize = 4;
 /// A line is a list's item when a line of these last before it begins with its first word.

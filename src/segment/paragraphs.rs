@@ -318,7 +318,7 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     }
     // The number's digits read as letters too (`8 AL 2026.002 TEN` for `§ 41 2026.002 TEN`): only the number
     // expected next, and only before a case number.
-    let letters = regex!(r"^\s*[\$8S5&g£€§]\s*([0-9AIlLOoSBZ|]{1,4})\s+");
+    let letters = regex!(r"^\s*[\$8S5&g£€§]\s+([0-9AIlLOoSBZ|]{1,4})\s+");
     if let (Some(c), Some(x)) = (letters.captures(line), expected) {
         let n: Option<u32> = c[1]
             .chars()
