@@ -552,9 +552,6 @@ impl Catalogue {
                 best = Some((d, preferred, v));
             }
         }
-        if let Some((_, _, v)) = best {
-            return Some((&v.label, &v.scope, None));
-        }
         // A heading in capitals (`BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING`) is matched as written small.
         let lower;
         let shaped = t.trim_end_matches(':').trim_end();
@@ -564,8 +561,34 @@ impl Catalogue {
         } else {
             shaped
         };
+        if let Some((d, _, v)) = best {
+            // A wording the catalogue lists as written (`Förslag till beslut i kommunfullmäktige`) names its
+            // organ as the same label's pattern does (`Förslag till beslut i <organ>`), read exactly.
+            let organ = (d == 0)
+                .then(|| self.organ_in(shaped, only, prefer, Some(&v.label)))
+                .flatten()
+                .map(|(_, o)| o);
+            return Some((&v.label, &v.scope, organ));
+        }
+        self.organ_in(shaped, only, prefer, None)
+            .map(|(v, organ)| (&v.label, &v.scope, Some(organ)))
+    }
+
+    /// The variant with an organ's placeholder whose pattern `shaped` matches (of `label` when given), and
+    /// the organ's name it captures; a variant of the `prefer`red scope first.
+    fn organ_in(
+        &self,
+        shaped: &str,
+        only: Option<&Scope>,
+        prefer: Option<&Scope>,
+        label: Option<&Label>,
+    ) -> Option<(&Variant, String)> {
         let mut found: Option<(&Variant, String)> = None;
-        for v in self.variants.iter().filter(|v| only.is_none_or(|s| *s == v.scope)) {
+        for v in self
+            .variants
+            .iter()
+            .filter(|v| only.is_none_or(|s| *s == v.scope) && label.is_none_or(|l| *l == v.label))
+        {
             let Some(organ) = v
                 .pattern
                 .as_ref()
@@ -581,7 +604,7 @@ impl Catalogue {
                 found = Some((v, organ));
             }
         }
-        found.map(|(v, organ)| (&v.label, &v.scope, Some(organ)))
+        found
     }
 }
 

@@ -3476,3 +3476,27 @@ fn a_table_of_one_entry_and_page_headers_that_repeat_the_paragraph() {
     assert!(labels.contains(&"matter") && labels.contains(&"decision"), "{labels:?}");
     spans_hold(&doc, &input);
 }
+
+/// A heading with a variable organ that the catalogue also lists as written (`Förslag till beslut i
+/// kommunfullmäktige`) keeps its organ as `decision_body`, as any other organ after `i` does. Written for
+/// this test.
+#[test]
+fn a_listed_wording_keeps_its_organ() {
+    let (doc, input) = process_text(
+        "Kommunstyrelsen\nProtokoll\n2026-06-01\n\n\
+         § 101 2026.041 KS\nMotion om fler cykelbanor\n\n\
+         Ärendebeskrivning\nEn motion om fler cykelbanor har lämnats till kommunfullmäktige.\n\n\
+         Förslag till beslut i kommunfullmäktige\nMotionen avslås.\n\n\
+         § 102 2026.052 KS\nTaxa för bygglov\n\n\
+         Förslag till beslut i byggnadsnämnden\nTaxan antas.\n",
+    );
+    let bodies: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["label"] == "proposed_decision")
+        .filter_map(|s| s["decision_body"].as_str())
+        .collect();
+    assert_eq!(bodies, ["kommunfullmäktige", "byggnadsnämnden"]);
+    spans_hold(&doc, &input);
+}
