@@ -3500,3 +3500,32 @@ fn a_listed_wording_keeps_its_organ() {
     assert_eq!(bodies, ["kommunfullmäktige", "byggnadsnämnden"]);
     spans_hold(&doc, &input);
 }
+
+/// OCR sets a heading, the sub-heading under it and the sub-heading's text apart with blank lines alike
+/// (`Framtidsspaning, underlag för dialog` / blank / `Infrastrukturutbyggnad` / blank / text): both are
+/// headings. A body's name over a title (a letterhead's `Kommunstyrelsen` / blank / `Ny taxa för bygglov`)
+/// is none. Written for this test.
+#[test]
+fn a_heading_over_a_sub_heading_both_set_apart() {
+    let (doc, input) = process_text(
+        "Strategisk plan för kollektivtrafiken\n\n\
+         Arbetet ska ta hänsyn till hur de val som görs påverkar olika grupper.\n\n\
+         Framtidsspaning, underlag för dialog\n\n\
+         Infrastrukturutbyggnad\n\n\
+         Trots att utbyggnaden av järnvägen inte har gått i den takt som planerades finns flera projekt.\n\
+         De kommer att påverka trafiken under lång tid framöver.\n\n\
+         Kommunstyrelsen\n\n\
+         Ny taxa för bygglov\n\n\
+         Förvaltningen föreslår att kommunstyrelsen ska anta en ny taxa för bygglov och anmälan.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Framtidsspaning, underlag för dialog"), "{heads:?}");
+    assert!(heads.contains(&"Infrastrukturutbyggnad"), "{heads:?}");
+    assert!(!heads.contains(&"Kommunstyrelsen"), "{heads:?}");
+    spans_hold(&doc, &input);
+}

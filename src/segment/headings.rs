@@ -821,9 +821,39 @@ impl Finder<'_> {
         // One line more is read when a sub-heading may stand first (see `sub` below).
         let mut lines: Vec<&str> = Vec::new();
         let mut k = j;
+        // OCR sets a sub-heading apart from the heading over it and from its text alike (`Framtidsspaning,
+        // underlag för dialog` / blank / `Infrastrukturutbyggnad` / blank / text): a short first line under a
+        // blank line, no heading of the catalogue's (a title over `Sammanfattning` is the document's), may
+        // be one, its text read across the blank line under it.
+        // Not under a body's name alone (a letterhead's `Kommunfullmäktige` / blank / `Handling 2023 nr 64`), nor
+        // over a line with a number (`Bilaga 5`).
+        let organ = |t: &str| {
+            t.split_whitespace().count() <= ORGAN_WORDS
+                && t.split_whitespace()
+                    .last()
+                    .is_some_and(|w| ORGAN_ENDINGS.iter().any(|e| fold(w).ends_with(e)))
+        };
+        let sub_like = |t: &str| {
+            t.starts_with(char::is_uppercase)
+                && !t.ends_with(|c: char| c.is_ascii_punctuation())
+                && !t.contains(|c: char| c.is_ascii_digit())
+                && (1..=FREE_HEADING_WORDS).contains(&t.split_whitespace().count())
+                && !self.catalogue.is_heading(t)
+                && !organ(t)
+                && !organ(l)
+        };
+        let mut spaced = false;
         while k < kinds.len() && lines.len() < FREE_HEADING_BODY_LINES + 1 {
             match kinds[k] {
                 LineKind::Text => lines.push(self.layout.line(self.text, k).trim()),
+                LineKind::Blank
+                    if j == last + 2
+                        && lines.len() == 1
+                        && kinds.get(k + 1) == Some(&LineKind::Text)
+                        && sub_like(lines[0]) =>
+                {
+                    spaced = true;
+                }
                 LineKind::Blank
                     if lines.last().is_some_and(|l| !l.ends_with(['.', ':', '!', '?']))
                         && kinds.get(k + 1) == Some(&LineKind::Text)
@@ -868,7 +898,7 @@ impl Finder<'_> {
         // then the sub-heading's own text is what must be longer.
         // (Directly under it: a title set apart by a blank line over `Sammanfattning` is the document's.)
         let sub = lines.len() >= 2
-            && j == last + 1
+            && (j == last + 1 || spaced)
             && !first.ends_with(|c: char| c.is_ascii_punctuation())
             && (1..=FREE_HEADING_WORDS).contains(&first.split_whitespace().count())
             && lines[1].starts_with(char::is_uppercase);
