@@ -3529,3 +3529,26 @@ fn a_heading_over_a_sub_heading_both_set_apart() {
     assert!(!heads.contains(&"Kommunstyrelsen"), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// Tesseract's pages are joined with a form feed right after the page's last line, its page number
+/// (`45` / form feed / `Anläggningsavgifter`): the next page's first line is set apart as after a blank
+/// line. Written for this test.
+#[test]
+fn a_heading_that_opens_a_page_after_its_page_number() {
+    let (doc, input) = process_text(
+        "Taxa för vatten och avlopp\n\n\
+         Avgifterna ska betalas av fastighetsägaren enligt taxan som gäller från årsskiftet.\n\
+         De tas ut per kvartal och faktureras i efterskott av huvudmannen.\n\n\
+         45\u{c}Anläggningsavgifter\n\n\
+         Anläggningsavgift ska betalas för varje fastighet som ansluts till den allmänna anläggningen.\n\
+         Avgiften består av flera delar som beskrivs nedan i denna taxa.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Anläggningsavgifter"), "{heads:?}");
+    spans_hold(&doc, &input);
+}

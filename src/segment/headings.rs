@@ -765,6 +765,9 @@ impl Finder<'_> {
         let set_apart = match above {
             None => false,
             Some((_, LineKind::Blank | LineKind::Furniture)) => true,
+            // A page's first line: OCR glues the page before to the form feed, its page number last
+            // (`45` / form feed / `Anläggningsavgifter`).
+            Some(_) if self.text[..self.layout.lines[li].0].ends_with('\u{c}') => true,
             // A URL on its own line ends the paragraph above in a text without blank lines.
             Some((_, LineKind::Url)) if self.dense => true,
             Some((p, _)) => {
