@@ -3552,3 +3552,30 @@ fn a_heading_that_opens_a_page_after_its_page_number() {
     assert!(heads.contains(&"Anläggningsavgifter"), "{heads:?}");
     spans_hold(&doc, &input);
 }
+
+/// A table's column heads (`Resor Kostnader Fördelade biljettintäkter`) over its rows are no heading; a
+/// heading that opens with a name (`Västra Götalands nya stationer`) is. Written for this test.
+#[test]
+fn a_tables_column_heads_are_no_heading() {
+    let (doc, input) = process_text(
+        "Uppföljning av tågtrafiken\n\n\
+         Västra Götalands nya stationer\n\n\
+         Trafikverket planerar två nya stationer på banan under de kommande åren, med byggstart tidigast 2028.\n\
+         Stationerna ska ge fler resenärer tillgång till pendeltågen.\n\n\
+         Resor Kostnader Fördelade biljettintäkter\n\n\
+         Antalet resor ökade med tolv procent medan kostnaderna ökade med åtta procent under perioden.\n\
+         Biljettintäkterna fördelas mellan regionen och kommunerna efter antalet resor.\n",
+    );
+    let heads: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect();
+    assert!(heads.contains(&"Västra Götalands nya stationer"), "{heads:?}");
+    assert!(
+        !heads.contains(&"Resor Kostnader Fördelade biljettintäkter"),
+        "{heads:?}"
+    );
+    spans_hold(&doc, &input);
+}

@@ -706,6 +706,13 @@ impl Finder<'_> {
         let last_capital = ws
             .last()
             .is_some_and(|w| !capitals && ws.len() > 1 && w.starts_with(char::is_uppercase) && !named);
+        // A table's column heads run capitalised words together (`Resor Kostnader Fördelade biljettintäkter`); a
+        // heading writes its second and third words small unless they are names (`Södra Bohusbanan`).
+        let column_heads = !capitals
+            && ws.len() >= 3
+            && ws[1..3]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && !crate::names::is_name(w));
         // A digit only in a road's or a line's name after a preposition (`E6`, `E20`, `väg 158` is none).
         // A year after the first word is a subject's too (`Delmål 2028 – nödvändig konkretisering på vägen`).
         let digits = ws.iter().enumerate().any(|(i, w)| {
@@ -743,6 +750,7 @@ impl Finder<'_> {
         if !(title_case || capitals)
             || !(one_word || (2..=most_words).contains(&ws.len()))
             || last_capital
+            || column_heads
             || role
             || runs_on
             || member
