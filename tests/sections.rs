@@ -47,6 +47,16 @@ fn titles<'d>(doc: &'d Value, label: &str) -> Vec<&'d str> {
         .collect()
 }
 
+/// The headings (as written) of all `doc`'s sections that have one, in order.
+fn all_headings(doc: &Value) -> Vec<&str> {
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["heading"].as_str())
+        .collect()
+}
+
 /// The headings (as written) of `doc`'s sections labelled `label`, in order.
 fn headings_of(doc: &Value, label: &str) -> Vec<String> {
     doc["sections"]
@@ -2466,12 +2476,7 @@ fn headings_in_text_without_blank_lines() {
     let (doc, input) = process_text(&text);
     assert_eq!(doc["doc_type"], "unknown");
     assert!(paragraph_numbers(&doc).is_empty());
-    let headings: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let headings = all_headings(&doc);
     for h in [
         "Inledning",
         "Förråd och garage",
@@ -3017,12 +3022,7 @@ fn a_table_of_contents_whose_leaders_ocr_read_as_dots() {
          Slutsatser och förslag\n\nRegionen bör se över målen för de mindre banorna.\n\
          Arbetet med den nya strategin bör börja under nästa år.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Metod"), "{heads:?}");
     assert!(heads.contains(&"Slutsatser och förslag"), "{heads:?}");
     assert!(!heads.contains(&"Metod ."), "{heads:?}");
@@ -3049,12 +3049,7 @@ fn short_one_word_headings_but_no_first_names() {
          Hon berättade att formulären ofta var svåra att fylla i med skärmläsare och förstoring.\n\
          Hon använder tjänsterna varje vecka och vill kunna spara ett halvfärdigt formulär.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Syfte"), "{heads:?}");
     assert!(heads.contains(&"Mål"), "{heads:?}");
     assert!(heads.contains(&"Intervjuer med användare"), "{heads:?}");
@@ -3079,12 +3074,7 @@ fn headings_with_a_dash_or_a_year_and_a_line_that_runs_on() {
          Inga av de sju beslutade stationerna har tillkommit, och två har skjutits upp.\n\
          Arbetet med de övriga fortsätter under de kommande åren.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(
         heads.contains(&"Medel – infrastrukturen byggs ut för att klara trafikökningen"),
         "{heads:?}"
@@ -3166,12 +3156,7 @@ fn a_heading_ending_in_a_place() {
          Simhallen öppnade för allmänheten i augusti.\n\
          Nämndens uppdrag att rusta upp konstgräsplanerna förklaras fullgjort.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(
         heads.contains(&"Göteborg – Borås inklusive bibana Mölnlycke"),
         "{heads:?}"
@@ -3201,13 +3186,7 @@ fn paragraphs_listed_inside_a_paragraph_are_its_text() {
          § 42 2026.118 TEN\nTaxa för parkering\n\n\
          Beslut\nTekniska nämnden föreslår kommunfullmäktige att anta taxan.\n",
     );
-    let numbers: Vec<u64> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["label"] == "paragraph")
-        .map(|s| s["paragraph"].as_u64().unwrap())
-        .collect();
+    let numbers = paragraph_numbers(&doc);
     assert_eq!(numbers, [40, 41, 42]);
     spans_hold(&doc, &input);
 }
@@ -3267,13 +3246,7 @@ fn a_table_of_contents_entry_whose_number_ocr_misread() {
         ));
     }
     let (doc, input) = process_text(&text);
-    let numbers: Vec<u64> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["label"] == "paragraph")
-        .map(|s| s["paragraph"].as_u64().unwrap())
-        .collect();
+    let numbers = paragraph_numbers(&doc);
     assert_eq!(numbers, [21, 22, 23, 24, 25, 26]);
     assert_eq!(
         label_list(&doc).iter().filter(|l| **l == "table_of_contents").count(),
@@ -3298,12 +3271,7 @@ fn headings_with_a_slash_between_words() {
          Handläggare/Datum\n\n\
          Ärendet handläggs av bygglovsenheten och beslutas inom tio veckor från komplett ansökan.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Antenn/mast"), "{heads:?}");
     assert!(heads.contains(&"Bygga över/vid gräns"), "{heads:?}");
     assert!(!heads.contains(&"Handläggare/Datum"), "{heads:?}");
@@ -3328,12 +3296,7 @@ fn a_series_numbered_after_one_word() {
         ));
     }
     let (doc, input) = process_text(&text);
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     for h in [
         "Projekt (1) - Konstgräsplan",
         "Projekt (2) - Bokbuss",
@@ -3365,12 +3328,7 @@ fn a_heading_over_a_lead_in_and_a_list() {
          att i samråd med IT-enheten besluta i ärenden som rör de egna systemen, och\n\
          att ge medarbetarna den utbildning som behövs för att använda systemen.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Tekniska nämnden"), "{heads:?}");
     assert!(heads.contains(&"Nämnder och styrelser"), "{heads:?}");
     assert!(!heads.contains(&"Ansvarar för:"), "{heads:?}");
@@ -3390,12 +3348,7 @@ fn headings_around_quotations() {
          Man kan få uppföra en fristående attefallsbyggnad där endast huvudbyggnaden är utpekad.\n\
          Gestaltningen är då av yttersta vikt.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Attefall och kulturhistoriska värden"), "{heads:?}");
     assert!(heads.contains(&"Fristående attefallsbyggnad"), "{heads:?}");
     spans_hold(&doc, &input);
@@ -3437,12 +3390,7 @@ fn no_heading_from_what_only_looks_like_one() {
          Ansvarig handläggare Karin Lund\n\n\
          Riktlinjen har arbetats om efter synpunkter från revisionen och från enhetens medarbetare.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert_eq!(heads, ["Tjänsteskrivelse", "Ärendet"]);
     spans_hold(&doc, &input);
 }
@@ -3518,12 +3466,7 @@ fn a_heading_over_a_sub_heading_both_set_apart() {
          Ny taxa för bygglov\n\n\
          Förvaltningen föreslår att kommunstyrelsen ska anta en ny taxa för bygglov och anmälan.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Framtidsspaning, underlag för dialog"), "{heads:?}");
     assert!(heads.contains(&"Infrastrukturutbyggnad"), "{heads:?}");
     assert!(!heads.contains(&"Kommunstyrelsen"), "{heads:?}");
@@ -3543,12 +3486,7 @@ fn a_heading_that_opens_a_page_after_its_page_number() {
          Anläggningsavgift ska betalas för varje fastighet som ansluts till den allmänna anläggningen.\n\
          Avgiften består av flera delar som beskrivs nedan i denna taxa.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Anläggningsavgifter"), "{heads:?}");
     spans_hold(&doc, &input);
 }
@@ -3566,12 +3504,7 @@ fn a_tables_column_heads_are_no_heading() {
          Antalet resor ökade med tolv procent medan kostnaderna ökade med åtta procent under perioden.\n\
          Biljettintäkterna fördelas mellan regionen och kommunerna efter antalet resor.\n",
     );
-    let heads: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["heading"].as_str())
-        .collect();
+    let heads = all_headings(&doc);
     assert!(heads.contains(&"Västra Götalands nya stationer"), "{heads:?}");
     assert!(
         !heads.contains(&"Resor Kostnader Fördelade biljettintäkter"),

@@ -838,20 +838,14 @@ impl Finder<'_> {
         // be one, its text read across the blank line under it.
         // Not under a body's name alone (a letterhead's `Kommunfullmäktige` / blank / `Handling 2023 nr 64`), nor
         // over a line with a number (`Bilaga 5`).
-        let organ = |t: &str| {
-            t.split_whitespace().count() <= ORGAN_WORDS
-                && t.split_whitespace()
-                    .last()
-                    .is_some_and(|w| ORGAN_ENDINGS.iter().any(|e| fold(w).ends_with(e)))
-        };
         let sub_like = |t: &str| {
             t.starts_with(char::is_uppercase)
                 && !t.ends_with(|c: char| c.is_ascii_punctuation())
                 && !t.contains(|c: char| c.is_ascii_digit())
                 && (1..=FREE_HEADING_WORDS).contains(&t.split_whitespace().count())
                 && !self.catalogue.is_heading(t)
-                && !organ(t)
-                && !organ(l)
+                && !names_organ(t)
+                && !names_organ(l)
         };
         let mut spaced = false;
         while k < kinds.len() && lines.len() < FREE_HEADING_BODY_LINES + 1 {
@@ -2200,20 +2194,11 @@ fn articles(text: &str, layout: &Layout, content: &[usize]) -> Vec<usize> {
             Some((li, c[1].parse().ok()?, apart))
         })
         .collect();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=readings.len() {
-        let goes_on = i < readings.len() && (1..=2).contains(&readings[i].1.saturating_sub(readings[i - 1].1));
-        if !goes_on {
-            let run = &readings[start..i];
-            let apart = run.iter().filter(|r| r.2).count();
-            if run.len() >= ARTICLE_RUN && apart * 2 >= run.len() {
-                out.extend(run.iter().map(|&(li, _, _)| li));
-            }
-            start = i;
-        }
-    }
-    out
+    readings
+        .chunk_by(|a, b| (1..=2).contains(&b.1.saturating_sub(a.1)))
+        .filter(|run| run.len() >= ARTICLE_RUN && run.iter().filter(|r| r.2).count() * 2 >= run.len())
+        .flat_map(|run| run.iter().map(|&(li, _, _)| li))
+        .collect()
 }
 
 /// The headings of a series numbered after one word, as forms and plans number their parts (`Projekt (1) -
@@ -2257,23 +2242,13 @@ fn series(text: &str, layout: &Layout, catalogue: &Catalogue, content: &[usize])
         };
         found.push((k, word, n, li));
     }
-    let mut out = Vec::new();
-    let mut words: Vec<&String> = found.iter().map(|f| &f.1).collect();
-    words.sort_unstable();
-    words.dedup();
-    for w in words {
-        let of: Vec<&(usize, String, u32, usize)> = found.iter().filter(|f| &f.1 == w).collect();
-        let mut start = 0;
-        for i in 1..=of.len() {
-            let goes_on = i < of.len() && of[i].2 == of[i - 1].2 + 1 && of[i].0 - of[i - 1].0 > SERIES_BODY_LINES;
-            if !goes_on {
-                if i - start >= SERIES_RUN {
-                    out.extend(of[start..i].iter().map(|f| f.3));
-                }
-                start = i;
-            }
-        }
-    }
+    // Each word's lines in text order, cut into runs where the number goes up by one with text between.
+    found.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
+    let mut out: Vec<usize> = found
+        .chunk_by(|a, b| a.1 == b.1 && b.2 == a.2 + 1 && b.0 - a.0 > SERIES_BODY_LINES)
+        .filter(|run| run.len() >= SERIES_RUN)
+        .flat_map(|run| run.iter().map(|f| f.3))
+        .collect();
     out.sort_unstable();
     out
 }
@@ -2410,6 +2385,14 @@ const LINKING_LAST: [&str; 33] = [
     "inom", "hos",
 ];
 
+/// Does `l` name an organ or an organisation alone (`Kommunfullmäktige`, `Exempelå kommun`,
+/// `Samhällsbyggnadskontoret`): at most [`ORGAN_WORDS`] words, the last ending as such a name does?
+fn names_organ(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let last = words.last().map(|w| fold(w)).unwrap_or_default();
+    words.len() <= ORGAN_WORDS && ORGAN_ENDINGS.iter().any(|e| last.ends_with(e))
+}
+
 /// A line of at most this many words that ends in an organisation's name is a letterhead's.
 const ORGAN_WORDS: usize = 3;
 /// How the name of an organ or an organisation ends (folded): such a line is no title.
@@ -2489,13 +2472,7 @@ fn opening_titles(
     // A line that names an organ or an organisation (`Kommunfullmäktige`, `Exempelå kommun`,
     // `Samhällsbyggnadskontoret`) heads a letter: no title, passed over.
     // (Not a title that names one after a preposition: `Avfallsföreskrifter för Storköpings kommun`.)
-    let organ = |l: &str| {
-        let words: Vec<&str> = l.split_whitespace().collect();
-        let last = words.last().map(|w| fold(w)).unwrap_or_default();
-        words.len() <= ORGAN_WORDS
-            && !words.iter().any(|w| PLACE_PREPOSITIONS.contains(w))
-            && ORGAN_ENDINGS.iter().any(|e| last.ends_with(e))
-    };
+    let organ = |l: &str| names_organ(l) && !l.split_whitespace().any(|w| PLACE_PREPOSITIONS.contains(&w));
     // Does the line end in a word that links it on (`… vatten- och`, `… ställning inom`)?
     let links_on = |l: &str| {
         let last = l.split_whitespace().last().map(fold).unwrap_or_default();
