@@ -16,7 +16,8 @@ pub struct Metadata {
     pub case_ids: Vec<String>,
     /// Dates (ISO `2024-05-29`, and `den 24 april 2024` as `2024-04-24`), in order of first mention.
     pub dates: Vec<String>,
-    /// The body a proposed decision is addressed to (`I nämnden för Intraservice:` → `nämnden för Intraservice`).
+    /// The body a proposed decision is addressed to (`I nämnden för Intraservice:` → `nämnden för Intraservice`);
+    /// none for a protocol of several §, whose sections each carry their own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_body: Option<String>,
     /// Protocol paragraph numbers, in order.
@@ -46,8 +47,9 @@ pub struct Metadata {
     pub orthography: Option<&'static str>,
 }
 
-/// The metadata found in `text` and its sections (the layout's part is added by the caller).
-pub(super) fn collect(text: &str, sections: &[Section]) -> Metadata {
+/// The metadata found in `text` and its sections (the layout's part is added by the caller); `protocol`:
+/// is the document a protocol (not an extract of one)?
+pub(super) fn collect(text: &str, sections: &[Section], protocol: bool) -> Metadata {
     // The case numbers of the § lines (in any of their shapes: `KS/2025:41`), then those of the text.
     let mut ids: Vec<String> = sections.iter().filter_map(|s| s.case_id.clone()).collect();
     for id in case_ids(text) {
@@ -59,7 +61,7 @@ pub(super) fn collect(text: &str, sections: &[Section]) -> Metadata {
     Metadata {
         case_ids: ids,
         dates: dates(text),
-        decision_body: decision_body(text, sections),
+        decision_body: decision_body(text, sections, protocol),
         paragraphs: sections.iter().filter_map(|s| s.paragraph).collect(),
         ..Metadata::default()
     }
@@ -123,8 +125,14 @@ fn dates(text: &str) -> Vec<String> {
 }
 
 /// The body a proposed decision is addressed to: `I nämnden för Intraservice:` under `Förslag till beslut`.
-/// Or the organ the heading itself names (`Förslag till beslut i byggnadsnämnden`).
-fn decision_body(text: &str, sections: &[Section]) -> Option<String> {
+/// Or the organ the heading itself names (`Förslag till beslut i byggnadsnämnden`). None for a protocol
+/// of several §: each § proposes to a body of its own (its section says which), the document to none. (A
+/// KF bundle's § extracts stand over one matter, whose tjänsteutlåtande names the body.)
+fn decision_body(text: &str, sections: &[Section], protocol: bool) -> Option<String> {
+    let mut paragraphs = sections.iter().filter_map(|s| s.paragraph);
+    if protocol && paragraphs.next().is_some_and(|first| paragraphs.any(|p| p != first)) {
+        return None;
+    }
     let body = regex!(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$");
     let s = sections.iter().find(|s| s.label == Label::PROPOSED_DECISION)?;
     text[s.body_span.0..s.body_span.1]

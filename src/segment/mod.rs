@@ -75,7 +75,7 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
         footnotes: layout.footnotes,
         urls: layout.urls,
         signatories: layout.signatories,
-        ..metadata::collect(text, &sections)
+        ..metadata::collect(text, &sections, doc_type == DocType::Protokoll)
     };
     Segmented {
         doc_type,
@@ -155,6 +155,27 @@ mod tests {
             ["front_matter", "paragraph", "decision", "paragraph", "documents"]
         );
         assert_eq!(s.metadata.paragraphs, [12, 13]);
+    }
+
+    #[test]
+    fn a_protocol_of_many_paragraphs_has_no_document_decision_body() {
+        // Each § proposes to a body of its own: the document as a whole is addressed to none of them (the
+        // protocol of tekniska nämnden is no document of kommunstyrelsen's), the sections say which.
+        let many = "Protokoll\n\n§ 12 TN 2026.001\nTaxa\n\nFörslag till beslut i kommunstyrelsen\nTaxan antas.\n\n\
+                    § 13 TN 2026.002\nAnmälan\n\nFörslag till beslut i kommunfullmäktige\nAnmälan antecknas.\n";
+        let s = segment(many);
+        assert_eq!(s.metadata.paragraphs, [12, 13]);
+        let bodies: Vec<Option<&str>> = s
+            .sections
+            .iter()
+            .filter(|s| s.label == "proposed_decision")
+            .map(|s| s.decision_body.as_deref())
+            .collect();
+        assert_eq!(bodies, [Some("kommunstyrelsen"), Some("kommunfullmäktige")]);
+        assert_eq!(s.metadata.decision_body, None);
+        // An extract of one § is about that matter: its proposal's body is the document's.
+        let one = "Protokollsutdrag\n\n§ 12 TN 2026.001\nTaxa\n\nFörslag till beslut i kommunstyrelsen\nTaxan antas.\n";
+        assert_eq!(segment(one).metadata.decision_body.as_deref(), Some("kommunstyrelsen"));
     }
 
     #[test]
