@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use super::assemble::Section;
-use super::layout::{Footnote, Signatory, Url};
+use super::layout::{Footnote, Layout, LineKind, Signatory, Url};
 use crate::catalogue::Label;
 use crate::lang::{alternation, CASE_NUMBER_ABBREVIATION, CASE_NUMBER_WORDS, MONTHS};
+use crate::text::fold;
 
 /// Facts found in a document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -26,7 +27,8 @@ pub struct Metadata {
     /// `Protokoll nr 14`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol_number: Option<u32>,
-    /// `Sammanträdesdatum: 2024-05-08`.
+    /// `Sammanträdesdatum: 2024-05-08`; in a protocol with no such label, the date alone in its running header
+    /// (`Kommunstyrelsen` / `Protokoll` / `2026-06-01` on every page) or under `Protokoll` at its head.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting_date: Option<String>,
     /// `Handling 2025 nr 32` → `2025 nr 32`.
@@ -123,6 +125,47 @@ fn dates(text: &str) -> Vec<String> {
     }
     dates
 }
+
+/// The meeting's date of a protocol that writes it with no label: the date alone on a line of the running
+/// header, the same on at least two pages (`Kommunstyrelsen` / `Protokoll` / `2026-06-01`), or alone on the
+/// line under the word `Protokoll` among the document's first lines (`Sammanträdesprotokoll` / `16 juni
+/// 2026`). (`Sammanträdesdatum: …` is read with the page furniture.)
+pub(super) fn header_date(text: &str, layout: &Layout) -> Option<String> {
+    let alone = |li: usize| -> Option<String> {
+        let t = layout.line(text, li).trim();
+        let ds = dates(t);
+        let bare = regex!(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})$");
+        (ds.len() == 1 && bare.is_match(t)).then(|| ds[0].clone())
+    };
+    let mut repeated: Vec<(String, usize)> = Vec::new();
+    for li in (0..layout.lines.len()).filter(|&li| layout.kinds[li] == LineKind::Furniture) {
+        if let Some(d) = alone(li) {
+            match repeated.iter_mut().find(|(r, _)| *r == d) {
+                Some((_, n)) => *n += 1,
+                None => repeated.push((d, 1)),
+            }
+        }
+    }
+    if let Some((d, _)) = repeated.into_iter().find(|(_, n)| *n >= HEADER_DATE_PAGES) {
+        return Some(d);
+    }
+    let first: Vec<usize> = (0..layout.lines.len())
+        .filter(|&li| !layout.line(text, li).trim().is_empty())
+        .take(HEADER_DATE_LINES)
+        .collect();
+    first.windows(2).find_map(|w| {
+        fold(layout.line(text, w[0]))
+            .split_whitespace()
+            .any(|word| word.ends_with("protokoll"))
+            .then(|| alone(w[1]))
+            .flatten()
+    })
+}
+
+/// A date the running header repeats on this many pages is the meeting's.
+const HEADER_DATE_PAGES: usize = 2;
+/// A protocol's head (`Kommunstyrelsen` / `Protokoll` / `2026-06-01`) stands in this many first lines.
+const HEADER_DATE_LINES: usize = 6;
 
 /// The body a proposed decision is addressed to: `I nämnden för Intraservice:` under `Förslag till beslut`.
 /// Or the organ the heading itself names (`Förslag till beslut i byggnadsnämnden`). None for a protocol

@@ -68,9 +68,14 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     let heads = doctype::relabel(text, catalogue, heads, &doc_type, &opening);
     let sections = assemble::sections(text, &layout, &heads, &doc_type);
     let furniture = layout.furniture();
+    let protocol = matches!(doc_type, DocType::Protokoll | DocType::Protokollsutdrag);
+    let meeting_date = layout
+        .meeting_date
+        .clone()
+        .or_else(|| protocol.then(|| metadata::header_date(text, &layout)).flatten());
     let metadata = Metadata {
         protocol_number: layout.protocol_number,
-        meeting_date: layout.meeting_date,
+        meeting_date,
         handling_number: opening.handling_number,
         footnotes: layout.footnotes,
         urls: layout.urls,
@@ -155,6 +160,37 @@ mod tests {
             ["front_matter", "paragraph", "decision", "paragraph", "documents"]
         );
         assert_eq!(s.metadata.paragraphs, [12, 13]);
+    }
+
+    #[test]
+    fn a_protocol_dated_in_its_running_header() {
+        // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
+        // header repeats is the meeting's.
+        let page =
+            |n: usize, body: &str| format!("{n}\nKommunstyrelsen\nProtokoll\n2026-06-01\n{body}\nUtdragsbestyrkande\n");
+        let text = [
+            page(1, "Plats och tid Rådhuset kl. 14:00-17:20\nBeslutande Anna Ek (S)\n"),
+            page(
+                2,
+                "§ 94 2026.016 KS\nMånadsuppföljning\n\nBeslut\nRapporten antecknas den 3 juni 2026.\n",
+            ),
+            page(
+                3,
+                "§ 95 2026.204 KS\nGranskning\n\nBeslut\nSvaret antas, se beslut 2025-12-10.\n",
+            ),
+        ]
+        .join("\u{c}");
+        let s = segment(&text);
+        assert_eq!(s.doc_type, "protokoll");
+        assert_eq!(s.metadata.meeting_date.as_deref(), Some("2026-06-01"));
+        // One page: the date under the word `Protokoll` at the head of the document.
+        let one = "Bygg- och miljönämnden\nSammanträdesprotokoll\n16 juni 2026\n\n§ 12 BMN 2026.001\nBygglov\n\nBeslut\nBygglov ges.\n\n§ 13 BMN 2026.002\nTaxa\n\nBeslut\nTaxan antas 2026-07-01.\n";
+        assert_eq!(segment(one).metadata.meeting_date.as_deref(), Some("2026-06-16"));
+        // A report's repeated date is no meeting's.
+        let report = [page(1, "Rapport\n\nText om saken.\n"), page(2, "Mer text om saken.\n")]
+            .join("\u{c}")
+            .replace("Protokoll", "Rapport");
+        assert_eq!(segment(&report).metadata.meeting_date, None);
     }
 
     #[test]
