@@ -91,6 +91,9 @@ pub const CASE_NUMBER_WORDS: [(&str, usize); 2] = [("ärendenummer", 3), ("diari
 /// The abbreviation of diarienummer.
 pub const CASE_NUMBER_ABBREVIATION: &str = "dnr";
 
+/// The longer abbreviations of the words for a case number, folded (`Diarienr:`, `Ärendenr`).
+pub const CASE_NUMBER_SHORT_WORDS: [&str; 2] = ["diarienr", "arendenr"];
+
 /// How the name of a board or committee ends, folded (`Kommunstyrelsen`, `Kommunfullmäktige`,
 /// `Byggnadsnämnden`, `Arbetsutskottet`, `Valberedningen`); longest first where one is a prefix of another.
 pub const BOARD_ENDINGS: [&str; 6] = [

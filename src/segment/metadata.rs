@@ -70,7 +70,8 @@ pub(super) fn collect(text: &str, sections: &[Section], protocol: bool) -> Metad
 }
 
 /// Case ids in order of first mention: SLK-2023-01038 (possibly cut at a line end: SLK-2023-⏎01038),
-/// 0186/24, Dnr KS 2018/124.
+/// 0186/24, Dnr KS 2018/124, and after a word that names it any shape of a § line's (`Diarienr: 2025.032 TEN`,
+/// `Dnr: KS/2025:41`).
 fn case_ids(text: &str) -> Vec<String> {
     let words: Vec<&str> = CASE_NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
     let case = regex!(format!(
@@ -78,14 +79,27 @@ fn case_ids(text: &str) -> Vec<String> {
         alternation(&words),
         CASE_NUMBER_ABBREVIATION
     ));
-    let mut ids: Vec<String> = Vec::new();
+    let mut found: Vec<(usize, String)> = Vec::new();
     for c in case.captures_iter(text) {
-        let id: String = match (c.get(1), c.get(2)) {
-            (Some(g), _) => g.as_str().split_whitespace().collect(),
-            (_, Some(g)) => g.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-            _ => String::new(),
+        let (at, id): (usize, String) = match (c.get(1), c.get(2)) {
+            (Some(g), _) => (g.start(), g.as_str().split_whitespace().collect()),
+            (_, Some(g)) => (g.start(), g.as_str().split_whitespace().collect::<Vec<_>>().join(" ")),
+            _ => continue,
         };
-        if !id.is_empty() && !ids.contains(&id) {
+        found.push((at, id));
+    }
+    // After a word that names it, a case number in any shape a § line may hold (`Diarienr: 2025.032 TEN`).
+    for (at, id) in super::paragraphs::labelled_case_ids(text) {
+        if !found.iter().any(|(a, _)| *a == at) {
+            found.push((at, id));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    // One id written two ways (`EXF-2023-01410`, `EXF 2023-01410`) is listed once, as first written.
+    let key = |id: &str| -> String { id.chars().filter(|c| !matches!(c, ' ' | '-' | '–')).collect() };
+    let mut ids: Vec<String> = Vec::new();
+    for (_, id) in found {
+        if !id.is_empty() && !ids.iter().any(|i| key(i) == key(&id)) {
             ids.push(id);
         }
     }

@@ -163,6 +163,30 @@ mod tests {
     }
 
     #[test]
+    fn case_ids_after_their_label_in_any_common_shape() {
+        // A tjänsteskrivelse's head as other kommuner write it: the diarium's number after `Diarienr:` in the
+        // year.number code shape, `Dnr: KS/2025:41`, `Diarienummer GRFS 2023-121`, `Ärendenr BUN 2024/88`.
+        let text = "Datum: 2026-05-22 Tekniska nämnden\nHandläggare: Anna Ek\nDiarienr: 2025.032 TEN\nPlan för brandvatten\n\n\
+                    Ärendebeskrivning\nSe även Dnr: KS/2025:41 och Diarienummer GRFS 2023-121.\nÄrendenr BUN 2024/88 gäller skolan.\n\
+                    Tidigare Dnr KS 2018/124 och dnr 0186/24, inte 0187/24. Diarienummer: IKN 2025–00217.\n\
+                    Ärendenummer SLK-2023-01038, i beslutet Dnr SLK 2023-01038.\n";
+        let s = segment(text);
+        assert_eq!(
+            s.metadata.case_ids,
+            [
+                "2025.032 TEN",
+                "KS/2025:41",
+                "GRFS 2023-121",
+                "BUN 2024/88",
+                "KS 2018/124",
+                "0186/24",
+                "IKN 2025–00217",
+                "SLK-2023-01038"
+            ]
+        );
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.

@@ -4,7 +4,7 @@
 use super::head::Head;
 use super::layout::{Layout, LineKind};
 use crate::catalogue::{Catalogue, Label, Scope};
-use crate::lang::{roll_call_cell, CASE_NUMBER_ABBREVIATION, CASE_NUMBER_WORDS};
+use crate::lang::{roll_call_cell, CASE_NUMBER_ABBREVIATION, CASE_NUMBER_SHORT_WORDS, CASE_NUMBER_WORDS};
 use crate::text::fold;
 
 /// A protocol § line as read.
@@ -26,8 +26,9 @@ const TITLE_MAX_LINES: usize = 4;
 
 /// Is `w` the word `Ärendenummer` (or `Diarienummer`, `Dnr`), OCR damage allowed?
 fn case_word(w: &str) -> bool {
-    let f = fold(w.trim_end_matches(':'));
+    let f = fold(w.trim_end_matches([':', '.']));
     f == CASE_NUMBER_ABBREVIATION
+        || CASE_NUMBER_SHORT_WORDS.contains(&f.as_str())
         || (9..=15).contains(&f.chars().count())
             && CASE_NUMBER_WORDS
                 .iter()
@@ -49,14 +50,28 @@ fn misread_abbreviation(w: &str) -> bool {
 }
 
 /// A case number in the shapes Swedish boards write them, at the start of `s`: `KS/2025:41`, `BUN/2024:88`,
-/// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `KS.2024.123`, `0186/24`, `00305/2022`, `0015/13 - 200`
+/// `KS 2018/124`, `BN-2023-001234`, `SLK-2023-01038`, `IKN 2025–00217` (an en dash), `KS.2024.123`, `0186/24`, `00305/2022`, `0015/13 - 200`
 /// (with its archive code), `KS KF/2024:8` (the diarium's code before the id), `Bun/2015:608`, `2018/KS 0001`,
 /// `2023/KS 0362`, `2026.016 KS` (year, number and the diarium's code). Returns its length in bytes.
 fn case_number_at(s: &str) -> Option<usize> {
     let shapes = regex!(
-        r"^(?:\p{Lu}{2,6}\s+\p{Lu}{2,8}[/.-](?:19|20)\d\d[/:.-]\d{1,6}|\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.-]\d{1,6}(?:[:.-]\d{1,6})?|\p{Lu}\p{Ll}{1,4}/(?:19|20)\d\d[/:.-]\d{1,6}|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?|(?:19|20)\d\d\.\d{1,5}\s\p{Lu}{2,6})(?-u:\b)"
+        r"^(?:\p{Lu}{2,6}\s+\p{Lu}{2,8}[/.-](?:19|20)\d\d[/:.-]\d{1,6}|\p{Lu}{1,8}(?:-\p{Lu}{1,6})?(?:[/ .-]|\s)?(?:19|20)\d\d[/:.\-–]\d{1,6}(?:[:.-]\d{1,6})?|\p{Lu}\p{Ll}{1,4}/(?:19|20)\d\d[/:.-]\d{1,6}|\d{1,6}/(?:(?:19|20)\d\d|\d\d)(?:[:.-]\d{1,6}|\s?-\s?\d{3}(?:\.\d{1,3})?(?-u:\b))?|(?:19|20)\d\d/\p{Lu}{1,6}\s?\d{1,6}(?:[ .:-]\d{1,4})?|(?:19|20)\d\d\.\d{1,5}\s\p{Lu}{2,6})(?-u:\b)"
     );
     shapes.find(s).map(|m| m.end())
+}
+
+/// Case numbers after a word that names them (`Diarienr: 2025.032 TEN`, `Dnr: KS/2025:41`, `Ärendenummer
+/// SLK-2023-01038`), in any of [`case_number_at`]'s shapes: where each stands, and the id.
+pub(super) fn labelled_case_ids(text: &str) -> Vec<(usize, String)> {
+    let label = regex!(r"(?i)(?:^|[^\p{L}\d])((?:ärende|diarie)(?:nummer|nr)|dnr)\.?:?[ \t]*");
+    label
+        .captures_iter(text)
+        .filter_map(|c| {
+            let end = c.get(0)?.end();
+            let len = case_number_at(&text[end..])?;
+            Some((end, clean_case_id(&text[end..end + len])))
+        })
+        .collect()
 }
 
 /// A diarienummer whose year ran into what stands after it in the layout (`00305/20221.1.`: the year
