@@ -885,6 +885,16 @@ fn footnote_start(t: &str) -> Option<(&str, &str)> {
     {
         return None;
     }
+    // A table's numbered row (`1 P 6289 Utrustning uppstart 1 000 500 0 0 0 1 500`): its columns are bare
+    // numbers; a note's numbers stand in its prose (`Lag (2018:597) …, 11 kap. 3 §`).
+    if rest
+        .split_whitespace()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count()
+        >= TABLE_ROW_NUMBERS
+    {
+        return None;
+    }
     Some((m, rest))
 }
 
@@ -994,6 +1004,8 @@ fn page_before(text: &str, at: usize) -> &str {
 /// A document's first footnote whose mark its text lost stands under a line of prose of at least this many
 /// words.
 const FOOTNOTE_PROSE_WORDS: usize = 6;
+/// A line with this many bare numbers after its mark is a table's row, no footnote.
+const TABLE_ROW_NUMBERS: usize = 4;
 /// A footnote's number above this needs a reference to it in the text, or a note before it.
 const FOOTNOTE_MAX_UNREFERENCED: u32 = 30;
 
@@ -1301,6 +1313,22 @@ mod tests {
             ]
         );
         assert_eq!(reflow(text, &l, 0, text.len()), "Text om AI™ och mer.\n\nMer text.");
+    }
+
+    #[test]
+    fn a_tables_numbered_rows_are_no_footnotes() {
+        // A budget's table: rows numbered 1, 2, 3 under a head of columns, at a page's foot. Their text is
+        // the body's, not notes taken out of it.
+        let text = "Investeringsäskande\nPri Stat Proj Investeringar (tkr) Budget Plan Plan Plan Plan Total utgift\no us Nr 2027 2028 2029 2030 2031\n\
+                    1 P 6289 Utrustning uppstart 1 000 500 0 0 0 1 500\nKorsavadsanläggningen\n2 N Valfisken inklusive 1 450 750 0 0 0 2 200\ngamingrum\n\
+                    3 N Kulturbuss 0 3 000 0 0 0 3 000\n\u{c}Nästa sida.\n";
+        let l = analyse(text, &|_| false);
+        assert!(l.footnotes.is_empty(), "{:?}", l.footnotes);
+        assert!(reflow(text, &l, 0, text.len()).contains("Kulturbuss 0 3 000"));
+        // A note that cites numbers in prose is still a note.
+        let note = "Beslutet fattades i fullmäktige enligt den nya lagen om kommunal redovisning¹.\n\n\
+                    ¹ Lag (2018:597) om kommunal bokföring och redovisning, 11 kap. 3 §.\n\u{c}Nästa sida.\n";
+        assert_eq!(analyse(note, &|_| false).footnotes.len(), 1);
     }
 
     #[test]
