@@ -88,11 +88,25 @@ impl Layout {
     }
 }
 
-/// The form a line is compared in when looking for repeats: folded, lowercase, digits as `#`.
+/// The form a line is compared in when looking for repeats: folded, lowercase, digits as `#` (a page's
+/// number changes from page to page) but a date's kept (a running header's date is the same on every page;
+/// the lines of a list that differ in their dates, `Förvaltningens tjänsteskrivelse, 2024-01-05` and `…,
+/// 2024-04-04`, are no repeat).
 fn shape(line: &str) -> String {
-    let f: String = fold(line.trim())
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+    let folded = fold(line.trim());
+    let dates: Vec<(usize, usize)> = regex!(r"(?:19|20)\d\d-\d\d-\d\d")
+        .find_iter(&folded)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let f: String = folded
+        .char_indices()
+        .map(|(i, c)| {
+            if c.is_ascii_digit() && !dates.iter().any(|&(a, b)| (a..b).contains(&i)) {
+                '#'
+            } else {
+                c
+            }
+        })
         .collect();
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -839,7 +853,10 @@ fn grow_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
                 continue;
             }
             let repeated = at_edges.get(line_shapes[li].as_str()).is_some_and(|&n| n >= repeats);
-            let board = !repeated && organ.is_match(&line_shapes[li]);
+            // The board's name, alone or with a word or two (`Kommunstyrelsen`, `Samhällsplaneringsnämnden
+            // Sammanträdesprotokoll`); not with a remark in brackets (`Kommunstyrelsen (för kännedom)`, a
+            // distribution list's line).
+            let board = !repeated && organ.is_match(&line_shapes[li]) && !t.contains('(');
             if !(repeated || board) || is_heading(t) {
                 continue;
             }
@@ -1313,6 +1330,34 @@ mod tests {
             ]
         );
         assert_eq!(reflow(text, &l, 0, text.len()), "Text om AI™ och mer.\n\nMer text.");
+    }
+
+    #[test]
+    fn list_lines_at_a_pages_foot_are_no_furniture() {
+        // Each page: a header with the meeting's date (the same on every page, furniture), a §, and at its
+        // foot a `Beslutsunderlag` item that differs in its date, or a distribution line with a remark.
+        let page = |n: usize, last: &str| {
+            format!("Samhällsplaneringsnämnden Sammanträdesprotokoll\n2024-04-25\n§{n} Dnr 2024/{n}\nText om saken.\n\nBeslutsunderlag\n{last}\n{n} (9)\n")
+        };
+        let text = [
+            page(1, "Förvaltningens tjänsteskrivelse, 2024-01-05"),
+            page(2, "Förvaltningens tjänsteskrivelse, 2024-04-04"),
+            page(3, "Kommunstyrelsen (för kännedom)"),
+            page(4, "Förvaltningens tjänsteskrivelse, 2024-02-11"),
+        ]
+        .join("\u{c}");
+        let l = analyse(&text, &|_| false);
+        let furniture: Vec<&str> = l.furniture().iter().map(|&(a, b)| text[a..b].trim()).collect();
+        assert!(
+            furniture.contains(&"2024-04-25") && furniture.contains(&"Samhällsplaneringsnämnden Sammanträdesprotokoll")
+        );
+        for kept in [
+            "Förvaltningens tjänsteskrivelse, 2024-01-05",
+            "Förvaltningens tjänsteskrivelse, 2024-04-04",
+            "Kommunstyrelsen (för kännedom)",
+        ] {
+            assert!(!furniture.contains(&kept), "{kept}: {furniture:?}");
+        }
     }
 
     #[test]
