@@ -62,7 +62,14 @@ pub fn roll_call_cell(words: &[&str]) -> bool {
 }
 
 /// The roles of a protocol's signature block (`Vid protokollet Sekreterare …`, `Ordförande`, `Justerande`).
-pub const SIGNATURE_ROLES: [&str; 5] = ["Sekreterare", "Ordförande", "Justerande", "Justeras", "Protokollförare"];
+pub const SIGNATURE_ROLES: [&str; 6] = [
+    "Sekreterare",
+    "Ordförande",
+    "Justerande",
+    "Justerare",
+    "Justeras",
+    "Protokollförare",
+];
 
 /// How the title of a post ends, folded (`Regionfullmäktiges ordförande`, `Ekonomichef`, `Biträdande
 /// förvaltningsdirektör`, `Handläggare`): a line that ends so names a person's role, not a part of the text.

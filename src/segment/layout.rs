@@ -1394,6 +1394,39 @@ mod tests {
             ]
         );
         assert_eq!(reflow(text, &l, 0, text.len()), "Beslut\n\nText.");
+        // The blocks other kommuner open with the role: the name on the role's line (Simrishamn), or under it
+        // (Alingsås); double names too.
+        for (text, want) in [
+            (
+                "Underskrifter Paragrafer 66-89\nSekreterare Annette Knutsson\nOrdförande Carl-Göran Svensson\nJusterande Inga-Lill Bjartén\nANSLAG/BEVIS\nProtokollet är justerat.\n",
+                vec![("Annette Knutsson", "Sekreterare"), ("Carl-Göran Svensson", "Ordförande"), ("Inga-Lill Bjartén", "Justerande")],
+            ),
+            (
+                "Utdragsbestyrkande\n2\nSekreterare\nUlrika Månsson\nOrdförande\nJan-Erik Wallin (M)\nJusterande\nAnton César\nProtokollet är justerat.\n",
+                vec![("Ulrika Månsson", "Sekreterare"), ("Jan-Erik Wallin (M)", "Ordförande"), ("Anton César", "Justerande")],
+            ),
+            // Two columns, and two people in one role.
+            (
+                "Sekreterare\n\nJohan Hörnberg\n\nOrdförande                                Justerande\n\nJonas Attenius                            Axel Josefson\n\nProtokollet är justerat.\n",
+                vec![("Johan Hörnberg", "Sekreterare"), ("Jonas Attenius", "Ordförande"), ("Axel Josefson", "Justerande")],
+            ),
+            (
+                "Sekreterare\nUlrika Månsson\nOrdförande\nLinda Espeving (M)\nJusterande\nIngbritt Johansson Marcus Wallin\nProtokollet är justerat.\n",
+                vec![("Ulrika Månsson", "Sekreterare"), ("Linda Espeving (M)", "Ordförande"), ("Ingbritt Johansson", "Justerande"), ("Marcus Wallin", "Justerande")],
+            ),
+        ] {
+            let l = analyse(text, &|_| false);
+            let people: Vec<(&str, &str)> = l
+                .signatories
+                .iter()
+                .map(|s| (s.name.as_str(), s.title.as_deref().unwrap_or("")))
+                .collect();
+            assert_eq!(people, want, "{text}");
+            assert!(reflow(text, &l, 0, text.len()).contains("Protokollet är justerat."));
+        }
+        // A role in the text is no signature: one role, and words after the name.
+        let text = "Beslut\n\nOrdförande Anna Ek (S) finner att nämnden beslutat enligt förslaget.\nSekreterare\nför mötet var Per Berg.\n";
+        assert!(analyse(text, &|_| false).signatories.is_empty());
         // A board's letter, signed under place and date.
         let text = "Kommunfullmäktige föreslås besluta.\n\nGöteborg den 9 november 2022 Göteborgs kommunstyrelse\n\nAxel Josefson\n\nMathias Sköld\n\nKommunstyrelsen\n";
         let l = analyse(text, &|_| false);

@@ -28,10 +28,15 @@ fn first_names() -> &'static HashSet<&'static str> {
     crate::names::corpus_first_names()
 }
 
-/// A word of a name: a capital and lowercase letters, with hyphens (`Helgesson`, `Sundén-Andersson`).
+/// A word of a name: a capital and lowercase letters, parts joined by hyphens (`Helgesson`,
+/// `Sundén-Andersson`, `Jan-Erik`).
 fn name_word(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && w.len() > 1 && cs.all(|c| c.is_lowercase() || c == '-')
+    w.starts_with(char::is_uppercase)
+        && w.len() > 1
+        && w.split('-').all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
+        })
 }
 
 /// Split a line of names into people: a new person starts at a first name after at least two words.
@@ -73,12 +78,36 @@ fn split_titles(line: &str, n: usize) -> Vec<String> {
 /// The signature block of a protocol or an extract: `Vid protokollet Sekreterare Sirpa Bernhardsson` /
 /// `Ordförande      Justerande Mats Ahdrian` / `Thomas Larsson`. A role followed by a name on its line
 /// signs with it; a role without one (the left column) takes the next name standing alone below.
+///
+/// Other kommuner open the block with the role, the name on its line or under it (`Sekreterare Annette
+/// Knutsson` / `Ordförande Carl-Göran Svensson`; `Sekreterare` / `Ulrika Månsson` / `Ordförande` / …): such a
+/// block holds nothing but roles and names, and at least two people in two roles.
 fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], out: &mut Vec<Signatory>) {
     let line = |li: usize| text[lines[li].0..lines[li].1].trim();
     let mut li = 0;
     while li < lines.len() {
-        if kinds[li] != LineKind::Text || !line(li).starts_with(SIGNATURE_OPENING) {
+        if kinds[li] != LineKind::Text {
             li += 1;
+            continue;
+        }
+        let opened = line(li).starts_with(SIGNATURE_OPENING);
+        let words: Vec<&str> = line(li).split_whitespace().collect();
+        let role_first = !opened && words.first().is_some_and(|w| role(w)) && roles_and_names(&words);
+        if !opened && !role_first {
+            li += 1;
+            continue;
+        }
+        if role_first {
+            match role_block(text, lines, kinds, li) {
+                Some((found, used)) => {
+                    for &u in &used {
+                        kinds[u] = LineKind::Signature;
+                    }
+                    out.extend(found);
+                    li = used.last().map_or(li, |&u| u) + 1;
+                }
+                None => li += 1,
+            }
             continue;
         }
         let mut pending: Vec<&str> = Vec::new();
@@ -117,6 +146,46 @@ fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKi
     }
 }
 
+/// Does a line hold nothing but signature roles, names and parties (`Ordförande Jan-Erik Wallin (M)`)?
+fn roles_and_names(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| role(w) || name_word(w) || regex!(r"^\(\p{Lu}{1,3}\)$").is_match(w))
+}
+
+/// A signature block opened by a role at line `li`: its signatories and lines, when it signs at least two
+/// people in two roles within [`ROLE_BLOCK_MAX_LINES`] lines of text that hold only roles and names.
+fn role_block(
+    text: &str,
+    lines: &[(usize, usize)],
+    kinds: &[LineKind],
+    li: usize,
+) -> Option<(Vec<Signatory>, Vec<usize>)> {
+    let line = |j: usize| text[lines[j].0..lines[j].1].trim();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut found: Vec<Signatory> = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
+    let mut seen = 0;
+    for (j, kind) in kinds.iter().enumerate().skip(li) {
+        match kind {
+            LineKind::Blank => continue,
+            LineKind::Text if seen < ROLE_BLOCK_MAX_LINES => {}
+            _ => break,
+        }
+        seen += 1;
+        let words: Vec<&str> = line(j).split_whitespace().collect();
+        if !roles_and_names(&words) || !signature_line(&words, 0, &mut pending, &mut found) {
+            break;
+        }
+        used.push(j);
+    }
+    let roles: HashSet<&str> = found.iter().filter_map(|s| s.title.as_deref()).collect();
+    (found.len() >= 2 && roles.len() >= 2).then_some((found, used))
+}
+
+/// Lines of text a signature block opened by a role reaches over (three roles, each name under its role).
+const ROLE_BLOCK_MAX_LINES: usize = 8;
+
 /// Is `w` a signature role (`Sekreterare`, `Justerande:`)?
 fn role(w: &str) -> bool {
     SIGNATURE_ROLES.contains(&w.trim_end_matches(':'))
@@ -150,17 +219,31 @@ fn signature_line<'w>(words: &[&'w str], mut k: usize, pending: &mut Vec<&'w str
             && k == 0
             && !pending.is_empty()
         {
-            // A name standing alone (a date after it is the signing date).
+            // A name standing alone (a date after it is the signing date), or the names of two columns
+            // (`Ordförande   Justerande` / `Jonas Attenius   Axel Josefson`) or of two people in one role
+            // (`Justerande` / `Ingbritt Johansson Marcus Wallin`), split at first names and signed in the
+            // waiting roles' order, the last role taking any more.
             let name: Vec<&str> = words
                 .iter()
                 .copied()
                 .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
                 .collect();
-            if name.len() >= 2 {
-                found.push(Signatory {
-                    name: name.join(" "),
-                    title: Some(pending.remove(0).to_string()),
-                });
+            let people = split_names(&name);
+            // Two people in one role are its adjusters; a secretary's or a chair's line of two names is
+            // another layout (names over their roles), not signed here.
+            let adjusting = |r: &str| r.starts_with("Juster");
+            let fits = people.len() <= pending.len() || pending.last().is_some_and(|r| adjusting(r));
+            if name.len() >= 2 && fits {
+                let mut role = pending[0];
+                for person in people {
+                    if !pending.is_empty() {
+                        role = pending.remove(0);
+                    }
+                    found.push(Signatory {
+                        name: person,
+                        title: Some(role.to_string()),
+                    });
+                }
                 any = true;
             }
             break;
