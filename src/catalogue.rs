@@ -644,8 +644,10 @@ fn organ_pattern(variant: &str, line: usize, body: &str) -> Result<Pattern, Cata
     } else {
         r"\p{Lu}[\p{L}-]*\s+|"
     };
+    // An adjective written small stands before it too (`Förslag till beslut i tekniska nämnden`, `sociala
+    // nämnden`).
     let organ = format!(
-        r"(?P<organ>(?:{capitalised}\p{{L}}+-\s+|och\s+){{0,3}}[\p{{L}}-]*?(?i:{body})(?:et|en|n|na|er|erna)??(?:\s+(?:för|i)\s+\p{{Lu}}[\p{{L}}-]*)?)"
+        r"(?P<organ>(?:{capitalised}\p{{L}}+-\s+|och\s+|\p{{Ll}}+a\s+){{0,3}}[\p{{L}}-]*?(?i:{body})(?:et|en|n|na|er|erna)??(?:\s+(?:för|i)\s+\p{{Lu}}[\p{{L}}-]*)?)"
     );
     let parts: Vec<String> = variant
         .split(ORGAN)

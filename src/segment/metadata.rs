@@ -182,7 +182,7 @@ const HEADER_DATE_PAGES: usize = 2;
 const HEADER_DATE_LINES: usize = 6;
 
 /// The body a proposed decision is addressed to: `I nämnden för Intraservice:` under `Förslag till beslut`.
-/// Or the organ the heading itself names (`Förslag till beslut i byggnadsnämnden`). None for a protocol
+/// Or the organ the (first such) heading itself names (`Förslag till beslut i byggnadsnämnden`). None for a protocol
 /// of several §: each § proposes to a body of its own (its section says which), the document to none. (A
 /// KF bundle's § extracts stand over one matter, whose tjänsteutlåtande names the body.)
 fn decision_body(text: &str, sections: &[Section], protocol: bool) -> Option<String> {
@@ -191,9 +191,15 @@ fn decision_body(text: &str, sections: &[Section], protocol: bool) -> Option<Str
         return None;
     }
     let body = regex!(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$");
-    let s = sections.iter().find(|s| s.label == Label::PROPOSED_DECISION)?;
-    text[s.body_span.0..s.body_span.1]
-        .lines()
-        .find_map(|line| body.captures(line).map(|c| c[1].trim().to_string()))
-        .or_else(|| s.decision_body.clone())
+    // The first proposal that names its body (`Förslag till beslut` over `Förslag till beslut i tekniska
+    // nämnden` and `… i kommunstyrelsen`: the first body named is the one addressed).
+    sections
+        .iter()
+        .filter(|s| s.label == Label::PROPOSED_DECISION)
+        .find_map(|s| {
+            text[s.body_span.0..s.body_span.1]
+                .lines()
+                .find_map(|line| body.captures(line).map(|c| c[1].trim().to_string()))
+                .or_else(|| s.decision_body.clone())
+        })
 }

@@ -218,6 +218,24 @@ mod tests {
     }
 
     #[test]
+    fn the_first_proposal_that_names_its_body_names_the_documents() {
+        // `Förslag till beslut` over one proposal per body (Alingsås): the first body named is the addressee.
+        let text =
+            "Tjänsteskrivelse\nDiarienr: 2025.032 TEN\nPlan för brandvatten\n\nÄrendebeskrivning\nText om planen.\n\n\
+                    Förslag till beslut\n\nFörslag till beslut i tekniska nämnden\nPlanen godkänns.\n\n\
+                    Förslag till beslut i kommunstyrelsen\nPlanen antas.\n";
+        let s = segment(text);
+        let bodies: Vec<Option<&str>> = s
+            .sections
+            .iter()
+            .filter(|s| s.label == "proposed_decision")
+            .map(|s| s.decision_body.as_deref())
+            .collect();
+        assert_eq!(bodies, [None, Some("tekniska nämnden"), Some("kommunstyrelsen")]);
+        assert_eq!(s.metadata.decision_body.as_deref(), Some("tekniska nämnden"));
+    }
+
+    #[test]
     fn a_protocol_of_many_paragraphs_has_no_document_decision_body() {
         // Each § proposes to a body of its own: the document as a whole is addressed to none of them (the
         // protocol of tekniska nämnden is no document of kommunstyrelsen's), the sections say which.
