@@ -94,10 +94,14 @@ impl Layout {
 /// 2024-04-04`, are no repeat).
 fn shape(line: &str) -> String {
     let folded = fold(line.trim());
-    let dates: Vec<(usize, usize)> = regex!(r"(?:19|20)\d\d-\d\d-\d\d")
-        .find_iter(&folded)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let dates: Vec<(usize, usize)> = if folded.contains('-') {
+        regex!(r"(?:19|20)\d\d-\d\d-\d\d")
+            .find_iter(&folded)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let f: String = folded
         .char_indices()
         .map(|(i, c)| {
