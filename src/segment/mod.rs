@@ -217,6 +217,15 @@ mod tests {
         assert_eq!(segment(&report).metadata.meeting_date, None);
     }
 
+    /// The `decision_body` of each `proposed_decision` section, in order.
+    fn proposal_bodies(s: &Segmented) -> Vec<Option<&str>> {
+        s.sections
+            .iter()
+            .filter(|s| s.label == "proposed_decision")
+            .map(|s| s.decision_body.as_deref())
+            .collect()
+    }
+
     #[test]
     fn the_first_proposal_that_names_its_body_names_the_documents() {
         // `Förslag till beslut` over one proposal per body (Alingsås): the first body named is the addressee.
@@ -225,12 +234,7 @@ mod tests {
                     Förslag till beslut\n\nFörslag till beslut i tekniska nämnden\nPlanen godkänns.\n\n\
                     Förslag till beslut i kommunstyrelsen\nPlanen antas.\n";
         let s = segment(text);
-        let bodies: Vec<Option<&str>> = s
-            .sections
-            .iter()
-            .filter(|s| s.label == "proposed_decision")
-            .map(|s| s.decision_body.as_deref())
-            .collect();
+        let bodies = proposal_bodies(&s);
         assert_eq!(bodies, [None, Some("tekniska nämnden"), Some("kommunstyrelsen")]);
         assert_eq!(s.metadata.decision_body.as_deref(), Some("tekniska nämnden"));
     }
@@ -243,12 +247,7 @@ mod tests {
                     § 13 TN 2026.002\nAnmälan\n\nFörslag till beslut i kommunfullmäktige\nAnmälan antecknas.\n";
         let s = segment(many);
         assert_eq!(s.metadata.paragraphs, [12, 13]);
-        let bodies: Vec<Option<&str>> = s
-            .sections
-            .iter()
-            .filter(|s| s.label == "proposed_decision")
-            .map(|s| s.decision_body.as_deref())
-            .collect();
+        let bodies = proposal_bodies(&s);
         assert_eq!(bodies, [Some("kommunstyrelsen"), Some("kommunfullmäktige")]);
         assert_eq!(s.metadata.decision_body, None);
         // An extract of one § is about that matter: its proposal's body is the document's.
