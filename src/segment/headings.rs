@@ -473,9 +473,17 @@ impl Finder<'_> {
                 // On a front page, a field whose longer name the column wrapped onto the next line (`Ej
                 // tjänstgörande Dimitrios Diamantopolos (S)` / `ersättare Adam Jansson (KD)`) has that name.
                 let title = title.or_else(|| front.then(|| self.field_wrapped_on(li, &l[..he], label)).flatten());
+                // A proposal run into its text names the body it goes to (`Förslag till beslut i
+                // kommunfullmäktige: Stadsbyggnadsnämnden får …`), as one on a line of its own does.
+                let organ = (*label == Label::PROPOSED_DECISION)
+                    .then(|| self.catalogue.classify_organ(&l[..he], None, None))
+                    .flatten()
+                    .and_then(|(_, _, organ)| organ)
+                    .filter(|o| l[..he].contains(&format!(" i {o}")));
                 self.heads.push(Head {
                     end: s + he,
                     body: s + bs,
+                    decision_body: organ,
                     ..Head::line(s, e, label, scope, title)
                 });
             } else if front {

@@ -240,6 +240,21 @@ mod tests {
     }
 
     #[test]
+    fn a_proposal_run_into_its_text_keeps_its_body() {
+        let text = "Motion av Anna Ek (M) om en ny kollektivtrafikhubb\n\nBakgrund\nText om saken.\n\n\
+                    Förslag till beslut i kommunfullmäktige: Stadsbyggnadsnämnden får i uppdrag att utreda\nmöjligheterna till en hubb.\n";
+        let s = segment(text);
+        assert_eq!(proposal_bodies(&s), [Some("kommunfullmäktige")]);
+        let p = s
+            .sections
+            .iter()
+            .find(|s| s.label == "proposed_decision")
+            .expect("found");
+        assert!(text[p.body_span.0..].starts_with("Stadsbyggnadsnämnden får"));
+        assert_eq!(s.metadata.decision_body.as_deref(), Some("kommunfullmäktige"));
+    }
+
+    #[test]
     fn a_protocol_of_many_paragraphs_has_no_document_decision_body() {
         // Each § proposes to a body of its own: the document as a whole is addressed to none of them (the
         // protocol of tekniska nämnden is no document of kommunstyrelsen's), the sections say which.
