@@ -68,11 +68,12 @@ pub fn segment_with(text: &str, catalogue: &Catalogue) -> Segmented {
     let heads = doctype::relabel(text, catalogue, heads, &doc_type, &opening);
     let sections = assemble::sections(text, &layout, &heads, &doc_type);
     let furniture = layout.furniture();
-    let protocol = matches!(doc_type, DocType::Protokoll | DocType::Protokollsutdrag);
-    let meeting_date = layout
-        .meeting_date
-        .clone()
-        .or_else(|| protocol.then(|| metadata::header_date(text, &layout)).flatten());
+    let meeting_date = layout.meeting_date.clone().or_else(|| {
+        doc_type
+            .is_protocol()
+            .then(|| metadata::header_date(text, &layout))
+            .flatten()
+    });
     let metadata = Metadata {
         protocol_number: layout.protocol_number,
         meeting_date,

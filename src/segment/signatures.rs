@@ -83,67 +83,66 @@ fn split_titles(line: &str, n: usize) -> Vec<String> {
 /// Knutsson` / `Ordförande Carl-Göran Svensson`; `Sekreterare` / `Ulrika Månsson` / `Ordförande` / …): such a
 /// block holds nothing but roles and names, and at least two people in two roles.
 fn protocol_signatures(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], out: &mut Vec<Signatory>) {
-    let line = |li: usize| text[lines[li].0..lines[li].1].trim();
     let mut li = 0;
     while li < lines.len() {
         if kinds[li] != LineKind::Text {
             li += 1;
             continue;
         }
-        let opened = line(li).starts_with(SIGNATURE_OPENING);
-        let words: Vec<&str> = line(li).split_whitespace().collect();
-        let role_first = !opened && words.first().is_some_and(|w| role(w)) && roles_and_names(&words);
-        if !opened && !role_first {
+        let block = if text[lines[li].0..lines[li].1].trim().starts_with(SIGNATURE_OPENING) {
+            Some(opened_block(text, lines, kinds, li))
+        } else {
+            role_block(text, lines, kinds, li)
+        };
+        let Some((found, used, next)) = block else {
             li += 1;
             continue;
-        }
-        if role_first {
-            match role_block(text, lines, kinds, li) {
-                Some((found, used)) => {
-                    for &u in &used {
-                        kinds[u] = LineKind::Signature;
-                    }
-                    out.extend(found);
-                    li = used.last().map_or(li, |&u| u) + 1;
-                }
-                None => li += 1,
-            }
-            continue;
-        }
-        let mut pending: Vec<&str> = Vec::new();
-        let mut found: Vec<Signatory> = Vec::new();
-        let mut used: Vec<usize> = Vec::new();
-        let mut j = li;
-        let mut seen_text = 0;
-        while j < lines.len() && seen_text < BLOCK_MAX_LINES {
-            if kinds[j] != LineKind::Text {
-                j += 1;
-                continue;
-            }
-            seen_text += 1;
-            let words: Vec<&str> = line(j)
-                .split_whitespace()
-                .filter(|w| !w.chars().all(|c| c == '_'))
-                .collect();
-            let skip = if j == li {
-                SIGNATURE_OPENING.split_whitespace().count()
-            } else {
-                0
-            };
-            if !signature_line(&words, skip, &mut pending, &mut found) && j != li {
-                break;
-            }
-            used.push(j);
-            j += 1;
-        }
+        };
         if !found.is_empty() {
             for u in used {
                 kinds[u] = LineKind::Signature;
             }
             out.extend(found);
         }
-        li = j.max(li + 1);
+        li = next;
     }
+}
+
+/// What a block read from line `li` signs: its signatories, the lines they stand on, and the line to go on
+/// from.
+type Block = (Vec<Signatory>, Vec<usize>, usize);
+
+/// The block opened by `Vid protokollet` at line `li`, over at most [`BLOCK_MAX_LINES`] lines of text (other
+/// lines between are passed over); it ends at the first line that signs nothing.
+fn opened_block(text: &str, lines: &[(usize, usize)], kinds: &[LineKind], li: usize) -> Block {
+    let line = |j: usize| text[lines[j].0..lines[j].1].trim();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut found: Vec<Signatory> = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
+    let mut j = li;
+    let mut seen_text = 0;
+    while j < lines.len() && seen_text < BLOCK_MAX_LINES {
+        if kinds[j] != LineKind::Text {
+            j += 1;
+            continue;
+        }
+        seen_text += 1;
+        let words: Vec<&str> = line(j)
+            .split_whitespace()
+            .filter(|w| !w.chars().all(|c| c == '_'))
+            .collect();
+        let skip = if j == li {
+            SIGNATURE_OPENING.split_whitespace().count()
+        } else {
+            0
+        };
+        if !signature_line(&words, skip, &mut pending, &mut found) && j != li {
+            break;
+        }
+        used.push(j);
+        j += 1;
+    }
+    (found, used, j.max(li + 1))
 }
 
 /// Does a line hold nothing but signature roles, names and parties (`Ordförande Jan-Erik Wallin (M)`)?
@@ -153,15 +152,14 @@ fn roles_and_names(words: &[&str]) -> bool {
         .all(|w| role(w) || name_word(w) || regex!(r"^\(\p{Lu}{1,3}\)$").is_match(w))
 }
 
-/// A signature block opened by a role at line `li`: its signatories and lines, when it signs at least two
-/// people in two roles within [`ROLE_BLOCK_MAX_LINES`] lines of text that hold only roles and names.
-fn role_block(
-    text: &str,
-    lines: &[(usize, usize)],
-    kinds: &[LineKind],
-    li: usize,
-) -> Option<(Vec<Signatory>, Vec<usize>)> {
+/// A signature block opened by a role at line `li` (`Sekreterare Annette Knutsson`, `Sekreterare`): what it
+/// signs, when it signs at least two people in two roles within [`ROLE_BLOCK_MAX_LINES`] lines of text that
+/// hold only roles and names.
+fn role_block(text: &str, lines: &[(usize, usize)], kinds: &[LineKind], li: usize) -> Option<Block> {
     let line = |j: usize| text[lines[j].0..lines[j].1].trim();
+    if !line(li).split_whitespace().next().is_some_and(role) {
+        return None;
+    }
     let mut pending: Vec<&str> = Vec::new();
     let mut found: Vec<Signatory> = Vec::new();
     let mut used: Vec<usize> = Vec::new();
@@ -180,7 +178,8 @@ fn role_block(
         used.push(j);
     }
     let roles: HashSet<&str> = found.iter().filter_map(|s| s.title.as_deref()).collect();
-    (found.len() >= 2 && roles.len() >= 2).then_some((found, used))
+    let next = used.last().map_or(li, |&u| u) + 1;
+    (found.len() >= 2 && roles.len() >= 2).then_some((found, used, next))
 }
 
 /// Lines of text a signature block opened by a role reaches over (three roles, each name under its role).
