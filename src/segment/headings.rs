@@ -205,6 +205,7 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
         };
     }
     f.heads = drop_captions(std::mem::take(&mut f.heads));
+    f.heads = drop_form_rows(text, layout, std::mem::take(&mut f.heads));
     // The first number of the front page's range is a second reading of the first §, as a table of contents'
     // are of theirs (`&1` stands under `Paragrafer 1-5` though the § after it was lost).
     let mut listed = listed;
@@ -2838,6 +2839,93 @@ fn drop_captions(heads: Vec<Head>) -> Vec<Head> {
         .filter(|h| key(h).is_none_or(|k| !caption(&k)))
         .collect()
 }
+
+/// Headings that stand once in each record of a form filled in again and again (a budget's table per project:
+/// `Projektnamn …`, `Status Ny`, `Beskrivning av projektet …`, `Barnkonsekvensanalys`, `Projektets
+/// genomförandeperiod …`) are the form's row labels, not the document's headings: they are left out, catalogue
+/// headings or not. A heading is such a label when it stands [`FORM_RECORDS`] times or more with the same words,
+/// no § and few headings between, and between each two of them lie the same [`FORM_FIELDS`] or more other rows, each once: lines
+/// of a label and its value, that begin with the same capitalised word. A § or a chapter repeats its headings
+/// over prose, whose lines begin with no such regular words.
+fn drop_form_rows(text: &str, layout: &Layout, heads: Vec<Head>) -> Vec<Head> {
+    let mut groups: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, h) in heads.iter().enumerate() {
+        if h.paragraph.is_none() {
+            groups.entry(fold(text[h.start..h.end].trim())).or_default().push(i);
+        }
+    }
+    let starts: std::collections::HashSet<usize> = heads.iter().map(|h| h.start).collect();
+    let mut rows = vec![false; heads.len()];
+    for occurrences in groups.values().filter(|o| o.len() >= FORM_RECORDS) {
+        let (first, last) = (occurrences[0], occurrences[occurrences.len() - 1]);
+        let gaps = occurrences.len() - 1;
+        let lines = |i: usize| layout.lines.partition_point(|&(s, _)| s < heads[i].start);
+        let crowded = occurrences.windows(2).filter(|p| p[1] - p[0] > FORM_HEADS).count();
+        if heads[first..=last].iter().any(|h| h.paragraph.is_some())
+            || !most(gaps - crowded, gaps)
+            || lines(last) - lines(first) > gaps * FORM_RECORD_LINES
+        {
+            continue;
+        }
+        // The first word of each row between two occurrences, and how many gaps hold it exactly once.
+        let mut once: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for pair in occurrences.windows(2) {
+            let (from, to) = (heads[pair[0]].body, heads[pair[1]].start);
+            let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+            let lo = layout.lines.partition_point(|&(s, _)| s < from);
+            let hi = layout.lines.partition_point(|&(s, _)| s < to);
+            for li in lo..hi {
+                if layout.kinds[li] != LineKind::Text || starts.contains(&layout.lines[li].0) {
+                    continue;
+                }
+                let mut words = layout.line(text, li).split_whitespace();
+                let (Some(w), Some(_)) = (words.next(), words.next()) else {
+                    continue;
+                };
+                if w.chars().count() >= FORM_KEY_CHARS
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+                {
+                    *counts.entry(fold(w)).or_default() += 1;
+                }
+            }
+            for (k, n) in counts {
+                if n == 1 {
+                    *once.entry(k).or_default() += 1;
+                }
+            }
+        }
+        let fields = once.values().filter(|&&n| most(n, gaps)).count();
+        if fields >= FORM_FIELDS {
+            for &i in occurrences {
+                rows[i] = true;
+            }
+        }
+    }
+    heads
+        .into_iter()
+        .zip(rows)
+        .filter_map(|(h, row)| (!row).then_some(h))
+        .collect()
+}
+
+/// Are `n` of `all` four in five or more (a form's record may leave a row out, OCR may take one for a heading)?
+fn most(n: usize, all: usize) -> bool {
+    n * 5 >= all * 4
+}
+
+/// A heading repeated this many times may be a form's row label …
+const FORM_RECORDS: usize = 3;
+/// … with at most this many headings from one to the next in most gaps (the record's caption, another row taken
+/// for a heading; a bundle of documents repeats its headings with a whole document between) …
+const FORM_HEADS: usize = 3;
+/// … and at most this many lines from one to the next on average (a record fills a page or two; a letter
+/// quoted again and again repeats its headings further apart) …
+const FORM_RECORD_LINES: usize = 100;
+/// … and when this many rows of a label and its value stand between most two of its repetitions …
+const FORM_FIELDS: usize = 3;
+/// … each row's label beginning with a word of at least this many letters.
+const FORM_KEY_CHARS: usize = 4;
 
 /// A free heading repeated this many times …
 const CAPTION_REPEATS: usize = 3;

@@ -332,6 +332,37 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_row_labels_are_not_headings() {
+        // A budget's table per project, extracted a row a line: the row label `Barnkonsekvensanalys` stands alone
+        // on its line above its value, once in each record, between the same rows of a label and a value.
+        let record = |n: usize, name: &str| {
+            format!(
+                "Projekt ({n}) - {name} Projektbeskrivning\nProjektnamn {name}\nInvesteringsutgift {n}00 tkr 2027.\n\
+                 Status Ny\nBeskrivning av projektet Lokalerna är slitna och behöver rustas.\n\
+                 Konsekvens vid ej genomförd Verksamheten kan inte bedrivas.\nBarnkonsekvensanalys\n\
+                 Barn får en tryggare miljö enligt artikel 3.\nProjektets genomförandeperiod 2027-2028\n"
+            )
+        };
+        let names = ["Valfisken", "Hafreborg", "Bokbuss", "Kulturbuss"];
+        let form: String = names.iter().enumerate().map(|(k, n)| record(k + 1, n)).collect();
+        let s = segment(&form);
+        let labels: Vec<&str> = s.sections.iter().map(|s| s.label.as_str()).collect();
+        assert!(!labels.contains(&"child_rights_impact"), "{labels:?}");
+        // The same heading over each chapter's prose is a heading.
+        let chapter = |n: usize, name: &str| {
+            format!(
+                "{n}. {name}\n\nLokalerna har rustats i etapper sedan förra året och arbetet fortsätter.\n\
+                 Barnkonsekvensanalys\n\nFler barn kan nu använda {name} under skollovet än tidigare.\n\
+                 Det gäller även kvällar.\n\n"
+            )
+        };
+        let report: String = names.iter().enumerate().map(|(k, n)| chapter(k + 1, n)).collect();
+        let s = segment(&report);
+        let found = s.sections.iter().filter(|s| s.label == "child_rights_impact").count();
+        assert_eq!(found, 4);
+    }
+
+    #[test]
     fn user_catalogue() {
         let c = Catalogue::from_tsv("doc_type\tlabel\tvariants\nbrev\tgreeting\tHej|Hejsan\n").unwrap();
         let s = segment_with("Hej\nText\n", &c);
