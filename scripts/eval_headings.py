@@ -139,7 +139,8 @@ def alike(gold, texts):
 
 
 def reported(out, source):
-    """Sections but front matter, with the line (1-based) their heading starts on. Spans are byte offsets
+    """Sections with a heading (not front matter, not a table of contents that no heading opens), with the
+    line (1-based) their heading starts on. Spans are byte offsets
     into the input, so lines are counted in `source` (the input's bytes), not in the repaired text: an
     edit that adds a byte (o -> ö) would move every later offset in that one."""
     data = out.encode('utf-8') if isinstance(out, str) else out
@@ -147,7 +148,7 @@ def reported(out, source):
     text = source
     rows = []
     for s in doc['sections']:
-        if s['label'] == 'front_matter':
+        if s['label'] == 'front_matter' or s.get('heading') is None:
             continue
         start = s['heading_span'][0] if s.get('heading_span') else s['span'][0]
         rows.append(dict(line=text[:start].count(b'\n') + 1, label=s['label'],

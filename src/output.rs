@@ -100,7 +100,8 @@ pub struct SectionOut {
     pub index: usize,
     /// What it is (`summary`, `paragraph`, …).
     pub label: Label,
-    /// The heading as written, after repair; none for front matter.
+    /// The heading as written, after repair; none for front matter and for a table of contents that no
+    /// heading opens (its section begins at its first entry).
     pub heading: Option<String>,
     /// 1, or 2 for the sub-headings of a § or of a nested document.
     pub level: u8,
@@ -363,7 +364,7 @@ impl Assembly {
     pub fn add(&mut self, start: usize, repaired: Repaired, seg: &Segmented, words: usize) -> Piece {
         let len = repaired.original_len();
         // A window that starts without a heading goes on with the last section of the one before …
-        let opens_headless = seg.sections.first().is_some_and(|s| s.heading.is_none());
+        let opens_headless = seg.sections.first().is_some_and(|s| s.label == Label::FRONT_MATTER);
         // … unless that section is already as long as a group: memory holds at most that much of a
         // section, and the rest goes on in a section of its own, under the same label.
         let held_len = self.held.as_ref().map_or(0, |h| h.span.1 - h.span.0);

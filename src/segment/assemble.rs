@@ -98,7 +98,12 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
     for (i, h) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
         let trimmed_start = h.start + (text[h.start..h.end].len() - text[h.start..h.end].trim_start().len());
-        let trimmed_end = trimmed_start + text[trimmed_start..h.end].trim_end().len();
+        // A headless section's heading is the empty span where it begins.
+        let trimmed_end = if h.headless {
+            trimmed_start
+        } else {
+            trimmed_start + text[trimmed_start..h.end].trim_end().len()
+        };
         let body_start = h.body.min(end).max(h.end);
         let index = sections.len();
         let opens = h.paragraph.is_some() || (bundle && h.label == Label::DOC_HEADER && h.scope != bundle_scope);
@@ -123,7 +128,7 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
         }
         sections.push(Section {
             label: h.label.clone(),
-            heading: Some(text[trimmed_start..trimmed_end].to_string()),
+            heading: (!h.headless).then(|| text[trimmed_start..trimmed_end].to_string()),
             level: if up.is_some() { 2 } else { 1 },
             parent: up,
             heading_span: (trimmed_start, trimmed_end),

@@ -22,6 +22,9 @@ pub(super) struct Head {
     /// A heading of the catalogue known only by the layout, its words damaged beyond the catalogue's
     /// tolerance (see `Catalogue::classify_damaged`): labelled again on the same terms.
     pub(super) damaged: bool,
+    /// A section with no heading of its own that begins at `start` (a table of contents that no
+    /// `Innehåll` opens begins at its first entry, which is no heading).
+    pub(super) headless: bool,
 }
 
 impl Head {
@@ -40,6 +43,7 @@ impl Head {
             decision_body: None,
             doubtful: None,
             damaged: false,
+            headless: false,
         }
     }
 }

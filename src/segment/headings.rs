@@ -283,13 +283,16 @@ impl Finder<'_> {
         let (s, e) = self.layout.lines[li];
         let l = self.layout.line(self.text, li);
         if self.toc.binary_search(&li).is_ok() {
-            // An entry of a table of contents: the table's section begins at the first one, unless a
-            // heading (`Innehållsförteckning`, `Ärendeförteckning`) opened it.
+            // An entry of a table of contents: the table's section begins at the first one, with no heading,
+            // unless a heading (`Innehållsförteckning`, `Ärendeförteckning`) opened it.
             let open = self.heads.last().is_some_and(|h| h.label == Label::TABLE_OF_CONTENTS);
             if !open {
                 let scope = Scope::Doc(DocType::Protokoll);
-                self.heads
-                    .push(Head::line(s, e, &Label::TABLE_OF_CONTENTS, &scope, None));
+                self.heads.push(Head {
+                    body: s,
+                    headless: true,
+                    ..Head::line(s, e, &Label::TABLE_OF_CONTENTS, &scope, None)
+                });
             }
             return li + 1;
         }
@@ -1196,6 +1199,7 @@ impl Finder<'_> {
             decision_body: None,
             doubtful,
             damaged: false,
+            headless: false,
         });
         let lines = &self.layout.lines;
         lines
@@ -2850,7 +2854,7 @@ fn drop_captions(heads: Vec<Head>) -> Vec<Head> {
 fn drop_form_rows(text: &str, layout: &Layout, heads: Vec<Head>) -> Vec<Head> {
     let mut groups: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (i, h) in heads.iter().enumerate() {
-        if h.paragraph.is_none() {
+        if h.paragraph.is_none() && !h.headless {
             groups.entry(fold(text[h.start..h.end].trim())).or_default().push(i);
         }
     }
