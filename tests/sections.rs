@@ -2334,6 +2334,29 @@ fn the_numbered_chapters_of_a_report() {
     spans_hold(&doc, &input);
 }
 
+/// An anslag box whose field names the page's columns wrapped (`Datum för` / `anslags uppsättande`,
+/// `Förvaringsplats` / `för protokollet`): its fields are lines of the box, not headings of their own.
+#[test]
+fn an_anslag_box_with_wrapped_field_names() {
+    let text = "Byggnämnden Sammanträdesprotokoll\n2025-02-12\nPlats och tid Kommunhuset, kl 09.00-11.00\n\
+                Beslutande Enligt förteckning\nUtses att justera Karl Berg\nUnderskrifter Paragrafer 13-14\n\
+                Sekreterare Eva Lind\nOrdförande Anna Ek\nJusterande Karl Berg\nANSLAG/BEVIS\n\
+                Protokollet är justerat. Justeringen har tillkännagivits genom anslag\nOrgan Byggnämnden\n\
+                Sammanträdesdatum 2025-02-12\nDatum för 2025-02-20 Datum för 2025-03-14\n\
+                anslags uppsättande anslags nedtagande\nFörvaringsplats Samhällsbyggnadsförvaltningen\n\
+                för protokollet\nUnderskrift\nEva Lind\n\u{c}§ 13 Dnr 2025/1\nVal av justerare\n\
+                Nämnden utser Karl Berg att justera protokollet.\n";
+    let (doc, input) = process_text(text);
+    assert_eq!(
+        headings_of(&doc, "notice_of_adjustment"),
+        ["ANSLAG/BEVIS"],
+        "{:?}",
+        label_list(&doc)
+    );
+    assert_eq!(paragraph_numbers(&doc), [13]);
+    spans_hold(&doc, &input);
+}
+
 /// A signed PDF's margin strip, read sideways into the page (lines of one to four characters, and such
 /// characters glued in front of a line), is furniture and no part of a heading; a front page's signature
 /// posts with their names and the fields of its `ANSLAG/BEVIS` block are no headings; a list of the §§

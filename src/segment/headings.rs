@@ -493,7 +493,7 @@ impl Finder<'_> {
             } else if front {
                 // A field's name the page's column wrapped onto the next line (`Justeringens` / `plats och
                 // tid`, `Under-` / `skrifter`): the heading is this line's first word.
-                if let Some((he, name, label, scope)) = self.wrapped_field(li) {
+                if let Some((he, name, label, scope)) = self.wrapped_field(li).filter(|w| !same_block(w.2, w.3)) {
                     // The whole name is its title (the heading's span is this line's part of it).
                     self.heads.push(Head {
                         end: s + he,
