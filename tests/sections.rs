@@ -2334,6 +2334,36 @@ fn the_numbered_chapters_of_a_report() {
     spans_hold(&doc, &input);
 }
 
+/// In a nämnd's protocol, the proposal to another body that follows the §'s decision is the nämnd's own
+/// proposal to the next organ (`board_proposal`); the one before the decision is what the nämnd decided on.
+#[test]
+fn a_proposal_to_the_next_organ_after_the_decision() {
+    let text = "Tekniska nämnden\nProtokoll\n2026-06-15\n\n§ 36 Dnr 2026.041 TEN\nVA-taxa 2027\n\
+                Ärendebeskrivning\nTaxan behöver höjas för att täcka kostnaderna.\nBeslut\nTekniska nämnden \
+                tillstyrker förslaget.\nFörslag till beslut i kommunfullmäktige:\nVA-taxa 2027 antas.\n\
+                Expedieras till\nKommunfullmäktige\n\n§ 37 Dnr 2026.052 TEN\nYttrande över detaljplan\n\
+                Förslag till beslut i tekniska nämnden\nNämnden lämnar yttrandet.\nBeslut\n\
+                Tekniska nämnden lämnar yttrandet som sitt eget.\n";
+    let (doc, input) = process_text(text);
+    let rows: Vec<(&str, &str)> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["decision_body"].is_string())
+        .map(|s| (s["label"].as_str().unwrap(), s["decision_body"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("board_proposal", "kommunfullmäktige"),
+            ("proposed_decision", "tekniska nämnden")
+        ],
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}
+
 /// An anslag box whose field names the page's columns wrapped (`Datum för` / `anslags uppsättande`,
 /// `Förvaringsplats` / `för protokollet`): its fields are lines of the box, not headings of their own.
 #[test]

@@ -109,17 +109,23 @@ pub(super) fn relabel(
                 None => continue,
             }
         }
-        // `Kommunfullmäktiges handläggning` in kommunfullmäktige's own protocol is its handling at this
-        // meeting (the proposals and how they were decided), not an earlier one of another body.
-        if protocol && h.label == "previous_handling" {
-            let own = h
-                .decision_body
+        let own_body = |h: &Head| {
+            h.decision_body
                 .as_deref()
                 .map(fold)
-                .is_some_and(|o| o.len() >= 4 && opening.top.contains(o.trim_end_matches('s')));
-            if own {
-                h.label = Label::new("proposals_in_meeting");
-            }
+                .is_some_and(|o| o.len() >= 4 && opening.top.contains(o.trim_end_matches('s')))
+        };
+        // Under a §, a proposal to another body right after the decision (`Beslut` / its text / `Förslag till
+        // beslut i kommunfullmäktige:`) is this body's proposal to the next organ, as `Kommunstyrelsens
+        // förslag` is in a KF bundle; before the decision it is the proposal this body decided on.
+        let decided = in_paragraph && kept.last().is_some_and(|p| p.label == Label::DECISION);
+        if protocol && decided && h.label == Label::PROPOSED_DECISION && h.decision_body.is_some() && !own_body(&h) {
+            h.label = Label::new("board_proposal");
+        }
+        // `Kommunfullmäktiges handläggning` in kommunfullmäktige's own protocol is its handling at this
+        // meeting (the proposals and how they were decided), not an earlier one of another body.
+        if protocol && h.label == "previous_handling" && own_body(&h) {
+            h.label = Label::new("proposals_in_meeting");
         }
         // A heading ending in a colon right under another is that one's first line of text
         // (`Beslut` / `Kommunfullmäktiges beslut:`, `Förslag till beslut på sammanträdet` / `Arbetsutskottets
