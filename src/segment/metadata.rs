@@ -53,15 +53,9 @@ pub struct Metadata {
 /// is the document a protocol (not an extract of one)?
 pub(super) fn collect(text: &str, sections: &[Section], protocol: bool) -> Metadata {
     // The case numbers of the § lines (in any of their shapes: `KS/2025:41`), then those of the text.
-    let mut ids: Vec<String> = sections.iter().filter_map(|s| s.case_id.clone()).collect();
-    for id in case_ids(text) {
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    ids.dedup();
+    let ids = sections.iter().filter_map(|s| s.case_id.clone()).chain(case_ids(text));
     Metadata {
-        case_ids: ids,
+        case_ids: once_each(ids),
         dates: dates(text),
         decision_body: decision_body(text, sections, protocol),
         paragraphs: sections.iter().filter_map(|s| s.paragraph).collect(),
@@ -95,15 +89,15 @@ fn case_ids(text: &str) -> Vec<String> {
         }
     }
     found.sort_by_key(|(at, _)| *at);
-    // One id written two ways (`EXF-2023-01410`, `EXF 2023-01410`) is listed once, as first written.
+    once_each(found.into_iter().map(|(_, id)| id))
+}
+
+/// `ids` each once, in order: one id written two ways (`EXF-2023-01410`, `EXF 2023-01410`), on a § line and
+/// in the text or twice in the text, is listed once, as first written.
+fn once_each(ids: impl Iterator<Item = String>) -> Vec<String> {
     let key = |id: &str| -> String { id.chars().filter(|c| !matches!(c, ' ' | '-' | '–')).collect() };
-    let mut ids: Vec<String> = Vec::new();
-    for (_, id) in found {
-        if !id.is_empty() && !ids.iter().any(|i| key(i) == key(&id)) {
-            ids.push(id);
-        }
-    }
-    ids
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| !id.is_empty() && seen.insert(key(id))).collect()
 }
 
 /// Dates in order of their first mention, whichever way they are written (ISO, `den 3 mars 2025`).

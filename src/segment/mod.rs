@@ -188,6 +188,17 @@ mod tests {
     }
 
     #[test]
+    fn a_case_id_on_a_paragraph_line_and_in_the_text_is_listed_once() {
+        // The § line's id written again in the text another way, and a matter taken up in two §§.
+        let text = "Protokoll\n\n§ 12 Ärendenummer SLK-2023-01038\nBudget\n\nBeslut\nSe Dnr SLK 2023-01038.\n\n\
+                    § 13 Ärendenummer SLK-2024-00001\nVal av justerare\n\nBeslut\nJusterare väljs.\n\n\
+                    § 14 Ärendenummer SLK-2023-01038\nBudget, fortsättning\n\nBeslut\nBudgeten antas.\n";
+        let s = segment(text);
+        assert_eq!(s.metadata.paragraphs, [12, 13, 14]);
+        assert_eq!(s.metadata.case_ids, ["SLK-2023-01038", "SLK-2024-00001"]);
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.
