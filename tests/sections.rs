@@ -574,9 +574,13 @@ Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\
     assert_ne!(doc["doc_type"], "kallelse");
     assert_eq!(
         label_list(&doc),
-        ["section", "background", "section", "office_assessment"]
+        ["section", "section", "background", "section", "office_assessment"]
     );
-    assert_eq!(titles(&doc, "section"), ["PROMEMORIA", "2 Rättslig reglering"]);
+    // The subject line under the memo's fields is its title.
+    assert_eq!(
+        titles(&doc, "section"),
+        ["PROMEMORIA", "Fråga om stiftelsens förvaltning", "2 Rättslig reglering"]
+    );
     spans_hold(&doc, &input);
     // OCR read a paragraph's full stop as a comma and lost its last: the paragraph is still no chapter.
     let ocr = memo.replace(
@@ -585,7 +589,10 @@ Datum:       2025-04-02\n\nFråga om stiftelsens förvaltning\n\n1   Bakgrund\n\
     );
     assert_ne!(ocr, memo);
     let (doc, _) = process_text(&ocr);
-    assert_eq!(titles(&doc, "section"), ["PROMEMORIA", "2 Rättslig reglering"]);
+    assert_eq!(
+        titles(&doc, "section"),
+        ["PROMEMORIA", "Fråga om stiftelsens förvaltning", "2 Rättslig reglering"]
+    );
 }
 
 /// A protocol and a tjänsteskrivelse of another template (`fixtures/sections/*-nordby.txt`, written for this

@@ -2451,6 +2451,9 @@ fn opening_titles(
     let line = |li: usize| layout.line(text, li).trim();
     let years = regex!(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$");
     let passed_over = regex!(r"(?i)^(?:\d{4}-\d{2}-\d{2}|\d{1,3}|sida \d+(?: av \d+)?|version [\d.-]+.*)$");
+    // A letterhead's field, its name before a colon and its value (`Datum: 2026-05-22 Tekniska nämnden`,
+    // `Handläggare: Anna Ek`, `Diarienr: 2025.032 TEN`), stands over the title.
+    let field = regex!(r"^\p{Lu}[\p{L}-]{1,20}(?:\s\p{Ll}+)?:\s+\S");
     let number = |l: &str| {
         l.split_whitespace()
             .any(|w| w.chars().any(|c| c.is_ascii_digit()) && !years.is_match(w))
@@ -2509,7 +2512,10 @@ fn opening_titles(
     while k < content.len().min(TITLE_LINES_MAX) && out.len() < TITLES_MAX {
         let li = content[k];
         let l = line(li);
-        if passed_over.is_match(l) || (organ(l) && plain(l) && l.split_whitespace().count() <= TITLE_WRAP_WORDS) {
+        if passed_over.is_match(l)
+            || field.is_match(l)
+            || (organ(l) && plain(l) && l.split_whitespace().count() <= TITLE_WRAP_WORDS)
+        {
             k += 1;
             continue;
         }

@@ -199,6 +199,23 @@ mod tests {
     }
 
     #[test]
+    fn a_title_under_the_letterheads_fields() {
+        // A tjänsteskrivelse that opens with its fields, each a name, a colon and a value, then its title.
+        let text = "Datum: 2026-05-22 Tekniska nämnden\nHandläggare: Anna Ek\nDiarienr: 2025.032 TEN\n\
+                    Plan för brandvattenförsörjning\nÄrendebeskrivning\nTillgång till brandvatten behövs vid bränder.\n\
+                    Förslag till beslut\nPlanen antas.\n";
+        let s = segment(text);
+        let first = &s.sections[1];
+        assert_eq!(
+            (first.label.as_str(), first.title.as_deref()),
+            ("section", Some("Plan för brandvattenförsörjning")),
+            "{:?}",
+            s.sections.iter().map(|s| s.label.as_str()).collect::<Vec<_>>()
+        );
+        assert_eq!(s.sections[0].label, "front_matter");
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.
