@@ -111,7 +111,10 @@ fn spans_hold(doc: &Value, input: &[u8]) {
         assert!(a >= last && a <= b && b <= input.len(), "{s}");
         assert!(ha >= a && hb <= ba && bb == b, "{s}");
         last = b;
-        if !s["heading"].is_null() {
+        if s["heading"].is_null() {
+            // No heading: the body is all of the section, nothing between.
+            assert!(ha == a && hb == a && ba == a, "{s}");
+        } else {
             let written = String::from_utf8_lossy(&input[ha..hb]).to_string();
             assert!(!written.trim().is_empty() && !written.contains('\n'), "{written:?}");
         }
@@ -843,6 +846,9 @@ fn table_of_contents_under_ocr() {
         let start = toc[0]["span"][0].as_u64().unwrap() as usize;
         let opening = heading.unwrap_or("& 115 Diarienummer 111386");
         assert!(input[start..].starts_with(opening.as_bytes()), "{heading:?}");
+        // With a heading or without, the first entry is the table's text, as the others are.
+        let text = toc[0]["text"].as_str().unwrap();
+        assert!(text.starts_with("& 115 Diarienummer 111386"), "{heading:?} {text:?}");
         let paragraphs: Vec<u64> = secs.iter().filter_map(|s| s["paragraph"].as_u64()).collect();
         assert_eq!(paragraphs, [115, 117, 118, 120], "{heading:?}");
         let last = secs.last().unwrap();

@@ -104,7 +104,12 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
         } else {
             trimmed_start + text[trimmed_start..h.end].trim_end().len()
         };
-        let body_start = h.body.min(end).max(h.end);
+        // A headless section's body is all of it, from its first line on.
+        let body_start = if h.headless {
+            h.body.min(end)
+        } else {
+            h.body.min(end).max(h.end)
+        };
         let index = sections.len();
         let opens = h.paragraph.is_some() || (bundle && h.label == Label::DOC_HEADER && h.scope != bundle_scope);
         let nested = !opens && parent.is_some() && (h.scope == Scope::Paragraph || (bundle && h.scope != bundle_scope));

@@ -81,8 +81,13 @@ pub(super) fn relabel(
     for mut h in heads {
         // The first entry of a protocol's table of contents that no heading opened stands for the table
         // (a statute's § lines in a bundle, which repeat when old and new stand side by side, do not).
-        let toc_entry =
-            protocol && h.label == Label::TABLE_OF_CONTENTS && paragraph_line(&text[h.start..h.end], None).is_some();
+        let toc_entry = protocol
+            && h.label == Label::TABLE_OF_CONTENTS
+            && (h.headless || paragraph_line(&text[h.start..h.end], None).is_some());
+        // Its entry is no heading to label by its words in any other document.
+        if h.headless && !toc_entry {
+            continue;
+        }
         if h.paragraph.is_some() {
             in_paragraph = true;
         } else if h.label == Label::SECTION {

@@ -2870,11 +2870,12 @@ fn drop_form_rows(text: &str, layout: &Layout, heads: Vec<Head>) -> Vec<Head> {
         let (first, last) = (occurrences[0], occurrences[occurrences.len() - 1]);
         let gaps = occurrences.len() - 1;
         let lines = |i: usize| layout.lines.partition_point(|&(s, _)| s < heads[i].start);
+        // The cheap tests first: the heads between are looked at only over records' lengths.
+        if lines(last) - lines(first) > gaps * FORM_RECORD_LINES {
+            continue;
+        }
         let crowded = occurrences.windows(2).filter(|p| p[1] - p[0] > FORM_HEADS).count();
-        if heads[first..=last].iter().any(|h| h.paragraph.is_some())
-            || !most(gaps - crowded, gaps)
-            || lines(last) - lines(first) > gaps * FORM_RECORD_LINES
-        {
+        if !most(gaps - crowded, gaps) || heads[first..=last].iter().any(|h| h.paragraph.is_some()) {
             continue;
         }
         // The first word of each row between two occurrences, and how many gaps hold it exactly once.
