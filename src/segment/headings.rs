@@ -531,8 +531,9 @@ impl Finder<'_> {
                             ..Head::line(s, e, label, scope, None)
                         }),
                         // A catalogue heading with its matter after a dash (`Omröstning – huvudvotering`),
-                        // or one's perspective as an assessment's (`Bedömning ur ett barnrättsperspektiv`),
-                        // takes the heading's label and keeps its words as title.
+                        // one's perspective as an assessment's (`Bedömning ur ett barnrättsperspektiv`), or
+                        // one with a second subject after `och`, takes the heading's label and keeps its
+                        // words as title.
                         None if free => {
                             let t = l.trim();
                             // (In a KF bundle `Yrkande – Motion om …` is the title of a part: see `run_in`.)
@@ -551,6 +552,13 @@ impl Finder<'_> {
                                     regex!(r"^\p{Lu}\p{Ll}+\s+ur\s+(?:ett\s+)?(\p{Ll}+perspektiv)$").captures(t)
                                 })
                                 .and_then(|c| self.catalogue.classify(&title(&c[1]), None, None))
+                                .or_else(|| {
+                                    // One with a second subject joined to it (`Bakgrund & syfte`, `Bakgrund och
+                                    // nuläge`) is the first one's.
+                                    regex!(r"^(\p{Lu}\p{Ll}+)\s+(?:&|och|samt)\s+\p{Ll}+$")
+                                        .captures(t)
+                                        .and_then(|c| self.catalogue.classify(&c[1], None, None))
+                                })
                                 .map_or((&Label::SECTION, &Scope::Doc(DocType::Unknown)), |(l, s)| (l, s));
                             self.heads
                                 .push(Head::line(s, e, label, scope, Some(l.trim().to_string())))

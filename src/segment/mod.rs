@@ -216,6 +216,24 @@ mod tests {
     }
 
     #[test]
+    fn a_catalogue_heading_with_a_second_subject_takes_its_label() {
+        let text = "Utvärdering av målbilden\n\nBakgrund & syfte\n\nNämnden beslutade att målbilden ska revideras under året.\n\n\
+                    Genomförande och resultat\n\nIntervjuer hölls med alla kommunalförbund under våren.\n";
+        let s = segment(text);
+        let rows: Vec<(&str, Option<&str>)> = s
+            .sections
+            .iter()
+            .map(|s| (s.label.as_str(), s.title.as_deref()))
+            .collect();
+        assert!(rows.contains(&("background", Some("Bakgrund & syfte"))), "{rows:?}");
+        // A first word the catalogue does not name leaves a section.
+        assert!(
+            rows.contains(&("section", Some("Genomförande och resultat"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.
