@@ -28,18 +28,24 @@ pub fn lower_nfc(s: &str) -> String {
 /// assert_eq!(diakrit::text::fold("Göteborgs BEDÖMNING"), "goteborgs bedomning");
 /// ```
 pub fn fold(s: &str) -> String {
-    nfc(s)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
+    let s = nfc(s);
+    // Sized once; an ASCII letter is lowered without the Unicode tables (most of any line is ASCII).
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        out.extend(c.to_lowercase().map(|c| match c {
             'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
             'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
             'é' | 'è' | 'ê' | 'ë' => 'e',
             'ü' | 'ú' => 'u',
             'í' | 'ì' => 'i',
             c => c,
-        })
-        .collect()
+        }));
+    }
+    out
 }
 
 /// Character counts in 32 buckets: half the L1 distance of two of them is at most the edit distance of
@@ -303,6 +309,36 @@ pub fn sentence_start(text: &str, pos: usize, also: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_lowers_every_letter_as_unicode_does() {
+        // The ASCII fast path gives what the Unicode tables give; letters that lower to two (`İ`), other
+        // scripts, decomposed diacritics and the Swedish and common accents fold as before.
+        let by_tables = |s: &str| -> String {
+            nfc(s)
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+                    'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+                    'é' | 'è' | 'ê' | 'ë' => 'e',
+                    'ü' | 'ú' => 'u',
+                    'í' | 'ì' => 'i',
+                    c => c,
+                })
+                .collect()
+        };
+        for s in [
+            "Göteborgs BEDÖMNING 2024-05-29 § 12",
+            "ÅÄÖ åäö Éé Ü Ø İstanbul ẞ Σίσυφος КОМ",
+            "Beddmning\u{301} o\u{308}versyn A\u{30a}R",
+            "",
+            "\t Tab\u{c}FF – dash ½",
+        ] {
+            assert_eq!(fold(s), by_tables(s), "{s:?}");
+        }
+        assert_eq!(fold("İ"), "i\u{307}");
+    }
 
     #[test]
     fn folding() {
