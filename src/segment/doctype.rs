@@ -129,6 +129,12 @@ pub(super) fn relabel(
         }
         // `Kommunfullmäktiges handläggning` in kommunfullmäktige's own protocol is its handling at this
         // meeting (the proposals and how they were decided), not an earlier one of another body.
+        // In a tjänsteskrivelse, `Förvaltningens yttrande` (the office, unnamed) is the writing office's own
+        // assessment; a KF bundle quotes other offices' statements under the same words.
+        let office = h.decision_body.as_deref().is_some_and(|o| fold(o) == "forvaltningen");
+        if *doc_type == DocType::Tjansteutlatande && h.label == "statement" && office {
+            h.label = Label::new("office_assessment");
+        }
         if protocol && h.label == "previous_handling" && own_body(&h) {
             h.label = Label::new("proposals_in_meeting");
         }

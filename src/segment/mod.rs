@@ -234,6 +234,31 @@ mod tests {
     }
 
     #[test]
+    fn the_offices_own_yttrande_in_a_tjansteskrivelse_is_its_assessment() {
+        let text = "Tjänsteskrivelse\nDatum: 2026-05-22 Tekniska nämnden\nDiarienr: 2025.032 TEN\n\n\
+                    Ärendebeskrivning\nKommunen saknar en plan för brandvatten i dag.\n\n\
+                    Förvaltningens yttrande\nFörvaltningen anser att planen behövs.\n\n\
+                    Miljönämndens yttrande\nNämnden tillstyrker planen.\n\n\
+                    Förslag till beslut\nPlanen antas.\n";
+        let s = segment(text);
+        let rows: Vec<(&str, Option<&str>)> = s
+            .sections
+            .iter()
+            .map(|s| (s.label.as_str(), s.heading.as_deref()))
+            .collect();
+        assert_eq!(s.doc_type, "tjansteutlatande");
+        assert!(
+            rows.contains(&("office_assessment", Some("Förvaltningens yttrande"))),
+            "{rows:?}"
+        );
+        // Another body's statement stays one.
+        assert!(
+            rows.contains(&("statement", Some("Miljönämndens yttrande"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.
