@@ -554,10 +554,15 @@ impl Finder<'_> {
                                 .and_then(|c| self.catalogue.classify(&title(&c[1]), None, None))
                                 .or_else(|| {
                                     // One with a second subject joined to it (`Bakgrund & syfte`, `Bakgrund och
-                                    // nuläge`) is the first one's.
-                                    regex!(r"^(\p{Lu}\p{Ll}+)\s+(?:&|och|samt)\s+\p{Ll}+$")
+                                    // nuläge`) is the first one's; or the second's, when only that one is a
+                                    // heading of the catalogue (`Revidering och uppföljning`).
+                                    regex!(r"^(\p{Lu}\p{Ll}+)\s+(?:&|och|samt)\s+(\p{Ll}+)$")
                                         .captures(t)
-                                        .and_then(|c| self.catalogue.classify(&c[1], None, None))
+                                        .and_then(|c| {
+                                            self.catalogue
+                                                .classify(&c[1], None, None)
+                                                .or_else(|| self.catalogue.classify(&title(&c[2]), None, None))
+                                        })
                                 })
                                 .map_or((&Label::SECTION, &Scope::Doc(DocType::Unknown)), |(l, s)| (l, s));
                             self.heads

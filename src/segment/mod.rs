@@ -218,7 +218,8 @@ mod tests {
     #[test]
     fn a_catalogue_heading_with_a_second_subject_takes_its_label() {
         let text = "Utvärdering av målbilden\n\nBakgrund & syfte\n\nNämnden beslutade att målbilden ska revideras under året.\n\n\
-                    Genomförande och resultat\n\nIntervjuer hölls med alla kommunalförbund under våren.\n";
+                    Genomförande och resultat\n\nIntervjuer hölls med alla kommunalförbund under våren.\n\n\
+                    Revidering och uppföljning\n\nPolicyn revideras vart fjärde år av kommunstyrelsen.\n";
         let s = segment(text);
         let rows: Vec<(&str, Option<&str>)> = s
             .sections
@@ -226,9 +227,14 @@ mod tests {
             .map(|s| (s.label.as_str(), s.title.as_deref()))
             .collect();
         assert!(rows.contains(&("background", Some("Bakgrund & syfte"))), "{rows:?}");
-        // A first word the catalogue does not name leaves a section.
+        // Neither word one the catalogue names: a section.
         assert!(
             rows.contains(&("section", Some("Genomförande och resultat"))),
+            "{rows:?}"
+        );
+        // Only the second one the catalogue names: its label.
+        assert!(
+            rows.contains(&("follow_up", Some("Revidering och uppföljning"))),
             "{rows:?}"
         );
     }
