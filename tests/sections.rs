@@ -2718,7 +2718,8 @@ fn a_heading_that_is_a_clause_with_its_full_stop() {
 
 /// A taxa's articles written sign first with their titles (`§ 5 Anläggningsavgifter för bostadsfastighet`)
 /// are its sections, not a protocol's paragraphs; their items (`§ 5.1 Anläggningsavgift ska betalas …`) are
-/// neither, and the table of contents under `Innehåll` (its leaders unreadable, U+FFFD) keeps its entries.
+/// neither, the table of contents under `Innehåll` (its leaders unreadable, U+FFFD) keeps its entries, and
+/// the title above the table is the taxa's.
 #[test]
 fn a_taxas_articles_are_its_sections() {
     let mut text = String::from(
@@ -2757,13 +2758,17 @@ fn a_taxas_articles_are_its_sections() {
         assert!(sections.contains(&want.as_str()), "{want}: {sections:?}");
     }
     assert_eq!(headings_of(&doc, "table_of_contents"), ["Innehåll"]);
-    assert_eq!(sections.len(), titles_of.len(), "{sections:?}");
+    // The taxa's title above the table, and its articles.
+    let title = "Taxa för Nordby kommuns allmänna vatten- och avloppsanläggning";
+    assert_eq!(sections.first(), Some(&title), "{sections:?}");
+    assert_eq!(sections.len(), titles_of.len() + 1, "{sections:?}");
     spans_hold(&doc, &input);
     // Without its heading, the table's entries (their leaders unreadable) are still no articles.
     let (doc, input) = process_text(&text.replacen("Innehåll\n", "", 1));
     let sections = titles(&doc, "section");
     assert!(!sections.iter().any(|s| s.contains('\u{fffd}')), "{sections:?}");
-    assert_eq!(sections.len(), titles_of.len(), "{sections:?}");
+    assert_eq!(sections.first(), Some(&title), "{sections:?}");
+    assert_eq!(sections.len(), titles_of.len() + 1, "{sections:?}");
     spans_hold(&doc, &input);
 }
 

@@ -169,7 +169,10 @@ pub(super) fn find(text: &str, layout: &Layout, catalogue: &Catalogue, opening: 
     let dense = content.len() >= DENSE_MIN_LINES && (blank as f32) < DENSE_MAX_BLANK * content.len() as f32;
     // A report's, a policy's or a taxa's title on its first lines; a protocol (a § line), a KF bundle or a
     // document of `Name: value` fields opens otherwise.
-    let titles = if first_line.is_none() && opening.handling_number.is_none() && !fields {
+    // (A § line that is an entry of a table of contents, in a document whose opening does not say protocol,
+    // is a taxa's or a bylaw's article listed: its title stands above.)
+    let listed_first = first_line.is_some_and(|k| !opening.protocol && toc.binary_search(&content[k]).is_ok());
+    let titles = if (first_line.is_none() || listed_first) && opening.handling_number.is_none() && !fields {
         opening_titles(text, layout, catalogue, &content, &toc, &outline, &articles)
     } else {
         Vec::new()

@@ -265,6 +265,31 @@ mod tests {
     }
 
     #[test]
+    fn a_taxas_title_over_a_table_of_its_articles() {
+        // The first § lines are the table's entries: the title above them is still the document's.
+        let text = "Taxa för Exempelå kommuns\nallmänna avfallshantering\nAntagen av kommunfullmäktige 2026-04-28\n\n\
+                    Innehåll\n§ 1 Avgiftsskyldighet ........................ 2\n§ 2 Avgifter .................. 3\n\
+                    § 3 Betalning ................. 4\n\u{c}§ 1 Avgiftsskyldighet\nAvgift ska betalas av den som äger \
+                    fastigheten.\n\u{c}§ 2 Avgifter\nAvgiften är 500 kronor per år.\n\u{c}§ 3 Betalning\n\
+                    Avgiften betalas kvartalsvis mot faktura.\n";
+        let s = segment(text);
+        let rows: Vec<(&str, Option<&str>)> = s
+            .sections
+            .iter()
+            .map(|s| (s.label.as_str(), s.title.as_deref()))
+            .collect();
+        assert_eq!(
+            rows[..2],
+            [
+                ("section", Some("Taxa för Exempelå kommuns allmänna avfallshantering")),
+                ("table_of_contents", None)
+            ],
+            "{rows:?}"
+        );
+        assert!(s.metadata.paragraphs.is_empty());
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.
