@@ -760,6 +760,12 @@ fn normalize(s: &str) -> String {
         .captures(t)
         .and_then(|c| c.get(1).or(c.get(2)))
         .map_or(t, |m| m.as_str());
+    // The § a heading names after a colon (`Voteringslista: §44`) is no word of it. (Without the colon,
+    // `Samverkan § 24` is a bylaw's article and `Beslut § 25` a reference.)
+    let t = regex!(r"^(.*[^\s:]):\s*§\s*\d{1,4}$")
+        .captures(t)
+        .and_then(|c| c.get(1))
+        .map_or(t, |m| m.as_str());
     let f = fold(t.trim_end_matches(':'));
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }

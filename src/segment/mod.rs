@@ -290,6 +290,17 @@ mod tests {
     }
 
     #[test]
+    fn a_vote_list_headed_with_its_paragraph() {
+        let text =
+            "Protokoll\n\n§ 44 Dnr 2026.156 BUN\nKompetensförsörjningsplan\n\nBeslut\nÄrendet återremitteras.\n\n\
+                    Voteringslista: §44\nOmröstning angående återremiss\nThomas Thim (M), ordförande X\n";
+        let s = segment(text);
+        let labels: Vec<&str> = s.sections.iter().map(|s| s.label.as_str()).collect();
+        assert!(labels.contains(&"vote"), "{labels:?}");
+        assert_eq!(s.metadata.paragraphs, [44]);
+    }
+
+    #[test]
     fn a_protocol_dated_in_its_running_header() {
         // `Kommunstyrelsen` / `Protokoll` / `2026-06-01` at the head of every page (Alingsås): the date the
         // header repeats is the meeting's.
