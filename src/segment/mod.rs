@@ -221,11 +221,7 @@ mod tests {
                     Genomförande och resultat\n\nIntervjuer hölls med alla kommunalförbund under våren.\n\n\
                     Revidering och uppföljning\n\nPolicyn revideras vart fjärde år av kommunstyrelsen.\n";
         let s = segment(text);
-        let rows: Vec<(&str, Option<&str>)> = s
-            .sections
-            .iter()
-            .map(|s| (s.label.as_str(), s.title.as_deref()))
-            .collect();
+        let rows = labelled(&s, |s| s.title.as_deref());
         assert!(rows.contains(&("background", Some("Bakgrund & syfte"))), "{rows:?}");
         // Neither word one the catalogue names: a section.
         assert!(
@@ -247,11 +243,7 @@ mod tests {
                     Miljönämndens yttrande\nNämnden tillstyrker planen.\n\n\
                     Förslag till beslut\nPlanen antas.\n";
         let s = segment(text);
-        let rows: Vec<(&str, Option<&str>)> = s
-            .sections
-            .iter()
-            .map(|s| (s.label.as_str(), s.heading.as_deref()))
-            .collect();
+        let rows = labelled(&s, |s| s.heading.as_deref());
         assert_eq!(s.doc_type, "tjansteutlatande");
         assert!(
             rows.contains(&("office_assessment", Some("Förvaltningens yttrande"))),
@@ -273,11 +265,7 @@ mod tests {
                     fastigheten.\n\u{c}§ 2 Avgifter\nAvgiften är 500 kronor per år.\n\u{c}§ 3 Betalning\n\
                     Avgiften betalas kvartalsvis mot faktura.\n";
         let s = segment(text);
-        let rows: Vec<(&str, Option<&str>)> = s
-            .sections
-            .iter()
-            .map(|s| (s.label.as_str(), s.title.as_deref()))
-            .collect();
+        let rows = labelled(&s, |s| s.title.as_deref());
         assert_eq!(
             rows[..2],
             [
@@ -329,6 +317,14 @@ mod tests {
             .join("\u{c}")
             .replace("Protokoll", "Rapport");
         assert_eq!(segment(&report).metadata.meeting_date, None);
+    }
+
+    /// Each section's label and what `text` says of it (its title, its heading), in order.
+    fn labelled<'s>(
+        s: &'s Segmented,
+        text: impl Fn(&'s Section) -> Option<&'s str>,
+    ) -> Vec<(&'s str, Option<&'s str>)> {
+        s.sections.iter().map(|x| (x.label.as_str(), text(x))).collect()
     }
 
     /// The `decision_body` of each `proposed_decision` section, in order.
