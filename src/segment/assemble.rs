@@ -98,17 +98,14 @@ pub(super) fn sections(text: &str, layout: &Layout, heads: &[Head], doc_type: &D
     for (i, h) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
         let trimmed_start = h.start + (text[h.start..h.end].len() - text[h.start..h.end].trim_start().len());
-        // A headless section's heading is the empty span where it begins.
-        let trimmed_end = if h.headless {
-            trimmed_start
+        // A headless section's heading is the empty span where it begins, and its body all of it.
+        let (trimmed_end, body_start) = if h.headless {
+            (trimmed_start, h.body.min(end))
         } else {
-            trimmed_start + text[trimmed_start..h.end].trim_end().len()
-        };
-        // A headless section's body is all of it, from its first line on.
-        let body_start = if h.headless {
-            h.body.min(end)
-        } else {
-            h.body.min(end).max(h.end)
+            (
+                trimmed_start + text[trimmed_start..h.end].trim_end().len(),
+                h.body.min(end).max(h.end),
+            )
         };
         let index = sections.len();
         let opens = h.paragraph.is_some() || (bundle && h.label == Label::DOC_HEADER && h.scope != bundle_scope);

@@ -76,6 +76,13 @@ pub(super) fn relabel(
     } else {
         Scope::Doc(doc_type.clone())
     };
+    // Does a heading name the protocol's own body (`Kommunfullmäktiges handläggning` in kommunfullmäktige's)?
+    let own_body = |h: &Head| {
+        h.decision_body
+            .as_deref()
+            .map(fold)
+            .is_some_and(|o| o.len() >= 4 && opening.top.contains(o.trim_end_matches('s')))
+    };
     let mut kept: Vec<Head> = Vec::new();
     let mut in_paragraph = false;
     for mut h in heads {
@@ -114,12 +121,6 @@ pub(super) fn relabel(
                 None => continue,
             }
         }
-        let own_body = |h: &Head| {
-            h.decision_body
-                .as_deref()
-                .map(fold)
-                .is_some_and(|o| o.len() >= 4 && opening.top.contains(o.trim_end_matches('s')))
-        };
         // Under a §, a proposal to another body right after the decision (`Beslut` / its text / `Förslag till
         // beslut i kommunfullmäktige:`) is this body's proposal to the next organ, as `Kommunstyrelsens
         // förslag` is in a KF bundle; before the decision it is the proposal this body decided on.
@@ -127,14 +128,14 @@ pub(super) fn relabel(
         if protocol && decided && h.label == Label::PROPOSED_DECISION && h.decision_body.is_some() && !own_body(&h) {
             h.label = Label::new("board_proposal");
         }
-        // `Kommunfullmäktiges handläggning` in kommunfullmäktige's own protocol is its handling at this
-        // meeting (the proposals and how they were decided), not an earlier one of another body.
         // In a tjänsteskrivelse, `Förvaltningens yttrande` (the office, unnamed) is the writing office's own
         // assessment; a KF bundle quotes other offices' statements under the same words.
         let office = h.decision_body.as_deref().is_some_and(|o| fold(o) == "forvaltningen");
         if *doc_type == DocType::Tjansteutlatande && h.label == "statement" && office {
             h.label = Label::new("office_assessment");
         }
+        // `Kommunfullmäktiges handläggning` in kommunfullmäktige's own protocol is its handling at this
+        // meeting (the proposals and how they were decided), not an earlier one of another body.
         if protocol && h.label == "previous_handling" && own_body(&h) {
             h.label = Label::new("proposals_in_meeting");
         }

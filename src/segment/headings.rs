@@ -2881,13 +2881,14 @@ fn drop_form_rows(text: &str, layout: &Layout, heads: Vec<Head>) -> Vec<Head> {
         }
     }
     let starts: std::collections::HashSet<usize> = heads.iter().map(|h| h.start).collect();
+    // The first line that begins at or after byte `at`.
+    let line_at = |at: usize| layout.lines.partition_point(|&(s, _)| s < at);
     let mut rows = vec![false; heads.len()];
     for occurrences in groups.values().filter(|o| o.len() >= FORM_RECORDS) {
         let (first, last) = (occurrences[0], occurrences[occurrences.len() - 1]);
         let gaps = occurrences.len() - 1;
-        let lines = |i: usize| layout.lines.partition_point(|&(s, _)| s < heads[i].start);
         // The cheap tests first: the heads between are looked at only over records' lengths.
-        if lines(last) - lines(first) > gaps * FORM_RECORD_LINES {
+        if line_at(heads[last].start) - line_at(heads[first].start) > gaps * FORM_RECORD_LINES {
             continue;
         }
         let crowded = occurrences.windows(2).filter(|p| p[1] - p[0] > FORM_HEADS).count();
@@ -2899,9 +2900,7 @@ fn drop_form_rows(text: &str, layout: &Layout, heads: Vec<Head>) -> Vec<Head> {
         for pair in occurrences.windows(2) {
             let (from, to) = (heads[pair[0]].body, heads[pair[1]].start);
             let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-            let lo = layout.lines.partition_point(|&(s, _)| s < from);
-            let hi = layout.lines.partition_point(|&(s, _)| s < to);
-            for li in lo..hi {
+            for li in line_at(from)..line_at(to) {
                 if layout.kinds[li] != LineKind::Text || starts.contains(&layout.lines[li].0) {
                     continue;
                 }

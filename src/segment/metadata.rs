@@ -63,10 +63,10 @@ pub(super) fn collect(text: &str, sections: &[Section], protocol: bool) -> Metad
     }
 }
 
-/// Case ids in order of first mention: SLK-2023-01038 (possibly cut at a line end: SLK-2023-⏎01038),
+/// Case ids in the order they are mentioned, each mention (`collect` lists each id once): SLK-2023-01038 (possibly cut at a line end: SLK-2023-⏎01038),
 /// 0186/24, Dnr KS 2018/124, and after a word that names it any shape of a § line's (`Diarienr: 2025.032 TEN`,
 /// `Dnr: KS/2025:41`).
-fn case_ids(text: &str) -> Vec<String> {
+fn case_ids(text: &str) -> impl Iterator<Item = String> {
     let words: Vec<&str> = CASE_NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
     let case = regex!(format!(
         r"(?-u:\b)(\p{{Lu}}{{2,6}}(?:-\p{{Lu}}{{1,6}})?-\d{{4}}-(?:\s*\n\s*)?\d{{2,6}})(?-u:\b)|(?i:{}|{}\.?)[:\s]+((?:\p{{Lu}}{{1,6}}\s+)?\d{{1,6}}/\d{{2,4}})(?-u:\b)",
@@ -89,7 +89,7 @@ fn case_ids(text: &str) -> Vec<String> {
         }
     }
     found.sort_by_key(|(at, _)| *at);
-    once_each(found.into_iter().map(|(_, id)| id))
+    found.into_iter().map(|(_, id)| id)
 }
 
 /// `ids` each once, in order: one id written two ways (`EXF-2023-01410`, `EXF 2023-01410`), on a § line and
