@@ -154,6 +154,26 @@ pub fn analyse(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Layout {
     layout
 }
 
+/// A Swedish telephone number (`031-335 26 00`, `0771 25 26 27`).
+fn phone_number() -> &'static regex::Regex {
+    regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b")
+}
+
+/// A postcode and its town (`402 24 Göteborg`, `411 05 GÖTEBORG`).
+fn postal_place() -> &'static regex::Regex {
+    regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+")
+}
+
+/// An e-mail or web address (`namn@kommun.se`, `www.kommun.se`, `kommun.se`), in any case.
+fn mail_or_web() -> &'static regex::Regex {
+    regex!(r"(?i)[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b")
+}
+
+/// A post box (`Box 5204`).
+fn post_box() -> &'static regex::Regex {
+    regex!(r"\bBox \d{1,5}\b")
+}
+
 /// Seeds: lines that are furniture by their form (page numbers, also as OCR reads them: see
 /// [`misread_page_number`]; running headers, `Protokoll nr 14`,
 /// `Sammanträdesdatum: …`), and URL lines.
@@ -179,15 +199,15 @@ fn seed_furniture(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], 
     let labels = regex!(
         r"(?i)\b(?:postadress|besoksadress|telefon|tel|vaxel|e-post|epost|fax|telefax|webb|webbadress|hemsida|bankgiro|plusgiro|org\.? ?nr|organisationsnummer)\b"
     );
-    let postal = regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+");
+    let postal = postal_place();
     let domain = regex!(r"(?i)\b[\w-]+\.(?:se|nu|com|org)\b");
     // The values of a letterhead whose labels stand on the line above (`Telefon, växel:  E-post:  Postadress:`
     // / `031-335 26 00   Box 5204   402 24 GÖTEBORG`): kinds of contact detail, two of which make one.
     let contact = [
-        regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b"),
-        regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+"),
-        regex!(r"(?i)[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
-        regex!(r"\bBox \d{1,5}\b"),
+        phone_number(),
+        postal_place(),
+        mail_or_web(),
+        post_box(),
         regex!(r"\b\d{6}-\d{4}\b"),
     ];
     let url = regex!(r"^(?:https?://|www\.)\S+$");
@@ -285,7 +305,7 @@ fn footer_boxes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) {
     let page = regex!(r"(?i)^(?:sida\s+)?\d{1,4}\s*(?:[\(\{\[]\s*\d{1,4}\s*[\)\}\]]|av\s+\d{1,4}|/\s*\d{1,4})$");
     let details = [
         regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{Ll}+"),
-        regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b"),
+        phone_number(),
         regex!(r"[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
         regex!(r"(?i)\b(?:postadress|besöksadress|besoksadress|telefon|växel|e-post|webbplats|organisationsnummer)\b"),
     ];
@@ -323,12 +343,7 @@ fn contact_blocks(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind]) 
     let labels = regex!(
         r"(?i)\b(?:postadress|besoksadress|telefon|vaxel|e-post|e-postadress|telefax|webbplats|hemsida|organisationsnummer|bankgiro|plusgiro)\b"
     );
-    let details = [
-        regex!(r"\b0\d{1,3}[- ]\d{2,3}(?: ?\d{2}){2,3}\b"),
-        regex!(r"\b\d{3} ?\d{2} \p{Lu}\p{L}+"),
-        regex!(r"(?i)[\w.-]+@[\w-]+\.\w+|\bwww\.\S+|\b[\w-]+\.(?:se|nu|com|org)\b"),
-        regex!(r"\bBox \d{1,5}\b"),
-    ];
+    let details = [phone_number(), postal_place(), mail_or_web(), post_box()];
     let contact = |t: &str| {
         let f = fold(t);
         label.is_match(&f)

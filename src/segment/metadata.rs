@@ -184,7 +184,6 @@ fn decision_body(text: &str, sections: &[Section], protocol: bool) -> Option<Str
     if protocol && paragraphs.next().is_some_and(|first| paragraphs.any(|p| p != first)) {
         return None;
     }
-    let body = regex!(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$");
     // The first proposal that names its body (`Förslag till beslut` over `Förslag till beslut i tekniska
     // nämnden` and `… i kommunstyrelsen`: the first body named is the one addressed).
     sections
@@ -193,7 +192,47 @@ fn decision_body(text: &str, sections: &[Section], protocol: bool) -> Option<Str
         .find_map(|s| {
             text[s.body_span.0..s.body_span.1]
                 .lines()
-                .find_map(|line| body.captures(line).map(|c| c[1].trim().to_string()))
+                .find_map(addressed_body)
                 .or_else(|| s.decision_body.clone())
         })
+}
+
+/// The body a proposal's line addresses (`I kommunstyrelsen:` → `kommunstyrelsen`): a letter and 2 to 80
+/// characters up to the colon that ends the line. (The length is bounded in code: a bounded repeat of a
+/// Unicode class is compiled once per repeat.)
+fn addressed_body(line: &str) -> Option<String> {
+    regex!(r"^\s*I (\p{L}[^:\n]+):\s*$")
+        .captures(line)
+        .filter(|c| (3..=81).contains(&c[1].chars().count()))
+        .map(|c| c[1].trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bound in code selects what the bounded pattern it replaces selected.
+    #[test]
+    fn addressed_body_is_the_bounded_pattern() {
+        let bounded = regex::Regex::new(r"^\s*I (\p{L}[^:\n]{2,80}):\s*$").unwrap();
+        let mut lines = vec![
+            "I kommunstyrelsen:".to_string(),
+            "  I Tekniska nämnden:  ".into(),
+            "I ks:".into(),
+            "I k:".into(),
+        ];
+        lines.extend([
+            "I kf: x:".to_string(),
+            "I a:b:".into(),
+            "Inte i kommunstyrelsen:".into(),
+        ]);
+        for n in [1, 2, 79, 80, 81] {
+            lines.push(format!("I n{}:", "ä".repeat(n)));
+        }
+        for l in &lines {
+            let old = bounded.captures(l).map(|c| c[1].trim().to_string());
+            assert_eq!(addressed_body(l), old, "{l}");
+        }
+        assert_eq!(addressed_body("I kommunstyrelsen:").as_deref(), Some("kommunstyrelsen"));
+    }
 }
