@@ -416,6 +416,26 @@ fn paragraph_signs_misread_in_a_run_start_the_paragraphs() {
     spans_hold(&doc, &input);
 }
 
+/// A § whose number OCR misread in one digit (`§69` read `§60`) between two that leave room for one number
+/// only is that number; a number in order stands (a protocol may skip), and so does one that differs from
+/// the gap's number in more than one digit.
+#[test]
+fn a_paragraph_number_misread_in_one_digit_between_its_neighbours() {
+    let para = |n: &str, title: &str| format!("§{n} Dnr 2024/1{n}\n{title}\n\nBeslut\nNämnden godkänner.\n\n");
+    let text = "Protokoll fört vid sammanträde med Exempelnämnden\n\n".to_string()
+        + &para("68", "Val av justerare")
+        + &para("60", "Förfrågan om hamnen")
+        + &para("70", "Ekonomisk uppföljning")
+        + &para("73", "Delegationsbeslut")
+        + &para("74", "Övriga frågor")
+        + &para("81", "Information")
+        + &para("76", "Anmälningar")
+        + &para("77", "Avslutning");
+    let (doc, input) = process_text(&text);
+    assert_eq!(paragraph_numbers(&doc), [68, 69, 70, 73, 74, 81, 76, 77]);
+    spans_hold(&doc, &input);
+}
+
 /// A protocol whose `§1` OCR read as `81`, alone on its line with the title under it, and no range on a
 /// front page: two such lines whose numbers without the misread sign follow each other start the §§.
 #[test]

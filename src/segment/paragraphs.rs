@@ -452,7 +452,16 @@ pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
         .collect();
     for (k, w) in numbers.windows(2).enumerate() {
         let ((i, a), (_, b)) = (w[0], w[1]);
+        let prev = k.checked_sub(1).map(|p| numbers[p].1);
         let Some(raw) = heads[i].doubtful.as_deref() else {
+            // A § written with its sign whose number OCR misread in one digit (`§69` read `§60`) between two
+            // that leave room for one number only is that number; not one that repeats a neighbour's (a §
+            // continued on the next page).
+            if let Some(c) = prev.filter(|&p| p + 2 == b && !(p <= a && a <= b)).map(|p| p + 1) {
+                if heads[i].letter.is_none() && one_digit_apart(a, c) {
+                    heads[i].paragraph = Some(c);
+                }
+            }
             continue;
         };
         // A § inserted between two (`KS 83a`, `KS &3h`) shares its number with its neighbours.
@@ -461,7 +470,6 @@ pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
         }
         // A number as read that falls in order between its neighbours stands: a protocol may skip
         // numbers (an extract, paragraphs held elsewhere).
-        let prev = k.checked_sub(1).map(|p| numbers[p].1);
         if (prev.is_some_and(|p| p < a) || listed.contains(&a)) && a < b {
             continue;
         }
@@ -470,6 +478,12 @@ pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
             heads[i].paragraph = Some(c);
         }
     }
+}
+
+/// Are `a` and `b` written with as many digits, all but one the same?
+fn one_digit_apart(a: u32, b: u32) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a.len() == b.len() && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
 }
 
 #[cfg(test)]
