@@ -2046,6 +2046,30 @@ fn free_headings_where_ocr_lost_the_full_stops() {
     spans_hold(&doc, &input);
 }
 
+/// Where OCR read the full stops as commas, a free heading still stands over two lines of prose long
+/// together, the first a word short for a long compound; not over two lines as short as a list's. Written
+/// for this test.
+#[test]
+fn a_free_heading_over_prose_whose_full_stop_ocr_read_as_a_comma() {
+    let (doc, input) = process_text(
+        "Utredning\n\nKommunen har utrett frågan under året och lämnar här sitt förslag.\n\n\
+         Utpekat stomnät och grundutbud\n\n\
+         I trafikförsörjningsprogrammet beskrivs också ett utpekat regionalt\n\
+         stomnät som knyter samman kommunerna i länet och dess huvudorter,\n\
+         Nätet ska ge goda möjligheter att nå arbetsplatser, högskolor och\n\
+         andra målpunkter för service och fritidsresor, Tågtrafiken utgör\n\
+         stommen i nätet och busstrafiken ett komplement.\n\n\
+         Ansvar och roller\n\n\
+         Nämnden ansvarar för att planen följs,\n\
+         förvaltningen tar fram underlag och rapporterar,\n\
+         ekonomienheten bistår med siffror och prognoser,\n\
+         revisorerna granskar arbetet varje år,\n\
+         och alla följer planen.\n",
+    );
+    assert_eq!(titles(&doc, "section"), ["Utredning", "Utpekat stomnät och grundutbud"]);
+    spans_hold(&doc, &input);
+}
+
 /// A letterhead's contact block at the foot of a page another page follows is furniture, its lines without
 /// a contact detail too (`ÖSTERSUND – FORSKARENS VÄG 5`); on the last page the contact lines are the text's.
 /// Written for this test.

@@ -915,13 +915,17 @@ impl Finder<'_> {
             })
         };
         let sentence = sentence_in(&lines);
-        // OCR may drop a sentence's full stop (`… i den svenska f-gasförordningen` / blank): two long lines
-        // of prose are running text too (a list's or a table's are short or set in columns).
+        // OCR may drop a sentence's full stop (`… i den svenska f-gasförordningen` / blank), or read it as a
+        // comma (`… dess huvudorter, Nätet ska …`): two long lines of prose are running text too (a list's or
+        // a table's are short or set in columns), long together, one perhaps shorter for a long compound
+        // (`I trafikförsörjningsprogrammet beskrivs också ett utpekat regionalt`).
         let prose_in = |lines: &[&str]| {
+            let words = |t: &str| t.split_whitespace().count();
             lines.len() >= 2
                 && lines[..2]
                     .iter()
-                    .all(|t| t.split_whitespace().count() >= PROSE_LINE_WORDS && !in_columns(t))
+                    .all(|t| words(t) >= PROSE_LINE_WORDS - PROSE_LINE_SLACK && !in_columns(t))
+                && words(lines[0]) + words(lines[1]) >= 2 * PROSE_LINE_WORDS
         };
         let prose = prose_in(&lines);
         // A sub-heading may stand right under it (`Bullernivå i bostad` / `Inom detaljplanerat område` / text):
@@ -2686,8 +2690,10 @@ const VOTE_ANSWERS: [&str; 4] = ["ja", "nej", "avstar", "franvarande"];
 const FREE_HEADING_BODY_LINES: usize = 4;
 /// A line is a list's item when a line of these last before it begins with its first word.
 const LIST_ITEM_LOOKBACK: usize = 4;
-/// A line of running text has at least this many words.
+/// A line of running text has at least this many words…
 const PROSE_LINE_WORDS: usize = 8;
+/// …or this many fewer, when the line under it makes up for them.
+const PROSE_LINE_SLACK: usize = 1;
 /// A heading in capitals of one word has at least this many letters.
 const CAPITALS_HEADING_WORD_CHARS: usize = 5;
 
