@@ -1847,6 +1847,42 @@ fn a_table_of_contents_that_ocr_took_apart() {
     spans_hold(&doc, &input);
 }
 
+/// A table of contents whose columns OCR read apart, each `§ N` alone between its title's lines and no case
+/// numbers, before a body that begins its numbers again but lost one sign (`§ 29`): its entries are no
+/// paragraphs. Written for this test.
+#[test]
+fn a_table_of_contents_of_bare_paragraph_signs() {
+    let mut text = String::from("Kommunfullmäktige\n\nProtokoll\n\n2018-03-28\n\n");
+    let titles_of = [
+        "Avsägelse av uppdrag som ledamot i nämnden -",
+        "Val av ersättare i valberedningen -",
+    ];
+    for n in 27..=34 {
+        text.push_str(&format!("{} Anna\n§ {n}\n\nBerg (V)\n\n", titles_of[n as usize % 2]));
+    }
+    for n in 27..=34 {
+        let sign = if n == 29 {
+            "8 29 x".to_string()
+        } else {
+            format!("§ {n} 2018.{n}0 KS")
+        };
+        text.push_str(&format!(
+            "{sign}\n\nAvsägelse av uppdrag\n\nÄrendebeskrivning\n\nAnna Berg har begärt att få avsäga sig sitt \
+             uppdrag.\n\nBeslut\n\nKommunfullmäktige godkänner avsägelsen.\n\n"
+        ));
+    }
+    let (doc, input) = process_text(&text);
+    let numbers = paragraph_numbers(&doc);
+    assert!(
+        label_list(&doc).contains(&"table_of_contents"),
+        "{:?}",
+        label_list(&doc)
+    );
+    assert_eq!(numbers.iter().filter(|&&n| n == 27).count(), 1, "{numbers:?}");
+    assert!(numbers.len() <= 8, "{numbers:?}");
+    spans_hold(&doc, &input);
+}
+
 /// A § line whose case number OCR began with a sign (`SN§13 $N/2024:323`: the S read as `$`) is a § line,
 /// no reference going on from the line before; and a misread sign before a number of its year (`& 64/20`)
 /// is read when that number is the one expected next; a § inserted between two keeps its number and letter

@@ -1590,7 +1590,15 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
             // (At least TOC_MIN_RUN found: a table of one entry and a page's header that repeats its § are no
             // such table.)
             let filled = found >= TOC_MIN_RUN && found + TOC_LOST_ENTRIES >= back;
-            if (lines <= back * TOC_DENSE_LINES && cased * 2 >= back) || filled {
+            // Or its entries are titles alone, no case numbers (`§ 27` / `Avsägelse av kommunalt uppdrag …` /
+            // `Barkhage Foster (V)`, a table's columns as OCR read them): articles end their sentences, titles
+            // hardly ever.
+            let ends = content[first.0..paras[back].0]
+                .iter()
+                .filter(|&&j| sentence_end.is_match(line(j)))
+                .count();
+            let titles = ends * TOC_PROSE_SHARE <= back;
+            if (lines <= back * TOC_DENSE_LINES && (cased * 2 >= back || titles)) || filled {
                 toc.extend(paras[..back].iter().map(|p| p.1));
             }
         }
@@ -2717,6 +2725,9 @@ const AGENDA_MIN_ITEMS: usize = 2;
 const TOC_ENTRY_LINES: usize = 2;
 /// A table of contents the body begins again has at most this many lines for each entry, on average.
 const TOC_DENSE_LINES: usize = 4;
+/// …and at most one entry in this many has a line that ends a sentence when its entries have no case
+/// numbers.
+const TOC_PROSE_SHARE: usize = 4;
 /// An entry's title, with its leader and page number, has at most this many lines.
 const TOC_TITLE_LINES: usize = 4;
 /// A table of contents known by its page numbers alone has at least this many entries.
