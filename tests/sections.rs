@@ -1883,6 +1883,50 @@ fn a_table_of_contents_of_bare_paragraph_signs() {
     spans_hold(&doc, &input);
 }
 
+/// A table of contents (`§ 41 Information` … `§ 49 Anmälningar`, no heading, no page numbers) before a body
+/// whose first § OCR lost (its sign read as a letter): the second entry's number comes back, and the table's
+/// entries are no paragraphs. Written for this test.
+#[test]
+fn a_table_of_contents_whose_first_paragraph_the_body_lost() {
+    let titles_of = [
+        "Information",
+        "Ekonomisk uppföljning",
+        "Kompetensförsörjningsplan",
+        "Lokalförsörjningsplan",
+        "Biblioteksplan",
+        "Redovisning av delegationsbeslut",
+        "Anmälningar för kännedom",
+    ];
+    let mut text = String::from("Barn- och ungdomsnämnden\n\nProtokoll\n\n2026-06-16\n\n");
+    for (n, t) in (41..).zip(titles_of) {
+        text.push_str(&format!("§ {n} {t}\n\n"));
+    }
+    for (n, t) in (41..).zip(titles_of) {
+        let sign = if n == 41 {
+            "Sal".to_string()
+        } else {
+            format!("§ {n} 2026.{n}7 BUN")
+        };
+        text.push_str(&format!(
+            "{sign}\n\n{t}\n\nÄrendebeskrivning\n\nFörvaltningen har tagit fram ett underlag i ärendet.\n\n\
+             Beslut\n\nNämnden godkänner underlaget.\n\n"
+        ));
+    }
+    let (doc, input) = process_text(&text);
+    assert!(
+        label_list(&doc).contains(&"table_of_contents"),
+        "{:?}",
+        label_list(&doc)
+    );
+    assert_eq!(
+        paragraph_numbers(&doc),
+        [42, 43, 44, 45, 46, 47],
+        "{:?}",
+        label_list(&doc)
+    );
+    spans_hold(&doc, &input);
+}
+
 /// A § line whose case number OCR began with a sign (`SN§13 $N/2024:323`: the S read as `$`) is a § line,
 /// no reference going on from the line before; and a misread sign before a number of its year (`& 64/20`)
 /// is read when that number is the one expected next; a § inserted between two keeps its number and letter

@@ -1574,9 +1574,18 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
     // [`TOC_MIN_RUN`] entries, most of them with their case numbers, and the lines before it are dense, [`TOC_DENSE_LINES`] or fewer for each entry
     // on average. Page headers inside it, numbers OCR misread and entries the body does not reach (an
     // extract of the protocol) do not matter then.
+    // (When the body lost the first §'s sign, or the first two's, the next entry's number is the one that
+    // comes back.)
     if let Some(first) = paras.first() {
-        if let Some(back) = paras.iter().skip(TOC_MIN_RUN).position(|p| p.2 == first.2) {
-            let back = back + TOC_MIN_RUN;
+        let again = (0..paras.len().min(TOC_LOST_ENTRIES + 1)).find_map(|i| {
+            let skip = i + TOC_MIN_RUN;
+            paras
+                .iter()
+                .skip(skip)
+                .position(|p| p.2 == paras[i].2)
+                .map(|b| b + skip)
+        });
+        if let Some(back) = again {
             let lines = paras[back].0 - first.0;
             // An entry names its case (`§ 38 Dnr KS-2023-00172`): the articles of one reglemente after
             // another (`§ 10 Nämnden ansvarar för …`) begin again too.
@@ -1593,7 +1602,9 @@ fn table_of_contents(text: &str, layout: &Layout, content: &[usize]) -> Vec<usiz
             // Or its entries are titles alone, no case numbers (`§ 27` / `Avsägelse av kommunalt uppdrag …` /
             // `Barkhage Foster (V)`, a table's columns as OCR read them): articles end their sentences, titles
             // hardly ever.
-            let ends = content[first.0..paras[back].0]
+            // (Up to the last entry's title: the text under a § whose sign the body lost follows it.)
+            let table_end = (paras[back - 1].0 + 1 + TOC_TITLE_LINES).min(paras[back].0);
+            let ends = content[first.0..table_end]
                 .iter()
                 .filter(|&&j| sentence_end.is_match(line(j)))
                 .count();
