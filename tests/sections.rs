@@ -436,6 +436,31 @@ fn a_paragraph_number_misread_in_one_digit_between_its_neighbours() {
     spans_hold(&doc, &input);
 }
 
+/// Two §§ misread in a row: `853` (the sign read as a digit) right after `§ 52` is § 53 whatever follows,
+/// and `§ 4` before `§ 55` is § 54 (a digit lost); but a sign misread after a § misread itself (`& 911`,
+/// `& 912` before `§ 13`) names no number: `& 912` is the one before § 13.
+#[test]
+fn paragraph_numbers_misread_one_after_another() {
+    let para = |line: &str| format!("{line}\n\nÄrendet\n\nBeslut\n\nNämnden godkänner förslaget.\n\n");
+    let text = "Protokoll fört vid sammanträde med Exempelnämnden\n\n".to_string()
+        + &para("§ 51 2026.049 BMN")
+        + &para("§ 52 2026.048 BMN")
+        + &para("853 2026.050 BMN")
+        + &para("§ 4 2026.061 BMN")
+        + &para("§ 55 2026.043 BMN");
+    let (doc, input) = process_text(&text);
+    assert_eq!(paragraph_numbers(&doc), [51, 52, 53, 54, 55]);
+    spans_hold(&doc, &input);
+    let text = "Protokoll fört vid sammanträde med Exempelnämnden\n\n".to_string()
+        + &para("§ 10 Ärendenummer KS-2024-00940")
+        + &para("& 911 Ärendenummer KS-2024-00948")
+        + &para("& 912 Ärendenummer KS-2024-00949")
+        + &para("§ 13 Ärendenummer KS-2024-00950");
+    let (doc, input) = process_text(&text);
+    assert_eq!(paragraph_numbers(&doc)[2..], [12, 13]);
+    spans_hold(&doc, &input);
+}
+
 /// A protocol whose `§1` OCR read as `81`, alone on its line with the title under it, and no range on a
 /// front page: two such lines whose numbers without the misread sign follow each other start the §§.
 #[test]

@@ -445,39 +445,56 @@ pub(super) fn paragraph_title(
 /// `43900` before § 391): the one before the next paragraph, when the digits allow it. A number the table of
 /// contents lists (`listed`) stands: two readings agree.
 pub(super) fn renumber(heads: &mut [Head], listed: &[u32]) {
-    let numbers: Vec<(usize, u32)> = heads
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| h.paragraph.map(|n| (i, n)))
-        .collect();
-    for (k, w) in numbers.windows(2).enumerate() {
-        let ((i, a), (_, b)) = (w[0], w[1]);
-        let prev = k.checked_sub(1).map(|p| numbers[p].1);
-        let Some(raw) = heads[i].doubtful.as_deref() else {
-            // A § written with its sign whose number OCR misread in one digit (`§69` read `§60`) between two
-            // that leave room for one number only is that number; not one that repeats a neighbour's (a §
-            // continued on the next page).
-            if let Some(c) = prev.filter(|&p| p + 2 == b && !(p <= a && a <= b)).map(|p| p + 1) {
-                if heads[i].letter.is_none() && one_digit_apart(a, c) {
-                    heads[i].paragraph = Some(c);
-                }
-            }
-            continue;
-        };
+    let at: Vec<usize> = (0..heads.len()).filter(|&i| heads[i].paragraph.is_some()).collect();
+    let number = |heads: &[Head], k: usize| heads[at[k]].paragraph.unwrap_or(0);
+    let mut mended = vec![false; at.len()];
+    for k in 0..at.len().saturating_sub(1) {
+        let i = at[k];
+        let (a, b) = (number(heads, k), number(heads, k + 1));
+        // The § before as mended: a misread number after it is weighed against the one it should be.
+        let prev = k.checked_sub(1).map(|p| number(heads, p));
         // A § inserted between two (`KS 83a`, `KS &3h`) shares its number with its neighbours.
         if heads[i].letter.is_some() {
             continue;
         }
+        let expected = prev.map(|p| p + 1);
+        // (Only a § before read with its sign, or mended, names the next: `& 911` before `& 912` is no
+        // § 911.)
+        let named = k
+            .checked_sub(1)
+            .is_some_and(|p| heads[at[p]].doubtful.is_none() || mended[p]);
+        let Some(raw) = heads[i].doubtful.as_deref() else {
+            // A § written with its sign whose number OCR misread (`§69` read `§60`, `§54` read `§ 4`) is the
+            // one after the § before, when the next § leaves room for that one only and the number read is
+            // it with a digit misread or lost; not a number in order, nor one that repeats a neighbour's (a §
+            // continued on the next page). (With more room it may be a § of another protocol cited: `§ 10
+            // Dnr 1721/11` among §§ 13–20.)
+            if let Some(e) = expected.filter(|&e| e + 1 == b && !(e - 1 <= a && a <= b)) {
+                if one_digit_apart(a, e) || one_digit_lost(a, e) {
+                    heads[i].paragraph = Some(e);
+                    mended[k] = true;
+                }
+            }
+            continue;
+        };
         // A number as read that falls in order between its neighbours stands: a protocol may skip
-        // numbers (an extract, paragraphs held elsewhere).
-        if (prev.is_some_and(|p| p < a) || listed.contains(&a)) && a < b {
+        // numbers (an extract, paragraphs held elsewhere). So does the one right after the § before, whatever
+        // the next (`853` for § 53 before `§ 4` for § 54, which OCR misread too).
+        if (prev.is_some_and(|p| p < a) || listed.contains(&a)) && a < b || (named && expected == Some(a)) {
             continue;
         }
         let c = b.saturating_sub(1);
         if c != a && c > 0 && (a.abs_diff(c) <= 9 || raw.contains(&c.to_string())) {
             heads[i].paragraph = Some(c);
+            mended[k] = true;
         }
     }
+}
+
+/// Is `a` written as `b` with one digit lost (`4` for `54`, `53` for `513`)?
+fn one_digit_lost(a: u32, b: u32) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a.len() + 1 == b.len() && (0..b.len()).any(|k| b[..k].to_string() + &b[k + 1..] == a)
 }
 
 /// Are `a` and `b` written with as many digits, all but one the same?
