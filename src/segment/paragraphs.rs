@@ -319,6 +319,20 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
         let letter = c.get(2).and_then(|m| m.as_str().chars().next());
         return read(n, t, true).map(|p| ParagraphLine { letter, ..p });
     }
+    // The number lost, its sign left before the case number (`g 2026.001 BMN` for `§ 57 2026.001 BMN`):
+    // only the number expected next, and only before a case number that begins with its year (one that
+    // begins with letters may be the number's digits read as letters: `8 AL 2026.002 TEN`, see below).
+    let sign = regex!(r"^\s*[\$8S5&g£€]\s+")
+        .find(line)
+        .filter(|m| line[m.end()..].starts_with(|c: char| c.is_ascii_digit()));
+    if let (Some(m), Some(x)) = (sign, expected) {
+        if case_number_at(&line[m.end()..]).is_some() {
+            let t = tail(line, m.end());
+            if t.1.is_some() {
+                return read(x, t, false);
+            }
+        }
+    }
     if let Some(c) = loose.captures(line) {
         let n: u32 = c[1].parse().ok()?;
         let end = c.get(0)?.end();
@@ -545,6 +559,14 @@ mod tests {
         );
         let p = paragraph_line("43900 Avendenummer SEK-2024-00343", Some(390)).unwrap();
         assert_eq!((p.number, p.certain), (390, false));
+        // The number lost, the sign before the case number: the number expected, or none.
+        let p = paragraph_line("g 2026.001 BMN", Some(57)).unwrap();
+        assert_eq!(
+            (p.number, p.case_id.as_deref(), p.certain),
+            (57, Some("2026.001 BMN"), false)
+        );
+        assert_eq!(paragraph_line("g 2026.001 BMN", None), None);
+        assert_eq!(paragraph_line("S 2026 var ett bra år", Some(57)), None);
         assert_eq!(
             paragraph_line("§12 Titel", None).and_then(|p| p.title_at),
             Some("§12 ".len())
