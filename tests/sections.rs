@@ -1449,6 +1449,36 @@ fn a_signature_block_and_its_dotted_line() {
     spans_hold(&doc, &input);
 }
 
+/// On a front page, a field's name the catalogue lists takes a value that OCR began with junk (`Beslutande
+/// [ngela Andreen (L)`, `Beslutande han-i rik Wallin`); not the dotted line to sign on that OCR read as
+/// letters (`Ordförande occ cece cece`), nor a sentence that begins with a field's word. Written for this
+/// test.
+#[test]
+fn front_page_fields_whose_values_ocr_began_with_junk() {
+    let front = |beslutande: &str| {
+        format!(
+            "Tekniska nämnden\n\nProtokoll\n\n2026-06-15\n\nPlats och tid Skräddaren kl. 14:00-17:39\n\n\
+             {beslutande}\nLars Gustafsson (S) (vice ordförande)\n\nÖvriga deltagare Anna Berg (sekreterare)\n\n\
+             Ordförande occ cece cece cere tec eeecnecesteteet\nKristina Grapenholm (L)\n\n\
+             § 32 2026.100 TEN\n\nInformation\n\nBeslut\n\nInformationen noteras.\n"
+        )
+    };
+    for line in [
+        "Beslutande [ngela Andreen (L) (ordförande)",
+        "Beslutande han-i rik Wallin OMY) Cordtorande |",
+    ] {
+        let (doc, input) = process_text(&front(line));
+        let labels = label_list(&doc);
+        assert_eq!(
+            headings_of(&doc, "members_voting"),
+            ["Beslutande"],
+            "{line}: {labels:?}"
+        );
+        assert!(headings_of(&doc, "signatures").is_empty(), "{line}: {labels:?}");
+        spans_hold(&doc, &input);
+    }
+}
+
 /// A protocol's attendance and voting table under its heading (`NÄRVAROLISTA`). Written for this test.
 #[test]
 fn an_attendance_list() {

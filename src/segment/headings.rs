@@ -2676,6 +2676,13 @@ const SHORT_LINE_WORDS: usize = 4;
 
 /// A heading the catalogue does not name has at most this many words…
 const FREE_HEADING_WORDS: usize = 8;
+/// A front-page field's name takes a value that begins any way when it has at least this many characters
+/// (`Beslutande`, `Plats och tid`; not `Tid`, `Organ`).
+const FRONT_FIELD_MIN_CHARS: usize = 8;
+/// …and a name, a date or a number among the first this many words of its value.
+const FRONT_FIELD_VALUE_WORDS: usize = 3;
+/// …in a value of at most this many words.
+const FRONT_FIELD_MAX_WORDS: usize = 8;
 /// A front-page field's name wrapped onto the next line has at most this many words on its first line.
 const WRAPPED_FIELD_WORDS: usize = 3;
 /// The second line of a heading in capitals wrapped after a linking word has at most this many words.
@@ -2815,6 +2822,22 @@ fn run_in<'c>(
         // On a protocol's front page (`front`) a field's name ended by a colon (`Tid: kl 09:00`,
         // `Justeringsdag: 2013-04-10`) says where it ends: its value may begin any way.
         let colon = front && line[..he].ends_with(':');
+        // So does a name the catalogue lists for a front page's field: OCR may begin its value any way
+        // (`Beslutande [ngela Andreen (L)`, `Beslutande han-i rik Wallin`), as long as a name, a date or a
+        // number follows soon (not the dotted line to sign on that OCR read as letters, `Ordförande occ cece`)
+        // and the value is short, a name's or a date's, no sentence (`Paragraf 7 i nu gällande taxa ersätts
+        // med …`).
+        let field = front
+            && !colon
+            && line[..he].chars().count() >= FRONT_FIELD_MIN_CHARS
+            && rest.split_whitespace().count() <= FRONT_FIELD_MAX_WORDS
+            && rest
+                .split_whitespace()
+                .take(FRONT_FIELD_VALUE_WORDS)
+                .any(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            && catalogue
+                .classify(&line[..he], None, Some(&Scope::ProtocolFront))
+                .is_some();
         // A signature's dotted line after its role (`Underskrift Sekreterare ..........`).
         // A leader and a page number after it make an entry of a table of contents instead.
         let dotted = (rest.starts_with("...") || rest.starts_with('…'))
@@ -2844,6 +2867,7 @@ fn run_in<'c>(
             || misread_i
             || numbered
             || colon
+            || field
             || dotted
             || dash
             || time)
@@ -2857,7 +2881,7 @@ fn run_in<'c>(
         if !colon && (case_line.is_match(rest) || code) {
             continue;
         }
-        let only = colon.then_some(&Scope::ProtocolFront);
+        let only = (colon || field).then_some(&Scope::ProtocolFront);
         if let Some((label, scope)) = catalogue.classify(&line[..he], None, only) {
             return Some((he, body, label, scope));
         }
