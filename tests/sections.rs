@@ -1479,6 +1479,29 @@ fn front_page_fields_whose_values_ocr_began_with_junk() {
     }
 }
 
+/// A heading of the catalogue that OCR damaged past its tolerance (`Beshusunderlag`) right under the last
+/// line of a paragraph (no blank line between) and over a list is that heading; one over a sentence that
+/// goes on in small letters is none. Written for this test.
+#[test]
+fn a_damaged_heading_under_a_paragraph_and_over_a_list() {
+    let text = "§ 72 2026.210 KS\n\nSvar på motion om fler bostäder\n\nÄrendebeskrivning\n\n\
+        Bolaget arbetar redan med att skapa fler bostäder i samband med ombyggnationer.\n\
+        Beshusunderlag\n\n* Tjänsteskrivelse - Svar på motion om fler bostäder\n\
+        * Motion om fler bostäder\n\nBeslut\n\nMotionen besvaras.\n";
+    // (One § alone reads as a tjänsteskrivelse: its documents are `decision_basis` there.)
+    let basis = |doc: &Value| [headings_of(doc, "documents"), headings_of(doc, "decision_basis")].concat();
+    let (doc, input) = process_text(text);
+    assert_eq!(basis(&doc), ["Beshusunderlag"], "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+    let text = text.replace(
+        "Beshusunderlag\n\n* Tjänsteskrivelse",
+        "Beshusunderlag\nvar med i tjänsteskrivelsen",
+    );
+    let (doc, input) = process_text(&text);
+    assert!(basis(&doc).is_empty(), "{:?}", label_list(&doc));
+    spans_hold(&doc, &input);
+}
+
 /// A protocol's attendance and voting table under its heading (`NÄRVAROLISTA`). Written for this test.
 #[test]
 fn an_attendance_list() {

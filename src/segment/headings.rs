@@ -968,21 +968,25 @@ impl Finder<'_> {
             || body.contains(|c: char| c.is_ascii_digit() || (c.is_ascii_punctuation() && c != '-'))
             || self.content.first() == Some(&li)
             || li == 0
-            || kinds[li - 1] != LineKind::Blank
         {
+            return false;
+        }
+        // Set apart above by a blank line, or by a sentence's end right above it (OCR kept no blank line
+        // between a paragraph and the heading under it: `… och Noltorp.` / `Beshusunderlag`).
+        let above = kinds[li - 1] == LineKind::Blank
+            || (kinds[li - 1] == LineKind::Text && closes(self.layout.line(self.text, li - 1).trim_end(), &['.']));
+        if !above {
             return false;
         }
         let mut j = li + 1;
         if j < kinds.len() && kinds[j] == LineKind::Blank {
             j += 1;
         }
-        j < kinds.len()
-            && kinds[j] == LineKind::Text
-            && self
-                .layout
-                .line(self.text, j)
-                .trim_start()
-                .starts_with(char::is_uppercase)
+        // Text under it that begins with a capital, or a list's first item (`* §72 KSAU …`, `• Tjänsteskrivelse`).
+        j < kinds.len() && kinds[j] == LineKind::Text && {
+            let next = self.layout.line(self.text, j).trim_start();
+            next.starts_with(char::is_uppercase) || regex!(r"^[*•·+–-]\s+\S").is_match(next)
+        }
     }
 
     /// A front-page field's name that begins with the first word of line `li` and ends at the start of the
