@@ -2491,7 +2491,6 @@ fn opening_titles(
     let line = |li: usize| layout.line(text, li).trim();
     let years = regex!(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$");
     let passed_over = regex!(r"(?i)^(?:\d{4}-\d{2}-\d{2}|\d{1,3}|sida \d+(?: av \d+)?|version [\d.-]+.*)$");
-    // A letterhead's field (`Datum: 2026-05-22 Tekniska nämnden`) stands over the title.
     let number = |l: &str| {
         l.split_whitespace()
             .any(|w| w.chars().any(|c| c.is_ascii_digit()) && !years.is_match(w))
@@ -2550,6 +2549,7 @@ fn opening_titles(
     while k < content.len().min(TITLE_LINES_MAX) && out.len() < TITLES_MAX {
         let li = content[k];
         let l = line(li);
+        // A letterhead's field (`Datum: 2026-05-22 Tekniska nämnden`) stands over the title.
         if passed_over.is_match(l)
             || letterhead_field(l)
             || (organ(l) && plain(l) && l.split_whitespace().count() <= TITLE_WRAP_WORDS)
@@ -2831,17 +2831,17 @@ fn run_in<'c>(
         // number follows soon (not the dotted line to sign on that OCR read as letters, `Ordförande occ cece`)
         // and the value is short, a name's or a date's, no sentence (`Paragraf 7 i nu gällande taxa ersätts
         // med …`).
-        let field = front
+        // (Its label and scope, when it is one.)
+        let field = (front
             && !colon
             && line[..he].chars().count() >= FRONT_FIELD_MIN_CHARS
             && rest.split_whitespace().count() <= FRONT_FIELD_MAX_WORDS
             && rest
                 .split_whitespace()
                 .take(FRONT_FIELD_VALUE_WORDS)
-                .any(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-            && catalogue
-                .classify(&line[..he], None, Some(&Scope::ProtocolFront))
-                .is_some();
+                .any(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())))
+        .then(|| catalogue.classify(&line[..he], None, Some(&Scope::ProtocolFront)))
+        .flatten();
         // A signature's dotted line after its role (`Underskrift Sekreterare ..........`).
         // A leader and a page number after it make an entry of a table of contents instead.
         let dotted = (rest.starts_with("...") || rest.starts_with('…'))
@@ -2871,7 +2871,7 @@ fn run_in<'c>(
             || misread_i
             || numbered
             || colon
-            || field
+            || field.is_some()
             || dotted
             || dash
             || time)
@@ -2885,8 +2885,8 @@ fn run_in<'c>(
         if !colon && (case_line.is_match(rest) || code) {
             continue;
         }
-        let only = (colon || field).then_some(&Scope::ProtocolFront);
-        if let Some((label, scope)) = catalogue.classify(&line[..he], None, only) {
+        let only = colon.then_some(&Scope::ProtocolFront);
+        if let Some((label, scope)) = field.or_else(|| catalogue.classify(&line[..he], None, only)) {
             return Some((he, body, label, scope));
         }
     }

@@ -228,7 +228,7 @@ pub(super) fn glued_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t 
 /// it starts: the first of a run of [`LOOSE_RUN`] such lines whose numbers rise by one, each with text
 /// between it and the next, and a capitalised word after its number (no table's columns).
 pub(super) fn loose_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t str)>) -> Option<u32> {
-    let loose = regex!(r"^\s*[\$8S5&g£€]\s*(\d{1,3})\s+(\S.*)$");
+    let loose = regex!(format!(r"^\s*[{MISREAD_SIGN}]\s*(\d{{1,3}})\s+(\S.*)$"));
     let columns = regex!(r"\S\s{3,}\S");
     let mut run: Vec<(usize, u32)> = Vec::new();
     for (li, l) in lines {
@@ -249,6 +249,10 @@ pub(super) fn loose_first_paragraph<'t>(lines: impl Iterator<Item = (usize, &'t 
     }
     None
 }
+
+/// The signs OCR reads a § as, before its number (`$ 12`, `8 12`, `S 12`, `5 12`, `& 12`, `g 12`, `£ 12`,
+/// `€ 12`), as a regex class's members.
+const MISREAD_SIGN: &str = r"\$8S5&g£€";
 
 /// A run of this many § lines whose sign OCR misread starts the reading of them (see [`loose_first_paragraph`]).
 const LOOSE_RUN: usize = 3;
@@ -287,9 +291,9 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     // (`£38 Dnr …`).
     // The number may be one of its year's (`& 63/20`).
     // The letter of a § inserted between two as the strict form reads it (`KS 83a DNR: …`).
-    let loose = regex!(
-        r"^\s*(?:\p{Lu}{2,6}\s+)?(?:[^\p{L}\p{N}\s][\$&£€]|[\$8S5&g£€])\s*(\d{1,4})(?:/(?:19|20)?\d\d)?(?:([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
-    );
+    let loose = regex!(format!(
+        r"^\s*(?:\p{{Lu}}{{2,6}}\s+)?(?:[^\p{{L}}\p{{N}}\s][\$&£€]|[{MISREAD_SIGN}])\s*(\d{{1,4}})(?:/(?:19|20)?\d\d)?(?:([a-h])(?:[.:)]?\s+|[.:)]?$)|(?-u:\b)[.:]?\s*)"
+    ));
     let glued = regex!(r"^\s*(\d{2,5})\s+");
     // `KU § 317 06-12-05`: a § of another meeting cited with its date (an earlier handling in the margin).
     let cited = regex!(r"^(?:19|20)?\d\d-\d\d-\d\d(?-u:\b)");
@@ -322,7 +326,7 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     // The number lost, its sign left before the case number (`g 2026.001 BMN` for `§ 57 2026.001 BMN`):
     // only the number expected next, and only before a case number that begins with its year (one that
     // begins with letters may be the number's digits read as letters: `8 AL 2026.002 TEN`, see below).
-    let sign = regex!(r"^\s*[\$8S5&g£€]\s+")
+    let sign = regex!(format!(r"^\s*[{MISREAD_SIGN}]\s+"))
         .find(line)
         .filter(|m| line[m.end()..].starts_with(|c: char| c.is_ascii_digit()));
     if let (Some(m), Some(x)) = (sign, expected) {
@@ -347,7 +351,7 @@ pub(super) fn paragraph_line(line: &str, expected: Option<u32>) -> Option<Paragr
     }
     // The number's digits read as letters too (`8 AL 2026.002 TEN` for `§ 41 2026.002 TEN`): only the number
     // expected next, and only before a case number.
-    let letters = regex!(r"^\s*[\$8S5&g£€§]\s+([0-9AIlLOoSBZ|]{1,4})\s+");
+    let letters = regex!(format!(r"^\s*[{MISREAD_SIGN}§]\s+([0-9AIlLOoSBZ|]{{1,4}})\s+"));
     if let (Some(c), Some(x)) = (letters.captures(line), expected) {
         let n: Option<u32> = c[1]
             .chars()
