@@ -60,6 +60,7 @@ pub(super) fn apply(r: &Repairer, doc: &mut Doc) {
         slots,
         valid: RefCell::new(HashMap::default()),
         groups: RefCell::new(HashMap::default()),
+        written: RefCell::new(HashMap::default()),
     };
     for k in 0..pass.slots.len() {
         pass.decide(k, &mut doc.chosen);
@@ -166,9 +167,12 @@ struct Pass<'a> {
     /// The groups of the words of this document (each distinct word asks the repairer's shared memo once,
     /// not every occurrence: no key to allocate, no lock per word).
     groups: RefCell<HashMap<String, std::sync::Arc<Vec<String>>>>,
+    /// The same groups by the word as written: most occurrences need nothing else, so they need no
+    /// lowercase copy made.
+    written: RefCell<HashMap<&'a str, std::sync::Arc<Vec<String>>>>,
 }
 
-impl Pass<'_> {
+impl<'a> Pass<'a> {
     /// The reading of slot `k` as it stands: its decision, or the word as written.
     fn current(&self, chosen: &Chosen, t: &Token) -> String {
         if t.kind == Kind::Number {
@@ -216,6 +220,11 @@ impl Pass<'_> {
             return;
         }
         self.confirm_real_word(k, chosen);
+        // A word has readings to weigh only where the OCR did not keep its diacritics and its fold group
+        // has two words or more (see `readings`): most words stop here.
+        if tok.kind == Kind::Word && (self.costs[k].intact || self.group_as_written(tok.text(self.text)).len() < 2) {
+            return;
+        }
         let orig = lower_nfc(tok.text(self.text));
         let cur = self.current(chosen, &tok);
         let Some(cands) = self.readings(&self.costs[k], &tok, &orig, &cur) else {
@@ -367,6 +376,16 @@ impl Pass<'_> {
         }
         let g = self.repairer.cached_group(orig, || self.find_group(orig));
         self.groups.borrow_mut().insert(orig.to_string(), g.clone());
+        g
+    }
+
+    /// [`Pass::group`] of a word as written, found once per distinct spelling in the document.
+    fn group_as_written(&self, word: &'a str) -> std::sync::Arc<Vec<String>> {
+        if let Some(g) = self.written.borrow().get(word) {
+            return g.clone();
+        }
+        let g = self.group(&lower_nfc(word));
+        self.written.borrow_mut().insert(word, g.clone());
         g
     }
 
