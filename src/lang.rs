@@ -397,6 +397,33 @@ mod tests {
                 .chain(&DANO_NORWEGIAN_WEAK)
         };
         assert!(all().any(|w| w.len() == LISTED_MAX_BYTES));
+        // The set look-up is the lists' case-blind comparison: the lists are written in lowercase.
+        assert!(all().all(|w| w.to_ascii_lowercase() == *w));
+        let compared = |w: &str| all().any(|m| m.len() == w.len() && m.eq_ignore_ascii_case(w));
+        for w in all()
+            .map(|w| w.to_string())
+            .chain(all().map(|w| w.to_uppercase()))
+            .chain(
+                [
+                    "Og",
+                    "OG",
+                    "oG",
+                    "VÆRE",
+                    "Være",
+                    "thee",
+                    "th",
+                    "",
+                    "ogsaaa",
+                    "hvorledesx",
+                    "Ikke",
+                    "xor",
+                    "æ",
+                ]
+                .map(String::from),
+            )
+        {
+            assert_eq!(is_listed(&w), compared(&w), "{w}");
+        }
     }
 
     #[test]
@@ -634,6 +661,32 @@ const fn max_len(lists: &[&[&str]]) -> usize {
     max
 }
 
+/// Is `w` a word of one of the marker lists, in any ASCII case? (One look-up: this runs for every word
+/// of a text.)
+fn is_listed(w: &str) -> bool {
+    static LISTED: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    if w.len() > LISTED_MAX_BYTES {
+        return false;
+    }
+    let listed = LISTED.get_or_init(|| {
+        [
+            &DANO_NORWEGIAN_WORDS[..],
+            &ENGLISH_WORDS,
+            &DANO_NORWEGIAN_WEAK,
+            &ENGLISH_WEAK,
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    });
+    let mut buf = [0u8; LISTED_MAX_BYTES];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    // Lowering ASCII letters keeps the bytes UTF-8.
+    std::str::from_utf8(lower).is_ok_and(|l| listed.contains(l))
+}
+
 /// How many distinct markers of each language a line has, and whether one is strong.
 fn line_markers(line: &str, langs: &[Quoted; 2]) -> [(usize, bool); 2] {
     let mut out = [(0, false); 2];
@@ -643,13 +696,7 @@ fn line_markers(line: &str, langs: &[Quoted; 2]) -> [(usize, bool); 2] {
     for w in words {
         // Most words are none: look closer only at listed ones and those with æ, ø or aa (no list has a
         // word longer than `LISTED_MAX_BYTES`).
-        let listed = |list: &[&str]| list.iter().any(|m| m.len() == w.len() && m.eq_ignore_ascii_case(w));
-        let candidate = (w.len() <= LISTED_MAX_BYTES
-            && (listed(&DANO_NORWEGIAN_WORDS)
-                || listed(&ENGLISH_WORDS)
-                || listed(&DANO_NORWEGIAN_WEAK)
-                || listed(&ENGLISH_WEAK)))
-            || has_ae_oe_or_aa(w);
+        let candidate = is_listed(w) || has_ae_oe_or_aa(w);
         if !candidate || !w.chars().all(char::is_alphabetic) {
             continue;
         }
