@@ -167,43 +167,55 @@ fn party_marks_in_tables(text: &str, tokens: &[Token], chosen: &mut Chosen) {
         }
     }
     lines.push((start, tokens.len()));
-    let content =
-        |&(a, b): &(usize, usize)| -> Vec<&Token> { tokens[a..b].iter().filter(|t| t.kind != Kind::Space).collect() };
-    let cells: Vec<Vec<&Token>> = lines.iter().map(content).collect();
-    // Which lines are vote or role cells, decided once per line (a cell has one or two words).
-    let votes: Vec<bool> = cells
+    // Each line's tokens other than spaces: how many, and the first.
+    let cells: Vec<(usize, Option<&Token>)> = lines
         .iter()
-        .map(|c| {
-            if c.len() > 2 {
+        .map(|&(a, b)| {
+            let mut content = tokens[a..b].iter().filter(|t| t.kind != Kind::Space);
+            let first = content.next();
+            (usize::from(first.is_some()) + content.count(), first)
+        })
+        .collect();
+    // Is a line a vote or role cell (one or two words)? Decided once per line, and only for lines near a
+    // mark's: most texts have none.
+    let votes: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); lines.len()];
+    let vote = |li: usize| {
+        *votes[li].get_or_init(|| {
+            if cells[li].0 > 2 {
                 return false;
             }
-            let words: Vec<String> = c.iter().map(|t| fold(t.text(text))).collect();
+            let (a, b) = lines[li];
+            let words: Vec<String> = tokens[a..b]
+                .iter()
+                .filter(|t| t.kind != Kind::Space)
+                .map(|t| fold(t.text(text)))
+                .collect();
             let w: Vec<&str> = words.iter().map(String::as_str).collect();
             roll_call_cell(&w)
         })
-        .collect();
-    let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
+    };
+    let nonblank: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].0 > 0).collect();
     for (k, &li) in nonblank.iter().enumerate() {
-        let c = &cells[li];
-        if c.len() != 1 || c[0].text(text).chars().count() > 2 || !matches!(c[0].kind, Kind::Word | Kind::Number) {
+        let (n, Some(&first)) = cells[li] else { continue };
+        if n != 1 || first.text(text).chars().count() > 2 || !matches!(first.kind, Kind::Word | Kind::Number) {
             continue;
         }
         let near = nonblank[k.saturating_sub(4)..(k + 5).min(nonblank.len())]
             .iter()
-            .filter(|&&j| j != li && votes[j])
+            .filter(|&&j| j != li && vote(j))
             .count();
         if near < 2 {
             continue;
         }
         // Digits in a table are seat numbers, not parties.
-        let w = c[0].text(text);
+        let w = first.text(text);
         let to = match w {
             "ja" => Some("Ja"),
-            _ if c[0].kind == Kind::Number => None,
+            _ if first.kind == Kind::Number => None,
             _ => party_reading(w),
         };
         if let Some(to) = to {
-            chosen.insert(c[0].start, mark(to));
+            chosen.insert(first.start, mark(to));
         }
     }
 }
