@@ -44,8 +44,10 @@ const ABBREVIATION_MAX_CHARS: usize = 4;
 /// of the document.
 pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
     let text = doc.text;
-    let names = NameEvidence::of(doc);
-    let line_cut = line_cut(doc);
+    // Both read every word of the document, and only a decision that reaches them needs them: most words
+    // have none, and a clean page few.
+    let names = std::cell::OnceCell::new();
+    let line_cut = std::cell::OnceCell::new();
     let mut chosen = HashMap::default();
     for (ui, u) in doc.units.iter().enumerate() {
         let region = doc.region_at(u.first().start);
@@ -55,11 +57,14 @@ pub(super) fn choose_occurrences(r: &Repairer, doc: &mut Doc) {
             let Some(d) = d else { continue };
             let keep = (profile.intact && r.doubtful_in_intact_text(tok.text(text), d))
                 || r.keeps_loose_compound(tok.text(text), d, profile)
-                || line_start_fragment(text, &tok, d, profile, line_cut)
+                || line_start_fragment(text, &tok, d, profile, || *line_cut.get_or_init(|| self::line_cut(doc)))
                 || r.breaks_suspended_prefix(text, &tok, d)
                 || abbreviation(text, &doc.tokens, &tok)
                 || in_latin_phrase(text, &doc.tokens, &tok)
-                || names.protects(r, doc, &tok, d, profile);
+                || (Case::of(tok.text(text)) == Case::Title
+                    && names
+                        .get_or_init(|| NameEvidence::of(doc))
+                        .protects(r, doc, &tok, d, profile));
             if !keep {
                 chosen.insert(tok.start, d.clone());
             }
@@ -158,8 +163,14 @@ impl Repairer {
 /// tail of a word cut before the line (`nad` of `anordnad`, `muner` of `kommuner`), in a text whose lines
 /// were cut out of their pages (see [`line_cut`]) and that kept its diacritics: there such a word is far
 /// likelier a fragment than damaged, and it is kept.
-fn line_start_fragment(text: &str, tok: &Token, d: &Decision, profile: &Profile, line_cut: bool) -> bool {
-    line_cut && profile.intact && !d.real_word && line_initial_candidate(text, tok)
+fn line_start_fragment(
+    text: &str,
+    tok: &Token,
+    d: &Decision,
+    profile: &Profile,
+    line_cut: impl FnOnce() -> bool,
+) -> bool {
+    profile.intact && !d.real_word && line_initial_candidate(text, tok) && line_cut()
 }
 
 /// Is `tok` a short word written small that begins a line no hyphen (or `¬`, or a soft hyphen) leads into?
@@ -497,7 +508,8 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     let mut written: HashSet<&str> = HashSet::default();
     let mut seen: HashMap<String, Option<String>> = HashMap::default();
     for t in &undecided {
-        if !written.insert(t.text(text)) {
+        // A spelling of ASCII letters alone has no å, ä, ö (not even decomposed): most need no copy made.
+        if !written.insert(t.text(text)) || t.text(text).is_ascii() {
             continue;
         }
         let w = lower_nfc(t.text(text));
