@@ -95,6 +95,21 @@ fn a_numbered_heading_running_into_its_text_keeps_its_capital_i() {
 }
 
 #[test]
+fn a_heading_joined_to_its_paragraph_on_a_clean_page_keeps_its_capital_i() {
+    // A text extraction that joins a heading's line to its paragraph's first line leaves a capital I
+    // between two small words, the heading's last and the sentence's second (`… utveckling I de …`). On a
+    // page that kept its diacritics and shows no damage that I begins a sentence: no OCR misread it.
+    assert_kept(
+        "Förvaltningen har under året fört dialoger med nämnderna om hur arbetet ska följas upp och vilka\n\
+         behov som finns framåt. Rapporten sammanfattar vad som har kommit fram och föreslår åtgärder.\n\n\
+         Pågående utvecklingsarbete samt behov av fortsatt utveckling I de dialoger som förts med\n\
+         förvaltningarna framkom att flera av dem har påbörjat ett arbete med att se över sina rutiner.\n\n\
+         Tabell 2 – Styrande dokument som föreslås förlängas I nedanstående tabell anges de dokument som\n\
+         föreslås gälla ytterligare en period, med en kort motivering för vart och ett av dem.\n",
+    );
+}
+
+#[test]
 fn words_cut_by_an_earlier_layout_stay_whole() {
     // Text reflowed from a layout that cut words at its line ends keeps the hyphen and a space inside the
     // line: the second half is no word of its own to repair (mande: mindre, tan: fan).

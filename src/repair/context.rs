@@ -76,6 +76,8 @@ struct Costs {
     digit: f64,
     /// The document kept its diacritics.
     intact: bool,
+    /// … and has so few unknown words that no unnamed edit is allowed on it ([`Profile::generic`]).
+    clean: bool,
     /// The page's lift (see [`Profile`]).
     lift: f64,
 }
@@ -103,6 +105,7 @@ impl Costs {
             strip,
             digit,
             intact: p.intact,
+            clean: p.intact && !p.generic,
             lift: f64::from(p.lift),
         }
     }
@@ -307,8 +310,14 @@ impl<'a> Pass<'a> {
         gain >= MIN_ASSOCIATION
     }
 
-    /// A capital I inside a sentence, after a small word and before one, is the preposition i.
+    /// A capital I inside a sentence, after a small word and before one, is the preposition i — except on a
+    /// clean page (its diacritics kept, few unknown words), where such an I is far likelier a heading run
+    /// into its paragraph by a text extraction that joined the lines (`… fortsatt utveckling I de dialoger`,
+    /// `Tabell 3 – Förslag till justerade styrande dokument I nedanstående tabell`).
     fn capital_i_as_preposition(&self, k: usize, chosen: &mut Chosen) {
+        if self.costs[k].clean {
+            return;
+        }
         let tok = self.slots[k].token;
         let text = self.text;
         let left_small = self.neighbour(k, false).is_some_and(|t| {
