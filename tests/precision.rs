@@ -110,6 +110,16 @@ fn a_heading_joined_to_its_paragraph_on_a_clean_page_keeps_its_capital_i() {
 }
 
 #[test]
+fn a_piece_of_a_cut_word_takes_no_spelling_from_another_piece() {
+    // `ak- törer` and `fak- torer` are aktörer and faktorer cut by an earlier layout's line end: their
+    // second halves are pieces of words, not one word the document writes with and without its ö.
+    assert_kept(
+        "Privata och kommunala ak- törer kan ha olika mål med sin verksamhet.\n\
+         Det beror på många fak- torer, exempelvis avskrivningar och räntor.\n",
+    );
+}
+
+#[test]
 fn words_cut_by_an_earlier_layout_stay_whole() {
     // Text reflowed from a layout that cut words at its line ends keeps the hyphen and a space inside the
     // line: the second half is no word of its own to repair (mande: mindre, tan: fan).

@@ -499,9 +499,23 @@ fn name_before(doc: &Doc, tok: &Token) -> bool {
 /// unknown stripped words are touched, and only when one spelling with diacritics folds to them.
 pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     let (text, tokens, chosen) = (doc.text, &doc.tokens, &mut doc.chosen);
+    // The halves of a word cut by a hyphen (`ak- törer`, `kommu-⏎nen`: a word when joined) are pieces, no
+    // words: they neither show how the document writes a word nor take its spelling (`fak- torer` is no
+    // `törer`). Halves that are no word joined (`AI-⏎tjanster`) are words of their own.
+    let pieces: HashSet<usize> = doc
+        .units
+        .iter()
+        .filter(|u| match u {
+            Unit::Hyphenated(left, right) => {
+                r.written_is_word_cached(&lower_nfc(&format!("{}{}", left.text(text), right.text(text))))
+            }
+            Unit::Word(_) => false,
+        })
+        .flat_map(|u| u.tokens().map(|t| t.start))
+        .collect();
     let undecided: Vec<&Token> = tokens
         .iter()
-        .filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start))
+        .filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start) && !pieces.contains(&t.start))
         .collect();
     // Each spelling once: what the document writes with å, ä, ö, by its folded form (none where it writes
     // two spellings of one folded form).
