@@ -498,32 +498,36 @@ fn name_before(doc: &Doc, tok: &Token) -> bool {
 /// Soderstrom), even where the lexicon does not know the word or a name guard held the repair back. Only
 /// unknown stripped words are touched, and only when one spelling with diacritics folds to them.
 pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
-    let (text, tokens, chosen) = (doc.text, &doc.tokens, &mut doc.chosen);
-    // The halves of a word cut by a hyphen (`ak- törer`, `kommu-⏎nen`: a word when joined) are pieces, no
-    // words: they neither show how the document writes a word nor take its spelling (`fak- torer` is no
-    // `törer`). Halves that are no word joined (`AI-⏎tjanster`) are words of their own.
-    let pieces: HashSet<usize> = doc
-        .units
-        .iter()
-        .filter(|u| match u {
+    let (text, chosen) = (doc.text, &mut doc.chosen);
+    // The undecided words, each with its distinct unit (so that a spelling is read once by its number, not
+    // hashed at every occurrence). The halves of a word cut by a hyphen (`ak- törer`, `kommu-⏎nen`: a word
+    // when joined) are pieces, no words: they neither show how the document writes a word nor take its
+    // spelling (`fak- torer` is no `törer`). Halves that are no word joined (`AI-⏎tjanster`) are words of
+    // their own, read by their spelling.
+    let mut undecided: Vec<(Option<usize>, Token)> = Vec::new();
+    for (u, &id) in doc.units.iter().zip(&doc.unit_ids) {
+        match *u {
+            Unit::Word(t) => undecided.push((Some(id), t)),
             Unit::Hyphenated(left, right) => {
-                r.written_is_word_cached(&lower_nfc(&format!("{}{}", left.text(text), right.text(text))))
+                if !r.written_is_word_cached(&lower_nfc(&format!("{}{}", left.text(text), right.text(text)))) {
+                    undecided.extend([(None, left), (None, right)]);
+                }
             }
-            Unit::Word(_) => false,
-        })
-        .flat_map(|u| u.tokens().map(|t| t.start))
-        .collect();
-    let undecided: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word && !chosen.contains_key(&t.start) && !pieces.contains(&t.start))
-        .collect();
+        }
+    }
+    undecided.retain(|(_, t)| t.kind == Kind::Word && !chosen.contains_key(&t.start));
     // Each spelling once: what the document writes with å, ä, ö, by its folded form (none where it writes
     // two spellings of one folded form).
-    let mut written: HashSet<&str> = HashSet::default();
+    let mut read = vec![false; doc.distinct.len()];
+    let mut read_halves: HashSet<&str> = HashSet::default();
     let mut seen: HashMap<String, Option<String>> = HashMap::default();
-    for t in &undecided {
+    for &(id, t) in &undecided {
+        let first = match id {
+            Some(id) => !std::mem::replace(&mut read[id], true),
+            None => read_halves.insert(t.text(text)),
+        };
         // A spelling of ASCII letters alone has no å, ä, ö (not even decomposed): most need no copy made.
-        if !written.insert(t.text(text)) || t.text(text).is_ascii() {
+        if !first || t.text(text).is_ascii() {
             continue;
         }
         let w = lower_nfc(t.text(text));
@@ -537,19 +541,25 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
     if seen.is_empty() {
         return;
     }
-    // What each undecided spelling becomes, found once.
-    let mut restored: HashMap<&str, Option<String>> = HashMap::default();
-    for t in undecided {
-        let to = restored.entry(t.text(text)).or_insert_with(|| {
-            // Only a spelling the document also writes with å, ä, ö can be restored: look that up first,
-            // the lexicon only for those.
-            let w = lower_nfc(t.text(text));
-            let to = seen.get(&w)?.as_ref()?;
-            if w.contains(['å', 'ä', 'ö']) || r.lexicon().lookup_key(&w).is_some_and(Entry::is_valid) {
-                return None;
-            }
-            Some(to.clone())
-        });
+    // What each undecided spelling becomes, found once: only a spelling the document also writes with å,
+    // ä, ö can be restored, so that is looked up first, the lexicon only for those.
+    let becomes = |w: &str| -> Option<String> {
+        let w = lower_nfc(w);
+        let to = seen.get(&w)?.as_ref()?;
+        if w.contains(['å', 'ä', 'ö']) || r.lexicon().lookup_key(&w).is_some_and(Entry::is_valid) {
+            return None;
+        }
+        Some(to.clone())
+    };
+    let mut restored: Vec<Option<Option<String>>> = vec![None; doc.distinct.len()];
+    let mut restored_halves: HashMap<&str, Option<String>> = HashMap::default();
+    for (id, t) in undecided {
+        let to = match id {
+            Some(id) => restored[id].get_or_insert_with(|| becomes(t.text(text))),
+            None => restored_halves
+                .entry(t.text(text))
+                .or_insert_with(|| becomes(t.text(text))),
+        };
         if let Some(to) = to {
             let d = Decision {
                 to: to.clone(),
