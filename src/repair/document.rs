@@ -515,7 +515,7 @@ pub(super) fn apply_document_cache(r: &Repairer, doc: &mut Doc) {
             }
         }
     }
-    undecided.retain(|(_, t)| t.kind == Kind::Word && !chosen.contains_key(&t.start));
+    undecided.retain(|(_, t)| !chosen.contains_key(&t.start));
     // Each spelling once: what the document writes with å, ä, ö, by its folded form (none where it writes
     // two spellings of one folded form).
     let mut read = vec![false; doc.distinct.len()];

@@ -103,10 +103,10 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
 /// generations every shard stands near its bound, where clearing left half of them empty on average: 30,000
 /// peak as high as 50,000 cleared did, and keep the words a long text uses again.
 const CACHE_MAX: usize = 30_000;
-/// Most candidate lists kept between words. Most lists are short (a valid word's few readings): 18,000 of
-/// them took about 6 MB of varied OCR-like text, and evicted so soon that 45% of the first-stage searches of
-/// 10 MB of it were searches made before (a window's words outnumber the bound, so the damage pass and the
-/// regions' second decisions searched again). At 36,000, `process --format jsonl -j2` of 100 MB of it took
+/// Most candidate lists kept between words. Most lists are short (a valid word's few readings): on varied
+/// OCR-like text 18,000 of them took about 6 MB, and were evicted so soon that 45% of the first-stage
+/// searches of 10 MB of it were searches made before (a window's words outnumber the bound, so the damage
+/// pass and the regions' second decisions searched again). At 36,000, `process --format jsonl -j2` of 100 MB of it took
 /// 59 s instead of 68 s at the same peak (165 MB); 72,000 gained nothing more and peaked at 183 MB.
 const SEARCH_CACHE_MAX: usize = 36_000;
 
