@@ -223,14 +223,23 @@ impl<'a> Pass<'a> {
             return;
         }
         self.confirm_real_word(k, chosen);
-        // A word has readings to weigh only where the OCR did not keep its diacritics and its fold group
-        // has two words or more (see `readings`): most words stop here.
-        if tok.kind == Kind::Word && (self.costs[k].intact || self.group_as_written(tok.text(self.text)).len() < 2) {
-            return;
-        }
+        // A word has readings to weigh only where the OCR did not keep its diacritics (where it kept them,
+        // no word is read as its twin with or without them: the page did not strip them, and it does not
+        // add them) and its fold group has two words or more: most words stop here.
+        let group = if tok.kind == Kind::Word {
+            let g = (!self.costs[k].intact)
+                .then(|| self.group_as_written(tok.text(self.text)))
+                .filter(|g| g.len() >= 2);
+            if g.is_none() {
+                return;
+            }
+            g
+        } else {
+            None
+        };
         let orig = lower_nfc(tok.text(self.text));
         let cur = self.current(chosen, &tok);
-        let Some(cands) = self.readings(&self.costs[k], &tok, &orig, &cur) else {
+        let Some(cands) = self.readings(&self.costs[k], group.as_deref().map(Vec::as_slice), &orig, &cur) else {
             return;
         };
         let (left, right) = if tok.kind == Kind::Word {
@@ -342,19 +351,14 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// The readings of a slot with their costs, when there is a choice to make: a `1` or `|` and `i`; the
-    /// valid words of a word's fold group, when the current reading is one of them.
-    fn readings(&self, costs: &Costs, tok: &Token, orig: &str, cur: &str) -> Option<Vec<(String, f64)>> {
-        if tok.kind != Kind::Word {
+    /// The readings of a slot with their costs, when there is a choice to make: a `1` or `|` (no `group`)
+    /// and `i`; the valid words of a word's fold group `group`, when the current reading is one of them.
+    fn readings(&self, costs: &Costs, group: Option<&[String]>, orig: &str, cur: &str) -> Option<Vec<(String, f64)>> {
+        let Some(group) = group else {
             return Some(vec![(orig.to_string(), 0.0), ("i".to_string(), costs.digit)]);
-        }
-        // Where the OCR kept its diacritics, no word is read as its twin with or without them: the page
-        // did not strip them, and it does not add them.
-        if costs.intact {
-            return None;
-        }
+        };
         let mut cands = Vec::new();
-        for w in self.group(orig).iter() {
+        for w in group {
             if w == orig || self.valid_in_group(w) {
                 // Restoring a stripped å, ä, ö costs what the page's stripping says; removing or swapping one
                 // the OCR wrote is what an engine that writes them rarely does.
