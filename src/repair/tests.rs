@@ -76,6 +76,15 @@ fn names_stay_in_text_that_kept_its_diacritics() {
 }
 
 #[test]
+fn a_long_run_of_letters_is_kept_and_its_neighbours_repaired() {
+    // Base64, a table's letters run together, a line that lost its spaces: no word to weigh, and the
+    // analyses of a word grow with the square of its length (a million letters took 24 GB).
+    let run: String = (0..5_000u32).map(|i| char::from(b'a' + (i * 7 % 26) as u8)).collect();
+    let text = format!("Goteborg {run} ndmnden");
+    assert_eq!(fix(&text), format!("Göteborg {run} nämnden"));
+}
+
+#[test]
 fn codes_and_suspended_prefixes_stay() {
     for keep in [
         "Tabell D1 och E1 samt v5 och b4 i Q4.",

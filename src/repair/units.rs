@@ -39,19 +39,35 @@ impl Unit {
 /// A word cut inside a line (`förekom- mande`) goes on with at least this many letters.
 const INLINE_CUT_MIN_CHARS: usize = 3;
 
+/// A run of letters longer than this (in bytes) is no word to repair: the lexicon's longest word has 40
+/// letters, and the search makes compounds of at most three parts. Such a run is a code, base64, a
+/// table's letters run together or a line that lost its spaces; the analyses of a word (its older and
+/// modern spellings, one per letter) grow with the square of its length, and a run of a million letters
+/// took 24 GB.
+pub(crate) const MAX_WORD_BYTES: usize = 256;
+
+/// Is token `t` a word to repair?
+fn is_word(t: &Token) -> bool {
+    t.kind == Kind::Word && t.end - t.start <= MAX_WORD_BYTES
+}
+
 /// Group word tokens into units, pairing `word-⏎word` across a line end, and `word- word` inside a line.
 pub(crate) fn word_units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if t.kind != Kind::Word {
+        if !is_word(&t) {
             i += 1;
             continue;
         }
         // word, "-", [space], newline, [space | page break], word
         let mut j = i + 1;
-        let is = |j: usize, k: Kind| tokens.get(j).is_some_and(|t| t.kind == k);
+        let is = |j: usize, k: Kind| {
+            tokens
+                .get(j)
+                .is_some_and(|t| t.kind == k && (k != Kind::Word || is_word(t)))
+        };
         if tokens
             .get(j)
             .is_some_and(|t| t.kind == Kind::Punct && matches!(t.text(text), "-" | "‐" | "¬"))
@@ -116,6 +132,30 @@ pub(crate) fn split_like(old: &str, left_chars: usize, new: &str) -> (String, St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters with no word in them, `n` long (a fixed pseudo-random draw).
+    fn run_of_letters(n: usize) -> String {
+        let mut x: u32 = 12345;
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                char::from(b'a' + ((x >> 16) % 26) as u8)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_run_of_letters_longer_than_any_word_is_no_unit() {
+        let run = run_of_letters(MAX_WORD_BYTES + 1);
+        let text = format!("Goteborg {run} ndmnden {run}-\nnen kommu-\n{run}");
+        let tokens = crate::token::tokenize(&text, |_| false);
+        let units: Vec<(&str, &str)> = word_units(&text, &tokens).iter().map(|u| u.key(&text)).collect();
+        // The long runs are no units, nor halves of a cut word; `kommu-` before one is a word of its own.
+        assert_eq!(units, [("Goteborg", ""), ("ndmnden", ""), ("nen", ""), ("kommu", "")]);
+        let just = run_of_letters(MAX_WORD_BYTES);
+        let tokens = crate::token::tokenize(&just, |_| false);
+        assert_eq!(word_units(&just, &tokens).len(), 1);
+    }
 
     #[test]
     fn split_like_follows_alignment() {
