@@ -335,6 +335,44 @@ pub struct Piece {
     pub text: String,
     /// The damage of its regions (pages).
     pub regions: Vec<crate::repair::Damage>,
+    /// Its part of the document's metadata lists that grow with the text.
+    pub listed: Listed,
+}
+
+/// The lists of a document's metadata that grow with its length (§ numbers, footnotes, URLs,
+/// signatories): a window's part of each, in whole-text offsets. They go to temporary files as they come,
+/// as the sections do ([`Spooled`]): a gigabyte of text holds hundreds of thousands of them (the mission
+/// document repeated: 60 MB of them held till the end made 284 MB peak).
+#[derive(Clone, Debug, Default)]
+pub struct Listed {
+    /// Protocol paragraph numbers.
+    pub paragraphs: Vec<u32>,
+    /// Footnotes.
+    pub footnotes: Vec<crate::segment::layout::Footnote>,
+    /// URLs on lines of their own.
+    pub urls: Vec<crate::segment::layout::Url>,
+    /// Signatories.
+    pub signatories: Vec<crate::segment::layout::Signatory>,
+}
+
+impl Listed {
+    /// Take the lists out of `m`, leaving them empty.
+    fn take(m: &mut Metadata) -> Listed {
+        Listed {
+            paragraphs: std::mem::take(&mut m.paragraphs),
+            footnotes: std::mem::take(&mut m.footnotes),
+            urls: std::mem::take(&mut m.urls),
+            signatories: std::mem::take(&mut m.signatories),
+        }
+    }
+
+    /// Add the lists to `m`'s.
+    pub fn extend_into(self, m: &mut Metadata) {
+        m.paragraphs.extend(self.paragraphs);
+        m.footnotes.extend(self.footnotes);
+        m.urls.extend(self.urls);
+        m.signatories.extend(self.signatories);
+    }
 }
 
 impl Assembly {
@@ -394,7 +432,7 @@ impl Assembly {
         let mut sections: Vec<SectionOut> = self.held.take().into_iter().collect();
         sections.extend(mapped.sections);
         self.held = sections.pop();
-        self.merge_metadata(mapped.metadata, seg);
+        let listed = self.merge_metadata(mapped.metadata, seg);
         self.edits += repaired.edits.len();
         self.words += words;
         self.bytes = start + len;
@@ -413,11 +451,13 @@ impl Assembly {
             edits: repaired.edits.into_iter().map(|e| e.moved(start)).collect(),
             text: repaired.text,
             regions: regions.into_iter().map(|g| g.moved(start)).collect(),
+            listed,
         }
     }
 
-    /// Take a window's metadata into the document's.
-    fn merge_metadata(&mut self, m: Metadata, seg: &Segmented) {
+    /// Take a window's metadata into the document's; its lists that grow with the text go with the piece.
+    fn merge_metadata(&mut self, mut m: Metadata, seg: &Segmented) -> Listed {
+        let listed = Listed::take(&mut m);
         let d = &mut self.metadata;
         let [ids, dates] = &mut self.seen;
         if self.doc_type.is_none() {
@@ -425,7 +465,7 @@ impl Assembly {
             ids.extend(m.case_ids.iter().cloned());
             dates.extend(m.dates.iter().cloned());
             *d = m;
-            return;
+            return listed;
         }
         for id in m.case_ids {
             if ids.insert(id.clone()) {
@@ -441,10 +481,7 @@ impl Assembly {
         d.protocol_number = d.protocol_number.or(m.protocol_number);
         d.meeting_date = d.meeting_date.take().or(m.meeting_date);
         d.handling_number = d.handling_number.take().or(m.handling_number);
-        d.paragraphs.extend(m.paragraphs);
-        d.footnotes.extend(m.footnotes);
-        d.urls.extend(m.urls);
-        d.signatories.extend(m.signatories);
+        listed
     }
 
     /// The document without its sections, furniture, edits, text and damage regions (those came in the
@@ -489,6 +526,34 @@ pub struct Spooled {
     edits: Spool,
     text: Spool,
     regions: Spool,
+    /// The metadata's lists ([`Listed`]), in the order of their fields.
+    listed: [Spool; 4],
+}
+
+/// The names of the metadata's lists that are spooled, in the order of their fields in [`Metadata`].
+const LISTED: [&str; 4] = ["paragraphs", "footnotes", "urls", "signatories"];
+
+/// What stands in a spooled list of text until it is filled: no text has a NUL character.
+const LIST_MARK: &str = "\u{0}diakrit: spooled\u{0}";
+
+/// What stands in the spooled list of paragraph numbers: no paragraph has that number.
+const PARAGRAPH_MARK: u32 = u32::MAX;
+
+/// A list serialized either way (the marked lists are of four types).
+mod erased {
+    pub(super) trait Json {
+        fn compact(&self) -> serde_json::Result<String>;
+        fn pretty(&self) -> serde_json::Result<String>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn compact(&self) -> serde_json::Result<String> {
+            serde_json::to_string(self)
+        }
+        fn pretty(&self) -> serde_json::Result<String> {
+            serde_json::to_string_pretty(self)
+        }
+    }
 }
 
 /// A temporary file of JSON fragments: compact ones on lines of their own, for the section records;
@@ -562,13 +627,38 @@ impl Spooled {
             text: Spool::new(1)?,
             // stats.damage.regions
             regions: Spool::new(3)?,
+            // metadata.paragraphs, …
+            listed: [Spool::new(2)?, Spool::new(2)?, Spool::new(2)?, Spool::new(2)?],
         })
+    }
+
+    /// The format of the metadata's spooled lists: for section records compact and comma-separated (the
+    /// metadata is repeated whole in each record), else the document's.
+    fn listed_format(&self) -> Format {
+        match self.format {
+            Format::Sections => Format::JsonLines,
+            f => f,
+        }
     }
 
     /// Spool a window's piece.
     pub fn add(&mut self, piece: &Piece) -> io::Result<()> {
         for s in &piece.sections {
             self.sections.push(s, self.format)?;
+        }
+        let f = self.listed_format();
+        let [paragraphs, footnotes, urls, signatories] = &mut self.listed;
+        for x in &piece.listed.paragraphs {
+            paragraphs.push(x, f)?;
+        }
+        for x in &piece.listed.footnotes {
+            footnotes.push(x, f)?;
+        }
+        for x in &piece.listed.urls {
+            urls.push(x, f)?;
+        }
+        for x in &piece.listed.signatories {
+            signatories.push(x, f)?;
         }
         if self.format == Format::Sections {
             return Ok(());
@@ -595,15 +685,71 @@ impl Spooled {
         if let Some(s) = last {
             self.sections.push(s, self.format)?;
         }
+        // The metadata's spooled lists stand in the document as one element each that no text has, so that
+        // serde writes each where it belongs (an empty list is not written at all).
+        let counts = self.listed.each_ref().map(|l| l.count);
+        let mut marked = doc.clone();
+        let listed = &mut marked.metadata;
+        let mark = |n: usize| counts[n] > 0;
+        if mark(0) {
+            listed.paragraphs = vec![PARAGRAPH_MARK];
+        }
+        if mark(1) {
+            listed.footnotes = vec![crate::segment::layout::Footnote {
+                mark: LIST_MARK.into(),
+                number: 0,
+                text: LIST_MARK.into(),
+                span: (0, 0),
+            }];
+        }
+        if mark(2) {
+            listed.urls = vec![crate::segment::layout::Url {
+                url: LIST_MARK.into(),
+                span: (0, 0),
+            }];
+        }
+        if mark(3) {
+            listed.signatories = vec![crate::segment::layout::Signatory {
+                name: LIST_MARK.into(),
+                title: None,
+            }];
+        }
+        // Each marked list as serde writes it in the document (pretty: its lines indented as a field of
+        // the metadata is).
+        let marks = |pretty: bool| -> io::Result<[Option<String>; 4]> {
+            let one = |v: serde_json::Result<String>| -> io::Result<String> {
+                let v = v?;
+                Ok(if pretty { v.replace('\n', "\n    ") } else { v })
+            };
+            let json =
+                |v: &dyn erased::Json| -> io::Result<String> { one(if pretty { v.pretty() } else { v.compact() }) };
+            let m = &marked.metadata;
+            Ok([
+                mark(0).then(|| json(&m.paragraphs)).transpose()?,
+                mark(1).then(|| json(&m.footnotes)).transpose()?,
+                mark(2).then(|| json(&m.urls)).transpose()?,
+                mark(3).then(|| json(&m.signatories)).transpose()?,
+            ])
+        };
         match self.format {
             Format::Sections => {
+                // The metadata whole, its lists read back from their files.
+                let mut metadata = serde_json::to_string(&marked.metadata)?;
+                for ((name, spool), marked) in LISTED.iter().zip(self.listed).zip(marks(false)?) {
+                    if let Some(marked) = marked {
+                        let mut items = String::new();
+                        io::Read::read_to_string(&mut spool.into_file()?, &mut items)?;
+                        let key = format!("\"{name}\":");
+                        metadata = metadata.replacen(&format!("{key}{marked}"), &format!("{key}[{items}]"), 1);
+                    }
+                }
                 let head = format!(
                     "{{\"schema\":{},\"document_id\":{},\"source\":{},\"doc_type\":{},\"metadata\":{},",
                     serde_json::to_string(SECTION_SCHEMA)?,
                     serde_json::to_string(&doc.id)?,
                     serde_json::to_string(&doc.source)?,
                     serde_json::to_string(&doc.doc_type)?,
-                    serde_json::to_string(&doc.metadata)?,
+                    metadata,
                 );
                 use io::BufRead;
                 for line in io::BufReader::new(self.sections.into_file()?).lines() {
@@ -616,16 +762,23 @@ impl Spooled {
             }
             Format::Json | Format::JsonLines => {
                 let pretty = self.format == Format::Json;
-                let skeleton = if pretty {
-                    serde_json::to_string_pretty(doc)?
+                let mut skeleton = if pretty {
+                    serde_json::to_string_pretty(&marked)?
                 } else {
-                    serde_json::to_string(doc)?
+                    serde_json::to_string(&marked)?
                 };
                 let (colon, empty_text) = if pretty {
                     (": ", "\"text\": \"\"")
                 } else {
                     (":", "\"text\":\"\"")
                 };
+                // A marked list becomes an empty one, to be filled as the others are.
+                for (name, marked) in LISTED.iter().zip(marks(pretty)?) {
+                    if let Some(marked) = marked {
+                        let key = format!("\"{name}\"{colon}");
+                        skeleton = skeleton.replacen(&format!("{key}{marked}"), &format!("{key}[]"), 1);
+                    }
+                }
                 // The first field of each name after the one before is the one to fill: a name inside a
                 // string is escaped (`\"sections\"`), and metadata and stats hold no such list or text.
                 let mut rest = skeleton.as_str();
@@ -646,6 +799,11 @@ impl Spooled {
                     Ok(())
                 };
                 let list = |name: &str| format!("\"{name}\"{colon}[]");
+                for (name, spool) in LISTED.iter().zip(self.listed) {
+                    if spool.count > 0 {
+                        fill(&list(name), spool, &mut rest, out)?;
+                    }
+                }
                 // The metadata first: its footnotes hold `text` fields of their own.
                 let after_metadata = rest
                     .find(&list("sections"))

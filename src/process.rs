@@ -63,6 +63,7 @@ impl Repairer {
         }
         let (mut doc, last) = assembly.finish();
         for p in pieces {
+            p.listed.extend_into(&mut doc.metadata);
             doc.sections.extend(p.sections);
             doc.furniture.extend(p.furniture);
             doc.edits.extend(p.edits);

@@ -129,6 +129,55 @@ fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
 }
 
 #[test]
+fn a_long_document_writes_its_metadata_lists_as_the_whole_text_does() {
+    // § numbers, footnotes, URLs and signatories all through a text of many windows: they are written to
+    // temporary files as they come (a gigabyte holds hundreds of thousands), and must come out where and
+    // as the document of the whole text has them.
+    use diakrit::output::{Format, Writer};
+    let mission = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt");
+    let protocol = include_str!("../fixtures/sections/protokoll-nordby.ocr.txt");
+    let mut text = String::new();
+    while text.len() < 4 * diakrit::repair::window::WINDOW {
+        text.push_str(protocol);
+        text.push_str("\n\u{c}");
+        text.push_str(mission);
+        text.push_str("\n\u{c}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let source = diakrit::source::Source {
+        name: "long.txt".into(),
+        text: text.clone(),
+        encoding: diakrit::source::Encoding::Utf8,
+        replaced: Vec::new(),
+    };
+    let doc = diakrit::Repairer::new().process_source(&source);
+    let m = &doc.metadata;
+    let counts = [m.paragraphs.len(), m.footnotes.len(), m.urls.len(), m.signatories.len()];
+    assert!(
+        counts.iter().all(|&n| n > 0) && counts[..3].iter().all(|&n| n > 20),
+        "{counts:?}"
+    );
+    for (format, args) in [
+        (Format::JsonLines, &["--format", "jsonl"][..]),
+        (Format::Json, &["--format", "json"][..]),
+        (Format::Sections, &["--granularity", "section"][..]),
+    ] {
+        let mut w = Writer::new(Vec::new(), format);
+        w.write(&doc).unwrap();
+        let mut cli = vec!["process", "-j2"];
+        cli.extend_from_slice(args);
+        cli.push("long.txt");
+        let o = diakrit_in(dir.path(), &cli);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.stdout == w.into_inner(),
+            "{format:?}: the streamed bytes are the document's"
+        );
+    }
+}
+
+#[test]
 fn long_standard_input_is_streamed_too() {
     use std::io::Write;
     use std::process::Stdio;
