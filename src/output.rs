@@ -539,21 +539,23 @@ const LIST_MARK: &str = "\u{0}diakrit: spooled\u{0}";
 /// What stands in the spooled list of paragraph numbers: no paragraph has that number.
 const PARAGRAPH_MARK: u32 = u32::MAX;
 
-/// A list serialized either way (the marked lists are of four types).
-mod erased {
-    pub(super) trait Json {
-        fn compact(&self) -> serde_json::Result<String>;
-        fn pretty(&self) -> serde_json::Result<String>;
+/// Put `mark` in place of `list` (empty: its elements were spooled) and give the marked list as serde
+/// writes it in a document: compact, and pretty with its lines indented as a field of the metadata is.
+fn mark_list<T: Serialize>(list: &mut Vec<T>, mark: T) -> io::Result<(String, String)> {
+    if !list.is_empty() {
+        return Err(io::Error::other("a metadata list both spooled and held"));
     }
+    *list = vec![mark];
+    let pretty = serde_json::to_string_pretty(list)?.replace('\n', "\n    ");
+    Ok((serde_json::to_string(list)?, pretty))
+}
 
-    impl<T: serde::Serialize> Json for T {
-        fn compact(&self) -> serde_json::Result<String> {
-            serde_json::to_string(self)
-        }
-        fn pretty(&self) -> serde_json::Result<String> {
-            serde_json::to_string_pretty(self)
-        }
+/// `json` with its first `marked` replaced by `by`; an error if it has none (the mark would be written).
+fn unmark(json: &str, marked: &str, by: &str) -> io::Result<String> {
+    if !json.contains(marked) {
+        return Err(io::Error::other("a spooled metadata list not found"));
     }
+    Ok(json.replacen(marked, by, 1))
 }
 
 /// A temporary file of JSON fragments: compact ones on lines of their own, for the section records;
@@ -686,61 +688,48 @@ impl Spooled {
             self.sections.push(s, self.format)?;
         }
         // The metadata's spooled lists stand in the document as one element each that no text has, so that
-        // serde writes each where it belongs (an empty list is not written at all).
-        let counts = self.listed.each_ref().map(|l| l.count);
+        // serde writes each where it belongs (an empty list is not written at all); `marks` holds each
+        // marked list as serde writes it there, compact and pretty.
         let mut marked = doc.clone();
-        let listed = &mut marked.metadata;
-        let mark = |n: usize| counts[n] > 0;
-        if mark(0) {
-            listed.paragraphs = vec![PARAGRAPH_MARK];
+        let mut marks: [Option<(String, String)>; 4] = Default::default();
+        let spooled = self.listed.each_ref().map(|l| l.count > 0);
+        let m = &mut marked.metadata;
+        if spooled[0] {
+            marks[0] = Some(mark_list(&mut m.paragraphs, PARAGRAPH_MARK)?);
         }
-        if mark(1) {
-            listed.footnotes = vec![crate::segment::layout::Footnote {
+        if spooled[1] {
+            let footnote = crate::segment::layout::Footnote {
                 mark: LIST_MARK.into(),
                 number: 0,
                 text: LIST_MARK.into(),
                 span: (0, 0),
-            }];
+            };
+            marks[1] = Some(mark_list(&mut m.footnotes, footnote)?);
         }
-        if mark(2) {
-            listed.urls = vec![crate::segment::layout::Url {
+        if spooled[2] {
+            let url = crate::segment::layout::Url {
                 url: LIST_MARK.into(),
                 span: (0, 0),
-            }];
+            };
+            marks[2] = Some(mark_list(&mut m.urls, url)?);
         }
-        if mark(3) {
-            listed.signatories = vec![crate::segment::layout::Signatory {
+        if spooled[3] {
+            let signatory = crate::segment::layout::Signatory {
                 name: LIST_MARK.into(),
                 title: None,
-            }];
-        }
-        // Each marked list as serde writes it in the document (pretty: its lines indented as a field of
-        // the metadata is).
-        let marks = |pretty: bool| -> io::Result<[Option<String>; 4]> {
-            let one = |v: serde_json::Result<String>| -> io::Result<String> {
-                let v = v?;
-                Ok(if pretty { v.replace('\n', "\n    ") } else { v })
             };
-            let json =
-                |v: &dyn erased::Json| -> io::Result<String> { one(if pretty { v.pretty() } else { v.compact() }) };
-            let m = &marked.metadata;
-            Ok([
-                mark(0).then(|| json(&m.paragraphs)).transpose()?,
-                mark(1).then(|| json(&m.footnotes)).transpose()?,
-                mark(2).then(|| json(&m.urls)).transpose()?,
-                mark(3).then(|| json(&m.signatories)).transpose()?,
-            ])
-        };
+            marks[3] = Some(mark_list(&mut m.signatories, signatory)?);
+        }
         match self.format {
             Format::Sections => {
                 // The metadata whole, its lists read back from their files.
                 let mut metadata = serde_json::to_string(&marked.metadata)?;
-                for ((name, spool), marked) in LISTED.iter().zip(self.listed).zip(marks(false)?) {
-                    if let Some(marked) = marked {
+                for ((name, spool), mark) in LISTED.iter().zip(self.listed).zip(&marks) {
+                    if let Some((compact, _)) = mark {
                         let mut items = String::new();
                         io::Read::read_to_string(&mut spool.into_file()?, &mut items)?;
                         let key = format!("\"{name}\":");
-                        metadata = metadata.replacen(&format!("{key}{marked}"), &format!("{key}[{items}]"), 1);
+                        metadata = unmark(&metadata, &format!("{key}{compact}"), &format!("{key}[{items}]"))?;
                     }
                 }
                 let head = format!(
@@ -773,10 +762,11 @@ impl Spooled {
                     (":", "\"text\":\"\"")
                 };
                 // A marked list becomes an empty one, to be filled as the others are.
-                for (name, marked) in LISTED.iter().zip(marks(pretty)?) {
-                    if let Some(marked) = marked {
+                for (name, mark) in LISTED.iter().zip(&marks) {
+                    if let Some((compact, indented)) = mark {
                         let key = format!("\"{name}\"{colon}");
-                        skeleton = skeleton.replacen(&format!("{key}{marked}"), &format!("{key}[]"), 1);
+                        let marked = if pretty { indented } else { compact };
+                        skeleton = unmark(&skeleton, &format!("{key}{marked}"), &format!("{key}[]"))?;
                     }
                 }
                 // The first field of each name after the one before is the one to fill: a name inside a
