@@ -86,19 +86,45 @@ fn a_long_file_with_a_bad_byte_is_named_and_streamed() {
     assert!(strict.stdout.is_empty());
 }
 
-#[test]
-fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
-    use diakrit::output::{Format, Writer};
-    let dir = tempfile::tempdir().unwrap();
-    let text = long_text("");
-    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+/// `text` written to `long.txt` in `dir`, and the library's document of it processed whole (in memory).
+fn whole_document(dir: &std::path::Path, text: &str) -> diakrit::output::Document {
+    std::fs::write(dir.join("long.txt"), text).unwrap();
     let source = diakrit::source::Source {
         name: "long.txt".into(),
-        text: text.clone(),
+        text: text.to_string(),
         encoding: diakrit::source::Encoding::Utf8,
         replaced: Vec::new(),
     };
-    let doc = diakrit::Repairer::new().process_source(&source);
+    diakrit::Repairer::new().process_source(&source)
+}
+
+/// `process -j2` of `long.txt` in `dir` writes `doc`'s bytes, in each of the three formats.
+fn assert_streamed_as(dir: &std::path::Path, doc: &diakrit::output::Document) {
+    use diakrit::output::{Format, Writer};
+    for (format, args) in [
+        (Format::JsonLines, &["--format", "jsonl"][..]),
+        (Format::Json, &["--format", "json"][..]),
+        (Format::Sections, &["--granularity", "section"][..]),
+    ] {
+        let mut w = Writer::new(Vec::new(), format);
+        w.write(doc).unwrap();
+        let mut cli = vec!["process", "-j2"];
+        cli.extend_from_slice(args);
+        cli.push("long.txt");
+        let o = diakrit_in(dir, &cli);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.stdout == w.into_inner(),
+            "{format:?}: the streamed bytes are the document's"
+        );
+    }
+}
+
+#[test]
+fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_text("");
+    let doc = whole_document(dir.path(), &text);
     // One document: sections numbered in order, none overlapping, every span inside the input.
     assert!(doc.sections.len() > 100);
     for (i, s) in doc.sections.iter().enumerate() {
@@ -109,23 +135,7 @@ fn a_long_file_is_processed_in_windows_into_the_document_of_the_whole_text() {
     assert!(doc.sections.windows(2).all(|p| p[0].span.1 <= p[1].span.0));
     assert_eq!((doc.stats.bytes, doc.stats.edits), (text.len(), doc.edits.len()));
     assert_eq!(doc.text, diakrit::Repairer::new().repair(&text).text);
-    for (format, args) in [
-        (Format::JsonLines, &["--format", "jsonl"][..]),
-        (Format::Json, &["--format", "json"][..]),
-        (Format::Sections, &["--granularity", "section"][..]),
-    ] {
-        let mut w = Writer::new(Vec::new(), format);
-        w.write(&doc).unwrap();
-        let mut cli = vec!["process", "-j2"];
-        cli.extend_from_slice(args);
-        cli.push("long.txt");
-        let o = diakrit_in(dir.path(), &cli);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        assert!(
-            o.stdout == w.into_inner(),
-            "{format:?}: the streamed bytes are the document's"
-        );
-    }
+    assert_streamed_as(dir.path(), &doc);
 }
 
 #[test]
@@ -133,7 +143,6 @@ fn a_long_document_writes_its_metadata_lists_as_the_whole_text_does() {
     // § numbers, footnotes, URLs and signatories all through a text of many windows: they are written to
     // temporary files as they come (a gigabyte holds hundreds of thousands), and must come out where and
     // as the document of the whole text has them.
-    use diakrit::output::{Format, Writer};
     let mission = include_str!("../fixtures/goteborg-intraservice-ai-slutredovisning.ocr.txt");
     let protocol = include_str!("../fixtures/sections/protokoll-nordby.ocr.txt");
     let mut text = String::new();
@@ -144,37 +153,14 @@ fn a_long_document_writes_its_metadata_lists_as_the_whole_text_does() {
         text.push_str("\n\u{c}");
     }
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
-    let source = diakrit::source::Source {
-        name: "long.txt".into(),
-        text: text.clone(),
-        encoding: diakrit::source::Encoding::Utf8,
-        replaced: Vec::new(),
-    };
-    let doc = diakrit::Repairer::new().process_source(&source);
+    let doc = whole_document(dir.path(), &text);
     let m = &doc.metadata;
     let counts = [m.paragraphs.len(), m.footnotes.len(), m.urls.len(), m.signatories.len()];
     assert!(
         counts.iter().all(|&n| n > 0) && counts[..3].iter().all(|&n| n > 20),
         "{counts:?}"
     );
-    for (format, args) in [
-        (Format::JsonLines, &["--format", "jsonl"][..]),
-        (Format::Json, &["--format", "json"][..]),
-        (Format::Sections, &["--granularity", "section"][..]),
-    ] {
-        let mut w = Writer::new(Vec::new(), format);
-        w.write(&doc).unwrap();
-        let mut cli = vec!["process", "-j2"];
-        cli.extend_from_slice(args);
-        cli.push("long.txt");
-        let o = diakrit_in(dir.path(), &cli);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        assert!(
-            o.stdout == w.into_inner(),
-            "{format:?}: the streamed bytes are the document's"
-        );
-    }
+    assert_streamed_as(dir.path(), &doc);
 }
 
 #[test]
