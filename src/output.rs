@@ -609,6 +609,11 @@ impl Spool {
         Ok(())
     }
 
+    /// Add each of `values` ([`Spool::push`]).
+    fn push_all<T: Serialize>(&mut self, values: &[T], format: Format) -> io::Result<()> {
+        values.iter().try_for_each(|v| self.push(v, format))
+    }
+
     /// The file, from its start.
     fn into_file(self) -> io::Result<std::fs::File> {
         use io::Seek;
@@ -645,35 +650,20 @@ impl Spooled {
 
     /// Spool a window's piece.
     pub fn add(&mut self, piece: &Piece) -> io::Result<()> {
-        for s in &piece.sections {
-            self.sections.push(s, self.format)?;
-        }
+        let format = self.format;
+        self.sections.push_all(&piece.sections, format)?;
         let f = self.listed_format();
         let [paragraphs, footnotes, urls, signatories] = &mut self.listed;
-        for x in &piece.listed.paragraphs {
-            paragraphs.push(x, f)?;
-        }
-        for x in &piece.listed.footnotes {
-            footnotes.push(x, f)?;
-        }
-        for x in &piece.listed.urls {
-            urls.push(x, f)?;
-        }
-        for x in &piece.listed.signatories {
-            signatories.push(x, f)?;
-        }
-        if self.format == Format::Sections {
+        paragraphs.push_all(&piece.listed.paragraphs, f)?;
+        footnotes.push_all(&piece.listed.footnotes, f)?;
+        urls.push_all(&piece.listed.urls, f)?;
+        signatories.push_all(&piece.listed.signatories, f)?;
+        if format == Format::Sections {
             return Ok(());
         }
-        for f in &piece.furniture {
-            self.furniture.push(f, self.format)?;
-        }
-        for e in &piece.edits {
-            self.edits.push(e, self.format)?;
-        }
-        for g in &piece.regions {
-            self.regions.push(g, self.format)?;
-        }
+        self.furniture.push_all(&piece.furniture, format)?;
+        self.edits.push_all(&piece.edits, format)?;
+        self.regions.push_all(&piece.regions, format)?;
         // The text as the inside of a JSON string: escaping goes character by character, so the pieces
         // joined are the whole text escaped.
         let quoted = serde_json::to_string(&piece.text)?;

@@ -227,13 +227,13 @@ impl<'a> Pass<'a> {
         // no word is read as its twin with or without them: the page did not strip them, and it does not
         // add them) and its fold group has two words or more: most words stop here.
         let group = if tok.kind == Kind::Word {
-            let g = (!self.costs[k].intact)
+            let Some(g) = (!self.costs[k].intact)
                 .then(|| self.group_as_written(tok.text(self.text)))
-                .filter(|g| g.len() >= 2);
-            if g.is_none() {
+                .filter(|g| g.len() >= 2)
+            else {
                 return;
-            }
-            g
+            };
+            Some(g)
         } else {
             None
         };

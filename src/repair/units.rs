@@ -44,7 +44,7 @@ const INLINE_CUT_MIN_CHARS: usize = 3;
 /// table's letters run together or a line that lost its spaces; the analyses of a word (its older and
 /// modern spellings, one per letter) grow with the square of its length, and a run of a million letters
 /// took 24 GB.
-pub(crate) const MAX_WORD_BYTES: usize = 256;
+const MAX_WORD_BYTES: usize = 256;
 
 /// Is token `t` a word to repair?
 fn is_word(t: &Token) -> bool {
