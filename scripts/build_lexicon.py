@@ -16,7 +16,8 @@ Usage:
 Output lines: `key<TAB>zipf100<TAB>hunspell_bits<TAB>flags`, key lowercased (NFC), sorted by UTF-8 bytes.
   zipf100        round(Zipf * 100) from wordfreq, 0 when wordfreq does not list the word
   hunspell_bits  1 standalone form, 2 compound begin, 4 compound middle, 8 compound end
-  flags          1 valid word, 2 Hunspell writes it capitalised only (a name), 4 all capitals (acronym)
+  flags          1 valid word, 2 Hunspell writes it capitalised only (a name), 4 all capitals (acronym);
+                 8 (settled) is set afterwards by `examples/settle_lexicon.rs` (data/LEXICON.md, step 5)
 
 Which words are valid:
   - a word of the clean corpus (../shared/corpus, counts by build_corpus_stats.py) seen at least

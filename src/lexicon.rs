@@ -23,7 +23,7 @@ pub struct Entry {
     pub zipf100: u16,
     /// Hunspell compounding bits: [`Entry::STANDALONE`], [`Entry::BEGIN`], [`Entry::MIDDLE`], [`Entry::END`].
     pub compound: u8,
-    /// [`Entry::VALID`], [`Entry::NAME`], [`Entry::ACRONYM`].
+    /// [`Entry::VALID`], [`Entry::NAME`], [`Entry::ACRONYM`], [`Entry::SETTLED`].
     pub flags: u8,
 }
 
@@ -43,6 +43,11 @@ impl Entry {
     pub const NAME: u8 = 2;
     /// Written in capitals only (AI, EU).
     pub const ACRONYM: u8 = 4;
+    /// A valid word for which the first stage of the candidate search (the readings the OCR channel names)
+    /// finds no word but itself, so repair need not search it: what [`crate::Repairer::settles`] answers,
+    /// recorded for every key of the embedded lexicon by `examples/settle_lexicon.rs`. Read only with the
+    /// embedded lexicon alone and the default search limits, the ones it was recorded with.
+    pub const SETTLED: u8 = 8;
 
     /// The value stored in the FST.
     pub fn pack(self) -> u64 {
@@ -282,6 +287,12 @@ impl Lexicon {
     /// True when there are no keys at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Is this the embedded lexicon and nothing else (no user words), the one whose [`Entry::SETTLED`]
+    /// marks hold?
+    pub(crate) fn is_embedded(&self) -> bool {
+        self.maps.len() == 1 && std::ptr::eq(self.maps[0].as_fst().as_bytes().as_ptr(), EMBEDDED_FST.as_ptr())
     }
 
     pub(crate) fn fsts(&self) -> impl Iterator<Item = &fst::raw::Fst<Cow<'static, [u8]>>> {

@@ -17,7 +17,7 @@ use super::edit::EditKind;
 use crate::lexicon::{Entry, Lexicon};
 
 /// How far a search may go.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Limits {
     /// Highest total channel cost of a candidate.
     pub max_cost: f32,
@@ -71,6 +71,19 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// The observed word read as itself, as the search finds a lexicon word: no cost, no edit.
+    pub(super) fn itself(key: &str, entry: Entry) -> Candidate {
+        Candidate {
+            word: key.to_string(),
+            entry,
+            cost: 0.0,
+            kind: EditKind::Diacritic,
+            parts: vec![entry.zipf()],
+            insertions: 0,
+            scan_rules: 0,
+        }
+    }
+
     /// Is this a compound of several lexicon words?
     pub fn is_compound(&self) -> bool {
         self.parts.len() > 1

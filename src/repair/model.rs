@@ -9,7 +9,7 @@ use super::candidates::{Candidate, Limits};
 use super::channel::Channel;
 use super::edit::Decision;
 use crate::catalogue::Catalogue;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Entry, Lexicon};
 use crate::token::{self, Token};
 
 /// Candidate lists by (word, full search).
@@ -190,6 +190,9 @@ pub(super) struct Shared {
     pub(super) context: Option<&'static Context>,
     pub(super) channel: Channel,
     pub(super) config: Config,
+    /// May the first search stage trust the lexicon's [`crate::lexicon::Entry::SETTLED`] marks? Only with
+    /// the embedded lexicon alone and the default limits, with which they were recorded.
+    settled: bool,
     /// Candidates already found, by (word, full search): a word is decided again with another keep bonus
     /// in stripped documents, and words repeat across the documents of a batch. Pure, so sharing it
     /// changes no output; cleared when it grows past `SEARCH_CACHE_MAX` entries.
@@ -260,13 +263,19 @@ impl RepairerBuilder {
 
     /// The repairer.
     pub fn build(self) -> Repairer {
+        let lexicon = self.lexicon.unwrap_or_else(Lexicon::embedded_arc);
+        let defaults = Config::default();
+        let settled = lexicon.is_embedded()
+            && self.config.limits == defaults.limits
+            && self.config.compound_penalty == defaults.compound_penalty;
         Repairer {
             shared: Arc::new(Shared {
-                lexicon: self.lexicon.unwrap_or_else(Lexicon::embedded_arc),
+                lexicon,
                 catalogue: self.catalogue.unwrap_or_else(Catalogue::embedded_arc),
                 context: self.context.then(Context::embedded),
                 channel: Channel::default(),
                 config: self.config,
+                settled,
                 cache: Memo::new(SEARCH_CACHE_MAX),
                 decisions: Memo::new(CACHE_MAX),
                 facts: Memo::new(CACHE_MAX),
@@ -352,7 +361,14 @@ impl Repairer {
 
     /// The candidates for `key` (lowercase) within `limits`, from the cache when this repairer has
     /// searched them before; `full` tells the two search stages apart in the cache.
+    /// A settled word's first stage is the word itself, found without searching.
     pub(super) fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {
+        if !full && self.shared.settled {
+            let entry = self.shared.lexicon.lookup_key(key);
+            if let Some(entry) = entry.filter(|e| e.flags & Entry::SETTLED != 0) {
+                return Arc::new(vec![Candidate::itself(key, entry)]);
+            }
+        }
         self.shared.cache.get_or((key.to_string(), full), || {
             Arc::new(super::candidates::search(
                 &self.shared.lexicon,

@@ -288,3 +288,52 @@ fn a_whole_word_weighs_at_least_as_its_compound() {
     // to a compound the channel has to bend further (`ärende` + `låsta`, i read for å).
     assert_eq!(Repairer::new().repair("Arendelista").text, "Ärendelista");
 }
+
+/// The embedded lexicon's settled marks are what the search finds: a sample of its keys, each asked of the
+/// search itself. Fails when the channel, the search or its limits change and `examples/settle_lexicon.rs`
+/// was not run again.
+#[test]
+fn the_settled_marks_are_what_the_search_finds() {
+    use crate::lexicon::Entry;
+    use fst::Streamer;
+    let r = Repairer::new();
+    let map = fst::Map::new(include_bytes!("../../data/lexicon.fst").as_slice()).unwrap();
+    let mut stream = map.stream();
+    let (mut n, mut settled, mut unsettled) = (0usize, 0, 0);
+    while let Some((k, v)) = stream.next() {
+        n += 1;
+        if n % 300 != 0 {
+            continue;
+        }
+        let key = std::str::from_utf8(k).unwrap();
+        let e = Entry::unpack(v);
+        let marked = e.flags & Entry::SETTLED != 0;
+        assert_eq!(marked, r.settles(key), "{key}: marked {marked}");
+        assert!(!marked || e.is_valid(), "{key}");
+        settled += usize::from(marked);
+        unsettled += usize::from(!marked && e.is_valid());
+    }
+    assert!(settled > 1000 && unsettled > 100, "{settled} settled, {unsettled} not");
+}
+
+/// A settled word is searched like any other when the marks do not hold: with user words (one of which
+/// may be its reading) or other limits than they were made with.
+#[test]
+fn a_settled_word_is_searched_with_user_words_or_other_limits() {
+    let plain = Repairer::new();
+    assert!(plain.settles("protokoll"));
+    assert_eq!(plain.first_stage("protokoll").len(), 1);
+
+    let lexicon = crate::Lexicon::with_extra_words([("prötokoll", Some(5.0))]).unwrap();
+    let with_words = Repairer::builder().lexicon(lexicon).build();
+    assert!(!with_words.settles("protokoll"));
+    assert!(with_words
+        .first_stage("protokoll")
+        .iter()
+        .any(|c| c.word == "prötokoll"));
+
+    let mut config = Config::default();
+    config.limits.max_steps = 0;
+    let no_steps = Repairer::builder().config(config).build();
+    assert!(no_steps.first_stage("protokoll").is_empty());
+}

@@ -79,6 +79,25 @@ impl Repairer {
         self.cached_search(key, false, self.limits_for(key, false))
     }
 
+    /// Does `word` stand alone in the first search stage: is it a valid word for which the channel names no
+    /// reading but itself? Repair then has nothing to weigh against it. The embedded lexicon records the
+    /// answer for each of its words ([`Entry::SETTLED`]); this asks the search.
+    ///
+    /// ```
+    /// let r = diakrit::Repairer::new();
+    /// assert!(!r.settles("for")); // för
+    /// assert!(!r.settles("bedomning")); // no word
+    /// assert!(r.settles("protokoll"));
+    /// ```
+    pub fn settles(&self, word: &str) -> bool {
+        let key = lower_nfc(word);
+        let shared = &self.shared;
+        shared.lexicon.lookup_key(&key).is_some_and(Entry::is_valid) && {
+            let found = super::candidates::search(&shared.lexicon, &shared.channel, &key, self.limits_for(&key, false));
+            found.len() == 1 && found[0].word == key
+        }
+    }
+
     /// All candidates within the full limits (what `explain` shows, and what `known` looks at).
     pub(super) fn search(&self, key: &str) -> std::sync::Arc<Vec<Candidate>> {
         self.cached_search(key, true, self.limits_for(key, true))
