@@ -354,19 +354,38 @@ impl Repairer {
         self.shared.facts.get_or(key.to_string(), find)
     }
 
-    /// The candidates this repairer has already found for `key` in the given stage, without searching.
+    /// The candidates this repairer has already found for `key` in the given stage, without searching (a
+    /// settled word's first stage is known without one).
     pub(super) fn cached_candidates(&self, key: &str, full: bool) -> Option<Arc<Vec<Candidate>>> {
+        if !full {
+            if let Some(alone) = self.settled(key) {
+                return Some(alone);
+            }
+        }
         self.shared.cache.get(&(key.to_string(), full))
     }
 
+    /// The first search stage of a settled word: the word itself (see [`Shared::settled`]); `None` for any
+    /// other word.
+    fn settled(&self, key: &str) -> Option<Arc<Vec<Candidate>>> {
+        if !self.shared.settled {
+            return None;
+        }
+        let entry = self
+            .shared
+            .lexicon
+            .lookup_key(key)
+            .filter(|e| e.flags & Entry::SETTLED != 0)?;
+        Some(Arc::new(vec![Candidate::itself(key, entry)]))
+    }
+
     /// The candidates for `key` (lowercase) within `limits`, from the cache when this repairer has
-    /// searched them before; `full` tells the two search stages apart in the cache.
-    /// A settled word's first stage is the word itself, found without searching.
+    /// searched them before; `full` tells the two search stages apart in the cache. A settled word's first
+    /// stage is the word itself, found without searching.
     pub(super) fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {
-        if !full && self.shared.settled {
-            let entry = self.shared.lexicon.lookup_key(key);
-            if let Some(entry) = entry.filter(|e| e.flags & Entry::SETTLED != 0) {
-                return Arc::new(vec![Candidate::itself(key, entry)]);
+        if !full {
+            if let Some(alone) = self.settled(key) {
+                return alone;
             }
         }
         self.shared.cache.get_or((key.to_string(), full), || {
