@@ -999,13 +999,12 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
                     && line(j).split_whitespace().count() >= FOOTNOTE_PROSE_WORDS
             })
         };
-        let referenced = referenced(page_before(text, lines[li].0), mark);
+        // The text above is read only where it decides (it is most of a page, and most candidate lines are
+        // no footnote): not for a line that is no foot of a page, nor after the footnote before it.
+        let shaped = foot && parts.len() <= 4;
+        let referenced = shaped && !follows && !first_under_prose && referenced(page_before(text, lines[li].0), mark);
         let known = follows || referenced || first_under_prose;
-        if !foot
-            || parts.len() > 4
-            || !known
-            || (n.is_some_and(|n| n > FOOTNOTE_MAX_UNREFERENCED) && !referenced && !follows)
-        {
+        if !shaped || !known || (n.is_some_and(|n| n > FOOTNOTE_MAX_UNREFERENCED) && !referenced && !follows) {
             li += 1;
             continue;
         }
@@ -1032,9 +1031,14 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
 /// The text of the page before `at` (from the last page break, at most [`FOOTNOTE_REACH`] bytes): where
 /// the reference to a footnote at `at` stands.
 fn page_before(text: &str, at: usize) -> &str {
-    let mut from = text[..at]
+    // Look for the page break only within reach: no search back through a long text without one.
+    let mut reach = at.saturating_sub(FOOTNOTE_REACH);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let mut from = text[reach..at]
         .rfind('\u{c}')
-        .map_or(0, |i| i + 1)
+        .map_or(0, |i| reach + i + 1)
         .max(at.saturating_sub(FOOTNOTE_REACH));
     while !text.is_char_boundary(from) {
         from += 1;
@@ -1169,6 +1173,24 @@ pub fn reflow(text: &str, layout: &Layout, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_before_a_footnote_starts_at_its_page_break_or_within_reach() {
+        // A page break within reach: the page from it.
+        let text = format!("första sidan\u{c}{}", "ö".repeat(100));
+        assert_eq!(page_before(&text, text.len()), "ö".repeat(100));
+        // A page break farther back than the reach (or none): the reach, on a character's boundary.
+        let long = "ö".repeat(FOOTNOTE_REACH);
+        for text in [format!("a\u{c}{long}"), long.clone(), format!("x{long}")] {
+            let page = page_before(&text, text.len());
+            assert!(
+                page.len() <= FOOTNOTE_REACH && page.len() >= FOOTNOTE_REACH - 1,
+                "{}",
+                page.len()
+            );
+            assert!(page.chars().all(|c| c == 'ö'));
+        }
+    }
 
     #[test]
     fn a_shape_keeps_dates_and_hides_other_digits() {
