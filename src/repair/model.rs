@@ -69,7 +69,8 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
         }
     }
 
-    fn shard(&self, k: &K) -> std::sync::MutexGuard<'_, Generations<K, V>> {
+    /// The shard of a key (a borrowed key hashes as its owner: `str` as `String`).
+    fn shard<Q: std::hash::Hash + ?Sized>(&self, k: &Q) -> std::sync::MutexGuard<'_, Generations<K, V>> {
         use std::hash::BuildHasher;
         let h = foldhash::fast::FixedState::with_seed(0).hash_one(k);
         self.shards[(h >> 59) as usize % SHARDS]
@@ -77,8 +78,13 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
             .unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The value of `k`, if known (moved to the young generation when it was in the old one).
-    fn get(&self, k: &K) -> Option<V> {
+    /// The value of `k`, if known (moved to the young generation when it was in the old one). Asked by a
+    /// borrowed key, so that a look-up allocates nothing.
+    fn get<Q>(&self, k: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
         let mut shard = self.shard(k);
         if let Some(v) = shard.young.get(k) {
             return Some(v.clone());
@@ -88,8 +94,22 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
         Some(v)
     }
 
-    /// The value of `k`: known, or made by `make` (outside the lock) and kept.
-    fn get_or(&self, k: K, make: impl FnOnce() -> V) -> V {
+    /// The value of `k`: known, or made by `make` (outside the lock) and kept (the key owned only then).
+    fn get_or<Q>(&self, k: &Q, make: impl FnOnce() -> V) -> V
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(v) = self.get(k) {
+            return v;
+        }
+        let v = make();
+        self.shard(k).keep(k.to_owned(), v.clone(), self.per_generation);
+        v
+    }
+
+    /// [`Memo::get_or`] with a key the caller owns already (kept as it is when the value is made).
+    fn get_or_owned(&self, k: K, make: impl FnOnce() -> V) -> V {
         if let Some(v) = self.get(&k) {
             return v;
         }
@@ -341,17 +361,17 @@ impl Repairer {
         p: ProfileBits,
         decide: impl FnOnce() -> Option<Decision>,
     ) -> Option<Decision> {
-        self.shared.decisions.get_or((word.to_string(), p), decide)
+        self.shared.decisions.get_or_owned((word.to_string(), p), decide)
     }
 
     /// The context pass's fold group of `key`, found by `find` unless this repairer found it before.
     pub(super) fn cached_group(&self, key: &str, find: impl FnOnce() -> Vec<String>) -> Arc<Vec<String>> {
-        self.shared.groups.get_or(key.to_string(), || Arc::new(find()))
+        self.shared.groups.get_or(key, || Arc::new(find()))
     }
 
     /// The damage pass's facts of `key`, found by `find` unless this repairer found them before.
     pub(super) fn cached_facts(&self, key: &str, find: impl FnOnce() -> (bool, u8)) -> (bool, u8) {
-        self.shared.facts.get_or(key.to_string(), find)
+        self.shared.facts.get_or(key, find)
     }
 
     /// The candidates this repairer has already found for `key` in the given stage, without searching (a
@@ -388,7 +408,7 @@ impl Repairer {
                 return alone;
             }
         }
-        self.shared.cache.get_or((key.to_string(), full), || {
+        self.shared.cache.get_or_owned((key.to_string(), full), || {
             Arc::new(super::candidates::search(
                 &self.shared.lexicon,
                 &self.shared.channel,
@@ -418,9 +438,10 @@ mod tests {
         let memo: Memo<String, usize> = Memo::new(64);
         let made = std::cell::Cell::new(0);
         for i in 0..10_000 {
-            memo.get_or(format!("once{i}"), || i);
-            // A word used all through a long text is found once, however many one-offs pass by.
-            let v = memo.get_or("hot".to_string(), || {
+            memo.get_or_owned(format!("once{i}"), || i);
+            // A word used all through a long text is found once, however many one-offs pass by (asked by
+            // a borrowed key or an owned one alike).
+            let v = memo.get_or("hot", || {
                 made.set(made.get() + 1);
                 7
             });
