@@ -377,18 +377,14 @@ impl Repairer {
     /// The candidates this repairer has already found for `key` in the given stage, without searching (a
     /// settled word's first stage is known without one).
     pub(super) fn cached_candidates(&self, key: &str, full: bool) -> Option<Arc<Vec<Candidate>>> {
-        if !full {
-            if let Some(alone) = self.settled(key) {
-                return Some(alone);
-            }
-        }
-        self.shared.cache.get(&(key.to_string(), full))
+        self.settled(key, full)
+            .or_else(|| self.shared.cache.get(&(key.to_string(), full)))
     }
 
-    /// The first search stage of a settled word: the word itself (see [`Shared::settled`]); `None` for any
-    /// other word.
-    fn settled(&self, key: &str) -> Option<Arc<Vec<Candidate>>> {
-        if !self.shared.settled {
+    /// The first search stage (`full` = false) of a settled word: the word itself (see
+    /// [`Shared::settled`]); `None` for any other word or stage.
+    fn settled(&self, key: &str, full: bool) -> Option<Arc<Vec<Candidate>>> {
+        if full || !self.shared.settled {
             return None;
         }
         let entry = self
@@ -403,10 +399,8 @@ impl Repairer {
     /// searched them before; `full` tells the two search stages apart in the cache. A settled word's first
     /// stage is the word itself, found without searching.
     pub(super) fn cached_search(&self, key: &str, full: bool, limits: Limits) -> Arc<Vec<Candidate>> {
-        if !full {
-            if let Some(alone) = self.settled(key) {
-                return alone;
-            }
+        if let Some(alone) = self.settled(key, full) {
+            return alone;
         }
         self.shared.cache.get_or_owned((key.to_string(), full), || {
             Arc::new(super::candidates::search(

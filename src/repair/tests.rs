@@ -297,10 +297,11 @@ fn the_settled_marks_are_what_the_search_finds() {
     use crate::lexicon::Entry;
     use fst::Streamer;
     let r = Repairer::new();
-    let map = fst::Map::new(include_bytes!("../../data/lexicon.fst").as_slice()).unwrap();
-    let mut stream = map.stream();
+    let embedded = crate::Lexicon::embedded().fsts().next().unwrap();
+    let mut stream = embedded.stream();
     let (mut n, mut settled, mut unsettled) = (0usize, 0, 0);
     while let Some((k, v)) = stream.next() {
+        let v = v.value();
         n += 1;
         if n % 300 != 0 {
             continue;

@@ -1031,18 +1031,12 @@ fn footnotes(text: &str, lines: &[(usize, usize)], kinds: &mut [LineKind], layou
 /// The text of the page before `at` (from the last page break, at most [`FOOTNOTE_REACH`] bytes): where
 /// the reference to a footnote at `at` stands.
 fn page_before(text: &str, at: usize) -> &str {
-    // Look for the page break only within reach: no search back through a long text without one.
+    // The page break is looked for only within reach: no search back through a long text without one.
     let mut reach = at.saturating_sub(FOOTNOTE_REACH);
     while !text.is_char_boundary(reach) {
-        reach -= 1;
+        reach += 1;
     }
-    let mut from = text[reach..at]
-        .rfind('\u{c}')
-        .map_or(0, |i| reach + i + 1)
-        .max(at.saturating_sub(FOOTNOTE_REACH));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text[reach..at].rfind('\u{c}').map_or(reach, |i| reach + i + 1);
     &text[from..at]
 }
 
